@@ -1,0 +1,2 @@
+/** @module @boxafe-connect/api */
+export {};

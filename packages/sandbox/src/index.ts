@@ -1,0 +1,2 @@
+/** @module @boxafe-connect/sandbox */
+export {};
