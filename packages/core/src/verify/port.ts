@@ -1,0 +1,35 @@
+/**
+ * Token ports. Core never calls a token endpoint itself: msal-node (cli), msal-browser (web) or a
+ * fetch-based client-credentials call (api on Workers) fills these at the composition root.
+ */
+
+export type ClientCredential =
+  | { readonly kind: "secret"; readonly secret: string }
+  | {
+      readonly kind: "certificate";
+      /** PKCS#8 PEM of the private key. */
+      readonly privateKeyPem: string;
+      /** PEM of the certificate (thumbprint and x5c are derived from it). */
+      readonly certificatePem: string;
+    };
+
+export interface AppTokenRequest {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly credential: ClientCredential;
+  /** Resource audience without "/.default", e.g. "https://graph.microsoft.com". */
+  readonly resource: string;
+}
+
+/**
+ * Acquires a fresh client-credentials token (never from a cache: new roles must show). Resolves
+ * the raw JWT; rejects with CoreError invalid_client_credentials / unreachable / ... on failure.
+ */
+export interface AppTokenPort {
+  acquire(request: AppTokenRequest): Promise<string>;
+}
+
+/** The signed-in admin's delegated Graph token (claims are read for `wids`, `tid`, `scp`). */
+export interface DelegatedTokenPort {
+  getAccessToken(): Promise<string>;
+}
