@@ -178,7 +178,11 @@ export interface Finding {
     | "secret-expiring"
     | "secret-expired"
     | "advisory"
-    | "missing-resource";
+    | "missing-resource"
+    /** The resource's live appRole/scope id differs from the catalog GUID (the live id is used). */
+    | "id-mismatch"
+    /** The resource in this tenant does not offer the permission's value (declared, not consented). */
+    | "permission-not-offered";
   readonly message: string;
   readonly resource?: ResourceKey;
   readonly value?: string;
