@@ -41,6 +41,12 @@ export const ErrorCode = {
   InvalidTransition: "invalid_transition",
   /** Refused on purpose, e.g. rotation that would leave the app without a working credential. */
   UnsafeOperation: "unsafe_operation",
+  /** A request body exceeded the size limit (HTTP API). */
+  PayloadTooLarge: "payload_too_large",
+  /** A call needs a bearer token and none (or a malformed one) was sent (HTTP API). */
+  Unauthenticated: "unauthenticated",
+  /** An unexpected failure; the message is generic and the request id identifies it in logs. */
+  Internal: "internal_error",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
