@@ -1,1 +1,5 @@
-export {};
+/** @module @boxafe-connect/core/testing: fakes for unit tests (no I/O, no timers). */
+export type { FakeTime } from "./fake-time.js";
+export { fakeTime, seededRandom } from "./fake-time.js";
+export type { Handler, Reply, ScriptedGraph } from "./scripted-graph.js";
+export { graphError, scriptedGraph } from "./scripted-graph.js";

@@ -1,0 +1,180 @@
+/**
+ * Runs independent Graph requests as JSON $batch calls: chunks of at most 20 sent in parallel, then
+ * retries exactly the retryable sub-requests (throttling, replication lag, lost responses) with
+ * capped exponential backoff inside one shared time budget.
+ */
+import { CoreError } from "../errors.js";
+import type { RuntimePorts } from "../ports.js";
+import { classifyResponse, type RequestTraits } from "./graph-error.js";
+import { type GraphPort, type GraphRequest, type GraphResponse, MAX_BATCH_SIZE } from "./port.js";
+import { backoffMs, type RetryPolicy, retryPolicy } from "./retry-policy.js";
+import { isGraphTransportError } from "./transport-error.js";
+
+export interface RunRequest extends GraphRequest, RequestTraits {
+  /**
+   * What to do when the response never arrived: "resend" for idempotent requests (upserts, PATCH
+   * of a whole value, POSTs whose duplicate answers "already exists"); "report" hands a `lost`
+   * result back to the caller, which must re-read before sending again (addPassword).
+   */
+  readonly onLost?: "resend" | "report";
+}
+
+export type RunResult =
+  | { readonly kind: "ok" | "exists" | "absent"; readonly response: GraphResponse }
+  | { readonly kind: "lost" };
+
+export interface GraphDeps extends RuntimePorts {
+  readonly graph: GraphPort;
+  readonly retry?: Partial<RetryPolicy>;
+}
+
+/** One budget shared by every step of a run (observe, apply waves, recovery reads). */
+export interface RetryBudget {
+  readonly policy: RetryPolicy;
+  readonly deadline: number;
+}
+
+export function startBudget(deps: GraphDeps): RetryBudget {
+  const policy = retryPolicy(deps.retry);
+  return { policy, deadline: deps.clock.now() + policy.budgetMs };
+}
+
+type RetryReason = "throttled" | "lag" | "lost";
+
+interface PendingRetry {
+  readonly request: RunRequest;
+  readonly reason: RetryReason;
+  readonly retryAfterMs: number | undefined;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Strips our traits so only Graph's own fields go on the wire. */
+function wire(request: RunRequest): GraphRequest {
+  const { id, method, url, headers, body, dependsOn } = request;
+  return {
+    id,
+    method,
+    url,
+    ...(headers === undefined ? {} : { headers }),
+    ...(body === undefined ? {} : { body }),
+    ...(dependsOn === undefined ? {} : { dependsOn }),
+  };
+}
+
+function budgetError(reason: RetryReason): CoreError {
+  if (reason === "throttled") {
+    return new CoreError(
+      "throttled",
+      "Microsoft Graph kept throttling or was unavailable beyond the retry budget. Wait a few minutes and re-run; nothing is duplicated.",
+    );
+  }
+  if (reason === "lag") {
+    return new CoreError(
+      "replication_timeout",
+      "Entra ID has not finished replicating the new objects within the retry budget. Re-run in a few minutes; the run continues where it stopped.",
+    );
+  }
+  return new CoreError(
+    "unreachable",
+    "Responses from Microsoft Graph kept getting lost (network). Check the connection and re-run; nothing is duplicated.",
+  );
+}
+
+function transportFailure(error: unknown, requests: readonly RunRequest[]): PendingRetry[] {
+  if (!isGraphTransportError(error)) throw error;
+  if (error.kind === "network") {
+    return requests.map((request) => ({ request, reason: "lost", retryAfterMs: undefined }));
+  }
+  const status = error.status ?? 0;
+  if (status === 429 || status === 503 || status === 504) {
+    return requests.map((request) => ({ request, reason: "throttled", retryAfterMs: error.retryAfterMs }));
+  }
+  if (status === 401) {
+    throw new CoreError(
+      "token_expired",
+      "The sign-in expired or was rejected by Microsoft Graph. Sign in again and re-run.",
+      {
+        status,
+        upstreamCode: error.upstreamCode,
+      },
+    );
+  }
+  throw new CoreError("graph_request_failed", `The Microsoft Graph $batch call failed with HTTP ${status}.`, {
+    status,
+    upstreamCode: error.upstreamCode,
+  });
+}
+
+export async function runRequests(
+  deps: GraphDeps,
+  requests: readonly RunRequest[],
+  budget: RetryBudget = startBudget(deps),
+): Promise<Map<string, RunResult>> {
+  const results = new Map<string, RunResult>();
+  let pending: readonly RunRequest[] = requests;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    const chunks = chunk(pending, MAX_BATCH_SIZE);
+    const settled = await Promise.allSettled(chunks.map((c) => deps.graph.batch(c.map(wire))));
+    const retries: PendingRetry[] = [];
+    settled.forEach((outcome, i) => {
+      const sent = chunks[i] ?? [];
+      if (outcome.status === "rejected") {
+        retries.push(...transportFailure(outcome.reason, sent));
+        return;
+      }
+      const byId = new Map(outcome.value.map((r) => [r.id, r]));
+      for (const request of sent) {
+        const response = byId.get(request.id);
+        if (response === undefined) {
+          retries.push({ request, reason: "lost", retryAfterMs: undefined });
+          continue;
+        }
+        const verdict = classifyResponse(response, request);
+        if (verdict.kind === "fail") throw verdict.error;
+        if (verdict.kind === "retry")
+          retries.push({ request, reason: verdict.reason, retryAfterMs: verdict.retryAfterMs });
+        else results.set(request.id, { kind: verdict.kind, response });
+      }
+    });
+    const resend: RunRequest[] = [];
+    for (const retry of retries) {
+      if (retry.reason === "lost" && retry.request.onLost === "report")
+        results.set(retry.request.id, { kind: "lost" });
+      else resend.push(retry.request);
+    }
+    pending = resend;
+    if (resend.length === 0) break;
+    await waitBeforeRetry(deps, budget, attempt, retries);
+  }
+  return results;
+}
+
+async function waitBeforeRetry(
+  deps: GraphDeps,
+  budget: RetryBudget,
+  attempt: number,
+  retries: readonly PendingRetry[],
+): Promise<void> {
+  const { policy } = budget;
+  let delay = 0;
+  for (const retry of retries) {
+    const step =
+      retry.retryAfterMs === undefined
+        ? backoffMs(policy, attempt, deps.random)
+        : Math.min(retry.retryAfterMs, policy.maxRetryAfterMs);
+    delay = Math.max(delay, step);
+  }
+  const worst =
+    retries.find((r) => r.reason === "lag") ?? retries.find((r) => r.reason === "throttled") ?? retries[0];
+  if (deps.clock.now() + delay > budget.deadline) throw budgetError(worst?.reason ?? "lost");
+  deps.progress?.({
+    phase: "retry",
+    message: `Retrying ${retries.length} request(s) in ${Math.ceil(delay / 100) / 10} s (${worst?.reason ?? "lost"})`,
+  });
+  await deps.sleep(delay);
+}

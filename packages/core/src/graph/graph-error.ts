@@ -1,0 +1,137 @@
+/**
+ * Graph error parsing and classification: the one place that knows Graph's error strings.
+ * Every outcome of a sub-response is decided here, so the retry set stays exactly the documented one.
+ */
+import { CoreError } from "../errors.js";
+import type { GraphResponse } from "./port.js";
+
+export interface GraphErrorInfo {
+  readonly code: string;
+  readonly message: string;
+  readonly detailCodes: readonly string[];
+  readonly requestId: string | undefined;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
+}
+
+function str(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+/** Reads Graph's `{ error: { code, message, details?, innerError? } }`; tolerant of odd bodies. */
+export function parseGraphError(body: unknown): GraphErrorInfo {
+  const error = asRecord(asRecord(body)?.error);
+  const details = Array.isArray(error?.details) ? error.details : [];
+  const inner = asRecord(error?.innerError) ?? asRecord(error?.innererror);
+  return {
+    code: str(error?.code),
+    message: str(error?.message),
+    detailCodes: details.map((d) => str(asRecord(d)?.code)).filter((c) => c !== ""),
+    requestId: str(inner?.["request-id"]) || undefined,
+  };
+}
+
+/** How the request that got this response was meant: drives the 404 and lost-response rules. */
+export interface RequestTraits {
+  /** 404 Request_ResourceNotFound means replication lag (the object was just created or referenced). */
+  readonly lagOn404?: boolean;
+  /** 404 is an answer, not an error (reads of something that may not exist, deletes). */
+  readonly absentOk?: boolean;
+}
+
+export type Outcome =
+  | { readonly kind: "ok" }
+  /** The object is already there: success for an idempotent create. */
+  | { readonly kind: "exists" }
+  | { readonly kind: "absent" }
+  | {
+      readonly kind: "retry";
+      readonly reason: "throttled" | "lag";
+      readonly retryAfterMs: number | undefined;
+    }
+  | { readonly kind: "fail"; readonly error: CoreError };
+
+const SP_BACKING_APP = "backing application of the service principal being created must in the local tenant";
+const NOT_VALID_REFERENCE = "Not a valid reference update.";
+const PERMISSION_EXISTS = "Permission being assigned already exists on the object.";
+
+/** Retry-After in seconds (or an HTTP date is not expected inside batches); header names vary in case. */
+export function retryAfterMs(headers: Readonly<Record<string, string>>): number | undefined {
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() !== "retry-after") continue;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  }
+  return undefined;
+}
+
+export function classifyResponse(response: GraphResponse, traits: RequestTraits = {}): Outcome {
+  const { status } = response;
+  if (status >= 200 && status < 300) return { kind: "ok" };
+  if (status === 429 || status === 503 || status === 504) {
+    return { kind: "retry", reason: "throttled", retryAfterMs: retryAfterMs(response.headers) };
+  }
+  const info = parseGraphError(response.body);
+  if (
+    status === 400 &&
+    (info.detailCodes.includes("NoBackingApplicationObject") || info.message === NOT_VALID_REFERENCE)
+  ) {
+    return { kind: "retry", reason: "lag", retryAfterMs: undefined };
+  }
+  if (status === 403 && info.message.includes(SP_BACKING_APP)) {
+    return { kind: "retry", reason: "lag", retryAfterMs: undefined };
+  }
+  if (status === 404) {
+    if (traits.lagOn404 && info.code === "Request_ResourceNotFound") {
+      return { kind: "retry", reason: "lag", retryAfterMs: undefined };
+    }
+    if (traits.absentOk) return { kind: "absent" };
+  }
+  if (status === 400 && info.message === PERMISSION_EXISTS) return { kind: "exists" };
+  if (status === 409 && info.code === "Request_MultipleObjectsWithSameKeyValue") return { kind: "exists" };
+  return { kind: "fail", error: errorForResponse(status, info) };
+}
+
+const ADMIN_ROLES = "Global Administrator or Privileged Role Administrator";
+
+/** Maps a final (non-retryable) Graph failure to a CoreError whose message says what to do next. */
+export function errorForResponse(status: number, info: GraphErrorInfo): CoreError {
+  const options = { status, upstreamCode: info.code || undefined, requestId: info.requestId };
+  if (status === 401) {
+    return new CoreError(
+      "token_expired",
+      "The sign-in expired or was rejected by Microsoft Graph. Sign in again and re-run; the run continues where it stopped.",
+      options,
+    );
+  }
+  if (status === 403 && info.code === "Authorization_RequestDenied") {
+    return new CoreError(
+      "access_denied",
+      `Microsoft Graph refused the change (insufficient privileges). Sign in as a ${ADMIN_ROLES} and consent to Application.ReadWrite.All, AppRoleAssignment.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All.`,
+      options,
+    );
+  }
+  if (info.code === "CredentialInvalidLifetimeAsPerAppPolicy") {
+    const policy = /policy '([^']+)'/.exec(info.message)?.[1];
+    return new CoreError(
+      "secret_lifetime_too_long",
+      `The tenant's app management policy${policy ? ` '${policy}'` : ""} does not allow a secret this long. Re-run with a shorter lifetime (e.g. --secret-days 90) or use a certificate.`,
+      options,
+    );
+  }
+  if (info.code === "CredentialTypeNotAllowedAsPerAppPolicy") {
+    return new CoreError(
+      "secrets_not_allowed",
+      "The tenant's app management policy blocks client secrets for this app. Use a certificate instead (--certificate).",
+      options,
+    );
+  }
+  const what = info.code ? `${info.code}: ${info.message}` : `HTTP ${status}`;
+  return new CoreError(
+    "graph_request_failed",
+    `Microsoft Graph rejected a request (${what.slice(0, 300)}).`,
+    options,
+  );
+}

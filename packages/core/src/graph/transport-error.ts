@@ -1,0 +1,28 @@
+/**
+ * What a GraphPort rejects with when the $batch call itself failed (not a sub-request):
+ * "network" = the response never arrived (the writes in it may or may not have been committed);
+ * "http" = the outer $batch got an error status.
+ */
+export class GraphTransportError extends Error {
+  override readonly name = "GraphTransportError";
+  readonly kind: "network" | "http";
+  readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly upstreamCode: string | undefined;
+
+  constructor(
+    kind: "network" | "http",
+    message: string,
+    options: { status?: number; retryAfterMs?: number; upstreamCode?: string; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = kind;
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+    this.upstreamCode = options.upstreamCode;
+  }
+}
+
+export function isGraphTransportError(value: unknown): value is GraphTransportError {
+  return value instanceof GraphTransportError;
+}
