@@ -1,0 +1,23 @@
+/** The machine a run happened on, for the report header. */
+import os from "node:os";
+
+export interface MachineInfo {
+  readonly cpu: string;
+  readonly cores: number;
+  readonly memoryGb: number;
+  readonly node: string;
+  readonly platform: string;
+  readonly date: string;
+}
+
+export function machineInfo(now: Date = new Date()): MachineInfo {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() || "unknown",
+    cores: cpus.length,
+    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    date: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * `pnpm bench`: runs every benchmark section, each bounded and isolated (a section that cannot run
+ * says "not measured: <reason>" instead of failing the run), and writes BENCHMARKS.md and the charts.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { benchCli } from "./bench-cli.js";
+import { benchWeb } from "./bench-web.js";
+import { machineInfo } from "./machine.js";
+import { repoPath } from "./repo.js";
+import { renderReport } from "./report.js";
+import { notMeasured, reasonOf, type SectionResult } from "./section.js";
+
+interface SectionSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly run: () => Promise<Omit<SectionResult, "seconds">>;
+  readonly budgetMs: number;
+}
+
+async function runSection(spec: SectionSpec): Promise<SectionResult> {
+  const started = performance.now();
+  console.log(`bench: ${spec.title} ...`);
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`over its ${spec.budgetMs / 1000} s budget`)), spec.budgetMs);
+  });
+  try {
+    const result = await Promise.race([spec.run(), budget]);
+    return { ...result, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    const reason = reasonOf(error);
+    console.log(`bench: ${spec.title}: not measured: ${reason}`);
+    return { ...notMeasured(spec.id, spec.title, "", reason), seconds: (performance.now() - started) / 1000 };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const only = process.argv.slice(2);
+  const specs: SectionSpec[] = [
+    { id: "cli", title: "4. CLI cold start", run: benchCli, budgetMs: 120_000 },
+    { id: "web", title: "5. Web: JavaScript size", run: benchWeb, budgetMs: 120_000 },
+  ];
+  const sections: SectionResult[] = [];
+  for (const spec of specs) {
+    if (only.length > 0 && !only.includes(spec.id)) continue;
+    sections.push(await runSection(spec));
+  }
+  sections.sort((a, b) => a.title.localeCompare(b.title, "en", { numeric: true }));
+  const report = renderReport({
+    machine: machineInfo(),
+    command: `pnpm bench${only.length > 0 ? ` ${only.join(" ")}` : ""}`,
+    totalSeconds: (performance.now() - started) / 1000,
+    sections,
+  });
+  const file = repoPath("BENCHMARKS.md");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, report);
+  console.log(`bench: wrote ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+await main();

@@ -1,0 +1,115 @@
+/**
+ * A hand-rolled grouped horizontal bar chart as SVG (no chart library: the figure is a few rects
+ * and labels, and a dependency would weigh more than this file).
+ */
+
+export interface ChartSeries {
+  readonly name: string;
+  readonly color: string;
+}
+
+export interface ChartGroup {
+  readonly label: string;
+  /** One value per series, in series order; undefined leaves a gap ("not measured"). */
+  readonly values: readonly (number | undefined)[];
+}
+
+export interface BarChart {
+  readonly title: string;
+  readonly unit: string;
+  readonly series: readonly ChartSeries[];
+  readonly groups: readonly ChartGroup[];
+  /** How a value is printed at the end of its bar. */
+  readonly format?: (value: number) => string;
+}
+
+const WIDTH = 720;
+const LABEL_W = 120;
+const VALUE_W = 90;
+const BAR_H = 18;
+const BAR_GAP = 4;
+const GROUP_GAP = 18;
+const TOP = 56;
+
+export function escapeXml(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;");
+}
+
+/** Round up to 1, 2 or 5 times a power of ten, so the axis ends on a readable number. */
+export function niceMax(value: number): number {
+  if (!(value > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 5, 10]) {
+    if (step * power >= value) return step * power;
+  }
+  return 10 * power;
+}
+
+export function barChartSvg(chart: BarChart): string {
+  const format = chart.format ?? ((v: number) => `${Math.round(v)} ${chart.unit}`);
+  for (const group of chart.groups) {
+    if (group.values.length !== chart.series.length) {
+      throw new Error(
+        `group "${group.label}" has ${group.values.length} values for ${chart.series.length} series`,
+      );
+    }
+  }
+  const all = chart.groups.flatMap((g) => g.values.filter((v): v is number => v !== undefined));
+  const max = niceMax(Math.max(0, ...all));
+  const plotW = WIDTH - LABEL_W - VALUE_W;
+  const groupH = chart.series.length * (BAR_H + BAR_GAP) - BAR_GAP;
+  const legendY = TOP + chart.groups.length * (groupH + GROUP_GAP) + 10;
+  const height = legendY + 30;
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<title>${escapeXml(chart.title)}</title>`,
+    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${LABEL_W}" y="24" font-size="15" font-weight="600" fill="#1f2328">${escapeXml(chart.title)}</text>`,
+  ];
+  // Axis grid: five ticks from 0 to max.
+  for (let tick = 0; tick <= 4; tick += 1) {
+    const x = LABEL_W + (plotW * tick) / 4;
+    const value = (max * tick) / 4;
+    parts.push(
+      `<line x1="${x}" y1="${TOP - 8}" x2="${x}" y2="${legendY - 14}" stroke="#d0d7de" stroke-width="1"/>`,
+      `<text x="${x}" y="${TOP - 12}" text-anchor="middle" fill="#57606a">${escapeXml(`${trim(value)} ${chart.unit}`)}</text>`,
+    );
+  }
+  chart.groups.forEach((group, gi) => {
+    const y0 = TOP + gi * (groupH + GROUP_GAP);
+    parts.push(
+      `<text x="${LABEL_W - 10}" y="${y0 + groupH / 2 + 4}" text-anchor="end" fill="#1f2328">${escapeXml(group.label)}</text>`,
+    );
+    group.values.forEach((value, si) => {
+      const y = y0 + si * (BAR_H + BAR_GAP);
+      const series = chart.series[si];
+      if (value === undefined || series === undefined) {
+        parts.push(`<text x="${LABEL_W + 4}" y="${y + 13}" fill="#57606a">not measured</text>`);
+        return;
+      }
+      const w = Math.max(1, (plotW * value) / max);
+      parts.push(
+        `<rect x="${LABEL_W}" y="${y}" width="${w.toFixed(1)}" height="${BAR_H}" fill="${series.color}"><title>${escapeXml(`${series.name}: ${format(value)}`)}</title></rect>`,
+        `<text x="${(LABEL_W + w + 6).toFixed(1)}" y="${y + 13}" fill="#1f2328">${escapeXml(format(value))}</text>`,
+      );
+    });
+  });
+  let lx = LABEL_W;
+  for (const series of chart.series) {
+    parts.push(
+      `<rect x="${lx}" y="${legendY}" width="12" height="12" fill="${series.color}"/>`,
+      `<text x="${lx + 18}" y="${legendY + 10}" fill="#1f2328">${escapeXml(series.name)}</text>`,
+    );
+    lx += 30 + series.name.length * 7;
+  }
+  parts.push("</svg>");
+  return `${parts.join("\n")}\n`;
+}
+
+function trim(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
