@@ -1,0 +1,60 @@
+import { fireEvent, render, screen } from "@solidjs/testing-library";
+import { describe, expect, it } from "vitest";
+import { HandOverCard } from "./hand-over-card.js";
+
+const values = {
+  clientId: "11111111-2222-3333-4444-555555555555",
+  tenantId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+  secret: { text: "s3cr3t~value", expiresOn: "2027-11-27T10:00:00Z" },
+};
+
+describe("HandOverCard", () => {
+  it("copies each value with its own labelled button and announces it", async () => {
+    const copied: string[] = [];
+    render(() => <HandOverCard values={values} copy={async (t) => void copied.push(t)} />);
+    fireEvent.click(screen.getByRole("button", { name: "Copy Application (client) ID" }));
+    fireEvent.click(screen.getByRole("button", { name: "Copy Directory (tenant) ID" }));
+    fireEvent.click(screen.getByRole("button", { name: "Copy Client secret value" }));
+    await screen.findAllByText("Copied");
+    expect(copied).toEqual([values.clientId, values.tenantId, values.secret.text]);
+    expect(screen.getAllByText("Copied")).toHaveLength(3);
+    expect(screen.getByTestId("secret-expiry")).toHaveTextContent("2027-11-27");
+  });
+
+  it("warns that the secret is shown once", () => {
+    render(() => <HandOverCard values={values} copy={async () => undefined} />);
+    expect(screen.getByTestId("secret-warning")).toHaveTextContent(/shown only once/);
+  });
+
+  it("says so when no secret was made in this session", () => {
+    render(() => <HandOverCard values={{ clientId: values.clientId, tenantId: values.tenantId }} />);
+    expect(screen.queryByTestId("client-secret")).toBeNull();
+    expect(screen.queryByTestId("secret-warning")).toBeNull();
+    expect(screen.getByTestId("secret-absent")).toHaveTextContent(/secret rotate/);
+  });
+
+  it("tells the user to copy by hand when the clipboard refuses", async () => {
+    render(() => (
+      <HandOverCard
+        values={values}
+        copy={async () => {
+          throw new Error("denied");
+        }}
+      />
+    ));
+    fireEvent.click(screen.getByRole("button", { name: "Copy Directory (tenant) ID" }));
+    expect(await screen.findByText(/copy it by hand/)).toBeInTheDocument();
+  });
+
+  it("offers PEM and PFX downloads when a certificate was made", () => {
+    URL.createObjectURL = () => "blob:fake";
+    URL.revokeObjectURL = () => undefined;
+    const certificate = { pem: "-----BEGIN CERTIFICATE-----", pfxBase64: btoa("pfx"), fileName: "boxafe" };
+    render(() => <HandOverCard values={{ ...values, certificate }} />);
+    expect(screen.getByRole("link", { name: "Download certificate (PEM)" })).toHaveAttribute(
+      "download",
+      "boxafe.pem",
+    );
+    expect(screen.getByRole("link", { name: /PFX/ })).toHaveAttribute("download", "boxafe.pfx");
+  });
+});
