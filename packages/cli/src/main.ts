@@ -1,1 +1,84 @@
-console.log("boxafe-connect");
+/**
+ * @module boxafe-connect CLI entry: parse, dispatch, render errors. Kept tiny on purpose: commands,
+ * msal, the Graph client and clack load only when a command needs them, so --help starts fast.
+ */
+import packageJson from "../package.json" with { type: "json" };
+import { commands } from "./cli/commands.js";
+import { commandHelp, topLevelHelp } from "./cli/help.js";
+import { globalOptions } from "./cli/options.js";
+import { parseArgs } from "./cli/parse-args.js";
+import type { CommandContext, RunCommand } from "./command-context.js";
+import type { Output } from "./output.js";
+import { createOutput } from "./output.js";
+import { ExitCode, renderError } from "./render-error.js";
+import { colorWanted } from "./style.js";
+
+// Commands are wired in as their engine functions land; see commands/.
+const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {};
+
+export function reportError(error: unknown, out: Output, command: string | undefined): number {
+  const rendered = renderError(error);
+  out.error(`${rendered.message}${rendered.hint ? `\n  ${rendered.hint}` : ""}`);
+  if (error instanceof Error && error.stack) out.debug(error.stack);
+  const { exitCode, ...details } = rendered;
+  out.result({ command: command ?? null, ok: false, exitCode, error: details });
+  return exitCode;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const json = argv.includes("--json");
+  const isTTY = Boolean(process.stderr.isTTY);
+  const rich = !json && colorWanted({ noColorFlag: argv.includes("--no-color"), env: process.env, isTTY });
+  const out = createOutput({
+    json,
+    verbose: argv.includes("--verbose"),
+    rich,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+  let commandName: string | undefined;
+  try {
+    const parsed = parseArgs(argv, globalOptions, commands);
+    commandName = parsed.command?.name;
+    if (parsed.values.version === true) {
+      process.stdout.write(`${packageJson.version}\n`);
+      return ExitCode.Ok;
+    }
+    if (!parsed.command || parsed.values.help === true) {
+      process.stdout.write(
+        parsed.command ? commandHelp(parsed.command, out.style) : topLevelHelp(commands, out.style),
+      );
+      return parsed.command || parsed.values.help === true ? ExitCode.Ok : ExitCode.Usage;
+    }
+    const loader = loaders[parsed.command.name];
+    if (!loader) throw new Error(`No implementation for '${parsed.command.name}'.`);
+    const run = await loader();
+    const context: CommandContext = {
+      command: parsed.command.name,
+      values: parsed.values,
+      out,
+      env: process.env,
+      stdin: process.stdin,
+      interactive: !json && Boolean(process.stdin.isTTY) && isTTY,
+    };
+    return await run(context);
+  } catch (error) {
+    return reportError(error, out, commandName);
+  }
+}
+
+// Ctrl-C outside a prompt (prompts turn it into a cancel value themselves).
+process.on("SIGINT", () => {
+  process.stderr.write("\nCancelled. Run the command again to continue (a guided setup: setup --resume).\n");
+  process.exit(ExitCode.Cancelled);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = ExitCode.Failure;
+  },
+);

@@ -1,0 +1,116 @@
+/**
+ * The one place that turns any failure into a user-facing message and an exit code. CoreError codes
+ * map by table; msal and network errors are recognised by shape; everything else is exit 1.
+ */
+import { CancelledError, UsageError } from "./cli/usage-error.js";
+
+export const ExitCode = {
+  Ok: 0,
+  Failure: 1,
+  Usage: 2,
+  DriftFound: 3,
+  VerificationIncomplete: 4,
+  AccessDenied: 5,
+  Cancelled: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export interface RenderedError {
+  readonly exitCode: ExitCode;
+  readonly code: string;
+  readonly message: string;
+  readonly hint?: string;
+  readonly field?: string;
+  readonly upstreamCode?: string;
+  readonly requestId?: string;
+}
+
+const exitByCode: Readonly<Record<string, ExitCode>> = {
+  invalid_input: ExitCode.Usage,
+  invalid_profile: ExitCode.Usage,
+  unknown_permission: ExitCode.Usage,
+  insufficient_role: ExitCode.AccessDenied,
+  access_denied: ExitCode.AccessDenied,
+  verification_incomplete: ExitCode.VerificationIncomplete,
+};
+
+/** Conditional Access / device-code refusals: AADSTS50199 (CmsiInterrupt), 53003, 530033, 50097... */
+const deviceCodeRefusals = /AADSTS(50199|53003|53000|530033|530034|50097|50105)|conditional access/i;
+export const browserHint =
+  "This tenant refuses device-code sign-in (Conditional Access). Sign in with --auth browser.";
+
+interface CoreErrorShape {
+  readonly name: "CoreError";
+  readonly code: string;
+  readonly message: string;
+  readonly field?: string;
+  readonly upstreamCode?: string;
+  readonly requestId?: string;
+}
+
+// Duck-typed so main.ts need not load core just to render an error.
+function isCoreErrorShape(error: unknown): error is CoreErrorShape {
+  return (
+    error instanceof Error &&
+    error.name === "CoreError" &&
+    typeof (error as { code?: unknown }).code === "string"
+  );
+}
+
+function networkCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^(ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT|EAI_AGAIN)$/.test(code)) {
+      return code;
+    }
+    current = current.cause;
+  }
+  return undefined;
+}
+
+export function renderError(error: unknown): RenderedError {
+  if (error instanceof UsageError) {
+    const hint = `Run 'boxafe-connect ${error.command ? `${error.command} ` : ""}--help' for usage.`;
+    return { exitCode: ExitCode.Usage, code: "usage", message: error.message, hint };
+  }
+  if (error instanceof CancelledError) {
+    return { exitCode: ExitCode.Cancelled, code: "cancelled", message: error.message };
+  }
+  if (isCoreErrorShape(error)) {
+    const refused =
+      error.code === "sign_in_failed" &&
+      deviceCodeRefusals.test(`${error.upstreamCode ?? ""} ${error.message}`);
+    return {
+      exitCode: exitByCode[error.code] ?? ExitCode.Failure,
+      code: error.code,
+      message: error.message,
+      ...(refused ? { hint: browserHint } : {}),
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.upstreamCode ? { upstreamCode: error.upstreamCode } : {}),
+      ...(error.requestId ? { requestId: error.requestId } : {}),
+    };
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  const msalCode = (error as { errorCode?: unknown } | undefined)?.errorCode;
+  if (typeof msalCode === "string") {
+    const refused = deviceCodeRefusals.test(text);
+    return {
+      exitCode: ExitCode.Failure,
+      code: "sign_in_failed",
+      message: `Sign-in failed: ${text.split("\n")[0]}`,
+      hint: refused ? browserHint : "Check the tenant and try again; --verbose shows the details.",
+      upstreamCode: msalCode,
+    };
+  }
+  const net = networkCode(error);
+  if (net) {
+    return {
+      exitCode: ExitCode.Failure,
+      code: "unreachable",
+      message: `Cannot reach the service (${net}).`,
+      hint: "Check the URL and your network; for --sandbox URL, is the sandbox running?",
+    };
+  }
+  return { exitCode: ExitCode.Failure, code: "internal_error", message: `Unexpected error: ${text}` };
+}
