@@ -1,0 +1,73 @@
+/** Secret and certificate actions: add what is missing, never touch credentials that are not ours. */
+import type { Action, Desired, Finding, KeyCredential, ObservedApplication } from "./model.js";
+import { endDateAfterDays, isExpired, isGoodBeyond, isOurSecret, secretFindings } from "./secrets.js";
+
+/** Window for expiry findings when no secret is wanted (e.g. a drift check). */
+export const DEFAULT_RENEW_WITHIN_DAYS = 30;
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Base64 -> upper-case hex; undefined when the text is not base64. */
+function base64ToHex(text: string): string | undefined {
+  const clean = text.replace(/=+$/, "");
+  if (!/^[A-Za-z0-9+/]*$/.test(clean)) return undefined;
+  let bits = 0;
+  let value = 0;
+  let hex = "";
+  for (const char of clean) {
+    value = (value << 6) | BASE64.indexOf(char);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      hex += ((value >> bits) & 0xff).toString(16).padStart(2, "0");
+    }
+  }
+  return hex.toUpperCase();
+}
+
+function normalizeThumbprint(text: string): string {
+  return text.replace(/[\s:]/g, "").toUpperCase();
+}
+
+/** Graph shows customKeyIdentifier as the thumbprint in hex or as base64 of its bytes. */
+export function hasThumbprint(credential: KeyCredential, thumbprint: string): boolean {
+  const wanted = normalizeThumbprint(thumbprint);
+  const id = credential.customKeyIdentifier;
+  if (id === null || id === undefined || id === "") return false;
+  return normalizeThumbprint(id) === wanted || base64ToHex(id) === wanted;
+}
+
+export function planCredentials(
+  desired: Desired,
+  app: ObservedApplication | undefined,
+  now: number,
+): { actions: Action[]; findings: Finding[] } {
+  const actions: Action[] = [];
+  const passwords = app?.passwordCredentials ?? [];
+  const window = desired.secret?.renewWithinDays ?? DEFAULT_RENEW_WITHIN_DAYS;
+  const findings = secretFindings(passwords, now, window);
+  const secret = desired.secret;
+  if (secret !== undefined) {
+    const good = passwords.some((p) => isOurSecret(p) && isGoodBeyond(p, now, secret.renewWithinDays));
+    if (!good) {
+      actions.push({
+        type: "add-password",
+        displayName: secret.displayName,
+        endDateTime: endDateAfterDays(now, secret.lifetimeDays),
+      });
+    }
+  }
+  if (desired.removeExtra) {
+    for (const password of passwords) {
+      if (isOurSecret(password) && isExpired(password, now)) {
+        actions.push({ type: "remove-password", keyId: password.keyId, reason: "expired" });
+      }
+    }
+  }
+  const certificate = desired.certificate;
+  if (certificate !== undefined) {
+    const present = (app?.keyCredentials ?? []).some((key) => hasThumbprint(key, certificate.thumbprint));
+    if (!present) actions.push({ type: "add-certificate", ...certificate });
+  }
+  return { actions, findings };
+}
