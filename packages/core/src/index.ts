@@ -1,5 +1,29 @@
 /** @module @boxafe-connect/core: pure logic, no I/O; ports are injected. */
 
+export {
+  advisories,
+  advisoriesFor,
+  advisoryAction,
+  advisoryMarker,
+  isRetired,
+} from "./catalog/advisories.js";
+export { findPermission, permissionById, permissionKey, sameRef } from "./catalog/lookup.js";
+export { permissions } from "./catalog/permissions.js";
+export type {
+  AdvisoryView,
+  PermissionsView,
+  PermissionsViewOptions,
+  PermissionView,
+  ResourceView,
+} from "./catalog/permissions-view.js";
+export { permissionsView } from "./catalog/permissions-view.js";
+export {
+  findResource,
+  isResourceKey,
+  resourceByAppId,
+  resourceByKey,
+  resources,
+} from "./catalog/resources.js";
 export type {
   Advisory,
   AdvisoryId,
@@ -10,6 +34,15 @@ export type {
   Resource,
   ResourceKey,
 } from "./catalog/types.js";
+export type { CloudEndpoints, CloudName } from "./clouds.js";
+export { cloudEndpoints, cloudNames, isCloudName, sandboxEndpoints, sharePointTenantName } from "./clouds.js";
+export type { NewSecret } from "./engine/add-password.js";
+export type { ApplyResult, EngineDeps } from "./engine/apply.js";
+export { apply } from "./engine/apply.js";
+export type { ObservedWithOrganization, Organization } from "./engine/observe.js";
+export { observe } from "./engine/observe.js";
+export type { RoleCheck } from "./engine/role-check.js";
+export { checkRole, directoryRoles, requireAdmin } from "./engine/role-check.js";
 export type { CoreErrorOptions } from "./errors.js";
 export { CoreError, ErrorCode, isCoreError } from "./errors.js";
 export type { GraphDeps, RetryBudget, RunRequest, RunResult } from "./graph/batch-runner.js";
@@ -26,6 +59,11 @@ export type { GraphSdkClient, GraphSdkRequest } from "./graph/sdk-port.js";
 export { graphPortFromClient } from "./graph/sdk-port.js";
 export { GraphTransportError, isGraphTransportError } from "./graph/transport-error.js";
 export type { Clock, ProgressEvent, ProgressSink, Random, RuntimePorts, Sleep } from "./ports.js";
+export { boxafeProfile } from "./profiles/boxafe.js";
+export type { ParseProfileResult, ProfileIssue } from "./profiles/parse-profile.js";
+export { formatProfileIssues, parseProfile, parseProfileJson } from "./profiles/parse-profile.js";
+export type { ResolveOptions } from "./profiles/resolve-profile.js";
+export { resolveProfile } from "./profiles/resolve-profile.js";
 export type { PlanSummary } from "./tenant/describe.js";
 export { ACTION_TYPES, describeAction, summarizePlan } from "./tenant/describe.js";
 export { desiredFrom } from "./tenant/desired.js";
@@ -34,4 +72,5 @@ export { plan } from "./tenant/plan.js";
 export { joinScopes, sortScopes, splitScopes } from "./tenant/scopes.js";
 export { isOurSecret, markedSecretName, SECRET_MARKER } from "./tenant/secrets.js";
 export { UNIQUE_NAME_PREFIX, uniqueNameFor } from "./tenant/unique-name.js";
+export { isDomainName, isGuid, MAX_APP_NAME_LENGTH, validateAppName, validateTenantId } from "./validate.js";
 export type { AppTokenPort, AppTokenRequest, ClientCredential, DelegatedTokenPort } from "./verify/port.js";
