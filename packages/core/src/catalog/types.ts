@@ -10,6 +10,8 @@ export interface Resource {
   readonly key: ResourceKey;
   /** The portal's name, e.g. "Microsoft Graph", "Office 365 Exchange Online". */
   readonly name: string;
+  /** Other names people use for it, e.g. the service principal's display name. */
+  readonly aliases: readonly string[];
   /** Well-known first-party appId of the resource's service principal. */
   readonly appId: string;
   /**
@@ -57,6 +59,8 @@ export interface Advisory {
   /** What the admin must do. May contain `{appId}`, replaced when the app is known. */
   readonly action: string;
   readonly replacement?: string;
+  /** Short table marker when the status word alone would mislead, e.g. "CERTIFICATE ONLY". */
+  readonly marker?: string;
   readonly source: string;
 }
 
