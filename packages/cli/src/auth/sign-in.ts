@@ -1,0 +1,132 @@
+/**
+ * Admin sign-in with msal-node: device code (default) or browser (auth code + PKCE). The prompt to
+ * show (code + URL, or the browser URL) goes to a callback; tokens never leave this module except
+ * through `getAccessToken`.
+ */
+import type { AccountInfo, AuthenticationResult } from "@azure/msal-node";
+import { CoreError } from "@boxafe-connect/core";
+import type { AuthorityConfig } from "./authority.js";
+import { browserSignIn } from "./browser-sign-in.js";
+import { openBrowser } from "./open-browser.js";
+import { approveSandboxDeviceCode, completeSandboxAuthorize } from "./sandbox-browser.js";
+
+export type SignInPrompt =
+  | { readonly kind: "device"; readonly userCode: string; readonly verificationUri: string; readonly message: string }
+  | { readonly kind: "browser"; readonly url: string }
+  | { readonly kind: "sandbox"; readonly upn: string };
+
+export interface SignInRequest {
+  readonly flow: "device" | "browser";
+  readonly clientId: string;
+  readonly authority: AuthorityConfig;
+  readonly scopes: string[];
+  /** Set for a sandbox: who signs in when nobody is at the page (`--as`, or the auto-approved admin). */
+  readonly sandbox?: {
+    readonly origin: string;
+    readonly upn?: string;
+    readonly autoApproves: boolean;
+    readonly adminUpn: string;
+  };
+  readonly openBrowser: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly onPrompt: (prompt: SignInPrompt) => void;
+  readonly onDebug?: (text: string) => void;
+}
+
+export interface SignedIn {
+  readonly username: string;
+  readonly tenantId: string;
+  getAccessToken(): Promise<string>;
+}
+
+const aadsts = /AADSTS\d+/;
+
+/** msal's messages end in trace and correlation ids; keep the first sentence part. */
+function shortMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split(/\s*Trace ID:/)[0] ?? text).trim();
+}
+
+export function toSignInError(error: unknown): CoreError {
+  if (error instanceof CoreError) return error;
+  const message = shortMessage(error);
+  const code = (error as { errorCode?: unknown } | undefined)?.errorCode;
+  const upstream = message.match(aadsts)?.[0] ?? (typeof code === "string" ? code : undefined);
+  return new CoreError("sign_in_failed", `Sign-in failed: ${message}`, {
+    cause: error,
+    ...(upstream ? { upstreamCode: upstream } : {}),
+  });
+}
+
+export async function signIn(request: SignInRequest): Promise<SignedIn> {
+  const { LogLevel, PublicClientApplication } = await import("@azure/msal-node");
+  const pca = new PublicClientApplication({
+    auth: { clientId: request.clientId, ...request.authority },
+    system: { loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => {} } },
+  });
+  const sandbox = request.sandbox;
+  const actAs = sandbox?.upn;
+  let result: AuthenticationResult | null;
+  try {
+    if (request.flow === "device") {
+      result = await pca.acquireTokenByDeviceCode({
+        scopes: request.scopes,
+        deviceCodeCallback: (response) => {
+          if (sandbox && (actAs || sandbox.autoApproves)) {
+            request.onPrompt({ kind: "sandbox", upn: actAs ?? sandbox.adminUpn });
+            if (actAs) void approveSandboxDeviceCode(sandbox.origin, response.userCode, actAs).catch(() => {});
+            return;
+          }
+          request.onPrompt({
+            kind: "device",
+            userCode: response.userCode,
+            verificationUri: response.verificationUri,
+            message: response.message,
+          });
+          if (request.openBrowser) void openBrowser(response.verificationUri, request.env);
+        },
+      });
+    } else {
+      const sandboxUser = sandbox ? (actAs ?? (sandbox.autoApproves ? sandbox.adminUpn : undefined)) : undefined;
+      result = await browserSignIn({
+        pca,
+        scopes: request.scopes,
+        openBrowser: async (url) => {
+          if (sandbox && sandboxUser) {
+            request.onPrompt({ kind: "sandbox", upn: sandboxUser });
+            await completeSandboxAuthorize(url, sandboxUser);
+            return;
+          }
+          request.onPrompt({ kind: "browser", url });
+          await openBrowser(url, request.env);
+        },
+      });
+    }
+  } catch (error) {
+    throw toSignInError(error);
+  }
+  if (!result) throw new CoreError("sign_in_failed", "Sign-in returned no token. Try again.");
+  const account: AccountInfo | null = result.account;
+  if (actAs && account && account.username.toLowerCase() !== actAs.toLowerCase()) {
+    throw new CoreError(
+      "invalid_input",
+      `The sandbox signed in ${account.username}, not ${actAs}: it approves device codes automatically. Start it without --auto-approve to use --as.`,
+      { field: "as" },
+    );
+  }
+  let current = result;
+  return {
+    username: account?.username ?? "unknown",
+    tenantId: account?.tenantId ?? result.tenantId,
+    async getAccessToken() {
+      const fresh = current.expiresOn && current.expiresOn.getTime() - Date.now() > 120_000;
+      if (fresh || !account) return current.accessToken;
+      try {
+        current = await pca.acquireTokenSilent({ account, scopes: request.scopes });
+        return current.accessToken;
+      } catch (error) {
+        throw toSignInError(error);
+      }
+    },
+  };
+}
