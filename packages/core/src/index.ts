@@ -36,6 +36,13 @@ export type {
 } from "./catalog/types.js";
 export type { CloudEndpoints, CloudName } from "./clouds.js";
 export { cloudEndpoints, cloudNames, isCloudName, sandboxEndpoints, sharePointTenantName } from "./clouds.js";
+export type { SecretLifetime, SecretLifetimeDays } from "./credentials/secret-lifetime.js";
+export {
+  DEFAULT_SECRET_DAYS,
+  parseSecretLifetime,
+  secretLifetimes,
+  shorterLifetime,
+} from "./credentials/secret-lifetime.js";
 export type { NewSecret } from "./engine/add-password.js";
 export type { ApplyResult, EngineDeps } from "./engine/apply.js";
 export { apply } from "./engine/apply.js";
@@ -64,6 +71,12 @@ export type { ParseProfileResult, ProfileIssue } from "./profiles/parse-profile.
 export { formatProfileIssues, parseProfile, parseProfileJson } from "./profiles/parse-profile.js";
 export type { ResolveOptions } from "./profiles/resolve-profile.js";
 export { resolveProfile } from "./profiles/resolve-profile.js";
+export type { SharePointAppInv } from "./sharepoint/app-inv.js";
+export {
+  APP_PERMISSION_REQUEST_XML,
+  SHAREPOINT_ACS_ADVISORY,
+  sharePointAppInv,
+} from "./sharepoint/app-inv.js";
 export type { PlanSummary } from "./tenant/describe.js";
 export { ACTION_TYPES, describeAction, summarizePlan } from "./tenant/describe.js";
 export { desiredFrom } from "./tenant/desired.js";
@@ -73,4 +86,14 @@ export { joinScopes, sortScopes, splitScopes } from "./tenant/scopes.js";
 export { isOurSecret, markedSecretName, SECRET_MARKER } from "./tenant/secrets.js";
 export { UNIQUE_NAME_PREFIX, uniqueNameFor } from "./tenant/unique-name.js";
 export { isDomainName, isGuid, MAX_APP_NAME_LENGTH, validateAppName, validateTenantId } from "./validate.js";
+export { audienceFor } from "./verify/audiences.js";
 export type { AppTokenPort, AppTokenRequest, ClientCredential, DelegatedTokenPort } from "./verify/port.js";
+export type {
+  TokenCheck,
+  VerificationItem,
+  VerificationReport,
+  VerificationStatus,
+  VerifyDeps,
+  VerifyInput,
+} from "./verify/verify.js";
+export { verify } from "./verify/verify.js";

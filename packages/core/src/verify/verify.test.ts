@@ -1,0 +1,92 @@
+import { UnsecuredJWT } from "jose";
+import { describe, expect, it } from "vitest";
+import { sandboxEndpoints } from "../clouds.js";
+import { CoreError } from "../errors.js";
+import { boxafeProfile } from "../profiles/boxafe.js";
+import { resolveProfile } from "../profiles/resolve-profile.js";
+import { fakeTime } from "../testing/index.js";
+import type { AppTokenPort } from "./port.js";
+import { verify } from "./verify.js";
+
+const permissions = resolveProfile(boxafeProfile);
+const cloud = sandboxEndpoints("https://localhost:8443");
+const input = {
+  tenantId: "t",
+  clientId: "c",
+  credential: { kind: "secret" as const, secret: "x" },
+  permissions,
+  sharePointTenant: "contoso",
+  cloud,
+};
+
+/** Roles appear in tokens only after `delay` polls, like a real tenant's replication. */
+function tokensAfter(delay: number): AppTokenPort & { audiences: string[] } {
+  const audiences: string[] = [];
+  let calls = 0;
+  return {
+    audiences,
+    async acquire(request) {
+      audiences.push(request.resource);
+      calls++;
+      const byAudience: Record<string, string[]> = {
+        "https://graph.microsoft.com": permissions
+          .filter((p) => p.resource === "microsoft-graph" && p.kind === "application")
+          .map((p) => p.value),
+        "https://outlook.office365.com": permissions
+          .filter((p) => p.resource === "exchange-online" && p.kind === "application")
+          .map((p) => p.value),
+        "https://contoso.sharepoint.com": permissions
+          .filter((p) => p.resource === "sharepoint" && p.kind === "application")
+          .map((p) => p.value),
+      };
+      const roles = calls > delay * 3 ? (byAudience[request.resource] ?? []) : [];
+      return new UnsecuredJWT({ aud: request.resource, roles }).encode();
+    },
+  };
+}
+
+describe("verify", () => {
+  it("polls fresh tokens until every app role shows, then reports granted", async () => {
+    const time = fakeTime();
+    const appToken = tokensAfter(2);
+    const report = await verify({ ...time, appToken }, input);
+    expect(report.complete).toBe(true);
+    expect(time.sleeps).toHaveLength(2);
+    expect(new Set(appToken.audiences)).toEqual(
+      new Set([
+        "https://graph.microsoft.com",
+        "https://outlook.office365.com",
+        "https://contoso.sharepoint.com",
+      ]),
+    );
+    const graphItems = report.items.filter(
+      (i) => i.resource === "microsoft-graph" && i.kind === "application",
+    );
+    expect(graphItems).toHaveLength(10);
+    expect(graphItems.every((i) => i.status === "granted")).toBe(true);
+    // OneNote and Azure AD Graph cannot be proven by an app token; delegated grants need Graph.
+    expect(report.items.filter((i) => i.status === "unverifiable").map((i) => i.resource)).toEqual(
+      expect.arrayContaining(["onenote", "azure-ad-graph"]),
+    );
+  });
+
+  it("reports missing roles at the deadline instead of waiting forever", async () => {
+    const time = fakeTime();
+    const report = await verify({ ...time, appToken: tokensAfter(1_000) }, { ...input, deadlineMs: 60_000 });
+    expect(report.complete).toBe(false);
+    expect(time.clock.now() - Date.UTC(2026, 10, 27, 12)).toBeLessThanOrEqual(60_000);
+    expect(report.items.find((i) => i.value === "full_access_as_app")?.status).toBe("missing");
+  });
+
+  it("reports a rejected secret in tokens[].error, not as a throw", async () => {
+    const appToken: AppTokenPort = {
+      acquire: async () => {
+        throw new CoreError("invalid_client_credentials", "The client secret is wrong or expired.");
+      },
+    };
+    const report = await verify({ ...fakeTime(), appToken }, input);
+    expect(report.complete).toBe(false);
+    expect(report.tokens[0]).toMatchObject({ ok: false, error: { code: "invalid_client_credentials" } });
+    expect(JSON.stringify(report)).not.toContain('"x"');
+  });
+});
