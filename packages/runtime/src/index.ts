@@ -1,2 +1,12 @@
-/** @module @boxafe-connect/runtime */
-export {};
+/** @module @boxafe-connect/runtime: Node implementations of core's ports (msal-node, Graph SDK, WebCrypto). */
+export type { DelegatedSignIn, DeviceCodeInfo, DeviceCodeSignInOptions } from "./device-code.js";
+export { deviceCodeSignIn } from "./device-code.js";
+export type { GraphPortOptions } from "./graph-port.js";
+export { createGraphPort } from "./graph-port.js";
+export type { MsalAuthority } from "./msal-authority.js";
+export { msalAuthority, sandboxAuthConfig } from "./msal-authority.js";
+export { aadstsCode, mapMsalError } from "./msal-errors.js";
+export type { MsalAppTokenOptions } from "./msal-token-port.js";
+export { createMsalAppTokenPort } from "./msal-token-port.js";
+export { nodeClock, nodePorts, nodeRandom, nodeSleep } from "./node-ports.js";
+export { trustCa } from "./trust-ca.js";

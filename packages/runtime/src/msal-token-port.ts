@@ -1,0 +1,47 @@
+/**
+ * AppTokenPort on msal-node: a new ConfidentialClientApplication per call and `skipCache`, so every
+ * token is fresh and shows the roles granted right now.
+ */
+import { X509Certificate } from "node:crypto";
+import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
+import type { AppTokenPort, AppTokenRequest } from "@boxafe-connect/core";
+import { msalAuthority } from "./msal-authority.js";
+import { mapMsalError } from "./msal-errors.js";
+
+export interface MsalAppTokenOptions {
+  /** e.g. https://login.microsoftonline.com, or the sandbox origin. */
+  readonly authorityHost: string;
+}
+
+function credentialConfig(
+  request: AppTokenRequest,
+): Pick<Configuration["auth"], "clientSecret" | "clientCertificate"> {
+  if (request.credential.kind === "secret") return { clientSecret: request.credential.secret };
+  const { certificatePem, privateKeyPem } = request.credential;
+  const thumbprintSha256 = new X509Certificate(certificatePem).fingerprint256.replace(/:/g, "");
+  return { clientCertificate: { thumbprintSha256, privateKey: privateKeyPem, x5c: certificatePem } };
+}
+
+export function createMsalAppTokenPort(options: MsalAppTokenOptions): AppTokenPort {
+  return {
+    async acquire(request) {
+      const app = new ConfidentialClientApplication({
+        auth: {
+          clientId: request.clientId,
+          ...msalAuthority(options.authorityHost, request.tenantId),
+          ...credentialConfig(request),
+        },
+      });
+      try {
+        const result = await app.acquireTokenByClientCredential({
+          scopes: [`${request.resource.replace(/\/+$/, "")}/.default`],
+          skipCache: true,
+        });
+        if (result === null || result.accessToken === "") throw new Error("empty token response");
+        return result.accessToken;
+      } catch (error) {
+        throw mapMsalError(error, `app ${request.clientId}`);
+      }
+    },
+  };
+}
