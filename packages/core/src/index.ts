@@ -46,10 +46,17 @@ export {
 export type { NewSecret } from "./engine/add-password.js";
 export type { ApplyResult, EngineDeps } from "./engine/apply.js";
 export { apply } from "./engine/apply.js";
+export type { DriftReport } from "./engine/drift.js";
+export { checkDrift } from "./engine/drift.js";
+export { findApplication, requireApplication } from "./engine/find-application.js";
 export type { ObservedWithOrganization, Organization } from "./engine/observe.js";
 export { observe } from "./engine/observe.js";
+export type { RemoveResult } from "./engine/remove-application.js";
+export { removeApplication } from "./engine/remove-application.js";
 export type { RoleCheck } from "./engine/role-check.js";
 export { checkRole, directoryRoles, requireAdmin } from "./engine/role-check.js";
+export type { RotateDeps, RotateInput, RotateResult } from "./engine/rotate-secret.js";
+export { rotateSecret } from "./engine/rotate-secret.js";
 export type { CoreErrorOptions } from "./errors.js";
 export { CoreError, ErrorCode, isCoreError } from "./errors.js";
 export type { GraphDeps, RetryBudget, RunRequest, RunResult } from "./graph/batch-runner.js";

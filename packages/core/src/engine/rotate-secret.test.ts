@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { sandboxEndpoints } from "../clouds.js";
+import { CoreError } from "../errors.js";
+import type { GraphRequest } from "../graph/port.js";
+import { fakeTime, scriptedGraph } from "../testing/index.js";
+import { rotateSecret } from "./rotate-secret.js";
+
+function tenant() {
+  const passwords = [
+    { keyId: "old-ours", displayName: "boxafe-connect secret abc-0", endDateTime: "2027-01-01T00:00:00Z" },
+    { keyId: "theirs", displayName: "Someone else's", endDateTime: "2027-01-01T00:00:00Z" },
+  ];
+  const graph = scriptedGraph((r: GraphRequest) => {
+    if (r.method === "GET")
+      return {
+        status: 200,
+        body: { id: "app-obj", appId: "app-id", displayName: "QNAP Boxafe", passwordCredentials: passwords },
+      };
+    if (r.url.endsWith("/addPassword")) {
+      const name = (r.body as { passwordCredential: { displayName: string } }).passwordCredential.displayName;
+      passwords.push({ keyId: "new", displayName: name, endDateTime: "2027-06-01T00:00:00Z" });
+      return {
+        status: 200,
+        body: { keyId: "new", secretText: "fresh-secret", endDateTime: "2027-06-01T00:00:00Z" },
+      };
+    }
+    if (r.url.endsWith("/removePassword")) {
+      const { keyId } = r.body as { keyId: string };
+      passwords.splice(
+        passwords.findIndex((p) => p.keyId === keyId),
+        1,
+      );
+      return { status: 204 };
+    }
+    return { status: 500 };
+  });
+  return { graph, passwords };
+}
+
+const input = {
+  tenantId: "t",
+  appKey: { appId: "app-id" },
+  endDateTime: "2027-06-01T00:00:00Z",
+  cloud: sandboxEndpoints("https://localhost:8443"),
+};
+
+describe("rotateSecret", () => {
+  it("adds, proves, then removes only the old secrets boxafe-connect made", async () => {
+    const t = tenant();
+    let calls = 0;
+    const appToken = {
+      acquire: async () =>
+        ++calls < 3 ? Promise.reject(new CoreError("invalid_client_credentials", "not yet")) : "jwt",
+    };
+    const result = await rotateSecret({ ...fakeTime(), graph: t.graph, appToken }, input);
+    expect(result.removedKeyIds).toEqual(["old-ours"]);
+    expect(t.passwords.map((p) => p.keyId)).toEqual(["theirs", "new"]);
+    expect(t.passwords[1]?.displayName).toMatch(/^boxafe-connect secret /);
+  });
+
+  it("keeps the old ones when asked", async () => {
+    const t = tenant();
+    const result = await rotateSecret(
+      { ...fakeTime(), graph: t.graph, appToken: { acquire: async () => "jwt" } },
+      { ...input, keepOld: true },
+    );
+    expect(result.removedKeyIds).toEqual([]);
+    expect(t.passwords).toHaveLength(3);
+  });
+
+  it("removes the new secret and keeps the old when the new one never works", async () => {
+    const t = tenant();
+    const appToken = {
+      acquire: async () => Promise.reject(new CoreError("invalid_client_credentials", "no")),
+    };
+    const error = await rotateSecret({ ...fakeTime(), graph: t.graph, appToken }, input).catch((e) => e);
+    expect(error).toMatchObject({ code: "unsafe_operation" });
+    expect(t.passwords.map((p) => p.keyId)).toEqual(["old-ours", "theirs"]);
+  });
+});
