@@ -1,4 +1,40 @@
+/** Composition root of the page: config, then the app; the signed-in half loads on demand. */
 import { render } from "solid-js/web";
+import { App } from "./app.js";
+import { loadConfig } from "./config.js";
+import "./styles.css";
+
+function signInResponseInUrl(): boolean {
+  const params = `${window.location.hash}&${window.location.search}`;
+  return /[#&?](code|error)=/.test(params);
+}
+
+async function start(root: HTMLElement): Promise<void> {
+  const result = await loadConfig();
+  if (!result.ok) {
+    root.innerHTML = "";
+    const p = document.createElement("p");
+    p.setAttribute("role", "alert");
+    p.className = "card";
+    p.textContent = `This page is not configured: ${result.field} ${result.message}.`;
+    root.append(p);
+    return;
+  }
+  const config = result.config;
+  const resume = signInResponseInUrl() || sessionStorage.getItem("boxafe-connect.signed-in") === "1";
+  render(
+    () => (
+      <App
+        config={config}
+        resume={resume}
+        loadRunner={async () =>
+          (await import("./wizard/runner.js")).createRunner(config, window.location.origin)
+        }
+      />
+    ),
+    root,
+  );
+}
 
 const root = document.getElementById("root");
-if (root) render(() => <h1>boxafe-connect</h1>, root);
+if (root) void start(root);

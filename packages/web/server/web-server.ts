@@ -1,0 +1,146 @@
+/**
+ * The page's own HTTPS server (Node): serves the built page and `/config.json`, and forwards every
+ * other path to the sandbox. Page, sign-in and Graph then share one origin, so the browser needs
+ * no CORS and trusts one certificate (the sandbox CA's). Not part of the browser bundle.
+ */
+import { readFile } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, request as httpsRequest } from "node:https";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize } from "node:path";
+
+export interface WebServerOptions {
+  /** The built page (vite build output). */
+  readonly distDir: string;
+  /** The sandbox origin, e.g. https://localhost:8443. */
+  readonly upstream: string;
+  /** PEM of the CA that issued the upstream's certificate. */
+  readonly upstreamCa: string;
+  /** Certificate and key this server presents (the sandbox's localhost leaf works). */
+  readonly tls: { readonly cert: string; readonly key: string };
+  /** Fields of /config.json besides the URLs derived from the request's own origin. */
+  readonly config: { readonly clientId: string; readonly tenantId: string; readonly hint?: string };
+  readonly port?: number;
+  readonly host?: string;
+}
+
+export interface WebServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+const types: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".ico": "image/x-icon",
+};
+
+const securityHeaders = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "x-frame-options": "DENY",
+};
+
+function isStatic(path: string): boolean {
+  return path === "/" || path === "/index.html" || path.startsWith("/assets/") || path === "/favicon.svg";
+}
+
+async function serveStatic(distDir: string, path: string, res: ServerResponse): Promise<void> {
+  const rel = path === "/" ? "/index.html" : path;
+  const file = normalize(join(distDir, rel));
+  if (!file.startsWith(normalize(distDir))) {
+    res.writeHead(404).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    const immutable = rel.startsWith("/assets/");
+    res.writeHead(200, {
+      ...securityHeaders,
+      "content-type": types[extname(file)] ?? "application/octet-stream",
+      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    });
+    res.end(body);
+  } catch {
+    res
+      .writeHead(404, { "content-type": "text/plain" })
+      .end("Not found. Run the build first (pnpm start does).");
+  }
+}
+
+function forward(options: WebServerOptions, origin: string, req: IncomingMessage, res: ServerResponse): void {
+  const upstream = new URL(options.upstream);
+  const headers = { ...req.headers, host: upstream.host };
+  delete headers.origin;
+  const out = httpsRequest(
+    {
+      hostname: upstream.hostname,
+      port: upstream.port,
+      method: req.method,
+      path: req.url,
+      headers,
+      ca: options.upstreamCa,
+    },
+    (up) => {
+      const responseHeaders = { ...up.headers };
+      // Redirects that name the sandbox origin come back to this one.
+      const location = responseHeaders.location;
+      if (typeof location === "string" && location.startsWith(upstream.origin)) {
+        responseHeaders.location = origin + location.slice(upstream.origin.length);
+      }
+      res.writeHead(up.statusCode ?? 502, responseHeaders);
+      up.pipe(res);
+    },
+  );
+  out.on("error", () => {
+    if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
+    res.end("The sandbox did not answer. Is it still running?");
+  });
+  req.pipe(out);
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const server = createServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => {
+    const origin = `https://${req.headers.host ?? "localhost"}`;
+    const path = new URL(req.url ?? "/", origin).pathname;
+    if (req.method === "GET" && path === "/config.json") {
+      const config = {
+        clientId: options.config.clientId,
+        tenantId: options.config.tenantId,
+        cloud: "sandbox",
+        authority: `${origin}/${options.config.tenantId}`,
+        graphBaseUrl: `${origin}/`,
+        ...(options.config.hint ? { hint: options.config.hint } : {}),
+      };
+      res.writeHead(200, {
+        ...securityHeaders,
+        "content-type": "application/json",
+        "cache-control": "no-store",
+      });
+      res.end(JSON.stringify(config));
+      return;
+    }
+    if ((req.method === "GET" || req.method === "HEAD") && isStatic(path)) {
+      void serveStatic(options.distDir, path, res);
+      return;
+    }
+    forward(options, origin, req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "localhost", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `https://localhost:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

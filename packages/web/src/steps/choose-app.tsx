@@ -1,0 +1,144 @@
+import { isCoreError, isGuid, validateAppName } from "@boxafe-connect/core";
+import { createSignal, For, Show } from "solid-js";
+import { Busy } from "../components/busy.js";
+import { StepHeading } from "../components/step-heading.js";
+import { ErrorView } from "../error-view.js";
+import type { StepBase } from "./types.js";
+
+export type AppChoice =
+  | { readonly mode: "new"; readonly displayName: string; readonly secretDays: number }
+  | { readonly mode: "existing"; readonly appId: string; readonly secretDays: number };
+
+/** The lifetimes the portal offers for a client secret (days). */
+export const secretLifetimeChoices = [90, 180, 365, 545, 730] as const;
+
+function lifetimeLabel(days: number): string {
+  return days % 365 === 0
+    ? `${days / 365} year${days === 365 ? "" : "s"} (${days} days)`
+    : `${Math.round(days / 30)} months (${days} days)`;
+}
+
+/** Guide steps 3-5: a new app registration, or adopt one that exists (by its Application ID). */
+export function ChooseAppStep(
+  props: StepBase & { readonly defaultName: string; readonly onSubmit: (choice: AppChoice) => void },
+) {
+  const [mode, setMode] = createSignal<"new" | "existing">("new");
+  const [name, setName] = createSignal(props.defaultName);
+  const [appId, setAppId] = createSignal("");
+  const [days, setDays] = createSignal(365);
+  const [invalid, setInvalid] = createSignal<{ field: string; message: string }>();
+
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    setInvalid(undefined);
+    if (mode() === "existing") {
+      const id = appId().trim();
+      if (!isGuid(id)) {
+        setInvalid({ field: "appId", message: "Enter the Application (client) ID: a GUID like 1f2e3d4c-…" });
+        return;
+      }
+      props.onSubmit({ mode: "existing", appId: id, secretDays: days() });
+      return;
+    }
+    try {
+      props.onSubmit({ mode: "new", displayName: validateAppName(name()), secretDays: days() });
+    } catch (error) {
+      setInvalid({ field: "displayName", message: isCoreError(error) ? error.message : "Enter a name." });
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="step-heading">
+      <StepHeading>Choose the app registration</StepHeading>
+      <p class="lead">
+        Boxafe signs in to Microsoft 365 as an app registration. Create one (recommended), or keep using one
+        you made by hand: it is completed, never duplicated.
+      </p>
+      <form onSubmit={submit} novalidate>
+        <fieldset>
+          <legend>App registration</legend>
+          <label class="choice">
+            <input
+              type="radio"
+              name="mode"
+              value="new"
+              checked={mode() === "new"}
+              onChange={() => setMode("new")}
+            />
+            Create or update the app by name
+          </label>
+          <label class="choice">
+            <input
+              type="radio"
+              name="mode"
+              value="existing"
+              checked={mode() === "existing"}
+              onChange={() => setMode("existing")}
+            />
+            Use an existing app (Application ID)
+          </label>
+        </fieldset>
+        <Show
+          when={mode() === "new"}
+          fallback={
+            <div class="field">
+              <label for="app-id">Application (client) ID</label>
+              <input
+                id="app-id"
+                type="text"
+                value={appId()}
+                onInput={(e) => setAppId(e.currentTarget.value)}
+                aria-invalid={invalid()?.field === "appId"}
+                aria-describedby="app-id-error"
+                autocomplete="off"
+                spellcheck={false}
+              />
+              <p class="hint" id="app-id-error" role="status">
+                {invalid()?.field === "appId" ? invalid()?.message : ""}
+              </p>
+            </div>
+          }
+        >
+          <div class="field">
+            <label for="display-name">Display name</label>
+            <input
+              id="display-name"
+              type="text"
+              value={name()}
+              onInput={(e) => setName(e.currentTarget.value)}
+              aria-invalid={invalid()?.field === "displayName"}
+              aria-describedby="display-name-hint"
+            />
+            <p class="hint" id="display-name-hint" role="status">
+              {invalid()?.field === "displayName"
+                ? invalid()?.message
+                : "Shown in Entra ID under App registrations."}
+            </p>
+          </div>
+        </Show>
+        <div class="field">
+          <label for="secret-days">Client secret expires after</label>
+          <select
+            id="secret-days"
+            value={String(days())}
+            onChange={(e) => setDays(Number(e.currentTarget.value))}
+          >
+            <For each={secretLifetimeChoices}>
+              {(d) => <option value={String(d)}>{lifetimeLabel(d)}</option>}
+            </For>
+          </select>
+          <p class="hint">Backups stop when the secret expires; the check view warns you beforehand.</p>
+        </div>
+        <Show when={props.phase === "error" && props.error}>
+          {(error) => <ErrorView error={error()} onAction={props.onErrorAction} />}
+        </Show>
+        <div class="actions">
+          <button type="submit" class="primary" disabled={props.phase === "working"}>
+            Review the changes
+          </button>
+        </div>
+        <Busy text={props.phase === "working" ? "Reading the tenant…" : undefined} />
+      </form>
+    </section>
+  );
+}
