@@ -13,8 +13,10 @@ import { createOutput } from "./output.js";
 import { ExitCode, renderError } from "./render-error.js";
 import { colorWanted } from "./style.js";
 
-// Commands are wired in as their engine functions land; see commands/.
-const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {};
+const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
+  plan: async () => (await import("./commands/plan.js")).runPlan,
+  permissions: async () => (await import("./commands/permissions.js")).runPermissions,
+};
 
 export function reportError(error: unknown, out: Output, command: string | undefined): number {
   const rendered = renderError(error);

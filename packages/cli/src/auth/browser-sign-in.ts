@@ -87,9 +87,12 @@ export async function browserSignIn(input: BrowserSignInInput): Promise<Authenti
     });
     const response = await Promise.race([loopback.next, timeout]);
     if (response.error || !response.code) {
-      throw Object.assign(new Error(`${response.error ?? "no_code"}: ${response.error_description ?? "no code"}`), {
-        errorCode: response.error ?? "no_code",
-      });
+      throw Object.assign(
+        new Error(`${response.error ?? "no_code"}: ${response.error_description ?? "no code"}`),
+        {
+          errorCode: response.error ?? "no_code",
+        },
+      );
     }
     if (response.state !== state) {
       throw Object.assign(new Error("The browser's answer did not match this sign-in (state)."), {

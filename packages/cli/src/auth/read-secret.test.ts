@@ -11,7 +11,9 @@ describe("readClientSecret", () => {
   });
 
   it("falls back to BOXAFE_CLIENT_SECRET", async () => {
-    expect(await readClientSecret({ ...base, fromStdin: false, env: { BOXAFE_CLIENT_SECRET: "s" } })).toBe("s");
+    expect(await readClientSecret({ ...base, fromStdin: false, env: { BOXAFE_CLIENT_SECRET: "s" } })).toBe(
+      "s",
+    );
   });
 
   it("says where a secret may come from when none is given", async () => {

@@ -15,7 +15,8 @@ export async function readClientSecret(input: {
 }): Promise<string> {
   if (input.fromStdin) {
     const secret = (await readAll(input.stdin)).trim();
-    if (secret === "") throw new UsageError("--client-secret-stdin was given but stdin was empty.", input.command);
+    if (secret === "")
+      throw new UsageError("--client-secret-stdin was given but stdin was empty.", input.command);
     return secret;
   }
   const fromEnv = input.env.BOXAFE_CLIENT_SECRET?.trim();

@@ -11,7 +11,12 @@ import { openBrowser } from "./open-browser.js";
 import { approveSandboxDeviceCode, completeSandboxAuthorize } from "./sandbox-browser.js";
 
 export type SignInPrompt =
-  | { readonly kind: "device"; readonly userCode: string; readonly verificationUri: string; readonly message: string }
+  | {
+      readonly kind: "device";
+      readonly userCode: string;
+      readonly verificationUri: string;
+      readonly message: string;
+    }
   | { readonly kind: "browser"; readonly url: string }
   | { readonly kind: "sandbox"; readonly upn: string };
 
@@ -62,7 +67,9 @@ export async function signIn(request: SignInRequest): Promise<SignedIn> {
   const { LogLevel, PublicClientApplication } = await import("@azure/msal-node");
   const pca = new PublicClientApplication({
     auth: { clientId: request.clientId, ...request.authority },
-    system: { loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => {} } },
+    system: {
+      loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => {} },
+    },
   });
   const sandbox = request.sandbox;
   const actAs = sandbox?.upn;
@@ -74,7 +81,8 @@ export async function signIn(request: SignInRequest): Promise<SignedIn> {
         deviceCodeCallback: (response) => {
           if (sandbox && (actAs || sandbox.autoApproves)) {
             request.onPrompt({ kind: "sandbox", upn: actAs ?? sandbox.adminUpn });
-            if (actAs) void approveSandboxDeviceCode(sandbox.origin, response.userCode, actAs).catch(() => {});
+            if (actAs)
+              void approveSandboxDeviceCode(sandbox.origin, response.userCode, actAs).catch(() => {});
             return;
           }
           request.onPrompt({
@@ -87,7 +95,9 @@ export async function signIn(request: SignInRequest): Promise<SignedIn> {
         },
       });
     } else {
-      const sandboxUser = sandbox ? (actAs ?? (sandbox.autoApproves ? sandbox.adminUpn : undefined)) : undefined;
+      const sandboxUser = sandbox
+        ? (actAs ?? (sandbox.autoApproves ? sandbox.adminUpn : undefined))
+        : undefined;
       result = await browserSignIn({
         pca,
         scopes: request.scopes,

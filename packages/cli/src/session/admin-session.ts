@@ -1,0 +1,114 @@
+/**
+ * The composition root for commands that act as the signed-in admin: target, sign-in, role check,
+ * Graph port and runtime ports. Tokens are registered with the redactor as soon as they exist.
+ */
+import type { EngineDeps, ProgressEvent, RoleCheck } from "@boxafe-connect/core";
+import { CoreError, checkRole, isGuid } from "@boxafe-connect/core";
+import { adminScopes, defaultPublicClientId } from "../auth/authority.js";
+import type { SignedIn, SignInPrompt } from "../auth/sign-in.js";
+import { signIn } from "../auth/sign-in.js";
+import type { CommandContext } from "../command-context.js";
+import { flag, stringOption } from "../command-context.js";
+import type { Output } from "../output.js";
+import type { Target } from "../target/resolve-target.js";
+import { resolveTarget } from "../target/resolve-target.js";
+
+export interface AdminSession {
+  readonly target: Target;
+  /** The tenant's GUID, from the admin's token. */
+  readonly tenantId: string;
+  readonly username: string;
+  readonly role: RoleCheck;
+  readonly deps: EngineDeps;
+  close(): Promise<void>;
+}
+
+export function renderPrompt(out: Output, prompt: SignInPrompt): void {
+  const say = (text: string) => (out.json ? out.warn(text) : out.info(text));
+  if (prompt.kind === "device") {
+    say(
+      `To sign in, open ${out.style.cyan(prompt.verificationUri)} and enter the code ${out.style.bold(prompt.userCode)}` +
+        " (add --open-browser to open it for you; if your tenant blocks device code, use --auth browser).",
+    );
+  } else if (prompt.kind === "browser") {
+    say(`Opening your browser to sign in. If it does not open, visit:\n  ${prompt.url}`);
+  } else {
+    out.info(`Sandbox: signing in as ${prompt.upn}.`);
+  }
+}
+
+export function progressRenderer(out: Output): (event: ProgressEvent) => void {
+  return (event) =>
+    out.debug(`${event.phase}: ${event.message}${event.total ? ` (${event.done ?? 0}/${event.total})` : ""}`);
+}
+
+export function authFlowOf(context: CommandContext): "device" | "browser" {
+  const auth = stringOption(context, "auth") ?? "device";
+  if (auth !== "device" && auth !== "browser") {
+    throw new CoreError("invalid_input", `--auth must be device or browser, not "${auth}".`, {
+      field: "auth",
+    });
+  }
+  return auth;
+}
+
+export async function signInAdmin(context: CommandContext, target: Target): Promise<SignedIn> {
+  const clientId = stringOption(context, "client-id") ?? defaultPublicClientId;
+  if (!isGuid(clientId)) {
+    throw new CoreError("invalid_input", `--client-id "${clientId}" is not a GUID.`, { field: "client-id" });
+  }
+  const step = context.out.step("Signing in");
+  try {
+    const signedIn = await signIn({
+      flow: authFlowOf(context),
+      clientId,
+      authority: target.authority,
+      scopes: adminScopes(target.graphResource),
+      ...(target.sandbox ? { sandbox: target.sandbox } : {}),
+      openBrowser: flag(context, "open-browser"),
+      env: context.env,
+      onPrompt: (prompt) => renderPrompt(context.out, prompt),
+      onDebug: (text) => context.out.debug(text),
+    });
+    step.done(`Signed in as ${signedIn.username}`);
+    return signedIn;
+  } catch (error) {
+    step.fail("Sign-in failed");
+    throw error;
+  }
+}
+
+export async function openAdminSession(
+  context: CommandContext,
+  options: { readonly requireAdmin: boolean },
+): Promise<AdminSession> {
+  const target = await resolveTarget(context);
+  try {
+    const signedIn = await signInAdmin(context, target);
+    const token = await signedIn.getAccessToken();
+    context.out.redactor.protect(token);
+    const role = checkRole(token);
+    context.out.debug(`roles: ${role.roles.join(", ") || "none"}`);
+    if (options.requireAdmin && !role.ok) throw new CoreError("insufficient_role", role.message);
+    const { createGraphPort, nodePorts } = await import("@boxafe-connect/runtime");
+    const graph = createGraphPort({
+      baseUrl: target.endpoints.graphBaseUrl,
+      getAccessToken: async () => {
+        const fresh = await signedIn.getAccessToken();
+        context.out.redactor.protect(fresh);
+        return fresh;
+      },
+    });
+    return {
+      target,
+      tenantId: role.tenantId ?? signedIn.tenantId,
+      username: signedIn.username,
+      role,
+      deps: { ...nodePorts(), graph, progress: progressRenderer(context.out) },
+      close: () => target.close(),
+    };
+  } catch (error) {
+    await target.close();
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+/** observe -> desired -> plan, the read-only half every admin command shares. */
+import type { Desired, DesiredOptions, ObservedWithOrganization, Plan } from "@boxafe-connect/core";
+import { desiredFrom, observe, plan } from "@boxafe-connect/core";
+import type { CommandContext } from "../command-context.js";
+import type { AdminSession } from "./admin-session.js";
+import { appKeyOf, desiredOptionsOf, permissionsOf } from "./app-options.js";
+
+export interface ComputedPlan {
+  readonly now: number;
+  readonly observed: ObservedWithOrganization;
+  readonly desired: Desired;
+  readonly plan: Plan;
+}
+
+export async function computePlan(
+  context: CommandContext,
+  session: AdminSession,
+  extra: { readonly withSecret: boolean; readonly certificate?: DesiredOptions["certificate"] },
+): Promise<ComputedPlan> {
+  const now = session.deps.clock.now();
+  const permissions = await permissionsOf(context);
+  const step = context.out.step("Reading the tenant");
+  const observed = await observe(session.deps, appKeyOf(context)).catch((error: unknown) => {
+    step.fail();
+    throw error;
+  });
+  step.done(
+    observed.application
+      ? `Found app "${observed.application.displayName}" (${observed.application.appId})`
+      : "Read the tenant: the app does not exist yet",
+  );
+  const options = desiredOptionsOf(context, now, {
+    ...extra,
+    // Adopting by --app-id keeps the app's own name unless --app-name says otherwise.
+    ...(observed.application && context.values["app-name"] === undefined
+      ? { displayName: observed.application.displayName }
+      : {}),
+  });
+  const desired = desiredFrom(permissions, options, now);
+  return { now, observed, desired, plan: plan(desired, observed, now) };
+}

@@ -1,0 +1,62 @@
+/** Token proof for a client credential: runtime's msal app-token port + core's verify, with progress. */
+import type {
+  ClientCredential,
+  CloudEndpoints,
+  GraphPort,
+  Permission,
+  VerificationReport,
+} from "@boxafe-connect/core";
+import { verify } from "@boxafe-connect/core";
+import { createMsalAppTokenPort, nodePorts } from "@boxafe-connect/runtime";
+import type { Output } from "../output.js";
+
+export interface VerifyRequest {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly credential: ClientCredential;
+  readonly permissions: readonly Permission[];
+  readonly cloud: CloudEndpoints;
+  readonly sharePointTenant?: string;
+  readonly graph?: GraphPort;
+  readonly deadlineMs?: number;
+}
+
+export async function verifyCredentials(out: Output, request: VerifyRequest): Promise<VerificationReport> {
+  if (request.credential.kind === "secret") out.redactor.protect(request.credential.secret);
+  const step = out.step("Verifying with fresh app tokens");
+  const appToken = createMsalAppTokenPort({ authorityHost: request.cloud.authorityHost });
+  const tokenPort = {
+    async acquire(input: Parameters<typeof appToken.acquire>[0]) {
+      const token = await appToken.acquire(input);
+      out.redactor.protect(token);
+      return token;
+    },
+  };
+  try {
+    const report = await verify(
+      {
+        ...nodePorts(),
+        appToken: tokenPort,
+        ...(request.graph ? { graph: request.graph } : {}),
+        progress: (event) => step.update(event.message),
+      },
+      {
+        tenantId: request.tenantId,
+        clientId: request.clientId,
+        credential: request.credential,
+        permissions: request.permissions,
+        cloud: request.cloud,
+        ...(request.sharePointTenant ? { sharePointTenant: request.sharePointTenant } : {}),
+        ...(request.deadlineMs !== undefined ? { deadlineMs: request.deadlineMs } : {}),
+      },
+    );
+    const granted = report.items.filter((i) => i.status === "granted").length;
+    const summary = `${granted}/${report.items.length} permissions proven`;
+    if (report.complete) step.done(`Verified: ${summary}`);
+    else step.fail(`Verification incomplete: ${summary}`);
+    return report;
+  } catch (error) {
+    step.fail("Verification failed");
+    throw error;
+  }
+}

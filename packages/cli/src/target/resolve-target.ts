@@ -1,0 +1,152 @@
+/**
+ * Where commands act: a real tenant in a national cloud (--tenant, --cloud), a running sandbox
+ * (--sandbox URL, its CA trusted from its stable directory), or, with neither, the built-in
+ * sandbox started in this process.
+ */
+import { readFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import type { CloudEndpoints } from "@boxafe-connect/core";
+import {
+  CoreError,
+  cloudEndpoints,
+  isCloudName,
+  sandboxEndpoints,
+  validateTenantId,
+} from "@boxafe-connect/core";
+import { msalAuthority, trustCa } from "@boxafe-connect/runtime";
+import type { AuthorityConfig } from "../auth/authority.js";
+import type { CommandContext } from "../command-context.js";
+import { stringOption } from "../command-context.js";
+import { configDir } from "../files/private-file.js";
+
+export interface SandboxTarget {
+  readonly origin: string;
+  readonly autoApproves: boolean;
+  readonly adminUpn: string;
+  readonly upn?: string;
+}
+
+export interface Target {
+  readonly kind: "cloud" | "sandbox" | "embedded";
+  readonly endpoints: CloudEndpoints;
+  /** What the authority path uses: the GUID or domain given, or the sandbox's tenant GUID. */
+  readonly tenant: string;
+  readonly authority: AuthorityConfig;
+  /** Resource URI for the admin's delegated Graph scopes. */
+  readonly graphResource: string;
+  readonly sandbox?: SandboxTarget;
+  close(): Promise<void>;
+}
+
+const sandboxAdmin = "admin@contoso.onmicrosoft.com";
+
+export function sandboxHome(env: Readonly<Record<string, string | undefined>>): string {
+  return env.BOXAFE_SANDBOX_HOME || join(homedir(), ".cache", "boxafe-connect", "sandbox");
+}
+
+/** The sandbox names its tenant in the instance-discovery document. */
+async function discoverSandboxTenant(origin: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(new URL("/common/discovery/instance", origin));
+  } catch (error) {
+    throw new CoreError(
+      "unreachable",
+      `Cannot reach the sandbox at ${origin}. Start one with 'boxafe-connect sandbox', or check the URL.`,
+      { cause: error },
+    );
+  }
+  const body = (await response.json().catch(() => ({}))) as { tenant_discovery_endpoint?: unknown };
+  const match = String(body.tenant_discovery_endpoint ?? "").match(/\/([0-9a-f-]{36})\//i);
+  if (!response.ok || !match?.[1]) {
+    throw new CoreError("unreachable", `${origin} does not answer like a boxafe-connect sandbox.`);
+  }
+  return match[1];
+}
+
+async function externalSandbox(context: CommandContext, url: string): Promise<Target> {
+  const endpoints = sandboxEndpoints(url);
+  const origin = endpoints.authorityHost;
+  const caFile = join(sandboxHome(context.env), "ca.pem");
+  const pem = await readFile(caFile, "utf8").catch(() => undefined);
+  if (pem) trustCa(pem);
+  else context.out.debug(`No sandbox CA at ${caFile}; relying on the system trust store.`);
+  const discovered = await discoverSandboxTenant(origin);
+  const given = stringOption(context, "tenant");
+  const upn = stringOption(context, "as");
+  return {
+    kind: "sandbox",
+    endpoints,
+    tenant: given ? validateTenantId(given, "tenant") : discovered,
+    authority: msalAuthority(origin, given ?? discovered),
+    graphResource: "https://graph.microsoft.com",
+    // An external sandbox may or may not auto-approve; with --as we approve ourselves.
+    sandbox: { origin, autoApproves: upn === undefined, adminUpn: sandboxAdmin, ...(upn ? { upn } : {}) },
+    close: async () => {},
+  };
+}
+
+async function embeddedSandbox(context: CommandContext): Promise<Target> {
+  const upn = stringOption(context, "as");
+  const { startSandbox } = await import("@boxafe-connect/sandbox");
+  const home = sandboxHome(context.env);
+  const sandbox = await startSandbox({
+    port: 0,
+    autoApprove: upn === undefined,
+    home,
+    stateFile: join(configDir(context.env), "sandbox-tenant.json"),
+  });
+  trustCa(sandbox.caPem);
+  context.out.info(
+    `No --tenant given: using the built-in sandbox tenant ${sandbox.tenantDomain} (${sandbox.tenantId}). ` +
+      "Nothing leaves this machine. Use --tenant for a real tenant.",
+  );
+  const endpoints = sandboxEndpoints(sandbox.url);
+  return {
+    kind: "embedded",
+    endpoints,
+    tenant: sandbox.tenantId,
+    authority: msalAuthority(sandbox.url, sandbox.tenantId),
+    graphResource: "https://graph.microsoft.com",
+    sandbox: {
+      origin: endpoints.authorityHost,
+      autoApproves: upn === undefined,
+      adminUpn: sandbox.admin.upn,
+      ...(upn ? { upn } : {}),
+    },
+    close: () => sandbox.stop(),
+  };
+}
+
+export async function resolveTarget(context: CommandContext): Promise<Target> {
+  const sandbox = context.values.sandbox;
+  const tenant = stringOption(context, "tenant");
+  const cloud = stringOption(context, "cloud") ?? "global";
+  if (!isCloudName(cloud)) {
+    throw new CoreError("invalid_input", `Unknown cloud "${cloud}": use global, usgov or china.`, {
+      field: "cloud",
+    });
+  }
+  if (stringOption(context, "as") !== undefined && tenant !== undefined && sandbox === undefined) {
+    throw new CoreError(
+      "invalid_input",
+      "--as picks a sandbox user; on a real tenant, sign in as that user.",
+      {
+        field: "as",
+      },
+    );
+  }
+  if (typeof sandbox === "string") return externalSandbox(context, sandbox);
+  if (sandbox === true || tenant === undefined) return embeddedSandbox(context);
+  const tenantId = validateTenantId(tenant, "tenant");
+  const endpoints = cloudEndpoints(cloud);
+  return {
+    kind: "cloud",
+    endpoints,
+    tenant: tenantId,
+    authority: msalAuthority(endpoints.authorityHost, tenantId),
+    graphResource: endpoints.graphBaseUrl,
+    close: async () => {},
+  };
+}
