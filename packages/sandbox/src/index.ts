@@ -1,2 +1,13 @@
-/** @module @boxafe-connect/sandbox */
-export {};
+/** @module @boxafe-connect/sandbox: a local Entra ID + Microsoft Graph v1.0 tenant over HTTPS. */
+export { type FaultSpec, NO_FAULTS, parseFaults } from "./faults.js";
+export { type RunningSandbox, type SandboxOptions, type SandboxUser, startSandbox } from "./sandbox.js";
+export type { StatsSnapshot } from "./stats.js";
+export {
+  GRAPH_CLI_CLIENT_ID,
+  ROLE,
+  SANDBOX_WEB_CLIENT_ID,
+  SHAREPOINT_NAME,
+  TENANT_DOMAIN,
+  TENANT_ID,
+} from "./store/tenant.js";
+export { defaultSandboxHome, ensureTls, sandboxCaFile } from "./tls.js";

@@ -1,0 +1,57 @@
+import type { Signer } from "./entra/signer.js";
+import type { FaultInjector } from "./faults.js";
+import type { Stats } from "./stats.js";
+import type { Directory } from "./store/directory.js";
+
+export interface DeviceSession {
+  deviceCode: string;
+  userCode: string;
+  clientId: string;
+  scope: string;
+  expiresAt: number;
+  userId?: string;
+  declined?: boolean;
+}
+
+export interface AuthCode {
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  userId: string;
+  challenge: string | null;
+  method: string | null;
+  expiresAt: number;
+  used: boolean;
+}
+
+export interface RefreshSession {
+  clientId: string;
+  userId: string;
+  scope: string;
+}
+
+/** Short-lived sign-in state; not part of the directory and not persisted. */
+export class Sessions {
+  devices = new Map<string, DeviceSession>();
+  codes = new Map<string, AuthCode>();
+  refresh = new Map<string, RefreshSession>();
+
+  clear(): void {
+    this.devices.clear();
+    this.codes.clear();
+    this.refresh.clear();
+  }
+}
+
+export interface SandboxContext {
+  dir: Directory;
+  signer: Signer;
+  faults: FaultInjector;
+  stats: Stats;
+  sessions: Sessions;
+  /** https://localhost:PORT, known once the server listens. */
+  origin: string;
+  autoApprove: boolean;
+  /** Appended to a shared log when set (for --verbose); never receives secrets. */
+  log?: (line: string) => void;
+}

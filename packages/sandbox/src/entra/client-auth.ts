@@ -1,0 +1,124 @@
+import { createHash, createPublicKey, timingSafeEqual, X509Certificate } from "node:crypto";
+import { decodeProtectedHeader, jwtVerify } from "jose";
+import type { SandboxContext } from "../context.js";
+import { TENANT_DOMAIN, TENANT_ID } from "../store/tenant.js";
+import type { Application, ServicePrincipal } from "../store/types.js";
+import { OAuthError, oauth } from "./oauth-error.js";
+
+export const ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+export function hashSecret(secret: string, salt: string): string {
+  return createHash("sha256").update(`${salt}:${secret}`).digest("hex");
+}
+
+function secretMatches(app: Application, secret: string, now: number): "ok" | "expired" | "invalid" {
+  let expired = false;
+  for (const cred of app.passwordCredentials) {
+    const a = Buffer.from(hashSecret(secret, cred.salt), "hex");
+    const b = Buffer.from(cred.hash, "hex");
+    if (a.length !== b.length || !timingSafeEqual(a, b)) continue;
+    if (Date.parse(cred.endDateTime) <= now) {
+      expired = true;
+      continue;
+    }
+    if (Date.parse(cred.startDateTime) > now) continue;
+    return "ok";
+  }
+  return expired ? "expired" : "invalid";
+}
+
+async function checkAssertion(
+  ctx: SandboxContext,
+  app: Application,
+  assertion: string,
+  tenant: string,
+): Promise<void> {
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(assertion);
+  } catch {
+    throw oauth.assertion(50027, "JWT token is invalid or malformed.");
+  }
+  const x5t = typeof header.x5t === "string" ? header.x5t : undefined;
+  const x5tS256 = typeof header["x5t#S256"] === "string" ? (header["x5t#S256"] as string) : undefined;
+  const cred = app.keyCredentials.find((k) => {
+    const der = Buffer.from(k.der, "base64");
+    return (
+      (x5t && createHash("sha1").update(der).digest("base64url") === x5t.replace(/=+$/, "")) ||
+      (x5tS256 && createHash("sha256").update(der).digest("base64url") === x5tS256.replace(/=+$/, ""))
+    );
+  });
+  if (!cred) {
+    throw oauth.assertion(
+      700027,
+      `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${x5t ?? x5tS256 ?? ""}']`,
+    );
+  }
+  if (Date.parse(cred.endDateTime) <= ctx.dir.now()) {
+    throw oauth.assertion(
+      700027,
+      "Client assertion failed signature validation. [Reason - The key used is expired.]",
+    );
+  }
+  const key = createPublicKey(
+    new X509Certificate(Buffer.from(cred.der, "base64")).publicKey.export({ format: "pem", type: "spki" }),
+  );
+  let payload: Awaited<ReturnType<typeof jwtVerify>>["payload"];
+  try {
+    ({ payload } = await jwtVerify(assertion, key, {
+      algorithms: ["RS256", "PS256"],
+      clockTolerance: 300,
+      currentDate: new Date(ctx.dir.now()),
+    }));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "ERR_JWT_EXPIRED")
+      throw oauth.assertion(700024, "Client assertion is not within its valid time range.");
+    throw oauth.assertion(700027, "Client assertion failed signature validation.");
+  }
+  if (payload.iss !== app.appId || payload.sub !== app.appId) {
+    throw oauth.assertion(700023, "Client assertion 'iss' and 'sub' claims must both be the client id.");
+  }
+  const audiences = [TENANT_ID, TENANT_DOMAIN, tenant].flatMap((t) => [
+    `${ctx.origin}/${t}/oauth2/v2.0/token`,
+    `${ctx.origin}/${t}/oauth2/token`,
+    `${ctx.origin}/${t}/v2.0`,
+  ]);
+  const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  if (!aud.some((a) => typeof a === "string" && audiences.includes(a))) {
+    throw oauth.assertion(
+      700212,
+      `The client assertion audience '${String(payload.aud)}' does not match the token endpoint.`,
+    );
+  }
+}
+
+/** Authenticates a confidential client by secret or certificate assertion (client credentials grant). */
+export async function authenticateClient(
+  ctx: SandboxContext,
+  form: Record<string, string>,
+  tenant: string,
+): Promise<{ app: Application; sp: ServicePrincipal; acr: "1" | "2" }> {
+  const clientId = form.client_id;
+  if (!clientId) throw oauth.missing("client_id");
+  const app = ctx.dir.appByAppId(clientId);
+  if (!app) throw oauth.unknownApp(clientId, TENANT_ID);
+  const sp = ctx.dir.spByAppId(clientId);
+  let acr: "1" | "2";
+  if (form.client_secret !== undefined) {
+    const result = secretMatches(app, form.client_secret, ctx.dir.now());
+    if (result === "expired") throw oauth.expiredSecret(app.appId);
+    if (result === "invalid") throw oauth.invalidSecret(app.appId);
+    acr = "1";
+  } else if (form.client_assertion !== undefined) {
+    if (form.client_assertion_type !== ASSERTION_TYPE) {
+      throw new OAuthError(400, "invalid_request", 50027, "Invalid client_assertion_type.");
+    }
+    await checkAssertion(ctx, app, form.client_assertion, tenant);
+    acr = "2";
+  } else {
+    throw oauth.noCredential();
+  }
+  if (!sp) throw oauth.missingServicePrincipal(app.appId, TENANT_ID);
+  return { app, sp, acr };
+}

@@ -1,0 +1,138 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { SandboxContext } from "../context.js";
+import type { ResourceSeed } from "../store/seed-resources.js";
+import { ROLE, TENANT_ID } from "../store/tenant.js";
+import type { Application, ServicePrincipal, User } from "../store/types.js";
+
+export interface TokenResponse {
+  token_type: "Bearer";
+  expires_in: number;
+  ext_expires_in: number;
+  access_token: string;
+  scope?: string;
+  refresh_token?: string;
+  id_token?: string;
+  client_info?: string;
+}
+
+function times(ctx: SandboxContext): { iat: number; nbf: number; exp: number; lifetime: number } {
+  const iat = Math.floor(ctx.dir.now() / 1000);
+  const lifetime = Math.max(1, Math.round(ctx.faults.spec.tokenLifetime));
+  return { iat, nbf: iat - 300, exp: iat + lifetime, lifetime };
+}
+
+/** The v1-style issuer Graph-audience tokens carry (`https://sts.windows.net/{tid}/` in the real cloud). */
+export function accessIssuer(ctx: SandboxContext): string {
+  return `${ctx.origin}/${TENANT_ID}/`;
+}
+
+export function idIssuer(ctx: SandboxContext): string {
+  return `${ctx.origin}/${TENANT_ID}/v2.0`;
+}
+
+/** App-only token: `roles` are read from the app role assignments held right now. */
+export async function issueAppToken(
+  ctx: SandboxContext,
+  app: Application,
+  sp: ServicePrincipal,
+  resource: ResourceSeed,
+  audience: string,
+  appidacr: "1" | "2",
+): Promise<TokenResponse> {
+  const t = times(ctx);
+  const roles = ctx.dir.rolesOf(sp.id, resource.spId);
+  const claims: Record<string, unknown> = {
+    aud: audience,
+    iss: accessIssuer(ctx),
+    iat: t.iat,
+    nbf: t.nbf,
+    exp: t.exp,
+    aio: randomUUID(),
+    app_displayname: app.displayName,
+    appid: app.appId,
+    appidacr,
+    idp: accessIssuer(ctx),
+    idtyp: "app",
+    oid: sp.id,
+    sub: sp.id,
+    tid: TENANT_ID,
+    uti: randomBytes(16).toString("base64url"),
+    ver: "1.0",
+  };
+  if (roles.length > 0) claims.roles = roles;
+  const accessToken = await ctx.signer.sign(claims);
+  return {
+    token_type: "Bearer",
+    expires_in: t.lifetime,
+    ext_expires_in: t.lifetime,
+    access_token: accessToken,
+  };
+}
+
+export function widsOf(user: User): string[] {
+  return [...user.roles, ROLE.defaultUser];
+}
+
+/** Delegated token set: access token with `scp` and `wids`, id token, refresh token, client_info. */
+export async function issueUserTokens(
+  ctx: SandboxContext,
+  clientId: string,
+  clientName: string,
+  user: User,
+  audience: string,
+  scopes: string[],
+  oidcScopes: string[],
+  requestedScope: string,
+): Promise<TokenResponse> {
+  const t = times(ctx);
+  const access = await ctx.signer.sign({
+    aud: audience,
+    iss: accessIssuer(ctx),
+    iat: t.iat,
+    nbf: t.nbf,
+    exp: t.exp,
+    acct: 0,
+    acr: "1",
+    amr: ["pwd"],
+    app_displayname: clientName,
+    appid: clientId,
+    appidacr: "0",
+    idtyp: "user",
+    name: user.displayName,
+    oid: user.id,
+    scp: scopes.join(" "),
+    sub: user.id,
+    tid: TENANT_ID,
+    unique_name: user.userPrincipalName,
+    upn: user.userPrincipalName,
+    uti: randomBytes(16).toString("base64url"),
+    ver: "1.0",
+    wids: widsOf(user),
+  });
+  const idToken = await ctx.signer.sign({
+    aud: clientId,
+    iss: idIssuer(ctx),
+    iat: t.iat,
+    nbf: t.nbf,
+    exp: t.iat + 3600,
+    name: user.displayName,
+    oid: user.id,
+    preferred_username: user.userPrincipalName,
+    sub: user.id,
+    tid: TENANT_ID,
+    ver: "2.0",
+  });
+  const refreshToken = `0.sandbox.${randomBytes(32).toString("base64url")}`;
+  ctx.sessions.refresh.set(refreshToken, { clientId, userId: user.id, scope: requestedScope });
+  const prefix = audience.startsWith("https://graph.microsoft.com") ? "" : `${audience.replace(/\/$/, "")}/`;
+  return {
+    token_type: "Bearer",
+    scope: [...scopes.map((s) => `${prefix}${s}`), ...oidcScopes].join(" "),
+    expires_in: t.lifetime,
+    ext_expires_in: t.lifetime,
+    access_token: access,
+    refresh_token: refreshToken,
+    id_token: idToken,
+    client_info: Buffer.from(JSON.stringify({ uid: user.id, utid: TENANT_ID })).toString("base64url"),
+  };
+}

@@ -1,0 +1,171 @@
+import { randomUUID } from "node:crypto";
+import type { SandboxContext } from "../context.js";
+import { TENANT_DOMAIN } from "../store/tenant.js";
+import type { Application } from "../store/types.js";
+import { applyAppFields } from "./app-fields.js";
+import { addPassword, removePassword } from "./credentials.js";
+import { graphErrors } from "./errors.js";
+import { type Key, keyText, list, requireObject, select } from "./odata.js";
+import { NEEDS, requireManage, requirePermission } from "./permissions.js";
+import { applicationShape } from "./shapes.js";
+import type { GraphRequest, GraphResponse } from "./types.js";
+
+export function metadata(ctx: SandboxContext, fragment: string): string {
+  return `${ctx.origin}/v1.0/$metadata#${fragment}`;
+}
+
+function find(ctx: SandboxContext, key: Key): Application | undefined {
+  const apps = ctx.dir.data.applications;
+  if (key.kind === "id") return apps.find((a) => a.id === key.value);
+  if (key.kind === "appId") return apps.find((a) => a.appId === key.value);
+  return apps.find((a) => a.uniqueName?.toLowerCase() === key.value.toLowerCase());
+}
+
+/** Reads and references go through replication: a just-written object is not there yet. */
+export function findVisibleApp(ctx: SandboxContext, key: Key): Application {
+  const app = find(ctx, key);
+  if (!app || !ctx.dir.visible(app)) throw graphErrors.notFound(keyText(key));
+  return app;
+}
+
+function create(
+  ctx: SandboxContext,
+  req: GraphRequest,
+  body: Record<string, unknown>,
+  uniqueName?: string,
+): Application {
+  requirePermission(req.caller, NEEDS.writeApps);
+  if (typeof body.displayName !== "string" || !body.displayName) {
+    throw graphErrors.badRequest("Property 'displayName' is required when creating the entity.");
+  }
+  const now = ctx.dir.now();
+  const app: Application = {
+    id: ctx.dir.newId(),
+    appId: randomUUID(),
+    displayName: body.displayName,
+    uniqueName: uniqueName ?? null,
+    description: null,
+    notes: null,
+    signInAudience: "AzureADMyOrg",
+    identifierUris: [],
+    tags: [],
+    requiredResourceAccess: [],
+    passwordCredentials: [],
+    keyCredentials: [],
+    web: { redirectUris: [] },
+    spa: { redirectUris: [] },
+    publicClient: { redirectUris: [] },
+    isFallbackPublicClient: null,
+    publisherDomain: TENANT_DOMAIN,
+    createdDateTime: new Date(now).toISOString().replace(/\.\d+Z$/, "Z"),
+    owners: req.caller.kind === "user" ? [req.caller.user.id] : [],
+    createdAt: now,
+  };
+  applyAppFields(ctx.dir, app, body, true);
+  if (uniqueName) app.uniqueName = uniqueName;
+  if (
+    app.uniqueName &&
+    ctx.dir.data.applications.some((a) => a.uniqueName?.toLowerCase() === app.uniqueName?.toLowerCase())
+  ) {
+    throw graphErrors.badRequest(
+      `Another object with the same value for property uniqueName already exists.`,
+    );
+  }
+  ctx.dir.data.applications.push(app);
+  ctx.dir.save();
+  return app;
+}
+
+function created(ctx: SandboxContext, app: Application): GraphResponse {
+  return {
+    status: 201,
+    headers: { Location: `${ctx.origin}/v1.0/applications/${app.id}` },
+    body: { "@odata.context": metadata(ctx, "applications/$entity"), ...applicationShape(app) },
+  };
+}
+
+function update(
+  ctx: SandboxContext,
+  req: GraphRequest,
+  app: Application,
+  body: Record<string, unknown>,
+): void {
+  requirePermission(req.caller, NEEDS.writeApps);
+  requireManage(req.caller, app.owners);
+  const draft = structuredClone(app);
+  applyAppFields(ctx.dir, draft, body, false);
+  Object.assign(app, draft);
+  ctx.dir.save();
+}
+
+/** /applications, /applications/{id}, /applications(appId='…'|uniqueName='…') and their actions. */
+export function handleApplications(
+  ctx: SandboxContext,
+  req: GraphRequest,
+  key: Key | undefined,
+  rest: string[],
+): GraphResponse {
+  const { method } = req;
+  if (!key) {
+    if (rest.length > 0) throw graphErrors.segment(rest[0] ?? "");
+    if (method === "GET") {
+      requirePermission(req.caller, NEEDS.readDirectory);
+      const items = ctx.dir.data.applications.filter((a) => ctx.dir.visible(a)).map(applicationShape);
+      return list(metadata(ctx, "applications"), items, req.query);
+    }
+    if (method === "POST") return created(ctx, create(ctx, req, requireObject(req.body)));
+    throw graphErrors.method();
+  }
+  const [action, ...more] = rest;
+  if (more.length > 0) throw graphErrors.segment(more[0] ?? "");
+  if (action === "addPassword" && method === "POST") {
+    requirePermission(req.caller, NEEDS.writeApps);
+    return addPassword(ctx, req, findVisibleApp(ctx, key));
+  }
+  if (action === "removePassword" && method === "POST") {
+    requirePermission(req.caller, NEEDS.writeApps);
+    return removePassword(ctx, req, findVisibleApp(ctx, key));
+  }
+  if (action !== undefined) throw graphErrors.segment(action);
+  if (method === "GET") {
+    requirePermission(req.caller, NEEDS.readDirectory);
+    const app = findVisibleApp(ctx, key);
+    return {
+      status: 200,
+      body: {
+        "@odata.context": metadata(ctx, "applications/$entity"),
+        ...select(applicationShape(app), req.query),
+      },
+    };
+  }
+  if (method === "PATCH") {
+    const body = requireObject(req.body);
+    const upsert = (req.headers.prefer ?? "").toLowerCase().includes("create-if-missing");
+    if (upsert && key.kind === "uniqueName") {
+      // An upsert's write reaches the primary replica, so replication lag never hides the object here.
+      const existing = find(ctx, key);
+      if (!existing) return created(ctx, create(ctx, req, body, key.value));
+      update(ctx, req, existing, body);
+      return { status: 204 };
+    }
+    update(ctx, req, findVisibleApp(ctx, key), body);
+    return { status: 204 };
+  }
+  if (method === "DELETE") {
+    requirePermission(req.caller, NEEDS.writeApps);
+    const app = findVisibleApp(ctx, key);
+    requireManage(req.caller, app.owners);
+    // Deleting the registration also removes its service principal and everything granted to it.
+    const d = ctx.dir.data;
+    const sp = d.servicePrincipals.find((s) => s.appId === app.appId);
+    d.applications = d.applications.filter((a) => a !== app);
+    if (sp) {
+      d.servicePrincipals = d.servicePrincipals.filter((s) => s !== sp);
+      d.appRoleAssignments = d.appRoleAssignments.filter((a) => a.principalId !== sp.id);
+      d.oauth2PermissionGrants = d.oauth2PermissionGrants.filter((g) => g.clientId !== sp.id);
+    }
+    ctx.dir.save();
+    return { status: 204 };
+  }
+  throw graphErrors.method();
+}

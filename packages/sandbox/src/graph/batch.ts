@@ -1,0 +1,122 @@
+import type { SandboxContext } from "../context.js";
+import { GraphError, graphErrors } from "./errors.js";
+import { safeRoute } from "./router.js";
+import { type Caller, type GraphResponse, isWrite } from "./types.js";
+
+export const MAX_BATCH = 20;
+
+interface SubRequest {
+  id: string;
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  dependsOn?: string[];
+}
+
+export interface BatchOutcome {
+  response: GraphResponse;
+  /** A sub-request drew the `lost` fault: the whole response must be dropped after the writes commit. */
+  lost: boolean;
+}
+
+export type Render = (res: GraphResponse) => {
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+};
+
+function validate(body: unknown): SubRequest[] {
+  const requests = (body as { requests?: unknown } | undefined)?.requests;
+  if (!Array.isArray(requests)) throw new GraphError(400, "BadRequest", "Invalid batch payload format.");
+  if (requests.length > MAX_BATCH) {
+    throw new GraphError(
+      400,
+      "BadRequest",
+      `The number of requests in the batch exceeds the limit of ${MAX_BATCH}.`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const r of requests as SubRequest[]) {
+    if (typeof r?.id !== "string" || typeof r.method !== "string" || typeof r.url !== "string") {
+      throw new GraphError(400, "BadRequest", "Invalid batch payload format.");
+    }
+    if (seen.has(r.id)) throw new GraphError(400, "BadRequest", `Batch request id '${r.id}' is not unique.`);
+    for (const dep of r.dependsOn ?? []) {
+      if (!seen.has(dep))
+        throw new GraphError(400, "BadRequest", `Dependent request '${dep}' was not found before '${r.id}'.`);
+    }
+    seen.add(r.id);
+  }
+  return requests as SubRequest[];
+}
+
+function relative(url: string): URL {
+  const path = url.replace(/^https:\/\/[^/]+/, "").replace(/^\/?(v1\.0\/)?/, "/");
+  return new URL(path, "https://graph.invalid");
+}
+
+/** POST /v1.0/$batch: sequential in list order; each sub-request is authorized, throttled and faulted alone. */
+export function runBatch(ctx: SandboxContext, caller: Caller, body: unknown, render: Render): BatchOutcome {
+  const requests = validate(body);
+  const failed = new Set<string>();
+  let lost = false;
+  const responses = requests.map((r) => {
+    const method = r.method.toUpperCase();
+    const url = relative(r.url);
+    ctx.stats.subRequest(method, `/v1.0${url.pathname}`);
+    const headers = Object.fromEntries(
+      Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+    );
+    let res: GraphResponse;
+    if ((r.dependsOn ?? []).some((d) => failed.has(d))) {
+      res = {
+        status: 424,
+        body: new GraphError(
+          424,
+          "FailedDependency",
+          "The request could not be completed because a request it depends on failed.",
+        ),
+      };
+    } else if (url.pathname === "/$batch") {
+      res = { status: 400, body: graphErrors.badRequest("Nested batch requests are not supported.") };
+    } else if (r.body !== undefined && !headers["content-type"]) {
+      res = {
+        status: 400,
+        body: new GraphError(
+          400,
+          "BadRequest",
+          "Content-Type header must be specified for requests with a body.",
+        ),
+      };
+    } else {
+      const fault = ctx.faults.decide(isWrite(method));
+      if (fault.before === "throttle")
+        res = { status: 429, body: graphErrors.throttled(ctx.faults.spec.retryAfter) };
+      else if (fault.before === "unavailable") res = { status: 503, body: graphErrors.unavailable() };
+      else {
+        res = safeRoute(ctx, {
+          method,
+          path: url.pathname,
+          query: url.searchParams,
+          headers,
+          body: r.body,
+          caller,
+        });
+        if (fault.lost && res.status < 400) lost = true;
+      }
+      if (res.body instanceof GraphError && res.body.headers)
+        res = { ...res, headers: { ...res.body.headers, ...res.headers } };
+    }
+    if (res.status >= 400) failed.add(r.id);
+    ctx.stats.status(res.status);
+    const out = render(res);
+    return {
+      id: r.id,
+      status: out.status,
+      headers: out.headers,
+      ...(out.body === undefined ? {} : { body: out.body }),
+    };
+  });
+  return { response: { status: 200, body: { responses } }, lost };
+}

@@ -1,0 +1,169 @@
+import type { SandboxContext } from "../context.js";
+import { TENANT_ID } from "../store/tenant.js";
+import type { ServicePrincipal } from "../store/types.js";
+import { metadata } from "./applications.js";
+import { assignedTo, assignments } from "./assignments.js";
+import { GraphError, graphErrors } from "./errors.js";
+import { grantsOfClient } from "./grants.js";
+import { type Key, keyText, list, requireObject, select } from "./odata.js";
+import { NEEDS, requireManage, requirePermission } from "./permissions.js";
+import { servicePrincipalShape } from "./shapes.js";
+import type { GraphRequest, GraphResponse } from "./types.js";
+
+const SETTABLE = new Set([
+  "appId",
+  "accountEnabled",
+  "tags",
+  "notes",
+  "appRoleAssignmentRequired",
+  "description",
+]);
+
+function find(ctx: SandboxContext, key: Key): ServicePrincipal | undefined {
+  if (key.kind === "uniqueName") return undefined;
+  const sps = ctx.dir.data.servicePrincipals;
+  return key.kind === "id" ? sps.find((s) => s.id === key.value) : sps.find((s) => s.appId === key.value);
+}
+
+export function findVisibleSp(ctx: SandboxContext, key: Key): ServicePrincipal {
+  const sp = find(ctx, key);
+  if (!sp || !ctx.dir.visible(sp)) throw graphErrors.notFound(keyText(key));
+  return sp;
+}
+
+function apply(sp: ServicePrincipal, body: Record<string, unknown>): void {
+  for (const [field, value] of Object.entries(body)) {
+    if (field.startsWith("@odata")) continue;
+    if (field === "passwordCredentials")
+      throw graphErrors.badRequest(
+        "Adding passwordCredential when creating servicePrincipals is not supported.",
+      );
+    if (!SETTABLE.has(field)) {
+      throw graphErrors.badRequest(
+        `Property '${field}' does not exist on type 'microsoft.graph.servicePrincipal' or is read-only.`,
+      );
+    }
+    if (field === "accountEnabled") sp.accountEnabled = Boolean(value);
+    if (field === "tags") sp.tags = Array.isArray(value) ? value.map(String) : [];
+  }
+}
+
+function create(
+  ctx: SandboxContext,
+  req: GraphRequest,
+  appId: string,
+  body: Record<string, unknown>,
+): GraphResponse {
+  requirePermission(req.caller, NEEDS.writeApps);
+  if (ctx.dir.spByAppId(appId)) {
+    throw new GraphError(
+      409,
+      "Request_MultipleObjectsWithSameKeyValue",
+      "Another object with the same value for property servicePrincipalNames already exists.",
+    );
+  }
+  const app = ctx.dir.appByAppId(appId);
+  if (!app || !ctx.dir.visible(app)) throw graphErrors.noBackingApp(appId);
+  requireManage(req.caller, app.owners);
+  const sp: ServicePrincipal = {
+    id: ctx.dir.newId(),
+    appId,
+    displayName: app.displayName,
+    appDisplayName: app.displayName,
+    servicePrincipalType: "Application",
+    servicePrincipalNames: [appId, ...app.identifierUris],
+    accountEnabled: true,
+    appOwnerOrganizationId: TENANT_ID,
+    appRoles: [],
+    oauth2PermissionScopes: [],
+    tags: [],
+    owners: req.caller.kind === "user" ? [req.caller.user.id] : [],
+    createdAt: ctx.dir.now(),
+  };
+  apply(sp, body);
+  ctx.dir.data.servicePrincipals.push(sp);
+  ctx.dir.save();
+  return {
+    status: 201,
+    headers: { Location: `${ctx.origin}/v1.0/servicePrincipals/${sp.id}` },
+    body: { "@odata.context": metadata(ctx, "servicePrincipals/$entity"), ...servicePrincipalShape(sp) },
+  };
+}
+
+/** /servicePrincipals, /servicePrincipals/{id} or (appId='…'), and the assignment and grant sub-resources. */
+export function handleServicePrincipals(
+  ctx: SandboxContext,
+  req: GraphRequest,
+  key: Key | undefined,
+  rest: string[],
+): GraphResponse {
+  const { method } = req;
+  if (!key) {
+    if (rest.length > 0) throw graphErrors.segment(rest[0] ?? "");
+    if (method === "GET") {
+      requirePermission(req.caller, NEEDS.readDirectory);
+      const items = ctx.dir.data.servicePrincipals
+        .filter((s) => ctx.dir.visible(s))
+        .map(servicePrincipalShape);
+      return list(metadata(ctx, "servicePrincipals"), items, req.query);
+    }
+    if (method === "POST") {
+      const body = requireObject(req.body);
+      if (typeof body.appId !== "string")
+        throw graphErrors.badRequest("Property 'appId' is required when creating the entity.");
+      return create(ctx, req, body.appId, body);
+    }
+    throw graphErrors.method();
+  }
+  const [sub, ...more] = rest;
+  if (sub === "appRoleAssignedTo") return assignedTo(ctx, req, findVisibleSp(ctx, key), more);
+  if (sub === "appRoleAssignments") return assignments(ctx, req, findVisibleSp(ctx, key), more);
+  if (sub === "oauth2PermissionGrants" && more.length === 0 && method === "GET") {
+    return grantsOfClient(ctx, req, findVisibleSp(ctx, key));
+  }
+  if (sub !== undefined) throw graphErrors.segment(sub);
+  if (method === "GET") {
+    requirePermission(req.caller, NEEDS.readDirectory);
+    const sp = findVisibleSp(ctx, key);
+    return {
+      status: 200,
+      body: {
+        "@odata.context": metadata(ctx, "servicePrincipals/$entity"),
+        ...select(servicePrincipalShape(sp), req.query),
+      },
+    };
+  }
+  if (method === "PATCH") {
+    const body = requireObject(req.body);
+    const upsert = (req.headers.prefer ?? "").toLowerCase().includes("create-if-missing");
+    const existing = find(ctx, key);
+    if (upsert && key.kind === "appId") {
+      if (!existing) return create(ctx, req, key.value, body);
+    } else if (!existing || !ctx.dir.visible(existing)) {
+      throw graphErrors.notFound(keyText(key));
+    }
+    if (!existing) throw graphErrors.notFound(keyText(key));
+    requirePermission(req.caller, NEEDS.writeApps);
+    requireManage(req.caller, existing.owners);
+    apply(existing, body);
+    ctx.dir.save();
+    return { status: 204 };
+  }
+  if (method === "DELETE") {
+    requirePermission(req.caller, NEEDS.writeApps);
+    const sp = findVisibleSp(ctx, key);
+    if (sp.appOwnerOrganizationId !== TENANT_ID) throw graphErrors.denied();
+    requireManage(req.caller, sp.owners);
+    const d = ctx.dir.data;
+    d.servicePrincipals = d.servicePrincipals.filter((s) => s !== sp);
+    d.appRoleAssignments = d.appRoleAssignments.filter(
+      (a) => a.principalId !== sp.id && a.resourceId !== sp.id,
+    );
+    d.oauth2PermissionGrants = d.oauth2PermissionGrants.filter(
+      (g) => g.clientId !== sp.id && g.resourceId !== sp.id,
+    );
+    ctx.dir.save();
+    return { status: 204 };
+  }
+  throw graphErrors.method();
+}

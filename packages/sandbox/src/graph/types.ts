@@ -1,0 +1,26 @@
+import type { User } from "../store/types.js";
+
+export type Caller =
+  | { kind: "app"; appId: string; spId: string; roles: string[] }
+  | { kind: "user"; appId: string; user: User; scopes: string[] };
+
+export interface GraphRequest {
+  method: string;
+  /** Path after /v1.0, e.g. `/applications(uniqueName='x')/addPassword`. */
+  path: string;
+  query: URLSearchParams;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  body: unknown;
+  caller: Caller;
+}
+
+export interface GraphResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export function isWrite(method: string): boolean {
+  return method !== "GET" && method !== "HEAD";
+}

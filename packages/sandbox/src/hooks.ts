@@ -1,0 +1,82 @@
+import { Hono } from "hono";
+import type { SandboxContext } from "./context.js";
+import { approveDevice } from "./entra/device.js";
+import { formatFaults, parseFaults } from "./faults.js";
+import { durationMs } from "./graph/credentials.js";
+import { userShape } from "./graph/me.js";
+import { applicationShape, servicePrincipalShape } from "./graph/shapes.js";
+import { TENANT_DOMAIN, TENANT_ID } from "./store/tenant.js";
+
+/** The whole tenant in Graph's shapes (secret hashes and certificate bodies stay inside). */
+export function stateOf(ctx: SandboxContext): Record<string, unknown> {
+  const d = ctx.dir.data;
+  return {
+    tenant: { id: TENANT_ID, domain: TENANT_DOMAIN },
+    applications: d.applications.map(applicationShape),
+    servicePrincipals: d.servicePrincipals.map(servicePrincipalShape),
+    appRoleAssignments: d.appRoleAssignments,
+    oauth2PermissionGrants: d.oauth2PermissionGrants,
+    users: d.users.map((u) => ({ ...userShape(u), roleTemplateIds: u.roles })),
+    appManagementPolicy: d.policy,
+  };
+}
+
+async function json(req: Request): Promise<Record<string, unknown>> {
+  const text = await req.text();
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+/** Test and benchmark hooks under /_sandbox; never faulted. */
+export function hookRoutes(ctx: SandboxContext): Hono {
+  const app = new Hono();
+  app.get("/_sandbox/state", (c) => c.json(stateOf(ctx)));
+  app.get("/_sandbox/stats", (c) => c.json(ctx.stats.snapshot()));
+  app.post("/_sandbox/stats/reset", (c) => {
+    ctx.stats.reset();
+    return c.body(null, 204);
+  });
+  app.post("/_sandbox/reset", (c) => {
+    ctx.dir.reset();
+    ctx.sessions.clear();
+    return c.body(null, 204);
+  });
+  app.get("/_sandbox/faults", (c) => c.json({ ...ctx.faults.spec, spec: formatFaults(ctx.faults.spec) }));
+  /** Body: `{spec: "throttle=0.5", seed?: 7}` or the fields themselves; replaces the current faults. */
+  app.post("/_sandbox/faults", async (c) => {
+    try {
+      const body = await json(c.req.raw);
+      const { spec, seed, ...fields } = body;
+      const next = parseFaults(typeof spec === "string" ? spec : (fields as Record<string, number>));
+      ctx.faults.set(next, typeof seed === "number" ? seed : undefined);
+      ctx.dir.lagMs = next.lag;
+      return c.json({ ...next, spec: formatFaults(next) });
+    } catch (e) {
+      return c.json({ error: (e as Error).message }, 400);
+    }
+  });
+  app.post("/_sandbox/device/approve", async (c) => {
+    const body = await json(c.req.raw);
+    const upn = typeof body.upn === "string" ? body.upn : (ctx.dir.data.users[0]?.userPrincipalName ?? "");
+    const error = approveDevice(ctx, String(body.user_code ?? ""), upn);
+    return error ? c.json({ error }, 400) : c.body(null, 204);
+  });
+  /** Body: `{passwordMaxLifetime: "P90D" | null, passwordAdditionBlocked?: boolean}`: the tenant app management policy. */
+  app.post("/_sandbox/policy", async (c) => {
+    const body = await json(c.req.raw);
+    const max = body.passwordMaxLifetime;
+    if (max !== undefined && max !== null) {
+      try {
+        durationMs(String(max));
+      } catch (e) {
+        return c.json({ error: (e as Error).message }, 400);
+      }
+    }
+    const policy = ctx.dir.data.policy;
+    if (max !== undefined) policy.passwordMaxLifetime = max === null ? null : String(max);
+    if (typeof body.passwordAdditionBlocked === "boolean")
+      policy.passwordAdditionBlocked = body.passwordAdditionBlocked;
+    ctx.dir.save();
+    return c.json(policy);
+  });
+  return app;
+}

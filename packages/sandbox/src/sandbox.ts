@@ -1,0 +1,109 @@
+import { createServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
+import { getRequestListener } from "@hono/node-server";
+import { type SandboxContext, Sessions } from "./context.js";
+import { Signer } from "./entra/signer.js";
+import { FaultInjector, type FaultSpec, parseFaults } from "./faults.js";
+import { createApp } from "./server.js";
+import { Stats } from "./stats.js";
+import { Directory } from "./store/directory.js";
+import { ROLE_NAMES, SEED_USERS, TENANT_DOMAIN, TENANT_ID } from "./store/tenant.js";
+import { defaultSandboxHome, ensureTls } from "./tls.js";
+
+export interface SandboxOptions {
+  /** 0 picks a free port; default 8443. */
+  port?: number;
+  /** Seed for the fault PRNG (default 1). */
+  seed?: number;
+  faults?: string | Partial<FaultSpec>;
+  /** Approve device codes as the Global Administrator without a browser. */
+  autoApprove?: boolean;
+  /** Persist the directory to this file (0600) across restarts. */
+  stateFile?: string;
+  /** Directory for the CA, TLS key and signing key (default `$BOXAFE_SANDBOX_HOME` or ~/.cache/boxafe-connect/sandbox). */
+  home?: string;
+}
+
+export interface SandboxUser {
+  upn: string;
+  displayName: string;
+  id: string;
+  roles: string[];
+}
+
+export interface RunningSandbox {
+  url: string;
+  tenantId: string;
+  tenantDomain: string;
+  caFile: string;
+  caPem: string;
+  admin: { upn: string };
+  users: SandboxUser[];
+  /** For in-process tests: the live context (directory, faults, stats). */
+  context: SandboxContext;
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Starts the sandbox tenant over HTTPS on localhost (127.0.0.1, and ::1 when available). */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const home = options.home ?? defaultSandboxHome();
+  const tls = await ensureTls(home);
+  const spec = parseFaults(options.faults);
+  const dir = new Directory({ stateFile: options.stateFile });
+  dir.lagMs = spec.lag;
+  const ctx: SandboxContext = {
+    dir,
+    signer: await Signer.fromPkcs8(tls.signingKeyPem),
+    faults: new FaultInjector(spec, options.seed ?? 1),
+    stats: new Stats(),
+    sessions: new Sessions(),
+    origin: "",
+    autoApprove: options.autoApprove ?? false,
+  };
+  const listener = getRequestListener(createApp(ctx).fetch);
+  const servers = [createServer({ key: tls.keyPem, cert: tls.certPem }, listener)];
+  const port = await listen(servers[0] as Server, options.port ?? 8443, "127.0.0.1");
+  const v6 = createServer({ key: tls.keyPem, cert: tls.certPem }, listener);
+  // "localhost" may resolve to ::1 first; serve it too when the host has IPv6 loopback.
+  await listen(v6, port, "::1").then(
+    () => servers.push(v6),
+    () => undefined,
+  );
+  ctx.origin = `https://localhost:${port}`;
+  const users = SEED_USERS.map((u) => ({
+    upn: u.userPrincipalName,
+    displayName: u.displayName,
+    id: u.id,
+    roles: u.roles.map((r) => ROLE_NAMES[r] ?? r),
+  }));
+  return {
+    url: ctx.origin,
+    tenantId: TENANT_ID,
+    tenantDomain: TENANT_DOMAIN,
+    caFile: tls.caFile,
+    caPem: tls.caPem,
+    admin: { upn: SEED_USERS[0].userPrincipalName },
+    users,
+    context: ctx,
+    stop: () =>
+      Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeAllConnections();
+            }),
+        ),
+      ).then(() => undefined),
+  };
+}

@@ -1,0 +1,80 @@
+import type { HttpBindings } from "@hono/node-server";
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import type { SandboxContext } from "./context.js";
+import { entraRoutes } from "./entra/routes.js";
+import { graphRoutes } from "./graph/routes.js";
+import { hookRoutes } from "./hooks.js";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One origin for everything: Entra at /{tenant}/..., Graph at /v1.0/..., test hooks at /_sandbox/... */
+export function createApp(ctx: SandboxContext): Hono<{ Bindings: HttpBindings }> {
+  const app = new Hono<{ Bindings: HttpBindings }>();
+  // The web UI is a browser SPA on another localhost origin: it calls token and Graph endpoints directly.
+  app.use(
+    "*",
+    cors({
+      origin: (origin) => origin || "*",
+      allowHeaders: [
+        "Authorization",
+        "Content-Type",
+        "client-request-id",
+        "Prefer",
+        "ConsistencyLevel",
+        "x-client-SKU",
+        "x-client-VER",
+        "x-client-OS",
+        "x-client-CPU",
+        "x-ms-lib-capability",
+        "x-client-current-telemetry",
+        "x-client-last-telemetry",
+        "Retry-Attempt",
+        "SdkVersion",
+      ],
+      allowMethods: ["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"],
+      exposeHeaders: ["Retry-After", "request-id", "client-request-id", "Location"],
+      maxAge: 600,
+    }),
+  );
+  app.use("*", async (c, next) => {
+    ctx.stats.request(c.req.method, c.req.path);
+    await next();
+  });
+  // Faults on the token endpoint (latency, 429, 503). Graph applies its own, per request and per batch item.
+  app.use("/:tenant/oauth2/v2.0/token", async (c, next) => {
+    if (c.req.method !== "POST") return next();
+    if (ctx.faults.spec.latency > 0) await sleep(ctx.faults.spec.latency);
+    const fault = ctx.faults.decide(false);
+    if (fault.before === "none") {
+      await next();
+      ctx.stats.status(c.res.status);
+      return;
+    }
+    const status = fault.before === "throttle" ? 429 : 503;
+    ctx.stats.status(status);
+    const retryAfter = fault.before === "throttle" ? ctx.faults.spec.retryAfter : 1;
+    return c.json(
+      {
+        error: "temporarily_unavailable",
+        error_description: `AADSTS90055: The service is temporarily unavailable or throttled. Retry after ${retryAfter} seconds.`,
+        error_codes: [90055],
+        timestamp: new Date().toISOString(),
+        trace_id: crypto.randomUUID(),
+        correlation_id: crypto.randomUUID(),
+      },
+      status,
+      { "Retry-After": String(retryAfter) },
+    );
+  });
+  app.route("/", hookRoutes(ctx));
+  app.route("/", graphRoutes(ctx));
+  app.route("/", entraRoutes(ctx));
+  app.notFound((c) =>
+    c.json(
+      { error: { code: "NotFound", message: `No sandbox route for ${c.req.method} ${c.req.path}.` } },
+      404,
+    ),
+  );
+  return app;
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { seedDirectory } from "./seed.js";
+import { RESOURCE_SEEDS, type ResourceSeed } from "./seed-resources.js";
+import type { Application, DirectoryData, ServicePrincipal, User } from "./types.js";
+
+export interface DirectoryOptions {
+  stateFile?: string;
+  now?: () => number;
+}
+
+/**
+ * The tenant's directory. `lagMs` models replication: an object written less than `lagMs` ago is
+ * invisible to reads and references (the write path itself always sees it).
+ */
+export class Directory {
+  data: DirectoryData;
+  lagMs = 0;
+  readonly now: () => number;
+  private readonly stateFile: string | undefined;
+
+  constructor(options: DirectoryOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.stateFile = options.stateFile;
+    this.data = this.load() ?? seedDirectory();
+  }
+
+  private load(): DirectoryData | undefined {
+    if (!this.stateFile || !existsSync(this.stateFile)) return undefined;
+    return JSON.parse(readFileSync(this.stateFile, "utf8")) as DirectoryData;
+  }
+
+  /** Persists after every write when a state file was given (0600: it holds secret hashes). */
+  save(): void {
+    if (!this.stateFile) return;
+    const tmp = `${this.stateFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.data), { mode: 0o600 });
+    renameSync(tmp, this.stateFile);
+  }
+
+  reset(): void {
+    this.data = seedDirectory();
+    this.save();
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  visible(obj: { createdAt: number }): boolean {
+    return this.lagMs <= 0 || this.now() - obj.createdAt >= this.lagMs;
+  }
+
+  user(id: string): User | undefined {
+    return this.data.users.find((u) => u.id === id);
+  }
+
+  userByUpn(upn: string): User | undefined {
+    const lower = upn.toLowerCase();
+    return this.data.users.find((u) => u.userPrincipalName.toLowerCase() === lower);
+  }
+
+  appByAppId(appId: string): Application | undefined {
+    return this.data.applications.find((a) => a.appId === appId);
+  }
+
+  spById(id: string): ServicePrincipal | undefined {
+    return this.data.servicePrincipals.find((s) => s.id === id);
+  }
+
+  spByAppId(appId: string): ServicePrincipal | undefined {
+    return this.data.servicePrincipals.find((s) => s.appId === appId);
+  }
+
+  /** Resource seed for an audience or appId (token requests name resources either way). */
+  resourceFor(identifier: string): ResourceSeed | undefined {
+    const id = identifier.toLowerCase().replace(/\/+$/, "");
+    return RESOURCE_SEEDS.find(
+      (r) => r.appId === id || r.audiences.some((a) => a.toLowerCase().replace(/\/+$/, "") === id),
+    );
+  }
+
+  /** App role values held by a client service principal on a resource, at this moment. */
+  rolesOf(clientSpId: string, resourceSpId: string): string[] {
+    const sp = this.spById(resourceSpId);
+    if (!sp) return [];
+    const values = this.data.appRoleAssignments
+      .filter((a) => a.principalId === clientSpId && a.resourceId === resourceSpId)
+      .map((a) => sp.appRoles.find((r) => r.id === a.appRoleId)?.value)
+      .filter((v): v is string => typeof v === "string");
+    return [...new Set(values)].sort();
+  }
+}

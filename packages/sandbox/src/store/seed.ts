@@ -1,0 +1,66 @@
+import { RESOURCE_SEEDS, type ResourceSeed } from "./seed-resources.js";
+import { SEED_USERS, TENANT_DOMAIN } from "./tenant.js";
+import type { DirectoryData, ServicePrincipal, User } from "./types.js";
+
+/** Microsoft's own tenant, which owns the first-party resource apps. */
+const MICROSOFT_TENANT_ID = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
+
+function resourcePrincipal(seed: ResourceSeed): ServicePrincipal {
+  return {
+    id: seed.spId,
+    appId: seed.appId,
+    displayName: seed.displayName,
+    appDisplayName: seed.displayName,
+    servicePrincipalType: "Application",
+    servicePrincipalNames: [seed.appId, ...seed.audiences.filter((a) => !a.endsWith("/"))],
+    accountEnabled: true,
+    appOwnerOrganizationId: MICROSOFT_TENANT_ID,
+    appRoles: seed.roles.map(([value, id, displayName]) => ({
+      id,
+      value,
+      displayName,
+      description: `Allows the app to ${displayName.toLowerCase()} without a signed-in user.`,
+      allowedMemberTypes: ["Application"],
+      isEnabled: true,
+      origin: "Application" as const,
+    })),
+    oauth2PermissionScopes: seed.scopes.map(([value, id, displayName, type]) => ({
+      id,
+      value,
+      type,
+      adminConsentDisplayName: displayName,
+      adminConsentDescription: `Allows the app to ${displayName.toLowerCase()} on behalf of the signed-in user.`,
+      userConsentDisplayName: type === "User" ? displayName : null,
+      userConsentDescription: type === "User" ? displayName : null,
+      isEnabled: true,
+    })),
+    tags: [],
+    owners: [],
+    createdAt: 0,
+  };
+}
+
+/** A fresh copy of the seed directory (every call returns new objects). */
+export function seedDirectory(): DirectoryData {
+  const users: User[] = SEED_USERS.map((u) => ({
+    id: u.id,
+    userPrincipalName: u.userPrincipalName,
+    displayName: u.displayName,
+    mail: u.userPrincipalName,
+    roles: [...u.roles],
+  }));
+  return {
+    applications: [],
+    servicePrincipals: RESOURCE_SEEDS.map(resourcePrincipal),
+    appRoleAssignments: [],
+    oauth2PermissionGrants: [],
+    users,
+    policy: {
+      id: "00000000-0000-0000-0000-000000000000",
+      passwordMaxLifetime: null,
+      passwordAdditionBlocked: false,
+    },
+  };
+}
+
+export const PUBLISHER_DOMAIN = TENANT_DOMAIN;

@@ -1,0 +1,60 @@
+/** The sandbox tenant's fixed identity: ids never change so tests and docs can name them. */
+
+export const TENANT_ID = "6f1d3c2a-8b4e-4d5f-9a7b-2c3e4f5a6b7c";
+export const TENANT_DOMAIN = "contoso.onmicrosoft.com";
+export const TENANT_NAME = "Contoso";
+export const SHAREPOINT_NAME = "contoso";
+
+/** Directory role template ids (the values Entra puts in `wids`). */
+export const ROLE = {
+  globalAdministrator: "62e90394-69f5-4237-9190-012177145e10",
+  privilegedRoleAdministrator: "e8611ab8-c189-46e8-94e1-60213ab1f814",
+  applicationAdministrator: "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3",
+  cloudApplicationAdministrator: "158c047a-c907-4556-b7ef-446551a6b5f7",
+  /** Every member user carries the default "User" role template in `wids`. */
+  defaultUser: "b79fbf4d-3ef9-4689-8143-76b194e85509",
+} as const;
+
+export const ROLE_NAMES: Record<string, string> = {
+  [ROLE.globalAdministrator]: "Global Administrator",
+  [ROLE.privilegedRoleAdministrator]: "Privileged Role Administrator",
+  [ROLE.applicationAdministrator]: "Application Administrator",
+  [ROLE.cloudApplicationAdministrator]: "Cloud Application Administrator",
+};
+
+export const SEED_USERS = [
+  {
+    id: "a0000001-0000-4000-8000-000000000001",
+    userPrincipalName: `admin@${TENANT_DOMAIN}`,
+    displayName: "Adele Admin",
+    roles: [ROLE.globalAdministrator],
+  },
+  {
+    id: "a0000001-0000-4000-8000-000000000002",
+    userPrincipalName: `pra@${TENANT_DOMAIN}`,
+    displayName: "Pradeep Role-Admin",
+    roles: [ROLE.privilegedRoleAdministrator],
+  },
+  {
+    id: "a0000001-0000-4000-8000-000000000003",
+    userPrincipalName: `appadmin@${TENANT_DOMAIN}`,
+    displayName: "Alex App-Admin",
+    roles: [ROLE.applicationAdministrator],
+  },
+  {
+    id: "a0000001-0000-4000-8000-000000000004",
+    userPrincipalName: `user@${TENANT_DOMAIN}`,
+    displayName: "Uma User",
+    roles: [],
+  },
+] as const;
+
+/** Microsoft Graph Command Line Tools, the first-party public client (graph-facts section 4). */
+export const GRAPH_CLI_CLIENT_ID = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
+/** The sandbox's pre-registered public SPA client for the web UI (redirects to any localhost port). */
+export const SANDBOX_WEB_CLIENT_ID = "5b0c3d1e-7a2f-4c8b-9e6d-0f1a2b3c4d5e";
+
+export const PUBLIC_CLIENTS: Record<string, { displayName: string; kinds: ("spa" | "native")[] }> = {
+  [GRAPH_CLI_CLIENT_ID]: { displayName: "Microsoft Graph Command Line Tools", kinds: ["native"] },
+  [SANDBOX_WEB_CLIENT_ID]: { displayName: "boxafe-connect web (sandbox)", kinds: ["spa", "native"] },
+};
