@@ -1,0 +1,40 @@
+/**
+ * The OpenAPIHono flavour every route module uses: request id in the context, and one validation
+ * hook that turns a zod failure into `{ code: "invalid_input", message, field, requestId }` (400).
+ */
+import type { Hook } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Env } from "hono";
+import { errorBody } from "./errors.js";
+
+export interface ApiEnv extends Env {
+  Variables: { requestId: string };
+}
+
+interface IssueLike {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/** The first issue, named by its dotted path. Zod messages describe the rule, never the value sent. */
+export function describeIssue(
+  issues: readonly IssueLike[],
+  target: string,
+): { field: string; message: string } {
+  const issue = issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join(".") : target;
+  const message = issue ? issue.message : "invalid";
+  return { field, message: `${field}: ${message}.` };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: Hook's input/output generics vary per route; the body is the same.
+export const validationHook: Hook<any, ApiEnv, any, any> = (result, c) => {
+  if (result.success) return;
+  const target = result.target === "json" ? "body" : result.target;
+  const { field, message } = describeIssue(result.error.issues, target);
+  return c.json(errorBody("invalid_input", message, field, c.get("requestId")), 400);
+};
+
+export function createRouter(): OpenAPIHono<ApiEnv> {
+  return new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+}

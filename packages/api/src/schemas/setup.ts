@@ -1,0 +1,54 @@
+/** Schemas of POST /v1/plan and POST /v1/setup (the caller's delegated Graph token is the bearer). */
+import { z } from "@hono/zod-openapi";
+import { GuidSchema, ProfileNameSchema } from "./common.js";
+
+export const SetupBodySchema = z
+  .object({
+    displayName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .regex(/^[^\p{Cc}<>]+$/u, "must be plain text without control characters or angle brackets")
+      .default("QNAP Boxafe")
+      .openapi({ description: "Display name of the app registration." }),
+    appId: GuidSchema.optional().openapi({
+      description: "Adopt an existing app by its appId instead of by name.",
+    }),
+    profile: ProfileNameSchema,
+    skipRetired: z.boolean().default(false),
+    removeExtra: z.boolean().default(false),
+    secretLifetimeDays: z
+      .union([z.literal(90), z.literal(180), z.literal(365), z.literal(545), z.literal(730)])
+      .default(180)
+      .openapi({ description: "Lifetime of a new client secret in days." }),
+  })
+  .openapi("SetupRequest");
+
+const TenantSchema = z.object({ id: z.string(), displayName: z.string(), initialDomain: z.string() });
+
+export const PlanResponseSchema = z
+  .object({
+    tenant: TenantSchema,
+    actions: z.array(z.looseObject({ type: z.string() })),
+    steps: z.array(z.string()).openapi({ description: "One human line per action." }),
+    findings: z.array(z.looseObject({ kind: z.string(), message: z.string() })),
+    upToDate: z.boolean().openapi({ description: "True when there is nothing to do." }),
+  })
+  .openapi("Plan");
+
+export const SetupResponseSchema = z
+  .object({
+    tenantId: z.string().openapi({ description: "Directory (tenant) ID for Boxafe." }),
+    clientId: z.string().openapi({ description: "Application (client) ID for Boxafe." }),
+    clientSecret: z
+      .string()
+      .optional()
+      .openapi({ description: "Shown once, only when a new secret was made. Store it now." }),
+    secretExpiresOn: z.string().optional(),
+    applicationObjectId: z.string(),
+    servicePrincipalId: z.string(),
+    actionsApplied: z.number().int(),
+    findings: z.array(z.looseObject({ kind: z.string(), message: z.string() })),
+  })
+  .openapi("SetupResult");
