@@ -84,6 +84,27 @@ export {
   SHAREPOINT_ACS_ADVISORY,
   sharePointAppInv,
 } from "./sharepoint/app-inv.js";
+export { availableEvents, userEvents } from "./steps/available.js";
+export type { WizardEvent, WizardEventType } from "./steps/events.js";
+export { USER_EVENTS, wizardEventSchema } from "./steps/events.js";
+export type { InitialOptions } from "./steps/machine.js";
+export { initialState, runningPhaseOf, transition } from "./steps/machine.js";
+export type { RailEntry, StepStatus } from "./steps/progress-rail.js";
+export { progressRail, workPerStep } from "./steps/progress-rail.js";
+export { resumeState } from "./steps/resume.js";
+export type { ApplyOutcome, EffectHandlers, VerifyOutcome } from "./steps/run-effect.js";
+export { runEffect } from "./steps/run-effect.js";
+export type {
+  Effect,
+  ErrorInfo as WizardErrorInfo,
+  Phase as WizardPhase,
+  WizardState,
+} from "./steps/schema.js";
+export { effectSchema, PHASES, planSummarySchema, wizardStateSchema } from "./steps/schema.js";
+export type { ParseStateResult } from "./steps/serialize.js";
+export { parseState, serializeState } from "./steps/serialize.js";
+export type { ApplyStep, StepId, StepInfo } from "./steps/steps.js";
+export { APPLY_STEPS, STEP_IDS, steps, WAVE_STEPS } from "./steps/steps.js";
 export type { PlanSummary } from "./tenant/describe.js";
 export { ACTION_TYPES, describeAction, summarizePlan } from "./tenant/describe.js";
 export { desiredFrom } from "./tenant/desired.js";

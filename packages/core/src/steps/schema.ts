@@ -1,0 +1,124 @@
+/**
+ * The wizard's state, events and effects, defined once as zod schemas so a saved state can be
+ * checked on resume. Strict objects: a state with an unknown key (say, a secret) does not parse.
+ */
+import { z } from "zod";
+import { ErrorCode } from "../errors.js";
+import { ACTION_TYPES } from "../tenant/describe.js";
+import { APPLY_STEPS, STEP_IDS } from "./steps.js";
+
+const errorCodes = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];
+
+export const PHASES = [
+  "start",
+  "signing-in",
+  "checking-role",
+  "choose-app",
+  "observing",
+  "review",
+  "applying",
+  "verifying",
+  "verify-incomplete",
+  "hand-over",
+  "preparing-sharepoint",
+  "sharepoint",
+  "done",
+  "cancelled",
+  "error",
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const errorInfoSchema = z.strictObject({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  field: z.string().optional(),
+});
+export type ErrorInfo = z.infer<typeof errorInfoSchema>;
+
+const appKeySchema = z.union([
+  z.strictObject({ uniqueName: z.string() }),
+  z.strictObject({ appId: z.string() }),
+]);
+
+export const effectSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("sign-in") }),
+  z.strictObject({ type: z.literal("check-role") }),
+  z.strictObject({ type: z.literal("observe"), appKey: appKeySchema, displayName: z.string().optional() }),
+  z.strictObject({ type: z.literal("apply") }),
+  z.strictObject({ type: z.literal("verify") }),
+  z.strictObject({ type: z.literal("sharepoint") }),
+]);
+export type Effect = z.infer<typeof effectSchema>;
+
+const findingSchema = z.strictObject({
+  kind: z.enum([
+    "extra-permission",
+    "unconsented",
+    "secret-expiring",
+    "secret-expired",
+    "advisory",
+    "missing-resource",
+    "id-mismatch",
+    "permission-not-offered",
+  ]),
+  message: z.string(),
+  resource: z
+    .enum(["microsoft-graph", "exchange-online", "sharepoint", "onenote", "azure-ad-graph"])
+    .optional(),
+  value: z.string().optional(),
+});
+
+export const planSummarySchema = z.strictObject({
+  total: z.number().int().min(0),
+  counts: z.record(z.enum(ACTION_TYPES), z.number().int().min(0)),
+  actions: z.array(z.string()),
+  findings: z.array(findingSchema),
+});
+
+export const secretStatusSchema = z.enum(["new", "existing", "none"]);
+
+export const verificationSchema = z.strictObject({
+  complete: z.boolean(),
+  granted: z.number().int().min(0),
+  pending: z.number().int().min(0),
+  missing: z.number().int().min(0),
+  unverifiable: z.number().int().min(0),
+  total: z.number().int().min(0),
+  attempts: z.number().int().min(0),
+});
+
+export const wizardStateSchema = z.strictObject({
+  version: z.literal(1),
+  phase: z.enum(PHASES),
+  options: z.strictObject({ sharepoint: z.boolean(), defaultDisplayName: z.string() }),
+  account: z.strictObject({ username: z.string(), tenantId: z.string() }).optional(),
+  roles: z.array(z.string()).optional(),
+  app: z
+    .discriminatedUnion("mode", [
+      z.strictObject({ mode: z.literal("new"), displayName: z.string(), uniqueName: z.string() }),
+      z.strictObject({ mode: z.literal("adopt"), appId: z.string() }),
+    ])
+    .optional(),
+  existingAppId: z.string().optional(),
+  plan: planSummarySchema.optional(),
+  applied: z.array(z.enum(APPLY_STEPS)),
+  verification: verificationSchema.optional(),
+  handOver: z
+    .strictObject({
+      clientId: z.string(),
+      tenantId: z.string(),
+      secret: secretStatusSchema,
+      secretExpiresOn: z.string().optional(),
+      secretShown: z.boolean(),
+      /** The session ended before a new secret was shown: it is gone; rotate to get another. */
+      secretLost: z.boolean().optional(),
+    })
+    .optional(),
+  sharepoint: z.strictObject({ url: z.string(), confirmed: z.boolean() }).optional(),
+  error: z.strictObject({ ...errorInfoSchema.shape, step: z.enum(STEP_IDS), retry: effectSchema }).optional(),
+  inputError: z.strictObject({ field: z.string(), message: z.string() }).optional(),
+  resumeTo: z.enum(["choose-app", "observe", "verify", "hand-over", "sharepoint"]).optional(),
+  rejected: z.strictObject({ event: z.string(), reason: z.string() }).optional(),
+});
+export type WizardState = z.infer<typeof wizardStateSchema>;
+export type PlanSummaryState = z.infer<typeof planSummarySchema>;
