@@ -1,0 +1,101 @@
+/**
+ * Starts the sandbox for a benchmark, in a child process (default: the sandbox plays Microsoft's
+ * servers, so it must not share the client's event loop) or in this process (unit tests), and
+ * signs in its Global Administrator by device code (auto-approved) for a delegated Graph token.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { deviceCodeSignIn, trustCa } from "@boxafe-connect/runtime";
+import { GRAPH_CLI_CLIENT_ID, startSandbox } from "@boxafe-connect/sandbox";
+import { createHooks, type SandboxHooks } from "./sandbox-hooks.js";
+
+export interface SandboxHost {
+  readonly url: string;
+  readonly tenantId: string;
+  readonly tenantDomain: string;
+  readonly caPem: string;
+  readonly hooks: SandboxHooks;
+  /** A delegated Graph token of the Global Administrator (Application, AppRoleAssignment, DelegatedPermissionGrant). */
+  adminToken(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+interface Started {
+  url: string;
+  tenantId: string;
+  tenantDomain: string;
+  caPem: string;
+}
+
+const ADMIN_SCOPES = [
+  "https://graph.microsoft.com/Application.ReadWrite.All",
+  "https://graph.microsoft.com/AppRoleAssignment.ReadWrite.All",
+  "https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All",
+];
+
+function forkSandbox(home: string | undefined): Promise<{ child: ChildProcess; started: Started }> {
+  const script = fileURLToPath(new URL("./sandbox-child.ts", import.meta.url));
+  const child = fork(script, [], {
+    // Under `tsx` the parent's execArgv already carries the loader; keep it for the child.
+    execArgv: process.execArgv.some((a) => a.includes("tsx")) ? process.execArgv : ["--import", "tsx"],
+    env: { ...process.env, ...(home ? { BOXAFE_BENCH_SANDBOX_HOME: home } : {}) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the sandbox child did not start within 60 s")), 60_000);
+    child.once("message", (message) => {
+      clearTimeout(timer);
+      resolve({ child, started: message as Started });
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the sandbox child exited with ${code} before it started`));
+    });
+  });
+}
+
+export async function startHost(options: { inProcess?: boolean; home?: string } = {}): Promise<SandboxHost> {
+  let started: Started;
+  let stopSandbox: () => Promise<void>;
+  if (options.inProcess) {
+    const sandbox = await startSandbox({
+      port: 0,
+      seed: 42,
+      autoApprove: true,
+      ...(options.home ? { home: options.home } : {}),
+    });
+    started = sandbox;
+    stopSandbox = () => sandbox.stop();
+  } else {
+    const { child, started: info } = await forkSandbox(options.home);
+    started = info;
+    stopSandbox = () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.send("stop");
+        setTimeout(() => child.kill(), 5000).unref();
+      });
+  }
+  trustCa(started.caPem);
+  const hooks = createHooks(started.url, started.caPem);
+  let token: Promise<string> | undefined;
+  const adminToken = (): Promise<string> => {
+    token ??= deviceCodeSignIn({
+      authorityHost: started.url,
+      tenant: started.tenantId,
+      clientId: GRAPH_CLI_CLIENT_ID,
+      scopes: ADMIN_SCOPES,
+      onCode: () => undefined,
+    }).then((signIn) => signIn.accessToken);
+    return token;
+  };
+  return {
+    ...started,
+    hooks,
+    adminToken,
+    stop: async () => {
+      hooks.close();
+      await stopSandbox();
+    },
+  };
+}
