@@ -1,3 +1,21 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineProject } from "vitest/config";
 
-export default defineProject({ test: { name: "sandbox", environment: "node" } });
+// Workers (forks) inherit these; Node reads NODE_EXTRA_CA_CERTS only at process start, so it must be set here.
+// The bundle (system roots + sandbox CA) is written by the global setup before any worker starts.
+const home =
+  process.env.BOXAFE_SANDBOX_TEST_HOME ?? join(tmpdir(), `boxafe-sandbox-test-${process.getuid?.() ?? 0}`);
+process.env.BOXAFE_SANDBOX_HOME = home;
+process.env.NODE_EXTRA_CA_CERTS = join(home, "ca-bundle.pem");
+
+export default defineProject({
+  test: {
+    name: "sandbox",
+    environment: "node",
+    pool: "forks",
+    globalSetup: ["./src/test/global-setup.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});

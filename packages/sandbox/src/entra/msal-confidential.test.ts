@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningSandbox } from "../sandbox.js";
+import { makeCert } from "../test/cert.js";
+import { ADMIN, boot, claims, graph, registerApp, userToken } from "../test/harness.js";
+import { aadsts, certClient, secretClient } from "../test/msal.js";
+
+const GRAPH_SP = "b0000001-0000-4000-8000-000000000001";
+const EXO_SP = "b0000001-0000-4000-8000-000000000002";
+const MAIL_READWRITE = "e2a3a72e-5f79-4c64-b1b1-878b674786c9";
+const FULL_ACCESS_AS_APP = "dc890d15-9560-4a4c-9b7f-a736ec74ec40";
+
+let sb: RunningSandbox;
+let admin: string;
+
+beforeAll(async () => {
+  sb = await boot();
+  admin = await userToken(sb, ADMIN);
+});
+afterAll(() => sb.stop());
+
+describe("client credentials with msal-node", () => {
+  it("issues an app-only token whose roles follow the assignments held at issue time", async () => {
+    const app = await registerApp(sb, admin);
+    const cca = secretClient(sb, app.appId, app.secret);
+    const token = async (scope: string) =>
+      claims(
+        (await cca.acquireTokenByClientCredential({ scopes: [scope], skipCache: true }))?.accessToken ?? "",
+      );
+
+    const before = await token("https://graph.microsoft.com/.default");
+    expect(before).toMatchObject({
+      aud: "https://graph.microsoft.com",
+      tid: sb.tenantId,
+      appid: app.appId,
+      oid: app.spId,
+      idtyp: "app",
+    });
+    expect(before.roles).toBeUndefined();
+
+    const assigned = await graph(sb, admin, "POST", `/servicePrincipals/${GRAPH_SP}/appRoleAssignedTo`, {
+      principalId: app.spId,
+      resourceId: GRAPH_SP,
+      appRoleId: MAIL_READWRITE,
+    });
+    expect(assigned.status).toBe(201);
+    expect((await token("https://graph.microsoft.com/.default")).roles).toEqual(["Mail.ReadWrite"]);
+    expect((await token("00000003-0000-0000-c000-000000000000/.default")).aud).toBe(
+      "00000003-0000-0000-c000-000000000000",
+    );
+
+    await graph(sb, admin, "POST", `/servicePrincipals/${EXO_SP}/appRoleAssignedTo`, {
+      principalId: app.spId,
+      resourceId: EXO_SP,
+      appRoleId: FULL_ACCESS_AS_APP,
+    });
+    const exo = await token("https://outlook.office365.com/.default");
+    expect(exo).toMatchObject({ aud: "https://outlook.office365.com", roles: ["full_access_as_app"] });
+
+    const removed = await graph(
+      sb,
+      admin,
+      "DELETE",
+      `/servicePrincipals/${GRAPH_SP}/appRoleAssignedTo/${assigned.body.id}`,
+    );
+    expect(removed.status).toBe(204);
+    expect((await token("https://graph.microsoft.com/.default")).roles).toBeUndefined();
+    const sharepoint = await token("https://contoso.sharepoint.com/.default");
+    expect(sharepoint.aud).toBe("https://contoso.sharepoint.com");
+    expect((await token("https://onenote.com/.default")).aud).toBe("https://onenote.com");
+    expect((await token("https://graph.windows.net/.default")).aud).toBe("https://graph.windows.net");
+  });
+
+  it("rejects a wrong secret with AADSTS7000215 and an unknown app with AADSTS700016", async () => {
+    const app = await registerApp(sb, admin, "wrong secret");
+    await expect(
+      secretClient(sb, app.appId, "not-the-secret").acquireTokenByClientCredential({
+        scopes: ["https://graph.microsoft.com/.default"],
+      }),
+    ).rejects.toSatisfy((e) => aadsts(e) === "AADSTS7000215");
+    await expect(
+      secretClient(sb, "11111111-2222-4333-8444-555555555555", "x").acquireTokenByClientCredential({
+        scopes: ["https://graph.microsoft.com/.default"],
+      }),
+    ).rejects.toSatisfy((e) => aadsts(e) === "AADSTS700016");
+  });
+
+  it("stops accepting a secret once its end date has passed (AADSTS7000222)", async () => {
+    const app = await registerApp(sb, admin, "short secret");
+    const short = await graph(sb, admin, "POST", `/applications/${app.id}/addPassword`, {
+      passwordCredential: { endDateTime: new Date(Date.now() + 1500).toISOString() },
+    });
+    const cca = secretClient(sb, app.appId, String(short.body.secretText));
+    const ok = await cca.acquireTokenByClientCredential({
+      scopes: ["https://graph.microsoft.com/.default"],
+      skipCache: true,
+    });
+    expect(ok?.accessToken).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 1700));
+    await expect(
+      cca.acquireTokenByClientCredential({
+        scopes: ["https://graph.microsoft.com/.default"],
+        skipCache: true,
+      }),
+    ).rejects.toSatisfy((e) => aadsts(e) === "AADSTS7000222");
+  });
+
+  it("rejects a scope without /.default and an unknown resource", async () => {
+    const app = await registerApp(sb, admin, "scopes");
+    const cca = secretClient(sb, app.appId, app.secret);
+    await expect(
+      cca.acquireTokenByClientCredential({ scopes: ["https://graph.microsoft.com/User.Read"] }),
+    ).rejects.toSatisfy((e) => aadsts(e) === "AADSTS1002012");
+    await expect(
+      cca.acquireTokenByClientCredential({ scopes: ["https://nothing.example/.default"] }),
+    ).rejects.toSatisfy((e) => aadsts(e) === "AADSTS500011");
+  });
+});
+
+describe("client credentials with a certificate", () => {
+  it("accepts an assertion signed by a key whose certificate is in keyCredentials", async () => {
+    const app = await registerApp(sb, admin, "cert app");
+    const cert = await makeCert();
+    const patched = await graph(sb, admin, "PATCH", `/applications/${app.id}`, {
+      keyCredentials: [
+        { type: "AsymmetricX509Cert", usage: "Verify", key: cert.der, displayName: "CN=QNAP Boxafe test" },
+      ],
+    });
+    expect(patched.status).toBe(204);
+    const result = await certClient(
+      sb,
+      app.appId,
+      cert.privateKeyPem,
+      cert.thumbprintSha256,
+    ).acquireTokenByClientCredential({
+      scopes: ["https://contoso.sharepoint.com/.default"],
+    });
+    expect(claims(result?.accessToken ?? "")).toMatchObject({
+      aud: "https://contoso.sharepoint.com",
+      appid: app.appId,
+      appidacr: "2",
+    });
+  });
+
+  it("rejects a certificate that is not registered (AADSTS700027)", async () => {
+    const app = await registerApp(sb, admin, "cert app 2");
+    const cert = await makeCert();
+    await expect(
+      certClient(sb, app.appId, cert.privateKeyPem, cert.thumbprintSha256).acquireTokenByClientCredential({
+        scopes: ["https://graph.microsoft.com/.default"],
+      }),
+    ).rejects.toSatisfy((e) => aadsts(e) === "AADSTS700027");
+  });
+});
