@@ -146,7 +146,8 @@ async function waveTwo(
       method: "PATCH",
       url: servicePrincipalByAppId(app.appId),
       headers: CREATE_IF_MISSING,
-      body: { displayName: app.displayName },
+      // The SP takes its name from the app; the key is in the URL.
+      body: {},
       lagOn404: true,
     });
   }

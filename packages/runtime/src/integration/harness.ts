@@ -1,0 +1,170 @@
+/**
+ * Test harness: a sandbox started in-process over HTTPS, its CA trusted through trustCa, admins
+ * signed in by device code through msal-node, Graph through the Graph SDK. Only used by tests.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  type ApplyResult,
+  apply,
+  boxafeProfile,
+  type CountingGraphPort,
+  countingGraphPort,
+  type DesiredOptions,
+  desiredFrom,
+  type EngineDeps,
+  type GraphPort,
+  type ObservedWithOrganization,
+  observe,
+  type Plan,
+  plan,
+  resolveProfile,
+  sandboxEndpoints,
+  uniqueNameFor,
+} from "@boxafe-connect/core";
+import { GRAPH_CLI_CLIENT_ID, type RunningSandbox, startSandbox } from "@boxafe-connect/sandbox";
+import { deviceCodeSignIn } from "../device-code.js";
+import { createGraphPort } from "../graph-port.js";
+import { createMsalAppTokenPort } from "../msal-token-port.js";
+import { nodePorts } from "../node-ports.js";
+import { trustCa } from "../trust-ca.js";
+
+export const ADMIN_SCOPES = [
+  "https://graph.microsoft.com/Application.ReadWrite.All",
+  "https://graph.microsoft.com/AppRoleAssignment.ReadWrite.All",
+  "https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All",
+];
+
+export const DISPLAY_NAME = "QNAP Boxafe";
+export const UNIQUE_NAME = uniqueNameFor(DISPLAY_NAME);
+
+export interface TenantState {
+  applications: {
+    id: string;
+    appId: string;
+    uniqueName?: string | null;
+    requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[];
+    passwordCredentials: { keyId: string; displayName: string | null }[];
+    keyCredentials: { keyId: string }[];
+  }[];
+  servicePrincipals: { id: string; appId: string }[];
+  appRoleAssignments: { id: string; principalId: string; resourceId: string; appRoleId: string }[];
+  oauth2PermissionGrants: {
+    id: string;
+    clientId: string;
+    resourceId: string;
+    scope: string;
+    consentType: string;
+  }[];
+}
+
+export interface Stats {
+  requests: number;
+  roundTrips: number;
+  writes: number;
+  byRoute: Record<string, number>;
+}
+
+export interface Harness {
+  readonly sandbox: RunningSandbox;
+  readonly cloud: ReturnType<typeof sandboxEndpoints>;
+  signIn(upn: string): Promise<string>;
+  graph(token: string): GraphPort;
+  deps(graph: GraphPort, retry?: EngineDeps["retry"]): EngineDeps;
+  hook(path: string, body?: unknown): Promise<unknown>;
+  state(): Promise<TenantState>;
+  stats(): Promise<Stats>;
+  resetStats(): Promise<void>;
+  reset(): Promise<void>;
+  faults(spec: string, seed?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const home = mkdtempSync(join(tmpdir(), "boxafe-sandbox-"));
+  const sandbox = await startSandbox({ port: 0, home });
+  trustCa(sandbox.caPem);
+  const hook = async (path: string, body?: unknown) => {
+    const res = await fetch(`${sandbox.url}/_sandbox/${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { "Content-Type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`hook ${path}: HTTP ${res.status}`);
+    return res.status === 204 ? undefined : res.json();
+  };
+  return {
+    sandbox,
+    cloud: sandboxEndpoints(sandbox.url),
+    async signIn(upn) {
+      let approval: Promise<unknown> = Promise.resolve();
+      const result = await deviceCodeSignIn({
+        authorityHost: sandbox.url,
+        tenant: sandbox.tenantId,
+        clientId: GRAPH_CLI_CLIENT_ID,
+        scopes: ADMIN_SCOPES,
+        onCode: (info) => {
+          approval = hook("device/approve", { user_code: info.userCode, upn });
+        },
+      });
+      await approval;
+      return result.accessToken;
+    },
+    graph: (token) => createGraphPort({ baseUrl: sandbox.url, getAccessToken: async () => token }),
+    deps: (graph, retry) => ({
+      ...nodePorts(),
+      graph,
+      retry: { baseMs: 50, capMs: 400, budgetMs: 60_000, ...retry },
+    }),
+    hook,
+    state: async () => (await hook("state")) as TenantState,
+    stats: async () => (await hook("stats")) as Stats,
+    resetStats: async () => {
+      await hook("stats/reset", {});
+    },
+    reset: async () => {
+      await hook("reset", {});
+    },
+    faults: async (spec, seed) => {
+      await hook("faults", { spec, ...(seed === undefined ? {} : { seed }) });
+    },
+    async stop() {
+      await sandbox.stop();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export function boxafeDesired(now: number, options: Partial<DesiredOptions> = {}) {
+  return desiredFrom(
+    resolveProfile(boxafeProfile),
+    {
+      appKey: { uniqueName: UNIQUE_NAME },
+      displayName: DISPLAY_NAME,
+      secret: { displayName: "secret", lifetimeDays: 180, renewWithinDays: 30 },
+      ...options,
+    },
+    now,
+  );
+}
+
+export interface SetupRun {
+  observed: ObservedWithOrganization;
+  plan: Plan;
+  result: ApplyResult;
+  counted: CountingGraphPort;
+}
+
+/** What the CLI does: observe, plan, apply (the review step in between is the caller's). */
+export async function runSetup(deps: EngineDeps, options: Partial<DesiredOptions> = {}): Promise<SetupRun> {
+  const counted = countingGraphPort(deps.graph);
+  const d = { ...deps, graph: counted };
+  const desired = boxafeDesired(d.clock.now(), options);
+  const observed = await observe(d, desired.appKey);
+  const planned = plan(desired, observed, d.clock.now());
+  const result = await apply(d, planned, observed);
+  return { observed, plan: planned, result, counted };
+}
+
+export { createMsalAppTokenPort };

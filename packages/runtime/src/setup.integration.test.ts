@@ -1,0 +1,100 @@
+/** Fresh boxafe setup against the sandbox over HTTPS with msal-node and the Graph SDK. */
+import { boxafeProfile, type Permission, resolveProfile, resources, verify } from "@boxafe-connect/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, runSetup, startHarness, type TenantState } from "./integration/harness.js";
+import { createMsalAppTokenPort } from "./msal-token-port.js";
+import { nodePorts } from "./node-ports.js";
+
+const permissions: Permission[] = resolveProfile(boxafeProfile);
+const appIdOf = (key: string) => resources.find((r) => r.key === key)?.appId ?? "";
+
+/** The tenant as a comparable value: what our app holds, without generated ids. */
+export function holdings(state: TenantState) {
+  const spById = new Map(state.servicePrincipals.map((sp) => [sp.id, sp.appId]));
+  const app = state.applications[0];
+  const sp = state.servicePrincipals.find((s) => s.appId === app?.appId);
+  return {
+    apps: state.applications.length,
+    sps: state.servicePrincipals.filter((s) => s.appId === app?.appId).length,
+    declared: (app?.requiredResourceAccess ?? [])
+      .flatMap((r) => r.resourceAccess.map((a) => `${r.resourceAppId} ${a.type} ${a.id}`))
+      .sort(),
+    assignments: state.appRoleAssignments
+      .filter((a) => a.principalId === sp?.id)
+      .map((a) => `${spById.get(a.resourceId)} ${a.appRoleId}`)
+      .sort(),
+    grants: state.oauth2PermissionGrants
+      .filter((g) => g.clientId === sp?.id)
+      .map((g) => `${spById.get(g.resourceId)} ${g.consentType} ${g.scope.split(" ").sort().join(" ")}`)
+      .sort(),
+    secrets: app?.passwordCredentials.length ?? 0,
+  };
+}
+
+describe("fresh boxafe setup", () => {
+  let h: Harness;
+  let token: string;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    token = await h.signIn(h.sandbox.admin.upn);
+  });
+  afterAll(async () => h?.stop());
+
+  it("leaves exactly the 26 declared, 20 assignments, 3 grants, one secret, in <= 6 requests and 4 round trips", async () => {
+    await h.resetStats();
+    const run = await runSetup(h.deps(h.graph(token)));
+    const stats = await h.stats();
+    // Graph's side of the count: every HTTP request to /v1.0 ($batch counts once).
+    expect(stats.roundTrips).toBeLessThanOrEqual(6);
+    expect(run.counted.stats().requests).toBe(stats.roundTrips);
+    expect(run.counted.stats().roundTrips).toBeLessThanOrEqual(4);
+    expect(run.result).toMatchObject({ requests: 4, roundTrips: 3 });
+    expect(run.result.secret?.secretText).toMatch(/.{16,}/);
+
+    const state = await h.state();
+    const held = holdings(state);
+    expect(held).toMatchObject({ apps: 1, sps: 1, secrets: 1 });
+    expect(held.declared).toHaveLength(26);
+    expect(held.assignments).toHaveLength(20);
+    expect(held.grants).toEqual(
+      [
+        `${appIdOf("azure-ad-graph")} AllPrincipals User.Read`,
+        `${appIdOf("exchange-online")} AllPrincipals EWS.AccessAsUser.All`,
+        `${appIdOf("microsoft-graph")} AllPrincipals Group.ReadWrite.All User.Read User.ReadWrite.All openid`,
+      ].sort(),
+    );
+    expect(JSON.stringify(state)).not.toContain(run.result.secret?.secretText ?? "-");
+
+    // Verification with fresh client-credentials tokens (msal-node, no cache).
+    const report = await verify(
+      {
+        ...nodePorts(),
+        appToken: createMsalAppTokenPort({ authorityHost: h.sandbox.url }),
+        graph: h.graph(token),
+      },
+      {
+        tenantId: h.sandbox.tenantId,
+        clientId: run.result.application.appId,
+        credential: { kind: "secret", secret: run.result.secret?.secretText ?? "" },
+        permissions,
+        sharePointTenant: "contoso",
+        cloud: h.cloud,
+        deadlineMs: 20_000,
+      },
+    );
+    expect(report.items.filter((i) => i.status !== "granted" && i.status !== "unverifiable")).toEqual([]);
+    expect(report.complete).toBe(true);
+    expect(report.tokens.map((t) => t.ok)).toEqual([true, true, true]);
+  });
+
+  it("re-runs as an empty plan: no write, at most 2 requests", async () => {
+    await h.resetStats();
+    const run = await runSetup(h.deps(h.graph(token)));
+    const stats = await h.stats();
+    expect(run.plan.actions).toEqual([]);
+    expect(stats.writes).toBe(0);
+    expect(stats.roundTrips).toBeLessThanOrEqual(2);
+    expect(run.result.secret).toBeUndefined();
+  });
+});
