@@ -14,7 +14,10 @@ import { ExitCode, renderError } from "./render-error.js";
 import { colorWanted } from "./style.js";
 
 const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
+  setup: async () => (await import("./commands/setup.js")).runSetup,
   plan: async () => (await import("./commands/plan.js")).runPlan,
+  verify: async () => (await import("./commands/verify.js")).runVerify,
+  "secret list": async () => (await import("./commands/secret-list.js")).runSecretList,
   permissions: async () => (await import("./commands/permissions.js")).runPermissions,
 };
 

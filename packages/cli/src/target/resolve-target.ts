@@ -3,7 +3,7 @@
  * (--sandbox URL, its CA trusted from its stable directory), or, with neither, the built-in
  * sandbox started in this process.
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { CloudEndpoints } from "@boxafe-connect/core";
@@ -91,6 +91,7 @@ async function embeddedSandbox(context: CommandContext): Promise<Target> {
   const upn = stringOption(context, "as");
   const { startSandbox } = await import("@boxafe-connect/sandbox");
   const home = sandboxHome(context.env);
+  await mkdir(configDir(context.env), { recursive: true, mode: 0o700 });
   const sandbox = await startSandbox({
     port: 0,
     autoApprove: upn === undefined,

@@ -1,0 +1,69 @@
+/**
+ * The end of every setup: the values for Boxafe's "Add new Domain" window (stdout), the "shown only
+ * now" warning, advisories with the next action, an optional 0600 file, and the JSON document.
+ */
+import type { NewSecret, Permission, PlanSummary, VerificationReport } from "@boxafe-connect/core";
+import type { CommandContext } from "../command-context.js";
+import { handOverLines, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
+import { advisoryLines, advisoryNotes } from "../render/advisories-view.js";
+import { verificationLines } from "../render/verification-view.js";
+
+export interface HandOverInput {
+  readonly command: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly applicationObjectId: string | null;
+  readonly servicePrincipalId: string | null;
+  readonly displayName: string;
+  readonly secret?: NewSecret;
+  readonly permissions: readonly Permission[];
+  readonly summary?: PlanSummary;
+  readonly report: VerificationReport | undefined;
+  readonly stats?: { readonly requests: number; readonly roundTrips: number };
+  readonly outputFile: string | undefined;
+}
+
+export async function handOver(context: CommandContext, input: HandOverInput): Promise<void> {
+  const { out } = context;
+  const values = {
+    tenantId: input.tenantId,
+    clientId: input.clientId,
+    ...(input.secret ? { clientSecret: input.secret.secretText, secretExpiresAt: input.secret.endDateTime } : {}),
+  };
+  if (input.outputFile) {
+    await writeHandOverFile(input.outputFile, values);
+    out.info(`Wrote the values to ${input.outputFile} (mode 0600).`);
+  }
+  const notes = advisoryNotes(input.permissions, input.clientId);
+  out.result({
+    command: input.command,
+    ok: input.report ? input.report.complete : true,
+    tenantId: input.tenantId,
+    clientId: input.clientId,
+    applicationObjectId: input.applicationObjectId,
+    servicePrincipalId: input.servicePrincipalId,
+    displayName: input.displayName,
+    clientSecret: input.secret?.secretText ?? null,
+    secretKeyId: input.secret?.keyId ?? null,
+    secretExpiresAt: input.secret?.endDateTime ?? null,
+    changed: (input.summary?.total ?? 0) > 0,
+    ...(input.summary ? { actions: input.summary.actions, counts: input.summary.counts, findings: input.summary.findings } : {}),
+    ...(input.stats ? { stats: input.stats } : {}),
+    verification: input.report ?? null,
+    advisories: notes,
+    handOverFile: input.outputFile ?? null,
+  });
+  if (out.json) return;
+  if (input.report) out.info(verificationLines(input.report, out.style).join("\n"));
+  out.print(
+    [
+      "",
+      out.style.bold(`Values for Boxafe's "Add new Domain" window (${input.displayName}):`),
+      ...handOverLines(values, out.style).map((line) => `  ${line}`),
+      "",
+    ].join("\n"),
+  );
+  if (input.secret) out.warn(shownOnlyNowWarning);
+  const advice = advisoryLines(notes, out.style);
+  if (advice.length > 0) out.info(["", ...advice].join("\n"));
+}

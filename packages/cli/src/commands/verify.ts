@@ -1,0 +1,87 @@
+/**
+ * `verify`: the three values in, token proof out. No admin sign-in: the app's own credential gets
+ * fresh client-credentials tokens whose roles are compared with the profile.
+ */
+import { readFile } from "node:fs/promises";
+import type { ClientCredential } from "@boxafe-connect/core";
+import { CoreError, sharePointTenantName } from "@boxafe-connect/core";
+import { readClientSecret } from "../auth/read-secret.js";
+import { UsageError } from "../cli/usage-error.js";
+import type { CommandContext } from "../command-context.js";
+import { flag, stringOption } from "../command-context.js";
+import { ExitCode } from "../render-error.js";
+import { verificationLines } from "../render/verification-view.js";
+import { appKeyOf, permissionsOf } from "../session/app-options.js";
+import { verifyCredentials } from "../session/verify-credentials.js";
+import { resolveTarget } from "../target/resolve-target.js";
+
+const pemBlock = (text: string, label: RegExp): string | undefined =>
+  text.match(new RegExp(`-----BEGIN ${label.source}-----[\\s\\S]+?-----END ${label.source}-----`))?.[0];
+
+async function credentialOf(context: CommandContext): Promise<ClientCredential> {
+  const file = stringOption(context, "certificate-file");
+  if (file === undefined) {
+    const secret = await readClientSecret({
+      fromStdin: flag(context, "client-secret-stdin"),
+      env: context.env,
+      stdin: context.stdin,
+      command: "verify",
+    });
+    context.out.redactor.protect(secret);
+    return { kind: "secret", secret };
+  }
+  const text = await readFile(file, "utf8").catch(() => {
+    throw new CoreError("invalid_input", `Cannot read the certificate file ${file}.`, { field: "certificate-file" });
+  });
+  const certificatePem = pemBlock(text, /CERTIFICATE/);
+  const privateKeyPem = pemBlock(text, /PRIVATE KEY/);
+  if (!certificatePem || !privateKeyPem) {
+    throw new CoreError(
+      "invalid_input",
+      `${file} must hold the certificate and its private key (PKCS#8 "BEGIN PRIVATE KEY") in PEM.`,
+      { field: "certificate-file" },
+    );
+  }
+  return { kind: "certificate", certificatePem, privateKeyPem };
+}
+
+/** SharePoint's audience needs the tenant's name: from a *.onmicrosoft.com domain, or the sandbox's. */
+function sharePointName(tenant: string, sandbox: boolean): string | undefined {
+  if (sandbox) return "contoso";
+  try {
+    return sharePointTenantName(tenant) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runVerify(context: CommandContext): Promise<number> {
+  const appKey = appKeyOf(context);
+  if (!("appId" in appKey)) {
+    throw new UsageError("verify needs --app-id (the Application (client) ID).", "verify");
+  }
+  const deadline = Number(stringOption(context, "deadline") ?? "60");
+  if (!Number.isFinite(deadline) || deadline < 0) {
+    throw new CoreError("invalid_input", "--deadline must be a number of seconds.", { field: "deadline" });
+  }
+  const credential = await credentialOf(context);
+  const permissions = await permissionsOf(context);
+  const target = await resolveTarget(context);
+  try {
+    const spName = sharePointName(target.tenant, target.kind !== "cloud");
+    const report = await verifyCredentials(context.out, {
+      tenantId: target.tenant,
+      clientId: appKey.appId,
+      credential,
+      permissions,
+      cloud: target.endpoints,
+      ...(spName ? { sharePointTenant: spName } : {}),
+      deadlineMs: deadline * 1000,
+    });
+    context.out.result({ command: "verify", ok: report.complete, tenantId: target.tenant, clientId: appKey.appId, report });
+    context.out.print(verificationLines(report, context.out.style).join("\n"));
+    return report.complete ? ExitCode.Ok : ExitCode.VerificationIncomplete;
+  } finally {
+    await target.close();
+  }
+}
