@@ -1,0 +1,72 @@
+/**
+ * `boxafe-connect api` / `pnpm --filter @boxafe-connect/api start`: runs the API on Node.
+ *   --port N         listen port (0 = a free one; default 8787)
+ *   --host H         listen address (default 127.0.0.1)
+ *   --json           print one JSON line {"url": ...} instead of a sentence
+ *   --cloud NAME     global (default), usgov or china
+ *   --sandbox URL    talk to a sandbox tenant at URL and trust its CA
+ *   --ca FILE        the sandbox CA (default $BOXAFE_SANDBOX_HOME/ca.pem or ~/.cache/boxafe-connect/sandbox/ca.pem)
+ *   --cors ORIGINS   comma-separated browser origins allowed by CORS
+ * Limits come from the environment with the Worker's binding names (RATE_LIMIT_CAPACITY, ...).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { trustCa } from "@boxafe-connect/runtime";
+import type { ApiSettings } from "./env-config.js";
+import { startApiServer } from "./node.js";
+
+function sandboxCa(explicit: string | undefined): string | undefined {
+  const home = process.env.BOXAFE_SANDBOX_HOME || join(homedir(), ".cache", "boxafe-connect", "sandbox");
+  const file = explicit ?? join(home, "ca.pem");
+  if (existsSync(file)) return readFileSync(file, "utf8");
+  if (explicit !== undefined) throw new Error(`No CA file at ${explicit}.`);
+  return undefined;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const { values } = parseArgs({
+    // `pnpm start -- --port 0` passes the "--" through.
+    args: argv[0] === "--" ? argv.slice(1) : [...argv],
+    options: {
+      port: { type: "string", default: "8787" },
+      host: { type: "string", default: "127.0.0.1" },
+      json: { type: "boolean", default: false },
+      cloud: { type: "string" },
+      sandbox: { type: "string" },
+      ca: { type: "string" },
+      cors: { type: "string" },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error("--port must be 0..65535");
+  const env = process.env as Record<string, string | undefined>;
+  const settings: ApiSettings = {
+    ...env,
+    ...(values.cloud === undefined ? {} : { CLOUD: values.cloud }),
+    ...(values.sandbox === undefined ? {} : { SANDBOX_ORIGIN: values.sandbox }),
+    ...(values.cors === undefined ? {} : { CORS_ORIGINS: values.cors }),
+  };
+  if (settings.SANDBOX_ORIGIN) {
+    const pem = sandboxCa(values.ca);
+    if (pem !== undefined) trustCa(pem);
+  }
+  const api = await startApiServer({ settings, port, hostname: values.host });
+  process.stdout.write(
+    values.json ? `${JSON.stringify({ url: api.url })}\n` : `boxafe-connect API on ${api.url}\n`,
+  );
+  const stop = () => {
+    void api.close().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"))) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`boxafe-connect api: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  });
+}
