@@ -6,7 +6,6 @@ import { GraphError, graphErrors } from "./errors.js";
 import { requireManage } from "./permissions.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
 
-const TWO_YEARS_MS = 2 * 365.25 * 86_400_000;
 const SECRET_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_~.-";
 
 /** Milliseconds in an ISO-8601 duration such as P90D, P1Y6M, PT12H. */
@@ -28,6 +27,13 @@ function newSecret(): string {
   const pick = (n: number) =>
     Array.from(randomBytes(n), (b) => SECRET_CHARS[b % SECRET_CHARS.length]).join("");
   return `${pick(3)}8Q~${pick(34)}`;
+}
+
+/** Graph's default secret lifetime: startDateTime plus two calendar years. */
+function twoYearsAfter(ms: number): number {
+  const d = new Date(ms);
+  d.setUTCFullYear(d.getUTCFullYear() + 2);
+  return d.getTime();
 }
 
 function iso(ms: number): string {
@@ -55,7 +61,7 @@ export function addPassword(ctx: SandboxContext, req: GraphRequest, app: Applica
     );
   }
   const start = typeof input.startDateTime === "string" ? Date.parse(input.startDateTime) : ctx.dir.now();
-  const end = typeof input.endDateTime === "string" ? Date.parse(input.endDateTime) : start + TWO_YEARS_MS;
+  const end = typeof input.endDateTime === "string" ? Date.parse(input.endDateTime) : twoYearsAfter(start);
   if (Number.isNaN(start) || Number.isNaN(end) || end <= start) {
     throw graphErrors.badRequest(
       "Invalid value specified for property 'endDateTime' of resource 'PasswordCredential'.",
