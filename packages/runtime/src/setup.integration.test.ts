@@ -1,35 +1,12 @@
 /** Fresh boxafe setup against the sandbox over HTTPS with msal-node and the Graph SDK. */
 import { boxafeProfile, type Permission, resolveProfile, resources, verify } from "@boxafe-connect/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, runSetup, startHarness, type TenantState } from "./integration/harness.js";
+import { type Harness, holdings, runSetup, startHarness } from "./integration/harness.js";
 import { createMsalAppTokenPort } from "./msal-token-port.js";
 import { nodePorts } from "./node-ports.js";
 
 const permissions: Permission[] = resolveProfile(boxafeProfile);
 const appIdOf = (key: string) => resources.find((r) => r.key === key)?.appId ?? "";
-
-/** The tenant as a comparable value: what our app holds, without generated ids. */
-export function holdings(state: TenantState) {
-  const spById = new Map(state.servicePrincipals.map((sp) => [sp.id, sp.appId]));
-  const app = state.applications[0];
-  const sp = state.servicePrincipals.find((s) => s.appId === app?.appId);
-  return {
-    apps: state.applications.length,
-    sps: state.servicePrincipals.filter((s) => s.appId === app?.appId).length,
-    declared: (app?.requiredResourceAccess ?? [])
-      .flatMap((r) => r.resourceAccess.map((a) => `${r.resourceAppId} ${a.type} ${a.id}`))
-      .sort(),
-    assignments: state.appRoleAssignments
-      .filter((a) => a.principalId === sp?.id)
-      .map((a) => `${spById.get(a.resourceId)} ${a.appRoleId}`)
-      .sort(),
-    grants: state.oauth2PermissionGrants
-      .filter((g) => g.clientId === sp?.id)
-      .map((g) => `${spById.get(g.resourceId)} ${g.consentType} ${g.scope.split(" ").sort().join(" ")}`)
-      .sort(),
-    secrets: app?.passwordCredentials.length ?? 0,
-  };
-}
 
 describe("fresh boxafe setup", () => {
   let h: Harness;

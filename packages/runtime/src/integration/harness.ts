@@ -167,4 +167,27 @@ export async function runSetup(deps: EngineDeps, options: Partial<DesiredOptions
   return { observed, plan: planned, result, counted };
 }
 
+/** The tenant as a comparable value: what our app holds, without generated ids. */
+export function holdings(state: TenantState) {
+  const spById = new Map(state.servicePrincipals.map((sp) => [sp.id, sp.appId]));
+  const app = state.applications[0];
+  const sp = state.servicePrincipals.find((s) => s.appId === app?.appId);
+  return {
+    apps: state.applications.length,
+    sps: state.servicePrincipals.filter((s) => s.appId === app?.appId).length,
+    declared: (app?.requiredResourceAccess ?? [])
+      .flatMap((r) => r.resourceAccess.map((a) => `${r.resourceAppId} ${a.type} ${a.id}`))
+      .sort(),
+    assignments: state.appRoleAssignments
+      .filter((a) => a.principalId === sp?.id)
+      .map((a) => `${spById.get(a.resourceId)} ${a.appRoleId}`)
+      .sort(),
+    grants: state.oauth2PermissionGrants
+      .filter((g) => g.clientId === sp?.id)
+      .map((g) => `${spById.get(g.resourceId)} ${g.consentType} ${g.scope.split(" ").sort().join(" ")}`)
+      .sort(),
+    secrets: app?.passwordCredentials.length ?? 0,
+  };
+}
+
 export { createMsalAppTokenPort };
