@@ -16,6 +16,9 @@ import { colorWanted } from "./style.js";
 const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   setup: async () => (await import("./commands/setup.js")).runSetup,
   plan: async () => (await import("./commands/plan.js")).runPlan,
+  check: async () => (await import("./commands/check.js")).runCheck,
+  "secret rotate": async () => (await import("./commands/secret-rotate.js")).runSecretRotate,
+  remove: async () => (await import("./commands/remove.js")).runRemove,
   verify: async () => (await import("./commands/verify.js")).runVerify,
   "secret list": async () => (await import("./commands/secret-list.js")).runSecretList,
   permissions: async () => (await import("./commands/permissions.js")).runPermissions,

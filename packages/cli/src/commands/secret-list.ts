@@ -31,7 +31,14 @@ export async function runSecretList(context: CommandContext): Promise<number> {
       expired: Date.parse(k.endDateTime) <= now,
       daysLeft: daysLeft(k.endDateTime),
     }));
-    context.out.result({ command: "secret list", ok: true, tenantId: session.tenantId, clientId: app.appId, secrets, certificates });
+    context.out.result({
+      command: "secret list",
+      ok: true,
+      tenantId: session.tenantId,
+      clientId: app.appId,
+      secrets,
+      certificates,
+    });
     const { style } = context.out;
     const state = (expired: boolean, days: number) =>
       expired ? style.red("expired") : days < 30 ? style.yellow(`${days} days left`) : `${days} days left`;

@@ -28,7 +28,9 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
   const values = {
     tenantId: input.tenantId,
     clientId: input.clientId,
-    ...(input.secret ? { clientSecret: input.secret.secretText, secretExpiresAt: input.secret.endDateTime } : {}),
+    ...(input.secret
+      ? { clientSecret: input.secret.secretText, secretExpiresAt: input.secret.endDateTime }
+      : {}),
   };
   if (input.outputFile) {
     await writeHandOverFile(input.outputFile, values);
@@ -47,7 +49,9 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
     secretKeyId: input.secret?.keyId ?? null,
     secretExpiresAt: input.secret?.endDateTime ?? null,
     changed: (input.summary?.total ?? 0) > 0,
-    ...(input.summary ? { actions: input.summary.actions, counts: input.summary.counts, findings: input.summary.findings } : {}),
+    ...(input.summary
+      ? { actions: input.summary.actions, counts: input.summary.counts, findings: input.summary.findings }
+      : {}),
     ...(input.stats ? { stats: input.stats } : {}),
     verification: input.report ?? null,
     advisories: notes,

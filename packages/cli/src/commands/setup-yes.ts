@@ -6,8 +6,8 @@ import type { ApplyResult, ClientCredential, VerificationReport } from "@boxafe-
 import { apply, sharePointTenantName, summarizePlan } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
-import { ExitCode } from "../render-error.js";
 import { planLines } from "../render/plan-view.js";
+import { ExitCode } from "../render-error.js";
 import { openAdminSession } from "../session/admin-session.js";
 import { computePlan } from "../session/compute-plan.js";
 import { verifyCredentials } from "../session/verify-credentials.js";
@@ -27,7 +27,9 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
         step.fail("Apply stopped; run the same command again to finish the job");
         throw error;
       });
-      step.done(`Applied ${summary.total} changes in ${applied.roundTrips} round trips (${applied.requests} requests)`);
+      step.done(
+        `Applied ${summary.total} changes in ${applied.roundTrips} round trips (${applied.requests} requests)`,
+      );
     }
     const appId = applied?.application.appId ?? computed.observed.application?.appId;
     if (appId === undefined) throw new Error("The app has no Application (client) ID after apply.");
@@ -51,7 +53,9 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
         graph: session.deps.graph,
       });
     } else {
-      out.info("Verification skipped: no new secret was made. Prove an existing one with 'boxafe-connect verify'.");
+      out.info(
+        "Verification skipped: no new secret was made. Prove an existing one with 'boxafe-connect verify'.",
+      );
     }
     await handOver(context, {
       command: "setup",
@@ -64,7 +68,9 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
       permissions: computed.desired.permissions,
       summary,
       report,
-      stats: applied ? { requests: applied.requests, roundTrips: applied.roundTrips } : { requests: 0, roundTrips: 0 },
+      stats: applied
+        ? { requests: applied.requests, roundTrips: applied.roundTrips }
+        : { requests: 0, roundTrips: 0 },
       outputFile: stringOption(context, "output"),
     });
     return report && !report.complete ? ExitCode.VerificationIncomplete : ExitCode.Ok;

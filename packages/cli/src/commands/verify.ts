@@ -9,8 +9,8 @@ import { readClientSecret } from "../auth/read-secret.js";
 import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
-import { ExitCode } from "../render-error.js";
 import { verificationLines } from "../render/verification-view.js";
+import { ExitCode } from "../render-error.js";
 import { appKeyOf, permissionsOf } from "../session/app-options.js";
 import { verifyCredentials } from "../session/verify-credentials.js";
 import { resolveTarget } from "../target/resolve-target.js";
@@ -31,7 +31,9 @@ async function credentialOf(context: CommandContext): Promise<ClientCredential> 
     return { kind: "secret", secret };
   }
   const text = await readFile(file, "utf8").catch(() => {
-    throw new CoreError("invalid_input", `Cannot read the certificate file ${file}.`, { field: "certificate-file" });
+    throw new CoreError("invalid_input", `Cannot read the certificate file ${file}.`, {
+      field: "certificate-file",
+    });
   });
   const certificatePem = pemBlock(text, /CERTIFICATE/);
   const privateKeyPem = pemBlock(text, /PRIVATE KEY/);
@@ -78,7 +80,13 @@ export async function runVerify(context: CommandContext): Promise<number> {
       ...(spName ? { sharePointTenant: spName } : {}),
       deadlineMs: deadline * 1000,
     });
-    context.out.result({ command: "verify", ok: report.complete, tenantId: target.tenant, clientId: appKey.appId, report });
+    context.out.result({
+      command: "verify",
+      ok: report.complete,
+      tenantId: target.tenant,
+      clientId: appKey.appId,
+      report,
+    });
     context.out.print(verificationLines(report, context.out.style).join("\n"));
     return report.complete ? ExitCode.Ok : ExitCode.VerificationIncomplete;
   } finally {

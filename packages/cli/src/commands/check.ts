@@ -1,0 +1,94 @@
+/**
+ * `check`: drift report for an existing app. Exit 0 when the tenant holds what the profile needs,
+ * 3 when setup would change something (it repairs the drift).
+ */
+import type { Action } from "@boxafe-connect/core";
+import { CoreError, checkDrift, describeAction, desiredFrom, summarizePlan } from "@boxafe-connect/core";
+import type { CommandContext } from "../command-context.js";
+import { advisoryLines, advisoryNotes } from "../render/advisories-view.js";
+import { findingLines } from "../render/plan-view.js";
+import { ExitCode } from "../render-error.js";
+import { openAdminSession } from "../session/admin-session.js";
+import { desiredOptionsOf, permissionsOf } from "../session/app-options.js";
+
+const consentActions: ReadonlySet<Action["type"]> = new Set([
+  "assign-app-role",
+  "create-grant",
+  "update-grant",
+]);
+
+export async function runCheck(context: CommandContext): Promise<number> {
+  const { out } = context;
+  const session = await openAdminSession(context, { requireAdmin: false });
+  try {
+    const now = session.deps.clock.now();
+    const permissions = await permissionsOf(context);
+    const options = desiredOptionsOf(context, now, { withSecret: true });
+    const step = out.step("Comparing the app with the profile");
+    const report = await checkDrift(session.deps, desiredFrom(permissions, options, now));
+    const app = report.observed.application;
+    if (!app) {
+      step.fail("No such app");
+      throw new CoreError(
+        "not_found",
+        "No such app in this tenant. Check --app-id or --app-name, or run setup.",
+      );
+    }
+    step.done(report.drift ? "Drift found" : "No drift");
+    const summary = summarizePlan(report.plan);
+    const missing = report.plan.actions.filter((a) => consentActions.has(a.type)).map(describeAction);
+    const declared = app.requiredResourceAccess.reduce((n, r) => n + r.resourceAccess.length, 0);
+    const consented =
+      report.observed.assignments.length +
+      report.observed.grants.reduce((n, g) => n + g.scope.split(" ").filter(Boolean).length, 0);
+    const notes = advisoryNotes(permissions, app.appId);
+    const credentials = [
+      ...app.passwordCredentials.map((p) => ({
+        type: "secret",
+        keyId: p.keyId,
+        displayName: p.displayName,
+        endDateTime: p.endDateTime,
+      })),
+      ...app.keyCredentials.map((k) => ({
+        type: "certificate",
+        keyId: k.keyId,
+        displayName: k.displayName,
+        endDateTime: k.endDateTime,
+      })),
+    ];
+    out.result({
+      command: "check",
+      ok: !report.drift,
+      drift: report.drift,
+      tenantId: session.tenantId,
+      clientId: app.appId,
+      displayName: app.displayName,
+      permissions: { wanted: permissions.length, declared, consented, missing },
+      changes: summary.actions,
+      findings: summary.findings,
+      credentials,
+      advisories: notes,
+    });
+    const { style } = out;
+    out.print(
+      [
+        style.bold(`"${app.displayName}" (${app.appId}):`),
+        `  permissions: ${permissions.length} wanted, ${declared} declared, ${consented} consented`,
+        ...credentials.map(
+          (c) => `  ${c.type} ${c.displayName ?? c.keyId}: until ${c.endDateTime.slice(0, 10)}`,
+        ),
+        ...(report.drift
+          ? [
+              style.red(`Drift: setup would make ${summary.total} change(s):`),
+              ...summary.actions.map((a) => `  + ${a}`),
+            ]
+          : [style.green("No drift: the app holds what Boxafe needs.")]),
+        ...findingLines(summary.findings, style),
+        ...(notes.length > 0 ? ["", ...advisoryLines(notes, style)] : []),
+      ].join("\n"),
+    );
+    return report.drift ? ExitCode.DriftFound : ExitCode.Ok;
+  } finally {
+    await session.close();
+  }
+}
