@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { isRetired } from "../catalog/advisories.js";
 import { isCoreError } from "../errors.js";
-import { desiredFrom } from "./desired.js";
+import { boxafeProfile } from "../profiles/boxafe.js";
+import { desired, desiredFrom } from "./desired.js";
 import type { DesiredOptions } from "./model.js";
 import { NOW, TABLE_1 } from "./test-fixtures.js";
 
@@ -75,5 +77,38 @@ describe("desiredFrom", () => {
     expect(desiredFrom(TABLE_1, { ...base, certificate: cert }, NOW).certificate?.thumbprint).toBe(
       "A1".repeat(20),
     );
+  });
+});
+
+describe("desired", () => {
+  it("resolves the boxafe profile to Table 1 (26 permissions with catalog GUIDs)", () => {
+    const d = desired(boxafeProfile, base, NOW);
+    expect(d.permissions).toHaveLength(26);
+    expect(d.permissions).toEqual(TABLE_1);
+  });
+
+  it("leaves out retired permissions when asked", () => {
+    const d = desired(boxafeProfile, { ...base, skipRetired: true }, NOW);
+    expect(d.permissions.length).toBeLessThan(26);
+    expect(d.permissions.some((p) => isRetired(p))).toBe(false);
+    expect(TABLE_1.filter((p) => isRetired(p)).length + d.permissions.length).toBe(26);
+  });
+
+  it("throws unknown_permission naming the profile field", () => {
+    const profile = {
+      name: "partner",
+      permissions: [
+        { resource: "microsoft-graph" as const, kind: "application" as const, value: "No.Such.Permission" },
+      ],
+    };
+    try {
+      desired(profile, base, NOW);
+      expect.unreachable();
+    } catch (error) {
+      expect(isCoreError(error) && [error.code, error.field]).toEqual([
+        "unknown_permission",
+        "permissions[0]",
+      ]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 /** What the tenant must hold: the profile's resolved permissions plus the app and credential options. */
-import type { Permission } from "../catalog/types.js";
+import type { Permission, Profile } from "../catalog/types.js";
 import { CoreError, ErrorCode } from "../errors.js";
+import { resolveProfile } from "../profiles/resolve-profile.js";
 import type { Desired, DesiredOptions } from "./model.js";
 import { markedSecretName } from "./secrets.js";
 
@@ -104,4 +105,13 @@ export function desiredFrom(
     secret: checkSecret(options.secret),
     certificate: checkCertificate(options.certificate, now),
   };
+}
+
+/**
+ * What the tenant must hold for a profile: resolves the profile against the catalog (throws
+ * CoreError unknown_permission naming the field) and validates the options.
+ */
+export function desired(profile: Profile, options: DesiredOptions, now: number): Desired {
+  const permissions = resolveProfile(profile, { skipRetired: options.skipRetired === true });
+  return desiredFrom(permissions, options, now);
 }

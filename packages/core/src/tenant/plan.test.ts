@@ -85,6 +85,12 @@ describe("plan: fresh tenant", () => {
       value: "Mail.ReadWrite",
       appRoleId: exoMail?.id,
     });
+    expect(assigned).toContainEqual({
+      type: "assign-app-role",
+      resource: "exchange-online",
+      value: "full_access_as_app",
+      appRoleId: "dc890d15-9560-4a4c-9b7f-a736ec74ec40",
+    });
     expect(ofType(p, "add-password")[0]?.endDateTime).toBe(new Date(NOW + 180 * DAY).toISOString());
   });
 

@@ -4,6 +4,8 @@
  * Not exported from the package; used by *.test.ts only.
  */
 import type { Permission, ResourceKey } from "../catalog/types.js";
+import { boxafeProfile } from "../profiles/boxafe.js";
+import { resolveProfile } from "../profiles/resolve-profile.js";
 import { resourceAppId } from "./catalog-link.js";
 import type {
   Action,
@@ -222,45 +224,8 @@ export function simulateApply(plan: Plan, observed: ObservedTenant, now: number)
   return plan.actions.reduce((tenant, action) => applyAction(tenant, action, now, counter), observed);
 }
 
-const ROWS: readonly [ResourceKey, Permission["kind"], string][] = [
-  ["azure-ad-graph", "delegated", "User.Read"],
-  ["exchange-online", "delegated", "EWS.AccessAsUser.All"],
-  ["exchange-online", "application", "full_access_as_app"],
-  ["exchange-online", "application", "Calendars.ReadWrite.All"],
-  ["exchange-online", "application", "Contacts.ReadWrite"],
-  ["exchange-online", "application", "MailboxSettings.ReadWrite"],
-  ["exchange-online", "application", "Mail.ReadWrite"],
-  ["exchange-online", "application", "Tasks.ReadWrite"],
-  ["microsoft-graph", "delegated", "openid"],
-  ["microsoft-graph", "delegated", "Group.ReadWrite.All"],
-  ["microsoft-graph", "delegated", "User.Read"],
-  ["microsoft-graph", "delegated", "User.ReadWrite.All"],
-  ["microsoft-graph", "application", "Calendars.ReadWrite"],
-  ["microsoft-graph", "application", "Contacts.ReadWrite"],
-  ["microsoft-graph", "application", "Directory.ReadWrite.All"],
-  ["microsoft-graph", "application", "Files.ReadWrite.All"],
-  ["microsoft-graph", "application", "Group.ReadWrite.All"],
-  ["microsoft-graph", "application", "MailboxSettings.ReadWrite"],
-  ["microsoft-graph", "application", "Mail.ReadWrite"],
-  ["microsoft-graph", "application", "Notes.ReadWrite.All"],
-  ["microsoft-graph", "application", "Sites.FullControl.All"],
-  ["microsoft-graph", "application", "User.ReadWrite.All"],
-  ["onenote", "application", "Notes.ReadWrite.All"],
-  ["sharepoint", "application", "Sites.FullControl.All"],
-  ["sharepoint", "application", "TermStore.ReadWrite.All"],
-  ["sharepoint", "application", "User.ReadWrite.All"],
-];
-
-/** Table 1 shaped fixture with made-up, well-formed GUIDs (the real ones are the catalog's). */
-export const TABLE_1: readonly Permission[] = ROWS.map(([resource, kind, value], index) => ({
-  resource,
-  kind,
-  value,
-  id: `00000000-0000-4000-8000-${(index + 1).toString(16).padStart(12, "0")}`,
-  description: value,
-  adminConsentRequired: kind === "application",
-  source: "test fixture",
-}));
+/** Table 1 exactly, with the catalog's real GUIDs (the default boxafe profile). */
+export const TABLE_1: readonly Permission[] = resolveProfile(boxafeProfile);
 
 export function permission(
   resource: ResourceKey,
