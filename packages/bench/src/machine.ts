@@ -8,6 +8,8 @@ export interface MachineInfo {
   readonly node: string;
   readonly platform: string;
   readonly date: string;
+  /** 1-minute load average when the run started (other work on the machine skews timings). */
+  readonly load: number;
 }
 
 export function machineInfo(now: Date = new Date()): MachineInfo {
@@ -19,5 +21,6 @@ export function machineInfo(now: Date = new Date()): MachineInfo {
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     date: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    load: Math.round((os.loadavg()[0] ?? 0) * 10) / 10,
   };
 }

@@ -6,7 +6,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { benchCli } from "./bench-cli.js";
+import { benchRerun } from "./bench-rerun.js";
+import { benchSetup } from "./bench-setup.js";
 import { benchWeb } from "./bench-web.js";
+import { benchContext } from "./context.js";
 import { machineInfo } from "./machine.js";
 import { repoPath } from "./repo.js";
 import { renderReport } from "./report.js";
@@ -41,7 +44,10 @@ async function runSection(spec: SectionSpec): Promise<SectionResult> {
 async function main(): Promise<void> {
   const started = performance.now();
   const only = process.argv.slice(2);
+  const ctx = benchContext();
   const specs: SectionSpec[] = [
+    { id: "setup", title: "1. Fresh setup", run: () => benchSetup(ctx), budgetMs: 180_000 },
+    { id: "rerun", title: "2. No-op re-run and drift repair", run: () => benchRerun(ctx), budgetMs: 120_000 },
     { id: "cli", title: "4. CLI cold start", run: benchCli, budgetMs: 120_000 },
     { id: "web", title: "5. Web: JavaScript size", run: benchWeb, budgetMs: 120_000 },
   ];
@@ -50,6 +56,7 @@ async function main(): Promise<void> {
     if (only.length > 0 && !only.includes(spec.id)) continue;
     sections.push(await runSection(spec));
   }
+  await ctx.close();
   sections.sort((a, b) => a.title.localeCompare(b.title, "en", { numeric: true }));
   const report = renderReport({
     machine: machineInfo(),

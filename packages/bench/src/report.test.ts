@@ -9,6 +9,7 @@ const machine = {
   node: "v20.20.2",
   platform: "linux",
   date: "2026-11-28T00:00:00Z",
+  load: 0.5,
 };
 
 describe("renderReport", () => {

@@ -31,6 +31,7 @@ export function renderReport(input: ReportInput): string {
         ["Date", machine.date],
         ["CPU", `${machine.cpu} (${machine.cores} cores)`],
         ["Memory", `${machine.memoryGb} GB`],
+        ["Load average at start", `${machine.load} (1 min)`],
         ["Node", machine.node],
         ["OS", machine.platform],
         ["Reproduce", "`pnpm install && pnpm bench`"],
