@@ -2,15 +2,13 @@
  * The wizard as a pure function: transition(state, event) -> [next state, effects to run].
  * An event that does not apply returns the same state with a `rejected` marker and no effects.
  */
-import { isCoreError } from "../errors.js";
-import { uniqueNameFor } from "../tenant/unique-name.js";
 import { availableEvents } from "./available.js";
+import { chooseExisting, chooseNew, fresh } from "./choose-app.js";
 import type { WizardEvent } from "./events.js";
 import { afterRoleCheck, observeEffect } from "./resume.js";
 import type { Effect, ErrorInfo, Phase, WizardState } from "./schema.js";
 import { APPLY_STEPS, type StepId } from "./steps.js";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Result = [WizardState, Effect[]];
 
 export interface InitialOptions {
@@ -47,56 +45,6 @@ export function runningPhaseOf(effect: Effect): Phase {
 
 function failed(state: WizardState, step: StepId, error: ErrorInfo, retry: Effect): Result {
   return [{ ...state, phase: "error", error: { ...error, step, retry } }, []];
-}
-
-function chooseNew(state: WizardState, displayName: string): Result {
-  const name = displayName.trim();
-  if (name === "" || name.length > 120) {
-    return [
-      {
-        ...state,
-        inputError: {
-          field: "displayName",
-          message: 'Give the app a name of 1 to 120 characters, e.g. "QNAP Boxafe".',
-        },
-      },
-      [],
-    ];
-  }
-  let uniqueName: string;
-  try {
-    uniqueName = uniqueNameFor(name);
-  } catch (error) {
-    const message = isCoreError(error) ? error.message : "The app name is not usable; choose another.";
-    return [{ ...state, inputError: { field: "displayName", message } }, []];
-  }
-  const next: WizardState = { ...fresh(state), app: { mode: "new", displayName: name, uniqueName } };
-  return [{ ...next, phase: "observing" }, [observeEffect(next)]];
-}
-
-function chooseExisting(state: WizardState, appId: string): Result {
-  const id = appId.trim().toLowerCase();
-  if (!GUID.test(id)) {
-    return [
-      {
-        ...state,
-        inputError: {
-          field: "appId",
-          message:
-            "Enter the Application (client) ID from the app's Overview page: a GUID like 1b2c3d4e-0000-0000-0000-000000000000.",
-        },
-      },
-      [],
-    ];
-  }
-  const next: WizardState = { ...fresh(state), app: { mode: "adopt", appId: id } };
-  return [{ ...next, phase: "observing" }, [observeEffect(next)]];
-}
-
-/** Forget everything learned about a previous app choice. */
-function fresh(state: WizardState): WizardState {
-  const { plan: _p, existingAppId: _e, verification: _v, handOver: _h, sharepoint: _s, ...rest } = state;
-  return { ...rest, applied: [] };
 }
 
 function step(state: WizardState, event: WizardEvent): Result {
