@@ -5,6 +5,7 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createApp } from "./app.js";
+import type { ApiConfig } from "./config.js";
 import type { ApiSettings } from "./env-config.js";
 import { resolveSettings } from "./env-config.js";
 import { createFetchAppTokenPort } from "./ports/fetch-app-token.js";
@@ -12,7 +13,8 @@ import { createFetchGraphPort } from "./ports/fetch-graph.js";
 import { createOutbound } from "./ports/outbound.js";
 import type { ApiEnv } from "./router.js";
 
-export function createWorkerApp(env: ApiSettings): OpenAPIHono<ApiEnv> {
+/** `overrides` replace whole config fields (tests pass a logger). */
+export function createWorkerApp(env: ApiSettings, overrides: Partial<ApiConfig> = {}): OpenAPIHono<ApiEnv> {
   const settings = resolveSettings(env);
   const outbound = createOutbound({
     fetch: (input, init) => fetch(input, init),
@@ -35,6 +37,7 @@ export function createWorkerApp(env: ApiSettings): OpenAPIHono<ApiEnv> {
       random: Math.random,
     },
     logger: (entry) => console.log(JSON.stringify(entry)),
+    ...overrides,
   });
 }
 

@@ -1,0 +1,174 @@
+/**
+ * End to end against the sandbox tenant over real HTTPS: an admin signs in by device code
+ * (msal-node), then /v1/plan -> /v1/setup -> /v1/verify through the API over HTTP. Run twice:
+ * with the Node ports (msal-node, Graph SDK) and with the Worker's fetch ports (executed in Node).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deviceCodeSignIn, trustCa } from "@boxafe-connect/runtime";
+import { GRAPH_CLI_CLIENT_ID, type RunningSandbox, startSandbox } from "@boxafe-connect/sandbox";
+import { serve } from "@hono/node-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AccessLogEntry } from "./config.js";
+import { startApiServer } from "./node.js";
+import { createWorkerApp } from "./worker.js";
+
+const ADMIN_SCOPES = [
+  "https://graph.microsoft.com/Application.ReadWrite.All",
+  "https://graph.microsoft.com/AppRoleAssignment.ReadWrite.All",
+  "https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All",
+];
+
+let sandbox: RunningSandbox;
+let home: string;
+let adminToken: string;
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), "boxafe-api-sandbox-"));
+  sandbox = await startSandbox({ port: 0, autoApprove: true, home });
+  trustCa(sandbox.caPem);
+  const signIn = await deviceCodeSignIn({
+    authorityHost: sandbox.url,
+    tenant: sandbox.tenantId,
+    clientId: GRAPH_CLI_CLIENT_ID,
+    scopes: ADMIN_SCOPES,
+    onCode: () => undefined,
+  });
+  adminToken = signIn.accessToken;
+});
+
+afterAll(async () => {
+  await sandbox?.stop();
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+interface Api {
+  url: string;
+  logs: AccessLogEntry[];
+  close(): Promise<void>;
+}
+
+const settings = () => ({
+  SANDBOX_ORIGIN: sandbox.url,
+  VERIFY_DEADLINE_MS: "30000",
+  CREDENTIAL_GRACE_MS: "5000",
+});
+
+async function nodeApi(): Promise<Api> {
+  const logs: AccessLogEntry[] = [];
+  const api = await startApiServer({ port: 0, settings: settings(), logger: (e) => logs.push(e) });
+  return { url: api.url, logs, close: api.close };
+}
+
+async function workerPortsApi(): Promise<Api> {
+  const logs: AccessLogEntry[] = [];
+  const app = createWorkerApp(settings(), { logger: (e) => logs.push(e) });
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        logs,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      }),
+    );
+  });
+}
+
+const post = (url: string, body: unknown, token?: string) =>
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+
+describe.each([
+  ["Node ports (msal-node, Graph SDK)", nodeApi, "QNAP Boxafe"],
+  ["Worker fetch ports", workerPortsApi, "QNAP Boxafe Edge"],
+])("API end to end on the sandbox with %s", (_name, start, displayName) => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await start();
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it("plans, sets up, and verifies every permission with the returned credentials", async () => {
+    const planned = await post(`${api.url}/v1/plan`, { displayName }, adminToken);
+    expect(planned.status).toBe(200);
+    const plan = (await planned.json()) as { tenant: { id: string }; actions: unknown[]; upToDate: boolean };
+    expect(plan.tenant.id).toBe(sandbox.tenantId);
+    expect(plan.upToDate).toBe(false);
+    expect(plan.actions.length).toBeGreaterThan(3);
+
+    const setup = await post(`${api.url}/v1/setup`, { displayName }, adminToken);
+    expect(setup.status).toBe(200);
+    expect(setup.headers.get("cache-control")).toBe("no-store");
+    const creds = (await setup.json()) as { tenantId: string; clientId: string; clientSecret?: string };
+    expect(creds.tenantId).toBe(sandbox.tenantId);
+    expect(creds.clientSecret).toBeTruthy();
+    const secret = creds.clientSecret ?? "";
+
+    const verified = await post(`${api.url}/v1/verify`, {
+      tenantId: creds.tenantId,
+      clientId: creds.clientId,
+      clientSecret: secret,
+      sharePointTenant: "contoso",
+    });
+    expect(verified.status).toBe(200);
+    const report = (await verified.json()) as {
+      complete: boolean;
+      items: { value: string; kind: string; status: string }[];
+    };
+    const notGranted = report.items.filter((i) => i.status !== "granted" && i.status !== "unverifiable");
+    expect(notGranted).toEqual([]);
+    expect(report).toMatchObject({ complete: true });
+    expect(report.items.filter((i) => i.status === "granted").length).toBeGreaterThanOrEqual(20);
+
+    // A re-plan finds nothing to do; a second setup makes no second secret.
+    const again = (await (await post(`${api.url}/v1/plan`, { displayName }, adminToken)).json()) as {
+      upToDate: boolean;
+      steps: string[];
+    };
+    expect(again.steps).toEqual([]);
+    expect(again.upToDate).toBe(true);
+
+    // The secret never appears in a log line.
+    expect(JSON.stringify(api.logs)).not.toContain(secret);
+    expect(JSON.stringify(api.logs)).not.toContain(adminToken.slice(0, 40));
+  });
+
+  it("reports a wrong secret as an authentication failure, not a 500", async () => {
+    const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as {
+      applications: { appId: string; displayName: string }[];
+    };
+    const app = state.applications.find((a) => a.displayName === displayName);
+    expect(app).toBeDefined();
+    const wrong = "Wrong~secret.value_0000000000000000000";
+    const res = await post(`${api.url}/v1/verify`, {
+      tenantId: sandbox.tenantId,
+      clientId: app?.appId,
+      clientSecret: wrong,
+    });
+    const text = await res.text();
+    expect(res.status).toBeLessThan(500);
+    expect(text).toContain("invalid_client_credentials");
+    expect(text).not.toContain(wrong);
+  });
+
+  it("refuses plan for a token without an admin role, before touching the tenant", async () => {
+    await fetch(`${sandbox.url}/_sandbox/stats/reset`, { method: "POST", body: "{}" });
+    const res = await post(`${api.url}/v1/plan`, {}, noRoleToken());
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { code: string }).code).toBe("insufficient_role");
+    const stats = (await (await fetch(`${sandbox.url}/_sandbox/stats`)).json()) as { roundTrips: number };
+    expect(stats.roundTrips).toBe(0);
+  });
+});
+
+function noRoleToken(): string {
+  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
+  return `${enc({ alg: "none" })}.${enc({ tid: sandbox.tenantId, wids: [] })}.`;
+}
