@@ -22,6 +22,8 @@ export interface AuthCode {
   method: string | null;
   expiresAt: number;
   used: boolean;
+  /** The authorize request's nonce, echoed in the id_token (msal-browser checks it). */
+  nonce?: string;
 }
 
 export interface RefreshSession {

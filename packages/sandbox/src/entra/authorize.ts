@@ -100,6 +100,7 @@ export function authorize(
     method: params.code_challenge_method ?? (params.code_challenge ? "plain" : null),
     expiresAt: ctx.dir.now() + CODE_LIFETIME_MS,
     used: false,
+    ...(params.nonce ? { nonce: params.nonce } : {}),
   });
   back.searchParams.set("code", code);
   if (params.state) back.searchParams.set("state", params.state);

@@ -32,13 +32,24 @@ async function userTokens(
   clientId: string,
   userId: string,
   scope: string,
+  nonce?: string,
 ): Promise<TokenResponse> {
   const client = findPublicClient(ctx, clientId);
   if (!client) throw oauth.unknownApp(clientId, TENANT_ID);
   const user = ctx.dir.user(userId);
   if (!user) throw oauth.badGrant(50034, "The user account does not exist in the directory.");
   const r = resolveScopes(ctx, client, user, scope);
-  return issueUserTokens(ctx, client.appId, client.displayName, user, r.audience, r.scopes, r.oidc, scope);
+  return issueUserTokens(
+    ctx,
+    client.appId,
+    client.displayName,
+    user,
+    r.audience,
+    r.scopes,
+    r.oidc,
+    scope,
+    nonce,
+  );
 }
 
 async function deviceCode(ctx: SandboxContext, form: Record<string, string>): Promise<TokenResponse> {
@@ -93,7 +104,7 @@ async function authorizationCode(ctx: SandboxContext, form: Record<string, strin
     }
   }
   grant.used = true;
-  return userTokens(ctx, grant.clientId, grant.userId, form.scope || grant.scope);
+  return userTokens(ctx, grant.clientId, grant.userId, form.scope || grant.scope, grant.nonce);
 }
 
 async function refreshToken(ctx: SandboxContext, form: Record<string, string>): Promise<TokenResponse> {

@@ -83,6 +83,7 @@ export async function issueUserTokens(
   scopes: string[],
   oidcScopes: string[],
   requestedScope: string,
+  nonce?: string,
 ): Promise<TokenResponse> {
   const t = times(ctx);
   const access = await ctx.signer.sign({
@@ -121,6 +122,7 @@ export async function issueUserTokens(
     sub: user.id,
     tid: TENANT_ID,
     ver: "2.0",
+    ...(nonce ? { nonce } : {}),
   });
   const refreshToken = `0.sandbox.${randomBytes(32).toString("base64url")}`;
   ctx.sessions.refresh.set(refreshToken, { clientId, userId: user.id, scope: requestedScope });

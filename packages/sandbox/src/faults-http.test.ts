@@ -1,0 +1,212 @@
+import { Client } from "@microsoft/microsoft-graph-client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FaultInjector, parseFaults } from "./faults.js";
+import type { RunningSandbox } from "./sandbox.js";
+import { ADMIN, boot, claims, errorOf, form, graph, hook, userToken } from "./test/harness.js";
+
+const GRAPH_SP = "b0000001-0000-4000-8000-000000000001";
+
+let sb: RunningSandbox;
+let admin: string;
+beforeAll(async () => {
+  sb = await boot();
+  admin = await userToken(sb, ADMIN);
+});
+beforeEach(async () => {
+  await hook(sb, "faults", { spec: "" });
+  await hook(sb, "reset", {});
+  await hook(sb, "stats/reset", {});
+});
+afterAll(() => sb.stop());
+
+/** A seed whose first decisions are exactly `pattern` (so a test knows which request is faulted). */
+function seedFor(spec: string, pattern: string[]): number {
+  for (let seed = 1; seed < 10_000; seed++) {
+    const f = new FaultInjector(parseFaults(spec), seed);
+    if (pattern.every((p) => f.decide(false).before === p)) return seed;
+  }
+  throw new Error("no seed");
+}
+
+describe("throttle", () => {
+  it("answers 429 with Retry-After, and the Graph client's RetryHandler retries to success", async () => {
+    const spec = "throttle=0.5,retryAfter=1";
+    await hook(sb, "faults", { spec, seed: seedFor(spec, ["throttle", "none"]) });
+    const client = Client.init({
+      authProvider: (done) => done(null, admin),
+      baseUrl: `${sb.url}/`,
+      customHosts: new Set(["localhost"]),
+      defaultVersion: "v1.0",
+    });
+    const org = (await client.api("/organization").get()) as { value: { id: string }[] };
+    expect(org.value[0]?.id).toBe(sb.tenantId);
+    const stats = await hook(sb, "stats");
+    expect(stats.byStatus).toMatchObject({ "429": 1, "200": 1 });
+    expect(stats.roundTrips).toBe(2);
+
+    await hook(sb, "faults", { spec: "throttle=1,retryAfter=2" });
+    const raw = await graph(sb, admin, "GET", "/organization");
+    expect(raw.status).toBe(429);
+    expect(raw.headers.get("retry-after")).toBe("2");
+    expect(errorOf(raw).code).toBe("TooManyRequests");
+    const token = await form(`${sb.url}/${sb.tenantId}/oauth2/v2.0/token`, {
+      grant_type: "client_credentials",
+    });
+    expect(token.status).toBe(429);
+    expect(token.json.error).toBe("temporarily_unavailable");
+  });
+
+  it("throttles batch sub-requests one by one (the envelope itself draws no fault)", async () => {
+    const spec = "throttle=0.5";
+    await hook(sb, "faults", { spec, seed: seedFor(spec, ["throttle", "none"]) });
+    const res = await graph(sb, admin, "POST", "/$batch", {
+      requests: [
+        { id: "1", method: "GET", url: "/organization" },
+        { id: "2", method: "GET", url: "/organization" },
+      ],
+    });
+    const subs = res.body.responses as { status: number; headers: Record<string, string> }[];
+    expect(subs.map((s) => s.status)).toEqual([429, 200]);
+    expect(subs[0]?.headers["Retry-After"]).toBe("1");
+  });
+});
+
+describe("unavailable, latency, token lifetime", () => {
+  it("answers 503 serviceNotAvailable", async () => {
+    await hook(sb, "faults", { spec: "unavailable=1" });
+    const res = await graph(sb, admin, "GET", "/organization");
+    expect(res.status).toBe(503);
+    expect(errorOf(res).code).toBe("serviceNotAvailable");
+  });
+
+  it("delays every Graph and token request by the latency", async () => {
+    await hook(sb, "faults", { spec: "latency=150" });
+    const t0 = performance.now();
+    await graph(sb, admin, "GET", "/organization");
+    await form(`${sb.url}/${sb.tenantId}/oauth2/v2.0/token`, { grant_type: "client_credentials" });
+    const elapsed = performance.now() - t0;
+    console.log(`two requests with latency=150: ${Math.round(elapsed)} ms`);
+    expect(elapsed).toBeGreaterThanOrEqual(290);
+  });
+
+  it("issues tokens with the configured lifetime", async () => {
+    await hook(sb, "faults", { spec: "tokenLifetime=60" });
+    const c = claims(await userToken(sb, ADMIN));
+    expect(Number(c.exp) - Number(c.iat)).toBe(60);
+  });
+
+  it("never faults the /_sandbox hooks", async () => {
+    await hook(sb, "faults", { spec: "throttle=1,latency=0" });
+    expect((await fetch(`${sb.url}/_sandbox/state`)).status).toBe(200);
+    expect(
+      (
+        await fetch(`${sb.url}/_sandbox/faults`, {
+          method: "POST",
+          body: JSON.stringify({ spec: "bogus=1" }),
+        })
+      ).status,
+    ).toBe(400);
+  });
+});
+
+describe("lost responses", () => {
+  it("commits the write, then drops the connection", async () => {
+    await hook(sb, "faults", { spec: "lost=1" });
+    await expect(graph(sb, admin, "POST", "/applications", { displayName: "lost app" })).rejects.toThrow();
+    const state = (await hook(sb, "state")) as { applications: { displayName: string }[] };
+    expect(state.applications.map((a) => a.displayName)).toEqual(["lost app"]);
+    // Reads are never "lost": there is no write to commit.
+    expect((await graph(sb, admin, "GET", "/organization")).status).toBe(200);
+  });
+
+  it("loses a whole batch only after all its writes commit", async () => {
+    await hook(sb, "faults", { spec: "lost=1" });
+    const requests = ["a", "b"].map((n) => ({
+      id: n,
+      method: "POST",
+      url: "/applications",
+      headers: { "Content-Type": "application/json" },
+      body: { displayName: n },
+    }));
+    await expect(graph(sb, admin, "POST", "/$batch", { requests })).rejects.toThrow();
+    const state = (await hook(sb, "state")) as { applications: { displayName: string }[] };
+    expect(state.applications.map((a) => a.displayName).sort()).toEqual(["a", "b"]);
+  });
+});
+
+describe("replication lag", () => {
+  it("hides new objects from reads and references until the lag has passed", async () => {
+    await hook(sb, "faults", { spec: "lag=800" });
+    const app = await graph(sb, admin, "POST", "/applications", { displayName: "lagging" });
+    expect(app.status).toBe(201);
+    expect((await graph(sb, admin, "GET", `/applications/${app.body.id}`)).status).toBe(404);
+    expect(errorOf(await graph(sb, admin, "POST", `/applications/${app.body.id}/addPassword`, {})).code).toBe(
+      "Request_ResourceNotFound",
+    );
+    expect((await graph(sb, admin, "GET", "/applications")).body.value).toEqual([]);
+    const sp = await graph(
+      sb,
+      admin,
+      "PATCH",
+      `/servicePrincipals(appId='${app.body.appId}')`,
+      {},
+      { Prefer: "create-if-missing" },
+    );
+    expect(sp.status).toBe(400);
+    expect(errorOf(sp).details?.[0]?.code).toBe("NoBackingApplicationObject");
+
+    await new Promise((r) => setTimeout(r, 850));
+    const created = await graph(
+      sb,
+      admin,
+      "PATCH",
+      `/servicePrincipals(appId='${app.body.appId}')`,
+      {},
+      { Prefer: "create-if-missing" },
+    );
+    expect(created.status).toBe(201);
+    const early = await graph(sb, admin, "POST", `/servicePrincipals/${GRAPH_SP}/appRoleAssignedTo`, {
+      principalId: created.body.id,
+      resourceId: GRAPH_SP,
+      appRoleId: "e2a3a72e-5f79-4c64-b1b1-878b674786c9",
+    });
+    expect(early.status).toBe(400);
+    expect(errorOf(early).message).toBe("Not a valid reference update.");
+    const grant = await graph(sb, admin, "POST", "/oauth2PermissionGrants", {
+      clientId: created.body.id,
+      consentType: "AllPrincipals",
+      resourceId: GRAPH_SP,
+      scope: "User.Read",
+    });
+    expect(grant.status).toBe(400);
+
+    await new Promise((r) => setTimeout(r, 850));
+    const later = await graph(sb, admin, "POST", `/servicePrincipals/${GRAPH_SP}/appRoleAssignedTo`, {
+      principalId: created.body.id,
+      resourceId: GRAPH_SP,
+      appRoleId: "e2a3a72e-5f79-4c64-b1b1-878b674786c9",
+    });
+    expect(later.status).toBe(201);
+  });
+});
+
+describe("determinism", () => {
+  it("gives the same faults for the same seed and request order", async () => {
+    const statuses = async (seed: number) => {
+      const other = await boot({ faults: "throttle=0.3,unavailable=0.2", seed });
+      try {
+        const token = await userToken(other, ADMIN).catch(() => "");
+        const out: number[] = [];
+        for (let i = 0; i < 25; i++) out.push((await graph(other, token, "GET", "/organization")).status);
+        return out;
+      } finally {
+        await other.stop();
+      }
+    };
+    const a = await statuses(11);
+    expect(await statuses(11)).toEqual(a);
+    expect(a.some((s) => s === 429)).toBe(true);
+    expect(a.some((s) => s === 503)).toBe(true);
+    expect(await statuses(12)).not.toEqual(a);
+  });
+});
