@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { SandboxContext } from "../context.js";
-import { PUBLIC_CLIENTS } from "../store/tenant.js";
+import { PUBLIC_CLIENTS, SANDBOX_WEB_CLIENT_ID } from "../store/tenant.js";
 import { findPublicClient } from "./consent.js";
 import { esc, hidden, page, userButtons } from "./html.js";
 import { userChoices } from "./users.js";
@@ -73,6 +73,15 @@ export function authorize(
     back.searchParams.set(
       "error_description",
       "AADSTS700054: response_type 'code' is the only one the sandbox supports.",
+    );
+    if (params.state) back.searchParams.set("state", params.state);
+    return { kind: "redirect", location: back.toString() };
+  }
+  if (clientId === SANDBOX_WEB_CLIENT_ID && params.code_challenge_method !== "S256") {
+    back.searchParams.set("error", "invalid_request");
+    back.searchParams.set(
+      "error_description",
+      "AADSTS9002325: Proof Key for Code Exchange is required for cross-origin authorization code redemption.",
     );
     if (params.state) back.searchParams.set("state", params.state);
     return { kind: "redirect", location: back.toString() };

@@ -158,6 +158,13 @@ describe("authorization code with PKCE", () => {
     expect((await form(url, body)).json.error_codes).toEqual([501481]);
     expect((await form(url, { ...body, code_verifier: verifier })).status).toBe(200);
     expect((await form(url, { ...body, code_verifier: verifier })).json.error_codes).toEqual([54005]);
+    const noPkce = await fetch(
+      `${sb.url}/${sb.tenantId}/oauth2/v2.0/authorize?client_id=${SANDBOX_WEB_CLIENT_ID}&response_type=code&redirect_uri=${redirect}&upn=${ADMIN}`,
+      { redirect: "manual" },
+    );
+    expect(new URL(noPkce.headers.get("location") ?? "").searchParams.get("error_description")).toMatch(
+      /^AADSTS9002325/,
+    );
     const foreign = await fetch(
       `${sb.url}/${sb.tenantId}/oauth2/v2.0/authorize?client_id=${SANDBOX_WEB_CLIENT_ID}&response_type=code&redirect_uri=https://evil.example/cb`,
     );
