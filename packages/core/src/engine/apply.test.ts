@@ -212,3 +212,18 @@ describe("apply", () => {
     expect(result).toMatchObject({ requests: 0, roundTrips: 0, servicePrincipalId: "sp" });
   });
 });
+
+describe("apply failing after the secret was added", () => {
+  it("withdraws the secret whose text the caller will never see", async () => {
+    const t = tenantHandler((r) =>
+      r.url.endsWith("/appRoleAssignments")
+        ? graphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.")
+        : undefined,
+    );
+    const error = await apply({ ...fakeTime(), graph: scriptedGraph(t.handler) }, freshPlan(), empty).catch(
+      (e) => e,
+    );
+    expect(error).toMatchObject({ code: "access_denied" });
+    expect(t.passwords).toEqual([]);
+  });
+});

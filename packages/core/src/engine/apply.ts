@@ -231,6 +231,26 @@ async function waveThree(deps: GraphDeps, plan: Plan, state: State, budget: Retr
   await reconcileExistingGrants(deps, spId, existing, budget);
 }
 
+async function withdrawSecret(deps: GraphDeps, appObjectId: string, keyId: string): Promise<void> {
+  const budget = startBudget({
+    ...deps,
+    retry: { ...deps.retry, budgetMs: Math.min(30_000, deps.retry?.budgetMs ?? 30_000) },
+  });
+  await runRequests(
+    deps,
+    [
+      {
+        id: "withdraw",
+        method: "POST",
+        url: `/applications/${appObjectId}/removePassword`,
+        body: { keyId },
+        absentOk: true,
+      },
+    ],
+    budget,
+  ).catch(() => undefined);
+}
+
 export async function apply(deps: EngineDeps, plan: Plan, observed: ObservedTenant): Promise<ApplyResult> {
   const graph = countingGraphPort(deps.graph);
   const d: GraphDeps = { ...deps, graph };
@@ -246,9 +266,16 @@ export async function apply(deps: EngineDeps, plan: Plan, observed: ObservedTena
   };
   await waveOne(d, plan, state, budget);
   const two = await waveTwo(d, plan, observed, state, budget);
-  await waveThree(d, plan, state, budget);
-  if (two.passwordLost && two.attempt !== undefined && two.secret !== undefined) {
-    await sweepRunSecrets(d, two.attempt, two.secret.keyId, budget);
+  try {
+    await waveThree(d, plan, state, budget);
+    if (two.passwordLost && two.attempt !== undefined && two.secret !== undefined) {
+      await sweepRunSecrets(d, two.attempt, two.secret.keyId, budget);
+    }
+  } catch (error) {
+    // The caller never sees this run's secret text, so take the secret back: the re-run adds a fresh one.
+    if (two.secret !== undefined && two.attempt !== undefined)
+      await withdrawSecret(d, two.attempt.appObjectId, two.secret.keyId);
+    throw error;
   }
   const app = state.app;
   if (app === undefined || state.spId === undefined) {
