@@ -20,6 +20,8 @@ export interface WebServerOptions {
   readonly tls: { readonly cert: string; readonly key: string };
   /** Fields of /config.json besides the URLs derived from the request's own origin. */
   readonly config: { readonly clientId: string; readonly tenantId: string; readonly hint?: string };
+  /** The issuer the upstream puts in its tokens (it names the upstream origin, not ours). */
+  readonly issuer?: string;
   readonly port?: number;
   readonly host?: string;
 }
@@ -114,6 +116,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         cloud: "sandbox",
         authority: `${origin}/${options.config.tenantId}`,
         graphBaseUrl: `${origin}/`,
+        issuer: options.issuer ?? `${options.upstream}/${options.config.tenantId}/v2.0`,
         ...(options.config.hint ? { hint: options.config.hint } : {}),
       };
       res.writeHead(200, {

@@ -29,6 +29,8 @@ export interface AppProps {
 
 type View = "setup" | "check";
 const INTENT_KEY = "boxafe-connect.intent";
+/** Read by main.tsx: load msal at start when a sign-in is under way or done in this tab. */
+export const SESSION_KEY = "boxafe-connect.session";
 
 const applySteps = ["register-app", "add-permissions", "create-secret", "grant-consent"] as const;
 /** Which apply steps each of the executor's three waves finishes (core's WAVE_STEPS). */
@@ -87,6 +89,7 @@ export function App(props: AppProps) {
   const signIn = () =>
     run(async () => {
       sessionStorage.setItem(INTENT_KEY, view());
+      sessionStorage.setItem(SESSION_KEY, "signing-in");
       await (await getRunner()).signIn();
     });
 
@@ -171,11 +174,12 @@ export function App(props: AppProps) {
     void run(async () => {
       const r = await getRunner();
       if (!r.signedIn) {
+        sessionStorage.removeItem(SESSION_KEY);
         setPhase("idle");
         return;
       }
       setAccount(r.signedIn.username);
-      sessionStorage.setItem("boxafe-connect.signed-in", "1");
+      sessionStorage.setItem(SESSION_KEY, "signed-in");
       checkRole();
     });
   });

@@ -1,6 +1,6 @@
 /** Composition root of the page: config, then the app; the signed-in half loads on demand. */
 import { render } from "solid-js/web";
-import { App } from "./app.js";
+import { App, SESSION_KEY } from "./app.js";
 import { loadConfig } from "./config.js";
 import "./styles.css";
 
@@ -21,7 +21,8 @@ async function start(root: HTMLElement): Promise<void> {
     return;
   }
   const config = result.config;
-  const resume = signInResponseInUrl() || sessionStorage.getItem("boxafe-connect.signed-in") === "1";
+  // msal returns to the page the sign-in started from, so the code may already be gone from the URL.
+  const resume = signInResponseInUrl() || sessionStorage.getItem(SESSION_KEY) !== null;
   render(
     () => (
       <App

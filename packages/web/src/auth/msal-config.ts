@@ -21,6 +21,8 @@ export function msalConfiguration(config: WebConfig, origin: string): Configurat
             end_session_endpoint: `${base}/oauth2/v2.0/logout`,
             jwks_uri: `${base}/discovery/v2.0/keys`,
           }),
+          // The sandbox answers with ?code= whatever response_mode asks for; read the query then.
+          OIDCOptions: { responseMode: "query" as const },
           cloudDiscoveryMetadata: JSON.stringify({
             tenant_discovery_endpoint: `${base}/v2.0/.well-known/openid-configuration`,
             "api-version": "1.1",

@@ -1,0 +1,130 @@
+/** Starts the sandbox, the page's HTTPS server and Chromium; saves screenshots; runs axe. */
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { RunningSandbox } from "@boxafe-connect/sandbox";
+import { ensureTls, SANDBOX_WEB_CLIENT_ID, startSandbox } from "@boxafe-connect/sandbox";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { chromium } from "playwright-core";
+import type { WebServer } from "../server/web-server.js";
+import { startWebServer } from "../server/web-server.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+export const resultsDir = `${root}test-results`;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export interface Stack {
+  readonly sandbox: RunningSandbox;
+  readonly web: WebServer;
+  readonly browser: Browser;
+  stop(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  const sandbox = await startSandbox({ port: 0 });
+  const tls = await ensureTls();
+  const web = await startWebServer({
+    distDir: `${root}dist`,
+    upstream: sandbox.url,
+    upstreamCa: sandbox.caPem,
+    tls: { cert: tls.certPem, key: tls.keyPem },
+    config: {
+      clientId: SANDBOX_WEB_CLIENT_ID,
+      tenantId: sandbox.tenantId,
+      hint: `Sandbox: sign in as ${sandbox.admin.upn}.`,
+    },
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  mkdirSync(resultsDir, { recursive: true });
+  return {
+    sandbox,
+    web,
+    browser,
+    async stop() {
+      await browser.close();
+      await web.stop();
+      await sandbox.stop();
+    },
+  };
+}
+
+export async function newPage(stack: Stack, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await stack.browser.newContext({
+    ignoreHTTPSErrors: true,
+    viewport: { width, height: 900 },
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  return { context, page };
+}
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: { readonly target: unknown }[];
+}
+
+/** Runs axe-core inside the page; returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${resultsDir}/${name}.png`, fullPage: true });
+}
+
+/** The sandbox's whole tenant, as tests and benchmarks read it. */
+export async function sandboxState(context: BrowserContext, sandbox: RunningSandbox): Promise<SandboxState> {
+  const res = await context.request.get(`${sandbox.url}/_sandbox/state`);
+  return (await res.json()) as SandboxState;
+}
+
+export interface SandboxState {
+  readonly applications: {
+    readonly appId: string;
+    readonly displayName: string;
+    readonly requiredResourceAccess: {
+      readonly resourceAppId: string;
+      readonly resourceAccess: { id: string; type: string }[];
+    }[];
+    readonly passwordCredentials: { readonly keyId: string; readonly endDateTime: string }[];
+  }[];
+  readonly servicePrincipals: { readonly id: string; readonly appId: string }[];
+  readonly appRoleAssignments: {
+    readonly id: string;
+    readonly principalId: string;
+    readonly resourceId: string;
+  }[];
+  readonly oauth2PermissionGrants: {
+    readonly id: string;
+    readonly clientId: string;
+    readonly resourceId: string;
+    readonly scope: string;
+    readonly consentType: string;
+  }[];
+}
