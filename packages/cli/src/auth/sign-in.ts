@@ -57,6 +57,13 @@ export function toSignInError(error: unknown): CoreError {
   const message = shortMessage(error);
   const code = (error as { errorCode?: unknown } | undefined)?.errorCode;
   const upstream = message.match(aadsts)?.[0] ?? (typeof code === "string" ? code : undefined);
+  if (/AADSTS90055|temporarily_unavailable|throttl/i.test(`${message} ${String(code)}`)) {
+    return new CoreError(
+      "throttled",
+      "The Entra ID sign-in service is throttling or unavailable (AADSTS90055). Wait a few minutes and re-run.",
+      { cause: error, upstreamCode: upstream ?? "temporarily_unavailable" },
+    );
+  }
   return new CoreError("sign_in_failed", `Sign-in failed: ${message}`, {
     cause: error,
     ...(upstream ? { upstreamCode: upstream } : {}),

@@ -9,7 +9,7 @@ import { advisoryLines, advisoryNotes } from "../render/advisories-view.js";
 import { findingLines } from "../render/plan-view.js";
 import { ExitCode } from "../render-error.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { desiredOptionsOf, permissionsOf } from "../session/app-options.js";
+import { desiredOptionsOf, permissionsOf, preflight } from "../session/app-options.js";
 
 const consentActions: ReadonlySet<Action["type"]> = new Set([
   "assign-app-role",
@@ -19,6 +19,7 @@ const consentActions: ReadonlySet<Action["type"]> = new Set([
 
 export async function runCheck(context: CommandContext): Promise<number> {
   const { out } = context;
+  preflight(context);
   const session = await openAdminSession(context, { requireAdmin: false });
   try {
     const now = session.deps.clock.now();

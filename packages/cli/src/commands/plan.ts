@@ -3,9 +3,11 @@ import { summarizePlan } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { planLines } from "../render/plan-view.js";
 import { openAdminSession } from "../session/admin-session.js";
+import { preflight } from "../session/app-options.js";
 import { computePlan } from "../session/compute-plan.js";
 
 export async function runPlan(context: CommandContext): Promise<number> {
+  preflight(context);
   const session = await openAdminSession(context, { requireAdmin: false });
   try {
     const computed = await computePlan(context, session, { withSecret: true });

@@ -9,12 +9,14 @@ import { stringOption } from "../command-context.js";
 import { planLines } from "../render/plan-view.js";
 import { ExitCode } from "../render-error.js";
 import { openAdminSession } from "../session/admin-session.js";
+import { preflight } from "../session/app-options.js";
 import { computePlan } from "../session/compute-plan.js";
 import { verifyCredentials } from "../session/verify-credentials.js";
 import { handOver } from "./setup-hand-over.js";
 
 export async function runSetupYes(context: CommandContext): Promise<number> {
   const { out } = context;
+  preflight(context);
   const session = await openAdminSession(context, { requireAdmin: true });
   try {
     const computed = await computePlan(context, session, { withSecret: true });

@@ -42,6 +42,19 @@ export function progressRenderer(out: Output): (event: ProgressEvent) => void {
     out.debug(`${event.phase}: ${event.message}${event.total ? ` (${event.done ?? 0}/${event.total})` : ""}`);
 }
 
+/** BOXAFE_RETRY_BUDGET_SECONDS caps the time spent retrying throttled or lagging requests (default 120). */
+export function retryOf(context: CommandContext): { retry?: { budgetMs: number } } {
+  const raw = context.env.BOXAFE_RETRY_BUDGET_SECONDS;
+  if (raw === undefined || raw === "") return {};
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new CoreError("invalid_input", "BOXAFE_RETRY_BUDGET_SECONDS must be a number of seconds.", {
+      field: "BOXAFE_RETRY_BUDGET_SECONDS",
+    });
+  }
+  return { retry: { budgetMs: seconds * 1000 } };
+}
+
 export function authFlowOf(context: CommandContext): "device" | "browser" {
   const auth = stringOption(context, "auth") ?? "device";
   if (auth !== "device" && auth !== "browser") {
@@ -104,7 +117,7 @@ export async function openAdminSession(
       tenantId: role.tenantId ?? signedIn.tenantId,
       username: signedIn.username,
       role,
-      deps: { ...nodePorts(), graph, progress: progressRenderer(context.out) },
+      deps: { ...nodePorts(), graph, progress: progressRenderer(context.out), ...retryOf(context) },
       close: () => target.close(),
     };
   } catch (error) {

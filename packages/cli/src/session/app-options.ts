@@ -98,3 +98,10 @@ export function desiredOptionsOf(
     ...(extra.certificate ? { certificate: extra.certificate } : {}),
   };
 }
+
+/** Checks the app flags before any sign-in, so a typo costs nothing. */
+export function preflight(context: CommandContext): void {
+  appKeyOf(context);
+  if (context.values["app-name"] !== undefined) appNameOf(context);
+  secretDaysOf(context, Date.now());
+}

@@ -1,0 +1,118 @@
+/** Error paths of the built CLI: exact message on stderr, exact exit code, nothing written. */
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseFaults } from "@boxafe-connect/sandbox";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestEnv } from "./harness.js";
+import { childEnv, parseJson, requireBuild, runCli, startTestEnv } from "./harness.js";
+
+const secretMessage =
+  "Error: Secrets are never accepted as command-line arguments (shell history and process lists keep them). " +
+  "Pipe the secret in with --client-secret-stdin, or set the environment variable BOXAFE_CLIENT_SECRET.";
+
+async function isolatedEnv(): Promise<{ dir: string; env: Record<string, string> }> {
+  requireBuild();
+  const dir = await mkdtemp(join(tmpdir(), "bc-e2e-err-"));
+  return { dir, env: await childEnv(dir) };
+}
+
+describe("error paths", () => {
+  let t: TestEnv;
+  beforeAll(async () => {
+    t = await startTestEnv();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("a non-admin account stops before any write (embedded sandbox, --as)", async () => {
+    const { dir, env } = await isolatedEnv();
+    const run = await runCli(["setup", "--yes", "--as", "user@contoso.onmicrosoft.com"], env);
+    expect(run.code).toBe(5);
+    expect(run.stderr).toContain("using the built-in sandbox tenant contoso.onmicrosoft.com");
+    expect(run.stderr).toContain(
+      "Error: user@contoso.onmicrosoft.com holds no directory role that can grant admin consent. Sign in as a Global Administrator or Privileged Role Administrator, or ask one to run the setup.",
+    );
+    const state = join(dir, "config", "boxafe-connect", "sandbox-tenant.json");
+    if (existsSync(state)) expect(readFileSync(state, "utf8")).not.toContain("QNAP Boxafe");
+  });
+
+  it("a bad tenant id is a usage error naming the value", async () => {
+    const run = await t.run(["plan", "--tenant", "not a tenant"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'Error: "not a tenant" is neither a GUID nor a domain name; copy the Directory (tenant) ID from the Entra overview page.',
+    );
+    const json = await t.run(["plan", "--tenant", "not a tenant", "--json"]);
+    expect(json.code).toBe(2);
+    expect(parseJson(json)).toMatchObject({
+      command: "plan",
+      ok: false,
+      exitCode: 2,
+      error: { code: "invalid_input", field: "tenant" },
+    });
+  });
+
+  it("a bad app name is refused before sign-in", async () => {
+    const run = await t.run(["setup", "--yes", "--app-name", "x".repeat(121), "--sandbox", t.sandbox.url]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe("Error: The app name has 121 characters; use at most 120.");
+  });
+
+  it("an unreachable sandbox says how to start one", async () => {
+    const run = await t.run(["plan", "--sandbox", "https://localhost:9"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "Error: Cannot reach the sandbox at https://localhost:9. Start one with 'boxafe-connect sandbox', or check the URL.",
+    );
+  });
+
+  it("throttling beyond the retry budget ends with a clear message and exit 1", async () => {
+    const throttle = () => t.sandbox.context.faults.set(parseFaults("throttle=1,retryAfter=0"));
+    try {
+      // Graph throttled after a good sign-in: the batch runner's budget runs out.
+      const run = await t.run(["setup", "--yes", "--sandbox", t.sandbox.url], {
+        env: { BOXAFE_RETRY_BUDGET_SECONDS: "2" },
+        onStderr: (all) => {
+          if (all.includes("Signed in as")) throttle();
+        },
+      });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        "Error: Microsoft Graph kept throttling or was unavailable beyond the retry budget. Wait a few minutes and re-run; nothing is duplicated.",
+      );
+      // The sign-in itself throttled.
+      const signIn = await t.run(["plan", "--sandbox", t.sandbox.url]);
+      expect(signIn.code).toBe(1);
+      expect(signIn.stderr).toContain(
+        "Error: The Entra ID sign-in service is throttling or unavailable (AADSTS90055). Wait a few minutes and re-run.",
+      );
+    } finally {
+      t.sandbox.context.faults.set(parseFaults(""));
+    }
+  });
+
+  it("a secret given as an argument is refused without echoing it", async () => {
+    const secret = "abc8Q~Zx9_yW.vU-tS~rQpOnMlKjIhGfEdCbA0123";
+    for (const args of [
+      ["verify", "--client-secret", secret],
+      ["verify", `--client-secret=${secret}`],
+      ["verify", "--app-name", secret],
+    ]) {
+      const run = await t.run(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(secretMessage);
+      expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
+    }
+  });
+
+  it("setup without a terminal and without --yes is a usage error", async () => {
+    const run = await t.run(["setup", "--sandbox", t.sandbox.url]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "Error: The guided setup needs a terminal. Add --yes to run it without questions",
+    );
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * The whole life of the Boxafe app through the built CLI against a sandbox over HTTPS:
+ * setup, no-op re-run, plan, check/drift/repair, verify, rotate, list, remove, and a leak check.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestEnv } from "./harness.js";
+import { parseJson, startTestEnv, transcript } from "./harness.js";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const day = 86_400_000;
+
+describe("boxafe-connect lifecycle", () => {
+  let t: TestEnv;
+  let clientId = "";
+  const secrets: string[] = [];
+  const target = () => ["--sandbox", t.sandbox.url, "--verbose"];
+
+  beforeAll(async () => {
+    t = await startTestEnv();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("setup --yes --json registers the app, consents, verifies and hands over the values", async () => {
+    const run = await t.run(["setup", "--yes", "--json", ...target()]);
+    expect(run.code, run.stderr).toBe(0);
+    const doc = parseJson(run);
+    expect(doc).toMatchObject({ command: "setup", ok: true, tenantId: t.sandbox.tenantId, changed: true });
+    clientId = String(doc.clientId);
+    expect(clientId).toMatch(GUID);
+    expect(String(doc.clientSecret)).toMatch(/^.{3}\dQ~/);
+    secrets.push(String(doc.clientSecret));
+    const expires = Date.parse(String(doc.secretExpiresAt));
+    expect(expires).toBeGreaterThan(Date.now() + 179 * day);
+    expect(expires).toBeLessThan(Date.now() + 181 * day);
+    const report = doc.verification as { complete: boolean; items: unknown[]; tokens: { ok: boolean }[] };
+    expect(report.complete).toBe(true);
+    expect(report.items).toHaveLength(26);
+    expect(report.tokens.every((token) => token.ok)).toBe(true);
+    expect(doc.advisories).toContainEqual(
+      expect.objectContaining({
+        action: expect.stringContaining(`Set-OrganizationConfig -EwsAllowedAppIDs @{Add="${clientId}"}`),
+      }),
+    );
+    const data = t.sandbox.context.dir.data;
+    expect(data.applications.filter((a) => a.appId === clientId)).toHaveLength(1);
+    const sp = data.servicePrincipals.find((s) => s.appId === clientId);
+    expect(data.appRoleAssignments.filter((a) => a.principalId === sp?.id)).toHaveLength(20);
+  });
+
+  it("setup again finds nothing to do and makes no secret", async () => {
+    const run = await t.run(["setup", "--yes", "--json", ...target()]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseJson(run)).toMatchObject({
+      ok: true,
+      changed: false,
+      clientId,
+      clientSecret: null,
+      verification: null,
+    });
+    expect(t.sandbox.context.dir.appByAppId(clientId)?.passwordCredentials).toHaveLength(1);
+  });
+
+  it("plan shows nothing to do", async () => {
+    const run = await t.run(["plan", "--json", ...target()]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseJson(run)).toMatchObject({
+      command: "plan",
+      nothingToDo: true,
+      total: 0,
+      app: { exists: true, clientId },
+    });
+  });
+
+  it("check exits 0, then 3 after a grant is removed, then 0 after setup repairs it", async () => {
+    expect((await t.run(["check", "--json", ...target()])).code).toBe(0);
+    const dir = t.sandbox.context.dir;
+    const sp = dir.spByAppId(clientId);
+    const index = dir.data.appRoleAssignments.findIndex((a) => a.principalId === sp?.id);
+    dir.data.appRoleAssignments.splice(index, 1);
+    dir.save();
+    const drift = await t.run(["check", "--json", ...target()]);
+    expect(drift.code).toBe(3);
+    const doc = parseJson(drift);
+    expect(doc).toMatchObject({ command: "check", ok: false, drift: true });
+    expect((doc.permissions as { missing: string[] }).missing).toHaveLength(1);
+    const repair = await t.run(["setup", "--yes", "--json", ...target()]);
+    expect(repair.code, repair.stderr).toBe(0);
+    expect(parseJson(repair)).toMatchObject({ changed: true, clientSecret: null });
+    const human = await t.run(["check", ...target()]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain("No drift: the app holds what Boxafe needs.");
+  });
+
+  it("verify proves the three values from the environment and from stdin", async () => {
+    const secret = secrets[0] ?? "";
+    const fromEnv = await t.run(["verify", "--json", "--app-id", clientId, ...target()], {
+      env: { BOXAFE_CLIENT_SECRET: secret },
+    });
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    expect(parseJson(fromEnv)).toMatchObject({ command: "verify", ok: true, report: { complete: true } });
+    const fromStdin = await t.run(["verify", "--app-id", clientId, "--client-secret-stdin", ...target()], {
+      input: `${secret}\n`,
+    });
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+    expect(fromStdin.stdout).toContain("Verification complete:");
+  });
+
+  it("secret rotate: the new secret works and the old one stops working", async () => {
+    const run = await t.run(["secret", "rotate", "--json", "--app-id", clientId, ...target()]);
+    expect(run.code, run.stderr).toBe(0);
+    const doc = parseJson(run);
+    const fresh = String(doc.clientSecret);
+    secrets.push(fresh);
+    expect(fresh).not.toBe(secrets[0]);
+    expect(doc.removedKeyIds).toHaveLength(1);
+    const newOne = await t.run(["verify", "--json", "--app-id", clientId, ...target()], {
+      env: { BOXAFE_CLIENT_SECRET: fresh },
+    });
+    expect(newOne.code, newOne.stderr).toBe(0);
+    const oldOne = await t.run(["verify", "--json", "--deadline", "0", "--app-id", clientId, ...target()], {
+      env: { BOXAFE_CLIENT_SECRET: secrets[0] ?? "" },
+    });
+    expect(oldOne.code).not.toBe(0);
+    expect(parseJson(oldOne).ok).toBe(false);
+  });
+
+  it("secret list shows the one secret without its value", async () => {
+    const run = await t.run(["secret", "list", "--json", "--app-id", clientId, ...target()]);
+    expect(run.code, run.stderr).toBe(0);
+    const doc = parseJson(run) as { secrets: { madeByBoxafeConnect: boolean; expired: boolean }[] };
+    expect(doc.secrets).toEqual([expect.objectContaining({ madeByBoxafeConnect: true, expired: false })]);
+  });
+
+  it("remove deletes the app; plan then starts from scratch", async () => {
+    const run = await t.run(["remove", "--yes", "--json", "--app-id", clientId, ...target()]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseJson(run)).toMatchObject({ command: "remove", removed: true, clientId });
+    expect(t.sandbox.context.dir.appByAppId(clientId)).toBeUndefined();
+    const plan = parseJson(await t.run(["plan", "--json", ...target()]));
+    expect(plan).toMatchObject({ app: { exists: false }, nothingToDo: false });
+  });
+
+  it("shows secrets only in the hand-over of setup and rotate, and tokens nowhere", () => {
+    expect(transcript.length).toBeGreaterThan(10);
+    expect(secrets).toHaveLength(2);
+    for (const run of transcript) {
+      const handsOver = ["setup", "secret"].includes(run.args[0] ?? "");
+      for (const secret of secrets) {
+        expect(run.stderr.includes(secret), `stderr of ${run.args.join(" ")}`).toBe(false);
+        if (!handsOver) expect(run.stdout.includes(secret), `stdout of ${run.args.join(" ")}`).toBe(false);
+      }
+      expect(`${run.stdout}${run.stderr}`).not.toMatch(/eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/);
+    }
+    const shown = transcript.filter((run) => secrets.some((s) => run.stdout.includes(s)));
+    expect(shown.map((run) => run.args.slice(0, 2).join(" "))).toEqual(["setup --yes", "secret rotate"]);
+  });
+});
