@@ -28,6 +28,10 @@ describe("fresh boxafe setup", () => {
     expect(run.counted.stats().roundTrips).toBeLessThanOrEqual(4);
     expect(run.result).toMatchObject({ requests: 4, roundTrips: 3 });
     expect(run.result.secret?.secretText).toMatch(/.{16,}/);
+    expect(run.observed.organization).toMatchObject({
+      id: h.sandbox.tenantId,
+      initialDomain: "contoso.onmicrosoft.com",
+    });
 
     const state = await h.state();
     const held = holdings(state);
@@ -73,5 +77,21 @@ describe("fresh boxafe setup", () => {
     expect(stats.writes).toBe(0);
     expect(stats.roundTrips).toBeLessThanOrEqual(2);
     expect(run.result.secret).toBeUndefined();
+  });
+
+  it("explains a tenant policy that limits secret lifetime, and a shorter lifetime then succeeds", async () => {
+    await h.reset();
+    await h.hook("policy", { passwordMaxLifetime: "P90D" });
+    const deps = h.deps(h.graph(token));
+    const error = await runSetup(deps).catch((e: unknown) => e as Error & { code: string });
+    expect(error).toMatchObject({ code: "secret_lifetime_too_long" });
+    expect(error.message).toContain("--secret-days");
+    expect(error.message).toMatch(/policy '[0-9a-f-]{36}'/);
+    const retry = await runSetup(deps, {
+      secret: { displayName: "secret", lifetimeDays: 90, renewWithinDays: 30 },
+    });
+    expect(retry.result.secret?.secretText).toBeTruthy();
+    expect(holdings(await h.state())).toMatchObject({ apps: 1, sps: 1, secrets: 1 });
+    await h.hook("policy", { passwordMaxLifetime: null });
   });
 });
