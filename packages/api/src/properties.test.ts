@@ -87,10 +87,9 @@ describe("hostile input (fast-check)", () => {
         bodyArb,
         secretArb,
         async (path, body, secret) => {
-          const payload = {
-            ...body,
-            clientSecret: typeof body.clientSecret === "string" ? body.clientSecret : secret,
-          };
+          // A hostile string only counts as "the secret" when long enough not to occur in our texts by chance.
+          const own = typeof body.clientSecret === "string" && body.clientSecret.length >= 16;
+          const payload = { ...body, clientSecret: own ? body.clientSecret : secret };
           const res = await app.request(path, {
             method: "POST",
             headers: { "content-type": "application/json" },
