@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectedGrants, grantsByResource } from "./flows.js";
 import type { Stack } from "./harness.js";
 import { newPage, sandboxState, screenshot, seriousViolations, startStack } from "./harness.js";
 
@@ -78,6 +79,7 @@ describe("guided setup in the browser", () => {
     const grants = state.oauth2PermissionGrants.filter((g) => g.clientId === sp.id);
     expect(grants).toHaveLength(3);
     expect(grants.every((g) => g.consentType === "AllPrincipals")).toBe(true);
+    expect(grantsByResource(state, clientId)).toEqual(expectedGrants);
     expect(app.passwordCredentials).toHaveLength(1);
 
     await page.getByRole("button", { name: "SharePoint (optional)" }).click();

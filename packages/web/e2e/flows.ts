@@ -1,0 +1,54 @@
+/** Click paths shared by the browser tests. */
+import type { Page } from "playwright-core";
+import type { SandboxState, Stack } from "./harness.js";
+
+export async function signIn(page: Page, stack: Stack, upn: string): Promise<void> {
+  await page.goto(stack.web.url);
+  await page.getByRole("button", { name: "Sign in with Microsoft" }).click();
+  await page.waitForURL(/oauth2\/v2\.0\/authorize/);
+  await page.locator(`button[value="${upn}"]`).click();
+}
+
+/** From a signed-in admin to the hand-over card, with a hook after each step. */
+export async function runSetup(
+  page: Page,
+  after: (step: string) => Promise<void> = async () => undefined,
+): Promise<void> {
+  await page.getByTestId("role-ok").waitFor();
+  await after("check-role");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { name: "Choose the app registration" }).waitFor();
+  await after("choose-app");
+  await page.getByRole("button", { name: "Review the changes" }).click();
+  await page.getByRole("heading", { name: "Review and apply" }).waitFor();
+  await after("review");
+  await page.getByRole("button", { name: "Apply the changes" }).click();
+  await page.getByRole("heading", { name: "Verify with real tokens" }).waitFor();
+  await page.getByTestId("verify-result").waitFor({ timeout: 90_000 });
+  await after("verify");
+  await page.getByRole("button", { name: "Show the values for Boxafe" }).click();
+  await page.getByTestId("hand-over-card").waitFor();
+}
+
+/** The delegated grants of one client, as resource appId -> sorted scope values. */
+export function grantsByResource(state: SandboxState, clientAppId: string): Record<string, string[]> {
+  const sp = state.servicePrincipals.find((s) => s.appId === clientAppId);
+  const out: Record<string, string[]> = {};
+  for (const g of state.oauth2PermissionGrants.filter((x) => x.clientId === sp?.id)) {
+    const resource = state.servicePrincipals.find((s) => s.id === g.resourceId);
+    out[resource?.appId ?? g.resourceId] = g.scope.split(" ").filter(Boolean).sort();
+  }
+  return out;
+}
+
+/** Table 1's delegated permissions per resource appId. */
+export const expectedGrants: Record<string, string[]> = {
+  "00000002-0000-0000-c000-000000000000": ["User.Read"],
+  "00000002-0000-0ff1-ce00-000000000000": ["EWS.AccessAsUser.All"],
+  "00000003-0000-0000-c000-000000000000": [
+    "Group.ReadWrite.All",
+    "User.Read",
+    "User.ReadWrite.All",
+    "openid",
+  ].sort(),
+};
