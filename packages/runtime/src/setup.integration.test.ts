@@ -83,7 +83,10 @@ describe("fresh boxafe setup", () => {
     await h.reset();
     await h.hook("policy", { passwordMaxLifetime: "P90D" });
     const deps = h.deps(h.graph(token));
-    const error = await runSetup(deps).catch((e: unknown) => e as Error & { code: string });
+    const error = (await runSetup(deps).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error & { code: string };
     expect(error).toMatchObject({ code: "secret_lifetime_too_long" });
     expect(error.message).toContain("--secret-days");
     expect(error.message).toMatch(/policy '[0-9a-f-]{36}'/);
