@@ -204,3 +204,21 @@ describe("runRequests", () => {
     expect(error).toMatchObject({ code: "throttled" });
   });
 });
+
+describe("removals that find nothing", () => {
+  it("treats a removePassword of a key already gone as done", async () => {
+    const graph = scriptedGraph(() =>
+      graphError(400, "Request_BadRequest", "No password credential found with keyId 'k'."),
+    );
+    const results = await runRequests({ ...fakeTime(), graph }, [
+      {
+        id: "1",
+        method: "POST",
+        url: "/applications/a/removePassword",
+        body: { keyId: "k" },
+        absentOk: true,
+      },
+    ]);
+    expect(results.get("1")?.kind).toBe("absent");
+  });
+});

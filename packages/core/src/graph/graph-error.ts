@@ -56,6 +56,7 @@ export type Outcome =
 const SP_BACKING_APP = "backing application of the service principal being created must in the local tenant";
 const NOT_VALID_REFERENCE = "Not a valid reference update.";
 const PERMISSION_EXISTS = "Permission being assigned already exists on the object.";
+const NO_CREDENTIAL = /^No (password )?credential found with keyId/i;
 
 /** Retry-After in seconds (or an HTTP date is not expected inside batches); header names vary in case. */
 export function retryAfterMs(headers: Readonly<Record<string, string>>): number | undefined {
@@ -89,6 +90,8 @@ export function classifyResponse(response: GraphResponse, traits: RequestTraits 
     }
     if (traits.absentOk) return { kind: "absent" };
   }
+  // removePassword of a key that is already gone (e.g. our earlier answer was lost) reports it as 400.
+  if (status === 400 && traits.absentOk && NO_CREDENTIAL.test(info.message)) return { kind: "absent" };
   if (status === 400 && info.message === PERMISSION_EXISTS) return { kind: "exists" };
   if (status === 409 && info.code === "Request_MultipleObjectsWithSameKeyValue") return { kind: "exists" };
   return { kind: "fail", error: errorForResponse(status, info) };
