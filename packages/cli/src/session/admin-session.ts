@@ -65,12 +65,17 @@ export function authFlowOf(context: CommandContext): "device" | "browser" {
   return auth;
 }
 
-export async function signInAdmin(context: CommandContext, target: Target): Promise<SignedIn> {
+export async function signInAdmin(
+  context: CommandContext,
+  target: Target,
+  display: { readonly quiet?: boolean; readonly onPrompt?: (prompt: SignInPrompt) => void } = {},
+): Promise<SignedIn> {
   const clientId = stringOption(context, "client-id") ?? defaultPublicClientId;
   if (!isGuid(clientId)) {
     throw new CoreError("invalid_input", `--client-id "${clientId}" is not a GUID.`, { field: "client-id" });
   }
-  const step = context.out.step("Signing in");
+  const noop = { update: () => {}, done: () => {}, fail: () => {} };
+  const step = display.quiet ? noop : context.out.step("Signing in");
   try {
     const signedIn = await signIn({
       flow: authFlowOf(context),
@@ -80,7 +85,7 @@ export async function signInAdmin(context: CommandContext, target: Target): Prom
       ...(target.sandbox ? { sandbox: target.sandbox } : {}),
       openBrowser: flag(context, "open-browser"),
       env: context.env,
-      onPrompt: (prompt) => renderPrompt(context.out, prompt),
+      onPrompt: display.onPrompt ?? ((prompt) => renderPrompt(context.out, prompt)),
       onDebug: (text) => context.out.debug(text),
     });
     step.done(`Signed in as ${signedIn.username}`);
@@ -89,6 +94,24 @@ export async function signInAdmin(context: CommandContext, target: Target): Prom
     step.fail("Sign-in failed");
     throw error;
   }
+}
+
+/** Graph port on the admin's token (every fresh token is redacted) plus Node's runtime ports. */
+export async function engineDeps(
+  context: CommandContext,
+  target: Target,
+  signedIn: SignedIn,
+): Promise<EngineDeps> {
+  const { createGraphPort, nodePorts } = await import("@boxafe-connect/runtime");
+  const graph = createGraphPort({
+    baseUrl: target.endpoints.graphBaseUrl,
+    getAccessToken: async () => {
+      const fresh = await signedIn.getAccessToken();
+      context.out.redactor.protect(fresh);
+      return fresh;
+    },
+  });
+  return { ...nodePorts(), graph, progress: progressRenderer(context.out), ...retryOf(context) };
 }
 
 export async function openAdminSession(
@@ -103,21 +126,12 @@ export async function openAdminSession(
     const role = checkRole(token);
     context.out.debug(`roles: ${role.roles.join(", ") || "none"}`);
     if (options.requireAdmin && !role.ok) throw new CoreError("insufficient_role", role.message);
-    const { createGraphPort, nodePorts } = await import("@boxafe-connect/runtime");
-    const graph = createGraphPort({
-      baseUrl: target.endpoints.graphBaseUrl,
-      getAccessToken: async () => {
-        const fresh = await signedIn.getAccessToken();
-        context.out.redactor.protect(fresh);
-        return fresh;
-      },
-    });
     return {
       target,
       tenantId: role.tenantId ?? signedIn.tenantId,
       username: signedIn.username,
       role,
-      deps: { ...nodePorts(), graph, progress: progressRenderer(context.out), ...retryOf(context) },
+      deps: await engineDeps(context, target, signedIn),
       close: () => target.close(),
     };
   } catch (error) {

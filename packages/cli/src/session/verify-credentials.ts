@@ -21,9 +21,20 @@ export interface VerifyRequest {
   readonly deadlineMs?: number;
 }
 
-export async function verifyCredentials(out: Output, request: VerifyRequest): Promise<VerificationReport> {
+export interface VerifyDisplay {
+  /** No progress line of our own (the wizard shows its spinner). */
+  readonly quiet?: boolean;
+  readonly onProgress?: (granted: number, total: number) => void;
+}
+
+export async function verifyCredentials(
+  out: Output,
+  request: VerifyRequest,
+  display: VerifyDisplay = {},
+): Promise<VerificationReport> {
   if (request.credential.kind === "secret") out.redactor.protect(request.credential.secret);
-  const step = out.step("Verifying with fresh app tokens");
+  const noop = { update: () => {}, done: () => {}, fail: () => {} };
+  const step = display.quiet ? noop : out.step("Verifying with fresh app tokens");
   const appToken = createMsalAppTokenPort({ authorityHost: request.cloud.authorityHost });
   const tokenPort = {
     async acquire(input: Parameters<typeof appToken.acquire>[0]) {
@@ -38,7 +49,10 @@ export async function verifyCredentials(out: Output, request: VerifyRequest): Pr
         ...nodePorts(),
         appToken: tokenPort,
         ...(request.graph ? { graph: request.graph } : {}),
-        progress: (event) => step.update(event.message),
+        progress: (event) => {
+          step.update(event.message);
+          if (event.total !== undefined) display.onProgress?.(event.done ?? 0, event.total);
+        },
       },
       {
         tenantId: request.tenantId,

@@ -1,0 +1,87 @@
+/** choose-app: a new app (name) or an existing one (client ID), plus the secret's description and lifetime. */
+import type { WizardEvent, WizardState } from "@boxafe-connect/core";
+import { isGuid, secretLifetimes, validateAppName } from "@boxafe-connect/core";
+import type { CommandContext } from "../command-context.js";
+import { stringOption } from "../command-context.js";
+import type { WizardSession } from "../wizard/handlers.js";
+import { unwrap } from "../wizard/prompts.js";
+import type { Ui } from "./ui.js";
+
+function nameError(value: string | undefined): string | undefined {
+  try {
+    validateAppName(value ?? "");
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : "Not a usable name.";
+  }
+}
+
+export async function askChooseApp(
+  ui: Ui,
+  state: WizardState,
+  session: WizardSession,
+  context: CommandContext,
+): Promise<WizardEvent> {
+  if (state.inputError) ui.log.error(state.inputError.message);
+  const flagAppId = stringOption(context, "app-id");
+  const mode = flagAppId
+    ? "adopt"
+    : await unwrap(
+        await ui.select({
+          message: "Which app should Boxafe use?",
+          options: [
+            {
+              value: "new",
+              label: "Register a new app",
+              hint: "recommended; single tenant (this organization only)",
+            },
+            {
+              value: "adopt",
+              label: "Use an app I already registered",
+              hint: "by its Application (client) ID",
+            },
+          ],
+          initialValue: "new",
+        }),
+      );
+  const secretName = await unwrap(
+    await ui.text({
+      message: "Client secret description",
+      initialValue: stringOption(context, "secret-name") ?? "Boxafe",
+      validate: (v) => ((v ?? "").trim() === "" ? "Give the secret a description." : undefined),
+    }),
+  );
+  const lifetime = await unwrap(
+    await ui.select({
+      message: "Client secret lifetime",
+      options: secretLifetimes.map((days) => ({
+        value: days,
+        label: `${days} days`,
+        ...(days === 180 ? { hint: "recommended" } : {}),
+      })),
+      initialValue: Number(stringOption(context, "secret-days") ?? 180) as (typeof secretLifetimes)[number],
+    }),
+  );
+  session.secretChoice = { displayName: secretName.trim(), lifetimeDays: lifetime };
+  if (mode === "adopt") {
+    const appId =
+      flagAppId ??
+      (await unwrap(
+        await ui.text({
+          message: "Application (client) ID of the existing app",
+          placeholder: "00000000-0000-0000-0000-000000000000",
+          validate: (v) =>
+            isGuid((v ?? "").trim()) ? undefined : "Paste the GUID from the app's Overview page.",
+        }),
+      ));
+    return { type: "app.choose-existing", appId: appId.trim() };
+  }
+  const displayName = await unwrap(
+    await ui.text({
+      message: "App name (shown in Entra ID and in Boxafe)",
+      initialValue: stringOption(context, "app-name") ?? state.options.defaultDisplayName,
+      validate: nameError,
+    }),
+  );
+  return { type: "app.choose-new", displayName: displayName.trim() };
+}

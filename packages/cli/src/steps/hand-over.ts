@@ -1,0 +1,92 @@
+/**
+ * hand-over: the three values for Boxafe's "Add new Domain" window, the "shown only now" warning,
+ * an offer to write them to a 0600 file, and the advisories with the admin's next action.
+ */
+import type { WizardEvent, WizardState } from "@boxafe-connect/core";
+import { userEvents } from "@boxafe-connect/core";
+import type { CommandContext } from "../command-context.js";
+import { stringOption } from "../command-context.js";
+import { handOverLines, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
+import { advisoryLines, advisoryNotes } from "../render/advisories-view.js";
+import type { WizardSession } from "../wizard/handlers.js";
+import { unwrap } from "../wizard/prompts.js";
+import type { Ui } from "./ui.js";
+
+export async function showHandOver(
+  ui: Ui,
+  state: WizardState,
+  session: WizardSession,
+  context: CommandContext,
+): Promise<void> {
+  const h = state.handOver;
+  if (!h) return;
+  const secret = session.newSecret();
+  const values = {
+    tenantId: h.tenantId,
+    clientId: h.clientId,
+    ...(secret ? { clientSecret: secret.secretText, secretExpiresAt: secret.endDateTime } : {}),
+  };
+  ui.note(
+    handOverLines(values, context.out.style).join("\n"),
+    'Values for Boxafe\'s "Add new Domain" window',
+  );
+  if (secret) ui.log.warn(shownOnlyNowWarning);
+  else if (h.secretLost)
+    ui.log.warn(
+      "The secret made before the interruption cannot be shown again: run 'boxafe-connect secret rotate' for a new one.",
+    );
+  else
+    ui.log.info(
+      "No new secret was made: the app's existing secret stays valid. 'secret rotate' makes a new one.",
+    );
+  if (secret) {
+    const save = await unwrap(
+      await ui.confirm({
+        message: "Also write these values to a file (readable only by you)?",
+        initialValue: false,
+      }),
+    );
+    if (save) {
+      const path = await unwrap(
+        await ui.text({
+          message: "File name",
+          initialValue: stringOption(context, "output") ?? `boxafe-${h.clientId.slice(0, 8)}.txt`,
+          validate: (v) => ((v ?? "").trim() === "" ? "Enter a file name." : undefined),
+        }),
+      );
+      try {
+        await writeHandOverFile(path.trim(), values);
+        ui.log.success(`Wrote ${path.trim()} (mode 0600).`);
+      } catch (error) {
+        ui.log.error(
+          `Could not write ${path.trim()}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+  }
+  const advice = advisoryLines(advisoryNotes(session.permissions(), h.clientId), context.out.style);
+  if (advice.length > 0) ui.note(advice.slice(1).join("\n"), "Next steps for you");
+}
+
+export async function askHandOver(ui: Ui, state: WizardState): Promise<WizardEvent> {
+  const events = userEvents(state);
+  if (events.includes("secret.shown")) {
+    for (;;) {
+      const copied = await unwrap(
+        await ui.confirm({ message: "Have you copied the client secret?", initialValue: true }),
+      );
+      if (copied) return { type: "secret.shown" };
+      ui.log.warn("It cannot be shown again after this step. Copy it now (or write it to a file above).");
+    }
+  }
+  if (events.includes("sharepoint.start")) {
+    const more = await unwrap(
+      await ui.confirm({
+        message: "Show the SharePoint appendix (legacy appinv.aspx values)?",
+        initialValue: false,
+      }),
+    );
+    return { type: more ? "sharepoint.start" : "finish" };
+  }
+  return { type: "finish" };
+}

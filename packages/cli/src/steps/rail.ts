@@ -1,0 +1,12 @@
+/** One line of the progress rail: done ✔, current ●, pending ○, skipped –, failed ✖. */
+import type { WizardState } from "@boxafe-connect/core";
+import { progressRail } from "@boxafe-connect/core";
+
+const marks = { done: "✔", current: "●", pending: "○", skipped: "–", failed: "✖" } as const;
+
+export function railLine(state: WizardState): string {
+  return progressRail(state)
+    .filter((entry) => !entry.optional || entry.status !== "pending")
+    .map((entry) => `${marks[entry.status]} ${entry.title}`)
+    .join("\n");
+}
