@@ -6,6 +6,7 @@ import type { RunningSandbox } from "@boxafe-connect/sandbox";
 import { ensureTls, SANDBOX_WEB_CLIENT_ID, startSandbox } from "@boxafe-connect/sandbox";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { chromium } from "playwright-core";
+import { distDir } from "../server/build-page.js";
 import type { WebServer } from "../server/web-server.js";
 import { startWebServer } from "../server/web-server.js";
 
@@ -24,7 +25,7 @@ export async function startStack(): Promise<Stack> {
   const sandbox = await startSandbox({ port: 0 });
   const tls = await ensureTls();
   const web = await startWebServer({
-    distDir: `${root}dist`,
+    distDir,
     upstream: sandbox.url,
     upstreamCa: sandbox.caPem,
     tls: { cert: tls.certPem, key: tls.keyPem },
