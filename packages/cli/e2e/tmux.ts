@@ -1,0 +1,71 @@
+/** Drives a command in a real pseudo-terminal through tmux: send keys, read the screen. */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { cliMain } from "./harness.js";
+
+export const tmuxPath = "/usr/bin/tmux";
+export const hasTmux = existsSync(tmuxPath);
+
+const tmux = (...args: string[]): string => execFileSync(tmuxPath, args, { encoding: "utf8" });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface Terminal {
+  screen(): string;
+  waitFor(text: string, timeoutMs?: number): Promise<string>;
+  keys(...keys: string[]): void;
+  kill(): void;
+}
+
+const quote = (value: string) => `'${value.replace(/'/g, "'\\''")}'`;
+
+/** Starts `node dist/main.js ...args` in a detached 160x60 tmux session; prints EXIT=<code> at the end. */
+export async function startInTerminal(
+  name: string,
+  dir: string,
+  env: Record<string, string>,
+  args: readonly string[],
+): Promise<Terminal> {
+  const script = join(dir, `${name}.sh`);
+  const exports = Object.entries(env)
+    .filter(([key]) => key !== "NO_COLOR")
+    .map(([key, value]) => `export ${key}=${quote(value)}`);
+  await writeFile(
+    script,
+    [
+      "#!/bin/sh",
+      ...exports,
+      "export TERM=xterm-256color",
+      `cd ${quote(dir)}`,
+      `${quote(process.execPath)} ${quote(cliMain)} ${args.map(quote).join(" ")}`,
+      'echo "EXIT=$?"',
+      "sleep 120",
+    ].join("\n"),
+    { mode: 0o700 },
+  );
+  tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "60", script);
+  const screen = () => tmux("capture-pane", "-p", "-J", "-S", "-400", "-t", name);
+  return {
+    screen,
+    async waitFor(text, timeoutMs = 30_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const now = screen();
+        if (now.includes(text)) return now;
+        if (Date.now() > until) throw new Error(`Timed out waiting for "${text}". Screen:\n${now}`);
+        await sleep(150);
+      }
+    },
+    keys(...keys) {
+      tmux("send-keys", "-t", name, ...keys);
+    },
+    kill() {
+      try {
+        tmux("kill-session", "-t", name);
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
