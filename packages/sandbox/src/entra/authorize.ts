@@ -34,6 +34,25 @@ export function redirectAllowed(ctx: SandboxContext, clientId: string, redirectU
   });
 }
 
+/** Delivers the answer as Entra does: in the query (default), the fragment, or a self-posting form. */
+function respond(back: URL, params: Record<string, string>, fields: Record<string, string>): AuthorizeResult {
+  const all = { ...fields, ...(params.state ? { state: params.state } : {}) };
+  const mode = params.response_mode ?? "query";
+  if (mode === "form_post") {
+    const html = page(
+      "Signing in",
+      `<form method="post" action="${esc(back.toString())}">${hidden(all)}<button type="submit">Continue</button></form><script>document.forms[0].submit()</script>`,
+    );
+    return { kind: "page", status: 200, html };
+  }
+  if (mode === "fragment") {
+    back.hash = new URLSearchParams(all).toString();
+    return { kind: "redirect", location: back.toString() };
+  }
+  for (const [k, v] of Object.entries(all)) back.searchParams.set(k, v);
+  return { kind: "redirect", location: back.toString() };
+}
+
 export type AuthorizeResult =
   | { kind: "page"; status: number; html: string }
   | { kind: "redirect"; location: string };
@@ -69,22 +88,17 @@ export function authorize(
   }
   const back = new URL(redirectUri);
   if (params.response_type !== "code") {
-    back.searchParams.set("error", "unsupported_response_type");
-    back.searchParams.set(
-      "error_description",
-      "AADSTS700054: response_type 'code' is the only one the sandbox supports.",
-    );
-    if (params.state) back.searchParams.set("state", params.state);
-    return { kind: "redirect", location: back.toString() };
+    return respond(back, params, {
+      error: "unsupported_response_type",
+      error_description: "AADSTS700054: response_type 'code' is the only one the sandbox supports.",
+    });
   }
   if (clientId === SANDBOX_WEB_CLIENT_ID && params.code_challenge_method !== "S256") {
-    back.searchParams.set("error", "invalid_request");
-    back.searchParams.set(
-      "error_description",
-      "AADSTS9002325: Proof Key for Code Exchange is required for cross-origin authorization code redemption.",
-    );
-    if (params.state) back.searchParams.set("state", params.state);
-    return { kind: "redirect", location: back.toString() };
+    return respond(back, params, {
+      error: "invalid_request",
+      error_description:
+        "AADSTS9002325: Proof Key for Code Exchange is required for cross-origin authorization code redemption.",
+    });
   }
   const upn = params.upn || params.sandbox_user;
   const user = upn ? ctx.dir.userByUpn(upn) : undefined;
@@ -111,7 +125,5 @@ export function authorize(
     used: false,
     ...(params.nonce ? { nonce: params.nonce } : {}),
   });
-  back.searchParams.set("code", code);
-  if (params.state) back.searchParams.set("state", params.state);
-  return { kind: "redirect", location: back.toString() };
+  return respond(back, params, { code });
 }

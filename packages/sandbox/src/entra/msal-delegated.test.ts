@@ -165,6 +165,13 @@ describe("authorization code with PKCE", () => {
     expect(new URL(noPkce.headers.get("location") ?? "").searchParams.get("error_description")).toMatch(
       /^AADSTS9002325/,
     );
+    const fragment = await fetch(
+      `${sb.url}/${sb.tenantId}/oauth2/v2.0/authorize?client_id=${SANDBOX_WEB_CLIENT_ID}&response_type=code&response_mode=fragment&redirect_uri=${redirect}&upn=${ADMIN}&state=f&code_challenge=${challenge}&code_challenge_method=S256`,
+      { redirect: "manual" },
+    );
+    const hash = new URLSearchParams(new URL(fragment.headers.get("location") ?? "").hash.slice(1));
+    expect(hash.get("state")).toBe("f");
+    expect(hash.get("code")).toBeTruthy();
     const foreign = await fetch(
       `${sb.url}/${sb.tenantId}/oauth2/v2.0/authorize?client_id=${SANDBOX_WEB_CLIENT_ID}&response_type=code&redirect_uri=https://evil.example/cb`,
     );
