@@ -36,6 +36,12 @@ export type {
 } from "./catalog/types.js";
 export type { CloudEndpoints, CloudName } from "./clouds.js";
 export { cloudEndpoints, cloudNames, isCloudName, sandboxEndpoints, sharePointTenantName } from "./clouds.js";
+export type { CertificateRequest } from "./credentials/certificate-option.js";
+export {
+  certificateOption,
+  certificateRequestFor,
+  DEFAULT_CERTIFICATE_DAYS,
+} from "./credentials/certificate-option.js";
 export type { SecretLifetime, SecretLifetimeDays } from "./credentials/secret-lifetime.js";
 export {
   DEFAULT_SECRET_DAYS,

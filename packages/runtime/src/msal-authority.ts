@@ -9,9 +9,15 @@ export interface MsalAuthority {
   readonly cloudDiscoveryMetadata: string;
 }
 
-/** `authorityHost` like https://login.microsoftonline.com or the sandbox origin; tenant = GUID or domain. */
-export function msalAuthority(authorityHost: string, tenant: string): MsalAuthority {
-  const url = new URL(authorityHost);
+/**
+ * `cloud` is an authority host like https://login.microsoftonline.com (or the sandbox origin), or a
+ * core CloudEndpoints; tenant = GUID, domain or "organizations".
+ */
+export function msalAuthority(
+  cloud: string | { readonly authorityHost: string },
+  tenant: string,
+): MsalAuthority {
+  const url = new URL(typeof cloud === "string" ? cloud : cloud.authorityHost);
   const base = url.origin;
   const host = url.host;
   const root = `${base}/${tenant}`;
