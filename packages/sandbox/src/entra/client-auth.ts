@@ -120,5 +120,13 @@ export async function authenticateClient(
     throw oauth.noCredential();
   }
   if (!sp) throw oauth.missingServicePrincipal(app.appId, TENANT_ID);
+  if (!sp.accountEnabled) {
+    throw new OAuthError(
+      400,
+      "unauthorized_client",
+      7000112,
+      `Application '${app.appId}'(${app.displayName}) is disabled.`,
+    );
+  }
   return { app, sp, acr };
 }

@@ -104,6 +104,26 @@ describe("client credentials with msal-node", () => {
     ).rejects.toSatisfy((e) => aadsts(e) === "AADSTS7000222");
   });
 
+  it("refuses an app without a service principal (AADSTS7000229) or with a disabled one (AADSTS7000112)", async () => {
+    const bare = await graph(sb, admin, "POST", "/applications", { displayName: "no sp" });
+    const pw = await graph(sb, admin, "POST", `/applications/${bare.body.id}/addPassword`, {});
+    const cca = secretClient(sb, String(bare.body.appId), String(pw.body.secretText));
+    const scopes = ["https://graph.microsoft.com/.default"];
+    await expect(cca.acquireTokenByClientCredential({ scopes })).rejects.toSatisfy(
+      (e) => aadsts(e) === "AADSTS7000229",
+    );
+    const sp = await graph(sb, admin, "POST", "/servicePrincipals", {
+      appId: bare.body.appId,
+      accountEnabled: false,
+    });
+    expect(sp.body.accountEnabled).toBe(false);
+    await expect(cca.acquireTokenByClientCredential({ scopes, skipCache: true })).rejects.toSatisfy(
+      (e) => aadsts(e) === "AADSTS7000112",
+    );
+    await graph(sb, admin, "PATCH", `/servicePrincipals/${sp.body.id}`, { accountEnabled: true });
+    expect((await cca.acquireTokenByClientCredential({ scopes, skipCache: true }))?.accessToken).toBeTruthy();
+  });
+
   it("rejects a scope without /.default and an unknown resource", async () => {
     const app = await registerApp(sb, admin, "scopes");
     const cca = secretClient(sb, app.appId, app.secret);
