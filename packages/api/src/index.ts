@@ -1,2 +1,13 @@
-/** @module @boxafe-connect/api */
-export {};
+/** @module @boxafe-connect/api: the Hono HTTP API, its Node and Worker entries, and its bench. */
+export { createApp } from "./app.js";
+export type { ApiBenchOptions, ApiBenchResult, EndpointFigures } from "./bench.js";
+export { runApiBench } from "./bench.js";
+export type { AccessLogEntry, AccessLogger, ApiConfig, RateLimitConfig, TimeoutConfig } from "./config.js";
+export type { ApiSettings, ResolvedSettings } from "./env-config.js";
+export { resolveSettings } from "./env-config.js";
+export { mapError, statusByCode } from "./errors.js";
+export type { RateLimitDecision, RateLimitStore } from "./middleware/rate-limit-store.js";
+export { createMemoryRateLimitStore } from "./middleware/rate-limit-store.js";
+export type { NodeApiOptions, RunningApi } from "./node.js";
+export { createNodeApp, startApiServer } from "./node.js";
+export { createWorkerApp } from "./worker.js";

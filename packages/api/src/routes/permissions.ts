@@ -23,12 +23,17 @@ const route = createRoute({
 });
 
 export function permissionsRoutes() {
+  // The view is pure over static data: compute each (profile, skipRetired) once per app.
+  const views = new Map<string, ReturnType<typeof permissionsView>>();
   return createRouter().openapi(route, (c) => {
-    const query = c.req.valid("query");
+    const { profile, skipRetired } = c.req.valid("query");
+    const key = `${profile}:${skipRetired}`;
+    let view = views.get(key);
+    if (view === undefined) {
+      view = permissionsView(profiles[profile], { skipRetired });
+      views.set(key, view);
+    }
     c.header("Cache-Control", "public, max-age=300");
-    return c.json(
-      jsonView(permissionsView(profiles[query.profile], { skipRetired: query.skipRetired })),
-      200,
-    );
+    return c.json(jsonView(view), 200);
   });
 }
