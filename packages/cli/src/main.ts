@@ -5,6 +5,7 @@
 import packageJson from "../package.json" with { type: "json" };
 import { commands } from "./cli/commands.js";
 import { commandHelp, topLevelHelp } from "./cli/help.js";
+import { installInterrupt } from "./cli/interrupt.js";
 import { globalOptions } from "./cli/options.js";
 import { parseArgs } from "./cli/parse-args.js";
 import type { CommandContext, RunCommand } from "./command-context.js";
@@ -18,6 +19,7 @@ const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   plan: async () => (await import("./commands/plan.js")).runPlan,
   check: async () => (await import("./commands/check.js")).runCheck,
   "secret rotate": async () => (await import("./commands/secret-rotate.js")).runSecretRotate,
+  sandbox: async () => (await import("./commands/sandbox.js")).runSandbox,
   remove: async () => (await import("./commands/remove.js")).runRemove,
   verify: async () => (await import("./commands/verify.js")).runVerify,
   "secret list": async () => (await import("./commands/secret-list.js")).runSecretList,
@@ -76,7 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 // Ctrl-C outside a prompt (prompts turn it into a cancel value themselves).
-process.on("SIGINT", () => {
+installInterrupt(() => {
   process.stderr.write("\nCancelled. Run the command again to continue (a guided setup: setup --resume).\n");
   process.exit(ExitCode.Cancelled);
 });
