@@ -65,7 +65,7 @@ export type { RotateDeps, RotateInput, RotateResult } from "./engine/rotate-secr
 export { rotateSecret } from "./engine/rotate-secret.js";
 export type { CoreErrorOptions } from "./errors.js";
 export { CoreError, ErrorCode, isCoreError } from "./errors.js";
-export type { GraphDeps, RetryBudget, RunRequest, RunResult } from "./graph/batch-runner.js";
+export type { GraphDeps, RetryBudget, RunOptions, RunRequest, RunResult } from "./graph/batch-runner.js";
 export { runRequests, startBudget } from "./graph/batch-runner.js";
 export type { CountingGraphPort, GraphStats } from "./graph/counting-port.js";
 export { countingGraphPort } from "./graph/counting-port.js";

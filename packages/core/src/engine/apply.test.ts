@@ -227,3 +227,18 @@ describe("apply failing after the secret was added", () => {
     expect(t.passwords).toEqual([]);
   });
 });
+
+describe("apply failing beside a successful addPassword", () => {
+  it("withdraws the secret added in the same batch", async () => {
+    const t = tenantHandler((r) =>
+      r.method === "PATCH" && r.url.startsWith("/servicePrincipals(")
+        ? graphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.")
+        : undefined,
+    );
+    const error = await apply({ ...fakeTime(), graph: scriptedGraph(t.handler) }, freshPlan(), empty).catch(
+      (e) => e,
+    );
+    expect(error).toMatchObject({ code: "access_denied" });
+    expect(t.passwords).toEqual([]);
+  });
+});

@@ -183,7 +183,16 @@ async function waveTwo(
     done: 1,
     total: 3,
   });
-  const results = await runRequests(deps, requests, budget);
+  const results = await runRequests(deps, requests, budget, { keepGoing: true });
+  const failed = [...results.values()].find((r) => r.kind === "failed");
+  if (failed?.kind === "failed") {
+    // Something beside addPassword failed: take back a secret whose text the caller will never get.
+    const added = results.get("add-password");
+    if (added?.kind === "ok" && out.attempt !== undefined) {
+      await withdrawSecret(deps, out.attempt.appObjectId, readNewSecret(added.response.body).keyId);
+    }
+    throw failed.error;
+  }
   if (upsertSp) {
     const created = s(obj(bodyOf(results, "sp")).id);
     state.spId =

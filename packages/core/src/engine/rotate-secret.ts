@@ -85,7 +85,6 @@ export async function rotateSecret(deps: RotateDeps, input: RotateInput): Promis
       ? readNewSecret(added.response.body)
       : await recoverLostPassword(deps, attempt, 0, budget);
   deps.progress?.({ phase: "rotate", message: "Proving the new secret with a token" });
-  const ok = await proves(deps, input, app.appId, secret.secretText);
   const remove = (keyIds: readonly string[]) =>
     runRequests(
       deps,
@@ -98,6 +97,11 @@ export async function rotateSecret(deps: RotateDeps, input: RotateInput): Promis
       })),
       budget,
     );
+  const ok = await proves(deps, input, app.appId, secret.secretText).catch(async (error: unknown) => {
+    // The proof could not run (network, throttling): the new secret is unproven, so it goes.
+    await remove([secret.keyId]).catch(() => undefined);
+    throw error;
+  });
   if (!ok) {
     await remove([secret.keyId]);
     throw new CoreError(

@@ -21,7 +21,17 @@ export interface RunRequest extends GraphRequest, RequestTraits {
 
 export type RunResult =
   | { readonly kind: "ok" | "exists" | "absent"; readonly response: GraphResponse }
-  | { readonly kind: "lost" };
+  | { readonly kind: "lost" }
+  /** Only with `keepGoing`: a final failure of this request, while the others ran to the end. */
+  | { readonly kind: "failed"; readonly error: CoreError };
+
+export interface RunOptions {
+  /**
+   * Finish every other request before reporting a final failure, so the caller can undo what
+   * succeeded beside it (a secret added in the same batch). Default: throw at the first failure.
+   */
+  readonly keepGoing?: boolean;
+}
 
 export interface GraphDeps extends RuntimePorts {
   readonly graph: GraphPort;
@@ -114,6 +124,7 @@ export async function runRequests(
   deps: GraphDeps,
   requests: readonly RunRequest[],
   budget: RetryBudget = startBudget(deps),
+  options: RunOptions = {},
 ): Promise<Map<string, RunResult>> {
   const results = new Map<string, RunResult>();
   let pending: readonly RunRequest[] = requests;
@@ -135,7 +146,11 @@ export async function runRequests(
           continue;
         }
         const verdict = classifyResponse(response, request);
-        if (verdict.kind === "fail") throw verdict.error;
+        if (verdict.kind === "fail") {
+          if (!options.keepGoing) throw verdict.error;
+          results.set(request.id, { kind: "failed", error: verdict.error });
+          continue;
+        }
         if (verdict.kind === "retry")
           retries.push({ request, reason: verdict.reason, retryAfterMs: verdict.retryAfterMs });
         else results.set(request.id, { kind: verdict.kind, response });
