@@ -7,7 +7,22 @@ import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deviceCodeSignIn, trustCa } from "@boxafe-connect/runtime";
+import {
+  apply,
+  boxafeProfile,
+  desiredFrom,
+  observe,
+  plan,
+  resolveProfile,
+  uniqueNameFor,
+} from "@boxafe-connect/core";
+import {
+  createCertificate,
+  createGraphPort,
+  deviceCodeSignIn,
+  nodePorts,
+  trustCa,
+} from "@boxafe-connect/runtime";
 import { GRAPH_CLI_CLIENT_ID, type RunningSandbox, startSandbox } from "@boxafe-connect/sandbox";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,7 +68,7 @@ interface Api {
 const settings = () => ({
   SANDBOX_ORIGIN: sandbox.url,
   VERIFY_DEADLINE_MS: "30000",
-  CREDENTIAL_GRACE_MS: "5000",
+  CREDENTIAL_GRACE_MS: "1000",
 });
 
 async function nodeApi(): Promise<Api> {
@@ -156,6 +171,44 @@ describe.each([
     expect(res.status).toBeLessThan(500);
     expect(text).toContain("invalid_client_credentials");
     expect(text).not.toContain(wrong);
+  });
+
+  it("verifies with a certificate (client assertion) as well as with the secret", async () => {
+    const cert = await createCertificate({ subject: displayName, days: 90, pfxPassword: "unused" });
+    // Register the certificate with core directly, as `boxafe-connect setup --certificate` would.
+    const deps = {
+      ...nodePorts(),
+      graph: createGraphPort({ baseUrl: sandbox.url, getAccessToken: async () => adminToken }),
+    };
+    const appKey = { uniqueName: uniqueNameFor(displayName) };
+    const observed = await observe(deps, appKey);
+    const now = Date.now();
+    const want = desiredFrom(
+      resolveProfile(boxafeProfile),
+      {
+        appKey,
+        displayName,
+        certificate: {
+          displayName: `CN=${displayName}`,
+          derBase64: cert.derBase64,
+          thumbprint: cert.thumbprint,
+          endDateTime: cert.notAfter,
+        },
+      },
+      now,
+    );
+    const applied = await apply(deps, plan(want, observed, now), observed);
+    const res = await post(`${api.url}/v1/verify`, {
+      tenantId: sandbox.tenantDomain,
+      clientId: applied.application.appId,
+      certificate: { certificatePem: cert.certificatePem, privateKeyPem: cert.privateKeyPem },
+      sharePointTenant: "contoso",
+    });
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as { complete: boolean; tokens: { ok: boolean }[] };
+    expect(report.tokens.every((t) => t.ok)).toBe(true);
+    expect(report.complete).toBe(true);
+    expect(JSON.stringify(api.logs)).not.toContain("PRIVATE KEY");
   });
 
   it("refuses plan for a token without an admin role, before touching the tenant", async () => {
