@@ -19,6 +19,7 @@ const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   plan: async () => (await import("./commands/plan.js")).runPlan,
   check: async () => (await import("./commands/check.js")).runCheck,
   "secret rotate": async () => (await import("./commands/secret-rotate.js")).runSecretRotate,
+  sharepoint: async () => (await import("./commands/sharepoint.js")).runSharePoint,
   sandbox: async () => (await import("./commands/sandbox.js")).runSandbox,
   remove: async () => (await import("./commands/remove.js")).runRemove,
   verify: async () => (await import("./commands/verify.js")).runVerify,

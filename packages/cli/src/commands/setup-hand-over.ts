@@ -21,6 +21,12 @@ export interface HandOverInput {
   readonly report: VerificationReport | undefined;
   readonly stats?: { readonly requests: number; readonly roundTrips: number };
   readonly outputFile: string | undefined;
+  readonly certificate?: {
+    readonly thumbprint: string;
+    readonly notAfter: string;
+    readonly files: { readonly pem: string; readonly cer: string; readonly pfx: string };
+    readonly pfxPassword: string | null;
+  };
 }
 
 export async function handOver(context: CommandContext, input: HandOverInput): Promise<void> {
@@ -56,6 +62,7 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
     verification: input.report ?? null,
     advisories: notes,
     handOverFile: input.outputFile ?? null,
+    certificate: input.certificate ?? null,
   });
   if (out.json) return;
   if (input.report) out.info(verificationLines(input.report, out.style).join("\n"));
@@ -67,6 +74,16 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
       "",
     ].join("\n"),
   );
+  if (input.certificate) {
+    const c = input.certificate;
+    out.print(
+      [
+        `Certificate for SharePoint: ${c.thumbprint} (until ${c.notAfter.slice(0, 10)})`,
+        `  ${c.files.pem} (key, 0600)  ${c.files.cer}  ${c.files.pfx} (0600)`,
+        ...(c.pfxPassword ? [`  PFX password (shown only now): ${c.pfxPassword}`] : []),
+      ].join("\n"),
+    );
+  }
   if (input.secret) out.warn(shownOnlyNowWarning);
   const advice = advisoryLines(notes, out.style);
   if (advice.length > 0) out.info(["", ...advice].join("\n"));

@@ -5,11 +5,12 @@
 import type { ApplyResult, ClientCredential, VerificationReport } from "@boxafe-connect/core";
 import { apply, sharePointTenantName, summarizePlan } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
-import { stringOption } from "../command-context.js";
+import { flag, stringOption } from "../command-context.js";
 import { planLines } from "../render/plan-view.js";
 import { ExitCode } from "../render-error.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { preflight } from "../session/app-options.js";
+import { appNameOf, preflight } from "../session/app-options.js";
+import { desiredCertificate, makeCertificate, writeCertificateFiles } from "../session/certificate.js";
 import { computePlan } from "../session/compute-plan.js";
 import { verifyCredentials } from "../session/verify-credentials.js";
 import { handOver } from "./setup-hand-over.js";
@@ -19,7 +20,13 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
   preflight(context);
   const session = await openAdminSession(context, { requireAdmin: true });
   try {
-    const computed = await computePlan(context, session, { withSecret: true });
+    const made = flag(context, "certificate")
+      ? await makeCertificate(context, appNameOf(context))
+      : undefined;
+    const computed = await computePlan(context, session, {
+      withSecret: true,
+      ...(made ? { certificate: desiredCertificate(made) } : {}),
+    });
     const summary = summarizePlan(computed.plan);
     out.info(planLines(summary, out.style).join("\n"));
     let applied: ApplyResult | undefined;
@@ -36,6 +43,14 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
     const appId = applied?.application.appId ?? computed.observed.application?.appId;
     if (appId === undefined) throw new Error("The app has no Application (client) ID after apply.");
     const secret = applied?.secret;
+    const certificate = made
+      ? {
+          thumbprint: made.created.thumbprint,
+          notAfter: made.created.notAfter,
+          files: await writeCertificateFiles(".", `boxafe-${appId.slice(0, 8)}-sharepoint`, made),
+          pfxPassword: made.generatedPassword ? made.pfxPassword : null,
+        }
+      : undefined;
     if (secret) out.redactor.protect(secret.secretText);
     const fromEnv = context.env.BOXAFE_CLIENT_SECRET;
     const credential: ClientCredential | undefined = secret
@@ -74,6 +89,7 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
         ? { requests: applied.requests, roundTrips: applied.roundTrips }
         : { requests: 0, roundTrips: 0 },
       outputFile: stringOption(context, "output"),
+      ...(certificate ? { certificate } : {}),
     });
     return report && !report.complete ? ExitCode.VerificationIncomplete : ExitCode.Ok;
   } finally {

@@ -1,0 +1,75 @@
+/**
+ * A self-signed certificate for SharePoint app-only access: made by runtime (WebCrypto), its public
+ * part planned into keyCredentials by core, its files written here (private ones 0600).
+ */
+import { randomBytes } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { DesiredOptions } from "@boxafe-connect/core";
+import { CoreError } from "@boxafe-connect/core";
+import type { CreatedCertificate } from "@boxafe-connect/runtime";
+import { createCertificate } from "@boxafe-connect/runtime";
+import type { CommandContext } from "../command-context.js";
+import { stringOption } from "../command-context.js";
+import { writePrivateFile } from "../files/private-file.js";
+
+export interface MadeCertificate {
+  readonly created: CreatedCertificate;
+  readonly pfxPassword: string;
+  /** True when we generated the password (it must be shown once). */
+  readonly generatedPassword: boolean;
+}
+
+export interface CertificateFiles {
+  readonly pem: string;
+  readonly cer: string;
+  readonly pfx: string;
+}
+
+export async function makeCertificate(context: CommandContext, appName: string): Promise<MadeCertificate> {
+  const raw = stringOption(context, "cert-days") ?? "365";
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1 || days > 1095) {
+    throw new CoreError("invalid_input", "--cert-days must be a whole number of days from 1 to 1095.", {
+      field: "cert-days",
+    });
+  }
+  const given = context.env.BOXAFE_PFX_PASSWORD;
+  const pfxPassword = given && given !== "" ? given : randomBytes(18).toString("base64url");
+  context.out.redactor.protect(pfxPassword);
+  const created = await createCertificate({ subject: appName, days, pfxPassword });
+  context.out.redactor.protect(created.privateKeyPem);
+  return { created, pfxPassword, generatedPassword: !given };
+}
+
+export function desiredCertificate(made: MadeCertificate): NonNullable<DesiredOptions["certificate"]> {
+  return {
+    displayName: "boxafe-connect SharePoint",
+    derBase64: made.created.derBase64,
+    thumbprint: made.created.thumbprint,
+    endDateTime: made.created.notAfter,
+  };
+}
+
+/** Writes <base>.pem (certificate + private key, 0600), <base>.cer (public) and <base>.pfx (0600). */
+export async function writeCertificateFiles(
+  dir: string,
+  base: string,
+  made: MadeCertificate,
+): Promise<CertificateFiles> {
+  const files = {
+    pem: join(dir, `${base}.pem`),
+    cer: join(dir, `${base}.cer`),
+    pfx: join(dir, `${base}.pfx`),
+  };
+  await writePrivateFile(
+    files.pem,
+    `${made.created.certificatePem.trim()}\n${made.created.privateKeyPem.trim()}\n`,
+    {
+      overwrite: false,
+    },
+  );
+  await writeFile(files.cer, `${made.created.certificatePem.trim()}\n`, { flag: "wx" });
+  await writeFile(files.pfx, made.created.pfx, { flag: "wx", mode: 0o600 });
+  return files;
+}
