@@ -116,5 +116,7 @@ export function resolveScopes(
     if (!known) throw oauth.invalidScope(`${audience}/${value}`);
     if (known[3] === "User" || isAdmin || granted.has(known[0])) scopes.push(known[0]);
   }
+  // Entra's tokens carry every scope already consented for this client and resource, asked for or not.
+  for (const value of granted) if (res.scopes.some((row) => row[0] === value)) scopes.push(value);
   return { resource: res, audience, scopes: [...new Set(scopes)], oidc };
 }

@@ -112,6 +112,8 @@ describe("a plain user", () => {
     expect(String(claims(user).scp).split(" ")).toEqual(
       expect.arrayContaining(["AppRoleAssignment.ReadWrite.All", "DelegatedPermissionGrant.ReadWrite.All"]),
     );
+    const plain = await userToken(sb, USER, "openid profile", cli.appId);
+    expect(String(claims(plain).scp).split(" ").sort()).toEqual([...scope.split(" "), "User.Read"].sort());
     const denied = await assign(user, EXO_SP, app.spId, FULL_ACCESS_AS_APP);
     expect(denied.status).toBe(403);
     const grant = await graph(sb, user, "POST", "/oauth2PermissionGrants", {
