@@ -1,4 +1,9 @@
 /** @module @boxafe-connect/core/testing: fakes for unit tests (no I/O, no timers). */
+
+export type { CountingGraphPort, GraphStats } from "../graph/counting-port.js";
+export { countingGraphPort } from "../graph/counting-port.js";
+export type { FakeAppTokens } from "./fake-app-tokens.js";
+export { fakeAppTokens } from "./fake-app-tokens.js";
 export type { FakeTime } from "./fake-time.js";
 export { fakeTime, seededRandom } from "./fake-time.js";
 export type { Handler, Reply, ScriptedGraph } from "./scripted-graph.js";
