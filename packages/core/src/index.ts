@@ -63,6 +63,8 @@ export type { RoleCheck } from "./engine/role-check.js";
 export { checkRole, directoryRoles, requireAdmin } from "./engine/role-check.js";
 export type { RotateDeps, RotateInput, RotateResult } from "./engine/rotate-secret.js";
 export { rotateSecret } from "./engine/rotate-secret.js";
+export type { WebAppInput, WebAppResult } from "./engine/web-app.js";
+export { checkRedirectUris, registerWebApp, WEB_APP_SCOPES } from "./engine/web-app.js";
 export type { CoreErrorOptions } from "./errors.js";
 export { CoreError, ErrorCode, isCoreError } from "./errors.js";
 export type { GraphDeps, RetryBudget, RunOptions, RunRequest, RunResult } from "./graph/batch-runner.js";
