@@ -6,6 +6,8 @@ export type { AccessLogEntry, AccessLogger, ApiConfig, RateLimitConfig, TimeoutC
 export type { ApiSettings, ResolvedSettings } from "./env-config.js";
 export { resolveSettings } from "./env-config.js";
 export { mapError, statusByCode } from "./errors.js";
+/** `boxafe-connect api [--port N] [--json] [--sandbox URL] ...` for the CLI to delegate to. */
+export { main as runApiCommand } from "./main.js";
 export type { RateLimitDecision, RateLimitStore } from "./middleware/rate-limit-store.js";
 export { createMemoryRateLimitStore } from "./middleware/rate-limit-store.js";
 export type { NodeApiOptions, RunningApi } from "./node.js";

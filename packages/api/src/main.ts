@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { trustCa } from "@boxafe-connect/runtime";
 import type { ApiSettings } from "./env-config.js";
+import type { RunningApi } from "./node.js";
 import { startApiServer } from "./node.js";
 
 function sandboxCa(explicit: string | undefined): string | undefined {
@@ -25,7 +26,8 @@ function sandboxCa(explicit: string | undefined): string | undefined {
   return undefined;
 }
 
-export async function main(argv: readonly string[]): Promise<void> {
+/** Starts the server and resolves once it listens (it stops on SIGINT/SIGTERM or `close()`). */
+export async function main(argv: readonly string[]): Promise<RunningApi> {
   const { values } = parseArgs({
     // `pnpm start -- --port 0` passes the "--" through.
     args: argv[0] === "--" ? argv.slice(1) : [...argv],
@@ -62,6 +64,14 @@ export async function main(argv: readonly string[]): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  return {
+    ...api,
+    close: () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      return api.close();
+    },
+  };
 }
 
 if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/"))) {
