@@ -90,3 +90,54 @@ describe("verify", () => {
     expect(JSON.stringify(report)).not.toContain('"x"');
   });
 });
+
+describe("verify with the directory read back through Graph", () => {
+  it("reports delegated grants and recorded-but-not-yet-in-token app roles", async () => {
+    const { scriptedGraph } = await import("../testing/index.js");
+    const graphRoles = permissions.filter(
+      (p) => p.resource === "microsoft-graph" && p.kind === "application",
+    );
+    const graph = scriptedGraph((r) => {
+      if (r.url.endsWith("/appRoleAssignments")) {
+        return {
+          status: 200,
+          body: {
+            value: graphRoles.map((p, i) => ({
+              id: `a${i}`,
+              principalId: "sp",
+              resourceId: "res-graph",
+              appRoleId: p.id,
+            })),
+          },
+        };
+      }
+      if (r.url.endsWith("/oauth2PermissionGrants")) {
+        return {
+          status: 200,
+          body: {
+            value: [
+              {
+                id: "g",
+                clientId: "sp",
+                resourceId: "res-graph",
+                consentType: "AllPrincipals",
+                scope: "openid User.Read",
+              },
+            ],
+          },
+        };
+      }
+      if (r.url.includes("00000003-0000-0000-c000-000000000000"))
+        return { status: 200, body: { id: "res-graph", appRoles: [] } };
+      return { status: 200, body: { id: `res-${r.url.slice(26, 34)}`, appRoles: [] } };
+    });
+    const appToken = tokensAfter(1_000);
+    const report = await verify({ ...fakeTime(), appToken, graph }, { ...input, deadlineMs: 10_000 });
+    const item = (value: string, kind = "delegated") =>
+      report.items.find((i) => i.value === value && i.kind === kind && i.resource === "microsoft-graph");
+    expect(item("openid")?.status).toBe("granted");
+    expect(item("Group.ReadWrite.All")?.status).toBe("missing");
+    expect(item(graphRoles[0]?.value ?? "", "application")).toMatchObject({ status: "pending" });
+    expect(report.complete).toBe(false);
+  });
+});

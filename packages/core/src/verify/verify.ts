@@ -58,6 +58,9 @@ export interface VerifyInput {
   readonly credentialGraceMs?: number;
 }
 
+const SHAREPOINT_NEEDS_CERTIFICATE =
+  "In the token; SharePoint REST calls with app-only tokens also need the app to sign in with a certificate.";
+
 const POLL = retryPolicy({ baseMs: 2_000, capMs: 15_000 });
 
 async function checkToken(
@@ -90,6 +93,7 @@ function appRoleItems(
   record: DirectoryRecord | undefined,
   audienceOf: (key: ResourceKey) => string | undefined,
   final: boolean,
+  certificate: boolean,
 ): VerificationItem[] {
   return wanted.map((p) => {
     const base = { resource: p.resource, value: p.value, kind: p.kind };
@@ -104,7 +108,11 @@ function appRoleItems(
       };
     }
     const token = tokens.get(p.resource);
-    if (token?.ok && token.roles.includes(p.value)) return { ...base, status: "granted" };
+    if (token?.ok && token.roles.includes(p.value)) {
+      return p.resource === "sharepoint" && !certificate
+        ? { ...base, status: "granted", detail: SHAREPOINT_NEEDS_CERTIFICATE }
+        : { ...base, status: "granted" };
+    }
     if (!final) return { ...base, status: "pending" };
     if (token !== undefined && !token.ok) return { ...base, status: "missing", detail: token.error?.message };
     if (assigned === true)
@@ -166,7 +174,14 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
       ? undefined
       : await readDirectoryRecord({ ...deps, graph: deps.graph }, input.clientId, input.permissions);
   const items = [
-    ...appRoleItems(applicationPerms, tokens, record, audienceOf, true),
+    ...appRoleItems(
+      applicationPerms,
+      tokens,
+      record,
+      audienceOf,
+      true,
+      input.credential.kind === "certificate",
+    ),
     ...delegatedItems(
       input.permissions.filter((p) => p.kind === "delegated"),
       record,
