@@ -21,6 +21,7 @@ const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   "secret rotate": async () => (await import("./commands/secret-rotate.js")).runSecretRotate,
   sharepoint: async () => (await import("./commands/sharepoint.js")).runSharePoint,
   sandbox: async () => (await import("./commands/sandbox.js")).runSandbox,
+  "web-app register": async () => (await import("./commands/web-app-register.js")).runWebAppRegister,
   remove: async () => (await import("./commands/remove.js")).runRemove,
   verify: async () => (await import("./commands/verify.js")).runVerify,
   "secret list": async () => (await import("./commands/secret-list.js")).runSecretList,

@@ -1,0 +1,37 @@
+/** `web-app register`: the SPA registration the web UI signs in with on a real tenant. */
+import { registerWebApp, validateAppName } from "@boxafe-connect/core";
+import type { CommandContext } from "../command-context.js";
+import { listOption, stringOption } from "../command-context.js";
+import { openAdminSession } from "../session/admin-session.js";
+
+export async function runWebAppRegister(context: CommandContext): Promise<number> {
+  const { out } = context;
+  const displayName = validateAppName(stringOption(context, "name") ?? "Boxafe Connect Web", "name");
+  const given = listOption(context, "redirect-uri");
+  const redirectUris = given.length > 0 ? given : ["http://localhost:5173/"];
+  const session = await openAdminSession(context, { requireAdmin: true });
+  try {
+    const step = out.step(`Registering "${displayName}"`);
+    const result = await registerWebApp(session.deps, { displayName, redirectUris });
+    step.done(`Registered ${result.appId}`);
+    out.result({
+      command: "web-app register",
+      ok: true,
+      tenantId: session.tenantId,
+      clientId: result.appId,
+      ...result,
+    });
+    out.print(
+      [
+        `Web UI client ID: ${result.appId}`,
+        `Tenant ID:        ${session.tenantId}`,
+        `Redirect URIs:    ${result.redirectUris.join(", ")}`,
+        `Graph scopes:     ${result.scopes.join(", ")} (delegated; consent is asked at the first sign-in)`,
+        "Give the web UI this client ID and tenant ID (see packages/web's README).",
+      ].join("\n"),
+    );
+    return 0;
+  } finally {
+    await session.close();
+  }
+}
