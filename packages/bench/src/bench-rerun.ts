@@ -34,7 +34,10 @@ async function grantsOf(state: Record<string, unknown>, clientId: string): Promi
   return ((state.oauth2PermissionGrants ?? []) as Grant[]).filter((g) => g.clientId === clientId);
 }
 
-export async function benchRerun(ctx: BenchContext): Promise<Omit<SectionResult, "seconds">> {
+export async function benchRerun(
+  ctx: BenchContext,
+  signal?: AbortSignal,
+): Promise<Omit<SectionResult, "seconds">> {
   const host = await ctx.host();
   const token = await host.adminToken();
   const getToken = async () => token;
@@ -47,6 +50,7 @@ export async function benchRerun(ctx: BenchContext): Promise<Omit<SectionResult,
       noop.set(latency, []);
       drift.set(latency, []);
       for (let rep = 0; rep < REPS; rep += 1) {
+        signal?.throwIfAborted();
         await host.hooks.setFaults("latency=0");
         await host.hooks.reset();
         const fresh = await configure(graph);

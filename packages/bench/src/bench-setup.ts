@@ -46,7 +46,10 @@ export interface SetupFigures {
 
 const med = (xs: number[]) => median(xs);
 
-export async function benchSetup(ctx: BenchContext): Promise<Omit<SectionResult, "seconds">> {
+export async function benchSetup(
+  ctx: BenchContext,
+  signal?: AbortSignal,
+): Promise<Omit<SectionResult, "seconds">> {
   const host = await ctx.host();
   const token = await host.adminToken();
   const getToken = async () => token;
@@ -73,6 +76,7 @@ export async function benchSetup(ctx: BenchContext): Promise<Omit<SectionResult,
     for (const latency of SETUP_LATENCIES) {
       const row: SetupFigures = { latency, ours: [], baseline: [] };
       for (let rep = 0; rep < REPS; rep += 1) {
+        signal?.throwIfAborted();
         await host.hooks.reset();
         await host.hooks.setFaults(`latency=${latency}`);
         await host.hooks.resetStats();

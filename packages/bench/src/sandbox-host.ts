@@ -5,9 +5,10 @@
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { deviceCodeSignIn, trustCa } from "@boxafe-connect/runtime";
+import { deviceCodeSignIn } from "@boxafe-connect/runtime";
 import { GRAPH_CLI_CLIENT_ID, startSandbox } from "@boxafe-connect/sandbox";
 import { createHooks, type SandboxHooks } from "./sandbox-hooks.js";
+import { trustSandboxCa } from "./trust-sandbox-ca.js";
 
 export interface SandboxHost {
   readonly url: string;
@@ -37,7 +38,13 @@ function forkSandbox(home: string | undefined): Promise<{ child: ChildProcess; s
   const script = fileURLToPath(new URL("./sandbox-child.ts", import.meta.url));
   const child = fork(script, [], {
     // Under `tsx` the parent's execArgv already carries the loader; keep it for the child.
-    execArgv: process.execArgv.some((a) => a.includes("tsx")) ? process.execArgv : ["--import", "tsx"],
+    execArgv: [
+      ...(process.execArgv.some((a) => a.includes("tsx")) ? process.execArgv : ["--import", "tsx"]),
+      // BENCH_PROFILE_SANDBOX=<dir> writes a CPU profile of the sandbox (to see where its time goes).
+      ...(process.env.BENCH_PROFILE_SANDBOX
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_SANDBOX}`]
+        : []),
+    ],
     env: { ...process.env, ...(home ? { BOXAFE_BENCH_SANDBOX_HOME: home } : {}) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -76,7 +83,7 @@ export async function startHost(options: { inProcess?: boolean; home?: string } 
         setTimeout(() => child.kill(), 5000).unref();
       });
   }
-  trustCa(started.caPem);
+  trustSandboxCa(started.caPem);
   const hooks = createHooks(started.url, started.caPem);
   let token: Promise<string> | undefined;
   const adminToken = (): Promise<string> => {
