@@ -206,7 +206,13 @@ export function describeRouteContract(name: string, makeApp: AppFactory): void {
       const text = await res.text();
       expect(text).not.toContain(GOOD_SECRET);
       expect(text).not.toContain("internal.ts");
-      if (res.status === 500) expect(JSON.parse(text)).toMatchObject({ code: "internal_error" });
+      expect(res.status).toBe(500);
+      expect(JSON.parse(text)).toEqual({
+        code: "internal_error",
+        message: expect.stringMatching(/request id/),
+        field: null,
+        requestId: res.headers.get("x-request-id"),
+      });
     });
 
     it("answers unknown routes with a JSON 404", async () => {
