@@ -1,0 +1,108 @@
+/**
+ * Wave 2: our service principal and the credentials (addPassword with loss recovery, certificate by
+ * keyCredentials PATCH, removal of expired secrets), all in one batch.
+ */
+import { CoreError } from "../errors.js";
+import { type GraphDeps, type RetryBudget, type RunRequest, runRequests } from "../graph/batch-runner.js";
+import type { ObservedTenant, Plan } from "../tenant/model.js";
+import { addCertificateRequest, keysWithMaterial } from "./add-certificate.js";
+import {
+  addPasswordRequest,
+  type NewSecret,
+  type PasswordAttempt,
+  readNewSecret,
+  recoverLostPassword,
+} from "./add-password.js";
+import { type ApplyState, bodyOf, byType, readId, withdrawSecret } from "./apply-state.js";
+import { obj, s } from "./graph-shapes.js";
+import { randomGuid, runId } from "./ids.js";
+import { CREATE_IF_MISSING, servicePrincipalByAppId } from "./paths.js";
+
+export interface WaveTwoResult {
+  secret?: NewSecret;
+  certificateKeyId?: string;
+  passwordLost: boolean;
+  attempt?: PasswordAttempt;
+}
+
+export async function waveTwo(
+  deps: GraphDeps,
+  plan: Plan,
+  observed: ObservedTenant,
+  state: ApplyState,
+  budget: RetryBudget,
+): Promise<WaveTwoResult> {
+  const out: WaveTwoResult = { passwordLost: false };
+  const app = state.app;
+  if (app === undefined)
+    throw new CoreError("not_found", "The application is missing; re-run the setup to register it.");
+  const requests: RunRequest[] = [];
+  const upsertSp = byType(plan, "upsert-service-principal").length > 0;
+  if (upsertSp) {
+    requests.push({
+      id: "sp",
+      method: "PATCH",
+      url: servicePrincipalByAppId(app.appId),
+      headers: CREATE_IF_MISSING,
+      // The SP takes its name from the app; the key is in the URL.
+      body: {},
+      lagOn404: true,
+    });
+  }
+  const password = byType(plan, "add-password")[0];
+  if (password !== undefined) {
+    out.attempt = {
+      appObjectId: app.id,
+      displayName: password.displayName,
+      endDateTime: password.endDateTime,
+      runId: runId(deps.random, deps.clock.now()),
+    };
+    requests.push(addPasswordRequest(out.attempt, 0));
+  }
+  const certificate = byType(plan, "add-certificate")[0];
+  if (certificate !== undefined) {
+    const existing = await keysWithMaterial(deps, app.id, observed.application?.keyCredentials ?? [], budget);
+    out.certificateKeyId = randomGuid(deps.random);
+    requests.push(addCertificateRequest(app.id, existing, certificate, out.certificateKeyId));
+  }
+  byType(plan, "remove-password").forEach((r, i) => {
+    requests.push({
+      id: `remove-password-${i}`,
+      method: "POST",
+      url: `/applications/${app.id}/removePassword`,
+      body: { keyId: r.keyId },
+      absentOk: true,
+    });
+  });
+  if (requests.length === 0) return out;
+  deps.progress?.({
+    phase: "apply",
+    message: "Creating the service principal and credentials",
+    done: 1,
+    total: 3,
+  });
+  const results = await runRequests(deps, requests, budget, { keepGoing: true });
+  const failed = [...results.values()].find((r) => r.kind === "failed");
+  if (failed?.kind === "failed") {
+    // Something beside addPassword failed: take back a secret whose text the caller will never get.
+    const added = results.get("add-password");
+    if (added?.kind === "ok" && out.attempt !== undefined) {
+      await withdrawSecret(deps, out.attempt.appObjectId, readNewSecret(added.response.body).keyId);
+    }
+    throw failed.error;
+  }
+  if (upsertSp) {
+    const created = s(obj(bodyOf(results, "sp")).id);
+    state.spId =
+      created !== "" ? created : (await readId(deps, servicePrincipalByAppId(app.appId), budget)).id;
+  }
+  if (out.attempt !== undefined) {
+    const result = results.get("add-password");
+    if (result?.kind === "ok") out.secret = readNewSecret(result.response.body);
+    else {
+      out.passwordLost = true;
+      out.secret = await recoverLostPassword(deps, out.attempt, 0, budget);
+    }
+  }
+  return out;
+}
