@@ -222,3 +222,39 @@ describe("removals that find nothing", () => {
     expect(results.get("1")?.kind).toBe("absent");
   });
 });
+
+describe("failures of the $batch call itself", () => {
+  it("retries an outer 429 after its Retry-After, and maps an outer 401 to token_expired", async () => {
+    const { GraphTransportError } = await import("./transport-error.js");
+    const time = fakeTime();
+    let calls = 0;
+    const throttled = {
+      async batch(requests: readonly { id: string }[]) {
+        calls++;
+        if (calls === 1) throw new GraphTransportError("http", "429", { status: 429, retryAfterMs: 2000 });
+        return requests.map((r) => ({ id: r.id, status: 200, headers: {}, body: {} }));
+      },
+    };
+    const results = await runRequests({ ...time, graph: throttled }, [get("a")]);
+    expect(results.get("a")?.kind).toBe("ok");
+    expect(time.sleeps).toEqual([2000]);
+
+    const expired = {
+      batch: async () =>
+        Promise.reject(
+          new GraphTransportError("http", "401", { status: 401, upstreamCode: "InvalidAuthenticationToken" }),
+        ),
+    };
+    await expect(runRequests({ ...fakeTime(), graph: expired }, [get("a")])).rejects.toMatchObject({
+      code: "token_expired",
+    });
+  });
+
+  it("rethrows a CoreError from the token source unchanged (not a lost response)", async () => {
+    const { CoreError } = await import("../errors.js");
+    const graph = { batch: async () => Promise.reject(new CoreError("token_expired", "sign in again")) };
+    await expect(runRequests({ ...fakeTime(), graph }, [get("a")])).rejects.toMatchObject({
+      code: "token_expired",
+    });
+  });
+});
