@@ -1,0 +1,116 @@
+/** Help and version, browser sign-in, the certificate path, the web-app registration. */
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../src/cli/commands.js";
+import type { TestEnv } from "./harness.js";
+import { parseJson, startTestEnv } from "./harness.js";
+
+describe("more commands through the built CLI", () => {
+  let t: TestEnv;
+  let clientId = "";
+  beforeAll(async () => {
+    t = await startTestEnv();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("prints help for every command with examples, and the version", async () => {
+    const top = await t.run(["--help"]);
+    expect(top.code).toBe(0);
+    for (const command of commands) {
+      expect(top.stdout).toContain(command.name);
+      const help = await t.run([...command.name.split(" "), "--help"]);
+      expect(help.code, command.name).toBe(0);
+      expect(help.stdout).toContain(`Usage: boxafe-connect ${command.name} [options]`);
+      expect(help.stdout).toContain("Examples:");
+    }
+    const version = await t.run(["--version"]);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((await t.run([])).code).toBe(2);
+  });
+
+  it("signs in by browser (auth code + PKCE on a loopback port) as a Privileged Role Administrator", async () => {
+    const run = await t.run([
+      "setup",
+      "--yes",
+      "--auth",
+      "browser",
+      "--as",
+      "pra@contoso.onmicrosoft.com",
+      "--sandbox",
+      t.sandbox.url,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain("Sandbox: signing in as pra@contoso.onmicrosoft.com.");
+    expect(run.stderr).toContain("✔ Signed in as pra@contoso.onmicrosoft.com");
+    clientId = run.stdout.match(/Application \(client\) ID: ([0-9a-f-]{36})/)?.[1] ?? "";
+    expect(t.sandbox.context.dir.appByAppId(clientId)?.displayName).toBe("QNAP Boxafe");
+  });
+
+  it("adds a certificate for SharePoint, and verify accepts it instead of a secret", async () => {
+    const run = await t.run(
+      ["sharepoint", "--json", "--app-id", clientId, "--out-dir", t.dir, "--sandbox", t.sandbox.url],
+      {
+        env: { BOXAFE_PFX_PASSWORD: "correct horse battery" },
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const doc = parseJson(run) as {
+      files: { pem: string };
+      pfxPassword: string | null;
+      verification: { complete: boolean };
+    };
+    expect(doc).toMatchObject({ mode: "certificate", pfxPassword: null, verification: { complete: true } });
+    expect(doc.files.pem).toBe(join(t.dir, `boxafe-${clientId.slice(0, 8)}-sharepoint.pem`));
+    const verify = await t.run([
+      "verify",
+      "--json",
+      "--app-id",
+      clientId,
+      "--certificate-file",
+      doc.files.pem,
+      "--sandbox",
+      t.sandbox.url,
+    ]);
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(parseJson(verify)).toMatchObject({ ok: true, report: { complete: true } });
+  });
+
+  it("prints the legacy appinv.aspx values with the retirement advisory", async () => {
+    const run = await t.run([
+      "sharepoint",
+      "--legacy-appinv",
+      "--app-id",
+      clientId,
+      "--sandbox",
+      t.sandbox.url,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("https://contoso-admin.sharepoint.com/_layouts/15/appinv.aspx");
+    expect(run.stdout).toContain('<AppPermissionRequests AllowAppOnlyPolicy="true">');
+    expect(run.stderr).toContain("retired");
+  });
+
+  it("registers the web UI's single-page app", async () => {
+    const run = await t.run([
+      "web-app",
+      "register",
+      "--json",
+      "--redirect-uri",
+      "https://nas.example.com/connect/",
+      "--sandbox",
+      t.sandbox.url,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const doc = parseJson(run);
+    const app = t.sandbox.context.dir.appByAppId(String(doc.clientId));
+    expect(app?.spa.redirectUris).toEqual(["https://nas.example.com/connect/"]);
+    expect(doc.scopes).toEqual([
+      "Application.ReadWrite.All",
+      "AppRoleAssignment.ReadWrite.All",
+      "DelegatedPermissionGrant.ReadWrite.All",
+      "User.Read",
+    ]);
+  });
+});
