@@ -40,9 +40,9 @@ describe.skipIf(!hasTmux)("setup wizard in a terminal", () => {
     await term.waitFor("App name (shown in Entra ID and in Boxafe)");
     term.keys("Enter");
     const review = await term.waitFor("Apply these 26 changes to the tenant?");
-    expect(review).toContain(
-      'Grant admin consent for all users: Azure Active Directory Graph "User.Read" (delegated)  (retired API)',
-    );
+    expect(review).toContain("Admin consent, by API:");
+    expect(review).toMatch(/application \(10\): Calendars\.ReadWrite, /);
+    expect(review).toContain("delegated (1): User.Read [RETIRED 2024-09-01]");
     term.keys("Enter");
     const handOver = await term.waitFor("Also write these values to a file", 60_000);
     const app = t.sandbox.context.dir.data.applications.find((a) => a.displayName === "QNAP Boxafe");

@@ -107,7 +107,7 @@ async function ask(
       return askChooseApp(ui, state, session, context);
     case "review":
       ui.note(railLine(state), "Progress");
-      return askReview(ui, state, context.out.style);
+      return askReview(ui, state, session.planActions(), context.out.style);
     case "verify-incomplete":
       return askVerifyIncomplete(ui, state);
     case "hand-over":
@@ -140,7 +140,10 @@ export async function runSetupWizard(context: CommandContext): Promise<number> {
     [state, effects] = resumeState(saved.state);
     ui.log.info(`Resuming the setup saved at ${saved.savedAt}; signing in again first.`);
   }
-  const session = createWizardSession(ctx, { onPrompt: promptRenderer(ui) });
+  const session = createWizardSession(ctx, {
+    onPrompt: promptRenderer(ui),
+    notice: (text) => ui.log.info(text),
+  });
   const shown = new Set<string>();
   try {
     for (;;) {

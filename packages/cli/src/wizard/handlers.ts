@@ -3,6 +3,7 @@
  * the tokens stay in this closure (memory only); core's runEffect copies nothing secret into state.
  */
 import type {
+  Action,
   AppKey,
   EffectHandlers,
   EngineDeps,
@@ -42,15 +43,19 @@ export interface WizardSession {
   /** Set by the choose-app prompt before observe runs. */
   secretChoice: SecretChoice | undefined;
   newSecret(): NewSecret | undefined;
+  /** The full plan of the last observe (for the review), if any. */
+  planActions(): readonly Action[];
   permissions(): readonly Permission[];
   appInv(): SharePointAppInv | undefined;
   close(): Promise<void>;
 }
 
 export function createWizardSession(
-  context: CommandContext,
-  display: { readonly onPrompt: (prompt: SignInPrompt) => void },
+  outer: CommandContext,
+  display: { readonly onPrompt: (prompt: SignInPrompt) => void; readonly notice: (text: string) => void },
 ): WizardSession {
+  // Notes (e.g. "using the built-in sandbox") go into the wizard's flow instead of raw stderr.
+  const context: CommandContext = { ...outer, out: { ...outer.out, info: display.notice } };
   let target: Target | undefined;
   let signedIn: SignedIn | undefined;
   let deps: EngineDeps | undefined;
@@ -69,6 +74,7 @@ export function createWizardSession(
   const session: WizardSession = {
     secretChoice: undefined,
     newSecret: () => secret,
+    planActions: () => kept?.plan.actions ?? [],
     permissions: () => permissionsCache,
     appInv: () => inv,
     close: async () => {
