@@ -8,7 +8,19 @@ import { cliMain } from "./harness.js";
 export const tmuxPath = "/usr/bin/tmux";
 export const hasTmux = existsSync(tmuxPath);
 
-const tmux = (...args: string[]): string => execFileSync(tmuxPath, args, { encoding: "utf8" });
+/** A private tmux server for this test process, so no one else's sessions are touched. */
+const socket = `boxafe-e2e-${process.pid}`;
+const tmux = (...args: string[]): string =>
+  execFileSync(tmuxPath, ["-L", socket, ...args], { encoding: "utf8" });
+
+/** Stops this process's private tmux server (and only it). */
+export function stopTerminals(): void {
+  try {
+    tmux("kill-server");
+  } catch {
+    // no server was started
+  }
+}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface Terminal {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
 import { startTestEnv } from "./harness.js";
 import type { Terminal } from "./tmux.js";
-import { hasTmux, startInTerminal } from "./tmux.js";
+import { hasTmux, startInTerminal, stopTerminals } from "./tmux.js";
 
 describe.skipIf(!hasTmux)("setup wizard in a terminal", () => {
   let t: TestEnv;
@@ -24,6 +24,7 @@ describe.skipIf(!hasTmux)("setup wizard in a terminal", () => {
   });
   afterAll(async () => {
     for (const term of terminals) term.kill();
+    stopTerminals();
     await t?.close();
   });
 
