@@ -1,7 +1,8 @@
 /**
  * End to end against the sandbox tenant over real HTTPS: an admin signs in by device code
- * (msal-node), then /v1/plan -> /v1/setup -> /v1/verify through the API over HTTP. Run twice:
- * with the Node ports (msal-node, Graph SDK) and with the Worker's fetch ports (executed in Node).
+ * (msal-node), then /v1/plan -> /v1/setup -> /v1/verify through the API over HTTP. Run three times:
+ * with the Node ports (msal-node, Graph SDK), with the Worker's fetch ports executed in Node, and
+ * with the bundled Worker running inside workerd (Miniflare) and calling the sandbox itself.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -28,6 +29,7 @@ import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccessLogEntry } from "./config.js";
 import { startApiServer } from "./node.js";
+import { startWorkerd } from "./testing/worker-bundle.js";
 import { createWorkerApp } from "./worker.js";
 
 const ADMIN_SCOPES = [
@@ -91,6 +93,11 @@ async function workerPortsApi(): Promise<Api> {
   });
 }
 
+/** The bundled Worker inside workerd, whose own TLS client trusts the sandbox CA. */
+async function workerdApi(): Promise<Api> {
+  return startWorkerd(settings(), sandbox.caPem);
+}
+
 const post = (url: string, body: unknown, token?: string) =>
   fetch(url, {
     method: "POST",
@@ -101,6 +108,7 @@ const post = (url: string, body: unknown, token?: string) =>
 describe.each([
   ["Node ports (msal-node, Graph SDK)", nodeApi, "QNAP Boxafe"],
   ["Worker fetch ports", workerPortsApi, "QNAP Boxafe Edge"],
+  ["the bundled Worker in workerd (Miniflare)", workerdApi, "QNAP Boxafe Workerd"],
 ])("API end to end on the sandbox with %s", (_name, start, displayName) => {
   let api: Api;
   beforeAll(async () => {
@@ -150,7 +158,11 @@ describe.each([
     expect(again.steps).toEqual([]);
     expect(again.upToDate).toBe(true);
 
-    // The secret never appears in a log line.
+    // Every request was logged, and the secret never appears in a log line.
+    await new Promise((resolve) => setTimeout(resolve, 100)); // workerd's stdout arrives asynchronously
+    expect(api.logs.map((l) => l.route)).toEqual(
+      expect.arrayContaining(["/v1/plan", "/v1/setup", "/v1/verify"]),
+    );
     expect(JSON.stringify(api.logs)).not.toContain(secret);
     expect(JSON.stringify(api.logs)).not.toContain(adminToken.slice(0, 40));
   });
