@@ -31,7 +31,7 @@ describe("check and repair in the browser", () => {
     data.oauth2PermissionGrants = data.oauth2PermissionGrants.filter((g) => g.resourceId !== exchangeSp?.id);
     expect(grantsByResource(await sandboxState(context, stack.sandbox), clientId)[EXCHANGE]).toBeUndefined();
 
-    await page.getByRole("button", { name: "Check or repair an app" }).click();
+    await page.getByRole("button", { name: "Check or repair an existing app" }).click();
     await page.getByRole("heading", { name: "Check and repair an app" }).waitFor();
     await page.getByLabel("Application (client) ID").fill(clientId);
     await page.getByRole("button", { name: "Check the app" }).click();

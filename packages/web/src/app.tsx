@@ -1,13 +1,17 @@
+import type { WizardEvent, WizardEventType, WizardState } from "@boxafe-connect/core";
+import { APPLY_STEPS, progressRail } from "@boxafe-connect/core";
 import { createSignal, Match, onMount, Show, Switch } from "solid-js";
 import { CheckRepairView } from "./check/check-repair.js";
 import type { CopyFn } from "./components/copy-field.js";
 import type { HandOverValues } from "./components/hand-over-card.js";
-import type { ProgressItem, ProgressState } from "./components/progress-list.js";
+import type { ProgressItem } from "./components/progress-list.js";
+import type { RailItem } from "./components/progress-rail.js";
 import { ProgressRail } from "./components/progress-rail.js";
 import type { WebConfig } from "./config.js";
 import type { ErrorAction, ErrorInfo } from "./error-view.js";
-import { CheckRoleStep, type RoleView } from "./steps/check-role.js";
+import { CheckRoleStep } from "./steps/check-role.js";
 import { type AppChoice, ChooseAppStep } from "./steps/choose-app.js";
+import { DoneStep } from "./steps/done.js";
 import { HandOverStep } from "./steps/hand-over.js";
 import { RegisterAppStep } from "./steps/register-app.js";
 import { SharePointStep } from "./steps/sharepoint.js";
@@ -15,176 +19,202 @@ import { SignInStep } from "./steps/sign-in.js";
 import type { Phase } from "./steps/types.js";
 import { VerifyStep } from "./steps/verify.js";
 import { toErrorInfo } from "./wizard/error-info.js";
-import { railItems, type StepId } from "./wizard/rail.js";
-import type { Drift, Runner, VerifyData } from "./wizard/runner-types.js";
+import { VIEW_KEY } from "./wizard/keys.js";
+import type { Driver, SessionExtras } from "./wizard/runner-types.js";
+
+export type DriverListener = (
+  state: WizardState,
+  extras: SessionExtras,
+  events: readonly WizardEventType[],
+) => void;
 
 export interface AppProps {
   readonly config: WebConfig;
-  /** Loads the signed-in half (msal-browser, Graph client, core engine) on demand. */
-  readonly loadRunner: () => Promise<Runner>;
-  /** True when the URL carries a sign-in response or this tab signed in before. */
+  /** Loads the signed-in half (msal-browser, Graph client, core's machine and engine) on demand. */
+  readonly loadDriver: (listener: DriverListener) => Promise<Driver>;
+  /** True when a sign-in is under way or a wizard state was saved in this tab. */
   readonly resume: boolean;
   readonly copy?: CopyFn;
 }
 
-type View = "setup" | "check";
-const INTENT_KEY = "boxafe-connect.intent";
-/** Read by main.tsx: load msal at start when a sign-in is under way or done in this tab. */
-export const SESSION_KEY = "boxafe-connect.session";
+/** The state before anything ran; core's initialState() has the same shape (loaded later). */
+const START: WizardState = {
+  version: 1,
+  phase: "start",
+  options: { sharepoint: true, defaultDisplayName: "QNAP Boxafe" },
+  applied: [],
+};
 
-const applySteps = ["register-app", "add-permissions", "create-secret", "grant-consent"] as const;
-/** Which apply steps each of the executor's three waves finishes (core's WAVE_STEPS). */
-const doneAfterWave: Record<number, number> = { 0: 0, 1: 2, 2: 3, 3: 4 };
+const applyLabels: Record<(typeof APPLY_STEPS)[number], string> = {
+  "register-app": "Register the app",
+  "add-permissions": "Add the API permissions",
+  "create-secret": "Create the client secret",
+  "grant-consent": "Grant admin consent",
+};
+
+type View = "setup" | "check";
 
 export function App(props: AppProps) {
-  const [view, setView] = createSignal<View>((sessionStorage.getItem(INTENT_KEY) as View | null) ?? "setup");
-  const [step, setStep] = createSignal<StepId>("sign-in");
-  const [phase, setPhase] = createSignal<Phase>("idle");
-  const [error, setError] = createSignal<ErrorInfo>();
-  const [account, setAccount] = createSignal<string>();
-  const [role, setRole] = createSignal<RoleView>();
-  const [review, setReview] = createSignal<Drift>();
-  const [wave, setWave] = createSignal<number>(-1);
-  const [verifyData, setVerifyData] = createSignal<VerifyData>();
-  const [attempt, setAttempt] = createSignal(0);
-  const [handOver, setHandOver] = createSignal<HandOverValues>();
-  const [sharePointSeen, setSharePointSeen] = createSignal(false);
+  const [state, setState] = createSignal<WizardState>(START);
+  const [extras, setExtras] = createSignal<SessionExtras>({});
+  const [events, setEvents] = createSignal<readonly WizardEventType[]>(["sign-in.start"]);
+  const [loading, setLoading] = createSignal(false);
+  const [localError, setLocalError] = createSignal<ErrorInfo>();
+  const [view, setView] = createSignal<View>(
+    sessionStorage.getItem(VIEW_KEY) === "check" ? "check" : "setup",
+  );
   const [checkPhase, setCheckPhase] = createSignal<Phase>("idle");
   const [repairPhase, setRepairPhase] = createSignal<Phase>("idle");
-  const [drift, setDrift] = createSignal<Drift>();
+  const [checkError, setCheckError] = createSignal<ErrorInfo>();
+  const [drift, setDrift] = createSignal<SessionExtras["review"]>();
   const [repaired, setRepaired] = createSignal<HandOverValues>();
-  let runner: Runner | undefined;
-  let lastAttempt: (() => Promise<void>) | undefined;
+  let driver: Driver | undefined;
 
-  const getRunner = async () => {
-    runner ??= await props.loadRunner();
-    return runner;
-  };
-
-  /** Runs one step's work with its phase and error handling; `retry` re-runs it. */
-  const run = async (work: () => Promise<unknown>, setP: (p: Phase) => void = setPhase) => {
-    lastAttempt = () => run(work, setP);
-    setError(undefined);
-    setP("working");
+  const getDriver = async (): Promise<Driver> => {
+    if (driver) return driver;
+    setLoading(true);
     try {
-      await work();
-      setP("done");
-    } catch (e) {
-      setError(toErrorInfo(e));
-      setP("error");
+      driver = await props.loadDriver((s, x, e) => {
+        setState(s);
+        setExtras(x);
+        setEvents(e);
+      });
+      return driver;
+    } finally {
+      setLoading(false);
     }
   };
 
-  const go = (next: StepId) => {
-    setError(undefined);
-    setPhase("idle");
-    setStep(next);
+  const send = async (event: WizardEvent) => {
+    setLocalError(undefined);
+    try {
+      await (await getDriver()).send(event);
+    } catch (error) {
+      setLocalError(toErrorInfo(error));
+    }
+  };
+  const can = (type: WizardEventType) => events().includes(type);
+
+  /** The step an error belongs to, and the error as the views show it. */
+  const failedStep = () => (state().phase === "error" ? state().error?.step : undefined);
+  const errorOf = (...steps: string[]): ErrorInfo | undefined => {
+    const e = state().error;
+    if (state().phase === "error" && e && steps.includes(e.step)) {
+      return { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) };
+    }
+    return undefined;
+  };
+  const phaseOf = (working: boolean, done: boolean, ...steps: string[]): Phase =>
+    errorOf(...steps) ? "error" : working ? "working" : done ? "done" : "idle";
+
+  const startOver = async () => {
+    const d = await getDriver();
+    d.reset();
+    await d.send({ type: "sign-in.start" });
   };
 
-  const checkRole = () => {
-    go("check-role");
-    void run(async () => setRole(await (await getRunner()).role()));
+  const onErrorAction = (action: ErrorAction) => {
+    if (action === "check") openCheck();
+    else if (action === "sign-in")
+      void send({ type: can("sign-in.again") ? "sign-in.again" : "sign-in.start" });
+    else if (action === "retry" && can("retry")) void send({ type: "retry" });
+    else void startOver();
   };
 
-  const signIn = () =>
-    run(async () => {
-      sessionStorage.setItem(INTENT_KEY, view());
-      sessionStorage.setItem(SESSION_KEY, "signing-in");
-      await (await getRunner()).signIn();
-    });
-
-  const choose = (choice: AppChoice) =>
-    run(async () => {
-      setReview(await (await getRunner()).review(choice));
-      setWave(-1);
-      go("register-app");
-    });
-
-  const startVerify = () => {
-    go("verify");
-    setVerifyData(undefined);
-    void run(async () => setVerifyData(await (await getRunner()).verify(setAttempt)));
-  };
-
-  const applyChanges = () =>
-    run(async () => {
-      const values = await (await getRunner()).apply((done) => {
-        setWave(done);
-        const finished = doneAfterWave[done] ?? 0;
-        setStep(applySteps[Math.min(finished, applySteps.length - 1)] ?? "grant-consent");
-      });
-      setHandOver(values);
-      if (values.secret) startVerify();
-      else go("hand-over");
-    });
-
-  const progress = (): ProgressItem[] => {
-    const w = wave();
-    if (w < 0) return [];
-    const finished = doneAfterWave[w] ?? 0;
-    const labels = [
-      "Register the app",
-      "Add the API permissions",
-      "Create the client secret",
-      "Grant admin consent",
-    ];
-    return labels.map((label, i) => {
-      const state: ProgressState =
-        i < finished ? "done" : phase() === "error" ? "failed" : i === finished ? "running" : "waiting";
-      return { id: applySteps[i] ?? label, label, state };
-    });
+  const choose = async (choice: AppChoice) => {
+    const d = await getDriver();
+    d.setSecretDays(choice.secretDays);
+    await send(
+      choice.mode === "new"
+        ? { type: "app.choose-new", displayName: choice.displayName }
+        : { type: "app.choose-existing", appId: choice.appId },
+    );
   };
 
   const openCheck = () => {
     setView("check");
-    sessionStorage.setItem(INTENT_KEY, "check");
-    setCheckPhase("idle");
-    setRepairPhase("idle");
-    setError(undefined);
+    sessionStorage.setItem(VIEW_KEY, "check");
   };
-
   const openSetup = () => {
     setView("setup");
-    sessionStorage.setItem(INTENT_KEY, "setup");
-    setError(undefined);
+    sessionStorage.setItem(VIEW_KEY, "setup");
   };
 
-  const check = (appId: string) => {
+  const check = async (appId: string) => {
     setDrift(undefined);
     setRepaired(undefined);
     setRepairPhase("idle");
-    void run(async () => setDrift(await (await getRunner()).check(appId)), setCheckPhase);
+    setCheckError(undefined);
+    setCheckPhase("working");
+    try {
+      setDrift(await (await getDriver()).check(appId));
+      setCheckPhase("done");
+    } catch (error) {
+      setCheckError(toErrorInfo(error));
+      setCheckPhase("error");
+    }
+  };
+  const repair = async () => {
+    setCheckError(undefined);
+    setRepairPhase("working");
+    try {
+      setRepaired(await (await getDriver()).repair());
+      setRepairPhase("done");
+    } catch (error) {
+      setCheckError(toErrorInfo(error));
+      setRepairPhase("error");
+    }
   };
 
-  const repair = () => run(async () => setRepaired(await (await getRunner()).repair()), setRepairPhase);
+  const rail = (): RailItem[] =>
+    progressRail(state()).map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      optional: entry.optional,
+      status: entry.status === "pending" ? "todo" : entry.status,
+    }));
 
-  const onErrorAction = (action: ErrorAction) => {
-    if (action === "sign-in") {
-      openSetup();
-      go("sign-in");
-      void signIn();
-    } else if (action === "retry") void lastAttempt?.();
-    else if (action === "check") openCheck();
-    else if (action === "back") go(step() === "register-app" ? "choose-app" : step());
-    else go(account() ? "choose-app" : "sign-in");
+  const applyProgress = (): ProgressItem[] => {
+    const s = state();
+    const applying =
+      s.phase === "applying" ||
+      (s.phase === "error" &&
+        failedStep() !== undefined &&
+        (APPLY_STEPS as readonly string[]).includes(failedStep() ?? ""));
+    if (!applying && s.applied.length === 0) return [];
+    const next = APPLY_STEPS.find((step) => !s.applied.includes(step));
+    return APPLY_STEPS.map((step) => ({
+      id: step,
+      label: applyLabels[step],
+      state: s.applied.includes(step)
+        ? "done"
+        : step === next
+          ? s.phase === "error"
+            ? "failed"
+            : "running"
+          : "waiting",
+    }));
   };
+
+  const handOverValues = (): HandOverValues | undefined => {
+    const h = state().handOver;
+    if (!h) return undefined;
+    const secret = extras().secret;
+    return {
+      clientId: h.clientId,
+      tenantId: h.tenantId,
+      ...(h.secret === "new" && secret ? { secret } : {}),
+    };
+  };
+
+  const allowed = () => state().roles !== undefined && state().account !== undefined;
+  const phase = () => state().phase;
+  const is = (...phases: WizardState["phase"][]) => phases.includes(phase());
+  const atStep = (...steps: string[]) => failedStep() !== undefined && steps.includes(failedStep() ?? "");
 
   onMount(() => {
-    if (!props.resume) return;
-    void run(async () => {
-      const r = await getRunner();
-      if (!r.signedIn) {
-        sessionStorage.removeItem(SESSION_KEY);
-        setPhase("idle");
-        return;
-      }
-      setAccount(r.signedIn.username);
-      sessionStorage.setItem(SESSION_KEY, "signed-in");
-      checkRole();
-    });
+    if (props.resume) void getDriver().catch((error: unknown) => setLocalError(toErrorInfo(error)));
   });
-
-  const signedInAndAllowed = () => account() !== undefined && role() !== undefined;
 
   return (
     <>
@@ -194,15 +224,20 @@ export function App(props: AppProps) {
           <small>Connect Microsoft 365 to QNAP Boxafe</small>
         </div>
         <div class="who" data-testid="account">
-          <Show when={account()} fallback="Not signed in">
-            Signed in as {account()}
+          <Show when={state().account} fallback="Not signed in">
+            {(account) => (
+              <>
+                Signed in as {account().username}
+                <Show when={state().roles?.length}>, {state().roles?.join(", ")}</Show>
+              </>
+            )}
           </Show>
         </div>
       </header>
       <div class="layout">
         <aside>
           <Show
-            when={view() === "setup"}
+            when={view() === "setup" || !allowed()}
             fallback={
               <nav class="rail" aria-label="Modes">
                 <button type="button" onClick={openSetup}>
@@ -211,8 +246,8 @@ export function App(props: AppProps) {
               </nav>
             }
           >
-            <ProgressRail items={railItems(step(), phase() === "error", sharePointSeen())} />
-            <Show when={signedInAndAllowed()}>
+            <ProgressRail items={rail()} />
+            <Show when={allowed()}>
               <p>
                 <button type="button" class="link" onClick={openCheck}>
                   Check or repair an existing app
@@ -222,94 +257,125 @@ export function App(props: AppProps) {
           </Show>
         </aside>
         <main>
-          <Show
-            when={view() === "setup" || !signedInAndAllowed()}
-            fallback={
-              <CheckRepairView
-                phase={checkPhase()}
-                repairPhase={repairPhase()}
-                drift={drift()}
-                repaired={repaired()}
+          <Show when={localError()}>
+            {(error) => (
+              <SignInStep
+                phase="error"
                 error={error()}
-                copy={props.copy}
-                onCheck={check}
-                onRepair={repair}
+                hint={props.config.hint}
+                onSignIn={() => void send({ type: "sign-in.start" })}
                 onErrorAction={onErrorAction}
               />
-            }
-          >
-            <Switch>
-              <Match when={step() === "sign-in"}>
-                <SignInStep
-                  phase={phase()}
-                  error={error()}
-                  hint={props.config.hint}
-                  onSignIn={signIn}
-                  onErrorAction={onErrorAction}
+            )}
+          </Show>
+          <Show when={!localError()}>
+            <Show
+              when={view() === "setup" || !allowed()}
+              fallback={
+                <CheckRepairView
+                  phase={checkPhase()}
+                  repairPhase={repairPhase()}
+                  drift={drift()}
+                  repaired={repaired()}
+                  error={checkError()}
+                  copy={props.copy}
+                  onCheck={(id) => void check(id)}
+                  onRepair={() => void repair()}
+                  onErrorAction={(a) => (a === "retry" ? undefined : onErrorAction(a))}
                 />
-              </Match>
-              <Match when={step() === "check-role"}>
-                <CheckRoleStep
-                  phase={phase()}
-                  error={error()}
-                  role={role()}
-                  onContinue={() => (view() === "check" ? openCheck() : go("choose-app"))}
-                  onErrorAction={onErrorAction}
-                />
-              </Match>
-              <Match when={step() === "choose-app"}>
-                <ChooseAppStep
-                  phase={phase()}
-                  error={error()}
-                  defaultName="QNAP Boxafe"
-                  onSubmit={choose}
-                  onErrorAction={onErrorAction}
-                />
-              </Match>
-              <Match when={review() && (applySteps as readonly string[]).includes(step())}>
-                <RegisterAppStep
-                  phase={phase()}
-                  error={error()}
-                  appLabel={review()?.appLabel ?? ""}
-                  groups={review()?.groups ?? []}
-                  changes={review()?.changes ?? []}
-                  findings={review()?.findings ?? []}
-                  progress={progress()}
-                  onApply={applyChanges}
-                  onBack={() => go("choose-app")}
-                  onErrorAction={onErrorAction}
-                />
-              </Match>
-              <Match when={step() === "verify"}>
-                <VerifyStep
-                  phase={phase()}
-                  error={error()}
-                  rows={verifyData()?.rows ?? []}
-                  tokens={verifyData()?.tokens ?? []}
-                  complete={verifyData()?.complete ?? false}
-                  attempt={attempt()}
-                  onRetry={startVerify}
-                  onContinue={() => go("hand-over")}
-                  onErrorAction={onErrorAction}
-                />
-              </Match>
-              <Match when={step() === "hand-over" && handOver()}>
-                {(values) => (
-                  <HandOverStep
-                    values={values()}
-                    copy={props.copy}
-                    onSharePoint={() => {
-                      setSharePointSeen(true);
-                      go("sharepoint");
-                    }}
-                    onCheck={openCheck}
+              }
+            >
+              <Switch>
+                <Match when={is("start", "signing-in") || atStep("sign-in")}>
+                  <SignInStep
+                    phase={phaseOf(loading() || is("signing-in"), false, "sign-in")}
+                    error={errorOf("sign-in")}
+                    hint={props.config.hint}
+                    onSignIn={() => void send({ type: "sign-in.start" })}
+                    onErrorAction={onErrorAction}
                   />
-                )}
-              </Match>
-              <Match when={step() === "sharepoint"}>
-                <SharePointStep appId={handOver()?.clientId ?? "<app id>"} onBack={() => go("hand-over")} />
-              </Match>
-            </Switch>
+                </Match>
+                <Match when={is("checking-role") || atStep("check-role")}>
+                  <CheckRoleStep
+                    phase={phaseOf(true, false, "check-role")}
+                    error={errorOf("check-role")}
+                    onErrorAction={onErrorAction}
+                  />
+                </Match>
+                <Match when={is("choose-app", "observing") || atStep("choose-app")}>
+                  <ChooseAppStep
+                    phase={phaseOf(is("observing"), false, "choose-app")}
+                    error={errorOf("choose-app")}
+                    inputError={state().inputError}
+                    defaultName={state().options.defaultDisplayName}
+                    onSubmit={(c) => void choose(c)}
+                    onErrorAction={onErrorAction}
+                  />
+                </Match>
+                <Match when={is("review", "applying") || atStep(...APPLY_STEPS)}>
+                  <RegisterAppStep
+                    phase={phaseOf(is("applying"), false, ...APPLY_STEPS)}
+                    error={errorOf(...APPLY_STEPS)}
+                    appLabel={extras().review?.appLabel ?? ""}
+                    groups={extras().review?.groups ?? []}
+                    changes={state().plan?.actions ?? []}
+                    findings={(state().plan?.findings ?? []).map((f) => f.message)}
+                    progress={applyProgress()}
+                    onApply={() => void send({ type: "plan.confirm" })}
+                    onBack={() => void send({ type: "app.change" })}
+                    onErrorAction={onErrorAction}
+                  />
+                </Match>
+                <Match when={is("verifying", "verify-incomplete") || atStep("verify")}>
+                  <VerifyStep
+                    phase={phaseOf(is("verifying"), is("verify-incomplete"), "verify")}
+                    error={errorOf("verify")}
+                    rows={extras().verify?.rows ?? []}
+                    tokens={extras().verify?.tokens ?? []}
+                    note={extras().verify?.note}
+                    attempt={(state().verification?.attempts ?? 0) + 1}
+                    onRetry={() => void send({ type: "verify.retry" })}
+                    onContinue={() => void send({ type: "verify.continue" })}
+                    onErrorAction={onErrorAction}
+                  />
+                </Match>
+                <Match when={is("hand-over") && handOverValues()}>
+                  {(values) => (
+                    <HandOverStep
+                      values={values()}
+                      copy={props.copy}
+                      verify={extras().verify}
+                      secretPending={can("secret.shown")}
+                      canSharePoint={can("sharepoint.start")}
+                      canFinish={can("finish")}
+                      onSecretSaved={() => void send({ type: "secret.shown" })}
+                      onSharePoint={() => void send({ type: "sharepoint.start" })}
+                      onFinish={() => void send({ type: "finish" })}
+                    />
+                  )}
+                </Match>
+                <Match when={is("preparing-sharepoint", "sharepoint") || atStep("sharepoint")}>
+                  <SharePointStep
+                    phase={phaseOf(is("preparing-sharepoint"), is("sharepoint"), "sharepoint")}
+                    error={errorOf("sharepoint")}
+                    appId={state().handOver?.clientId ?? ""}
+                    url={state().sharepoint?.url}
+                    onConfirm={() => void send({ type: "sharepoint.confirm" })}
+                    onSkip={() => void send({ type: "finish" })}
+                    onErrorAction={onErrorAction}
+                  />
+                </Match>
+                <Match when={is("done", "cancelled")}>
+                  <DoneStep
+                    clientId={state().handOver?.clientId ?? ""}
+                    tenantId={state().handOver?.tenantId ?? ""}
+                    cancelled={is("cancelled")}
+                    onCheck={openCheck}
+                    onStartOver={() => void startOver()}
+                  />
+                </Match>
+              </Switch>
+            </Show>
           </Show>
         </main>
       </div>

@@ -1,8 +1,9 @@
 /** Composition root of the page: config, then the app; the signed-in half loads on demand. */
 import { render } from "solid-js/web";
-import { App, SESSION_KEY } from "./app.js";
+import { App } from "./app.js";
 import { loadConfig } from "./config.js";
 import "./styles.css";
+import { STATE_KEY } from "./wizard/keys.js";
 
 function signInResponseInUrl(): boolean {
   const params = `${window.location.hash}&${window.location.search}`;
@@ -22,14 +23,14 @@ async function start(root: HTMLElement): Promise<void> {
   }
   const config = result.config;
   // msal returns to the page the sign-in started from, so the code may already be gone from the URL.
-  const resume = signInResponseInUrl() || sessionStorage.getItem(SESSION_KEY) !== null;
+  const resume = signInResponseInUrl() || sessionStorage.getItem(STATE_KEY) !== null;
   render(
     () => (
       <App
         config={config}
         resume={resume}
-        loadRunner={async () =>
-          (await import("./wizard/runner.js")).createRunner(config, window.location.origin)
+        loadDriver={async (listener) =>
+          (await import("./wizard/session-driver.js")).createDriver(config, window.location.origin, listener)
         }
       />
     ),

@@ -20,13 +20,19 @@ function lifetimeLabel(days: number): string {
 
 /** Guide steps 3-5: a new app registration, or adopt one that exists (by its Application ID). */
 export function ChooseAppStep(
-  props: StepBase & { readonly defaultName: string; readonly onSubmit: (choice: AppChoice) => void },
+  props: StepBase & {
+    readonly defaultName: string;
+    /** core's inputError (a bad name or appId caught by the step machine). */
+    readonly inputError?: { readonly field: string; readonly message: string } | undefined;
+    readonly onSubmit: (choice: AppChoice) => void;
+  },
 ) {
   const [mode, setMode] = createSignal<"new" | "existing">("new");
   const [name, setName] = createSignal(props.defaultName);
   const [appId, setAppId] = createSignal("");
   const [days, setDays] = createSignal(365);
-  const [invalid, setInvalid] = createSignal<{ field: string; message: string }>();
+  const [localInvalid, setInvalid] = createSignal<{ field: string; message: string }>();
+  const invalid = () => localInvalid() ?? props.inputError;
 
   const submit = (e: SubmitEvent) => {
     e.preventDefault();

@@ -1,8 +1,7 @@
+import type { WizardEvent, WizardState } from "@boxafe-connect/core";
 import type { Drift } from "../check/check-repair.js";
 import type { HandOverValues } from "../components/hand-over-card.js";
-import type { RoleView } from "../steps/check-role.js";
-import type { AppChoice } from "../steps/choose-app.js";
-import type { TokenRow, VerifyRow } from "../steps/verify.js";
+import type { TokenRow, VerifyRow } from "../components/verify-results.js";
 
 export type { Drift };
 
@@ -10,18 +9,31 @@ export interface VerifyData {
   readonly complete: boolean;
   readonly rows: readonly VerifyRow[];
   readonly tokens: readonly TokenRow[];
+  /** Why rows are "not checkable" when the page has no secret to ask with. */
+  readonly note?: string;
 }
 
-/** What the page can ask of the signed-in half; the real one is ./runner.ts, loaded on demand. */
-export interface Runner {
-  readonly signedIn: { readonly username: string } | undefined;
-  signIn(loginHint?: string): Promise<void>;
-  signOut(): Promise<void>;
-  role(): Promise<RoleView>;
-  review(choice: AppChoice): Promise<Drift>;
-  /** Applies the reviewed plan; `onWave(n)` as the executor's three waves progress (0-3). */
-  apply(onWave: (done: number) => void): Promise<HandOverValues>;
-  verify(onAttempt: (n: number) => void): Promise<VerifyData>;
+/** What the session keeps in memory beside the (secret-free) wizard state, for the views. */
+export interface SessionExtras {
+  readonly review?: Drift;
+  readonly verify?: VerifyData;
+  /** The secret made in this tab: shown once, never saved. */
+  readonly secret?: { readonly text: string; readonly expiresOn: string };
+  readonly sharePointTenant?: string;
+}
+
+/**
+ * The signed-in half of the page (./session-driver.ts, loaded on demand): it runs core's step
+ * machine with effect handlers built on msal-browser, the Graph client and core's engine.
+ */
+export interface Driver {
+  send(event: WizardEvent): Promise<void>;
+  readonly state: WizardState;
+  readonly extras: SessionExtras;
+  /** Secret lifetime for a new secret (the adapter's choice; core's events do not carry it). */
+  setSecretDays(days: number): void;
   check(appId: string): Promise<Drift>;
   repair(): Promise<HandOverValues>;
+  /** Forgets the saved state (the msal sign-in stays). */
+  reset(): void;
 }

@@ -1,15 +1,17 @@
 /**
- * The signed-in half of the page, loaded on demand with msal-browser and the Graph client: it
- * fills core's ports (Graph through the SDK, app tokens through the token endpoint, clock and timers)
- * and calls core's engine. It keeps the new secret in memory only, for the hand-over card.
+ * Core's effect handlers for the browser: msal-browser sign-in, Graph through the SDK, app tokens
+ * from the token endpoint, and core's engine. The new secret stays in this module's memory only.
  */
 import type {
   AppKey,
-  ApplyResult,
+  ApplyOutcome,
+  ApplyStep,
+  EffectHandlers,
   ObservedWithOrganization,
   Permission,
   Plan,
   RuntimePorts,
+  VerificationReport,
 } from "@boxafe-connect/core";
 import {
   apply,
@@ -17,27 +19,33 @@ import {
   CoreError,
   checkRole,
   cloudEndpoints,
-  describeAction,
   desiredFrom,
+  isOurSecret,
   observe,
   permissionsView,
   plan,
   resolveProfile,
   resourceByAppId,
+  resourceByKey,
   sandboxEndpoints,
+  sharePointAppInv,
   sharePointTenantName,
-  uniqueNameFor,
+  summarizePlan,
   verify,
+  WAVE_STEPS,
 } from "@boxafe-connect/core";
 import { browserAppTokenPort } from "../auth/app-token.js";
-import type { SignedIn } from "../auth/session.js";
-import { startAuth } from "../auth/session.js";
+import type { Auth } from "../auth/session.js";
 import type { Drift } from "../check/check-repair.js";
 import type { HandOverValues } from "../components/hand-over-card.js";
 import type { WebConfig } from "../config.js";
 import { browserPorts } from "../platform.js";
 import { reviewGroups } from "./review-rows.js";
-import type { Runner } from "./runner-types.js";
+import type { SessionExtras, VerifyData } from "./runner-types.js";
+
+const SECRET_NAME = "Boxafe";
+const RENEW_WITHIN_DAYS = 30;
+const VERIFY_DEADLINE_MS = 120_000;
 
 interface Reviewed {
   readonly observed: ObservedWithOrganization;
@@ -45,28 +53,28 @@ interface Reviewed {
   readonly permissions: readonly Permission[];
 }
 
-const SECRET_NAME = "Boxafe";
-const RENEW_WITHIN_DAYS = 30;
-
 function keyOf(appId: string): string {
   return resourceByAppId(appId)?.key ?? appId;
 }
 
-function resourceName(key: string): string {
-  return permissionsView(boxafeProfile).resources.find((r) => keyOf(r.appId) === key)?.name ?? key;
+export interface BrowserHandlers extends EffectHandlers {
+  readonly extras: () => SessionExtras;
+  setSecretDays(days: number): void;
+  check(appId: string): Promise<Drift>;
+  repair(): Promise<HandOverValues>;
 }
 
-export async function createRunner(config: WebConfig, origin: string): Promise<Runner> {
-  const auth = await startAuth(config, origin);
-  const signedIn = auth.signedIn;
+export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers {
   const authorityOrigin = new URL(config.authority).origin;
   const cloud = config.cloud === "sandbox" ? sandboxEndpoints(authorityOrigin) : cloudEndpoints(config.cloud);
+  let secretDays = 365;
   let reviewed: Reviewed | undefined;
-  let lastApply: ApplyResult | undefined;
+  let extras: SessionExtras = {};
+  let appliedAppId: string | undefined;
 
-  const session = (): SignedIn => {
-    if (!signedIn) throw new CoreError("unauthenticated", "You are not signed in. Sign in to continue.");
-    return signedIn;
+  const session = () => {
+    if (!auth.signedIn) throw new CoreError("unauthenticated", "You are not signed in. Sign in to continue.");
+    return auth.signedIn;
   };
   const deps = (progress?: RuntimePorts["progress"]) => ({
     ...browserPorts,
@@ -74,7 +82,7 @@ export async function createRunner(config: WebConfig, origin: string): Promise<R
     ...(progress ? { progress } : {}),
   });
 
-  async function load(appKey: AppKey, displayName: string | undefined, secretDays: number): Promise<Drift> {
+  async function load(appKey: AppKey, displayName: string | undefined): Promise<Drift> {
     const observed = await observe(deps(), appKey);
     const permissions = resolveProfile(boxafeProfile);
     const desired = desiredFrom(
@@ -89,93 +97,159 @@ export async function createRunner(config: WebConfig, origin: string): Promise<R
     const planned = plan(desired, observed, browserPorts.clock.now());
     reviewed = { observed, plan: planned, permissions };
     const appId = observed.application?.appId;
-    return {
+    const summary = summarizePlan(planned);
+    const drift: Drift = {
       appLabel: observed.application
         ? `${observed.application.displayName} (${observed.application.appId})`
         : desired.displayName,
       groups: reviewGroups(permissionsView(boxafeProfile, appId ? { appId } : {}), planned, keyOf),
-      changes: planned.actions.map(describeAction),
-      findings: planned.findings.map((f) => f.message),
+      changes: summary.actions,
+      findings: summary.findings.map((f) => f.message),
+    };
+    extras = {
+      ...extras,
+      review: drift,
+      sharePointTenant: sharePointTenantName(observed.organization.initialDomain),
+    };
+    return drift;
+  }
+
+  async function applyReviewed(
+    progress: (step: ApplyStep) => void,
+  ): Promise<ApplyOutcome & { tenantId: string }> {
+    if (!reviewed) throw new CoreError("invalid_transition", "Review the changes first.");
+    const { observed, plan: planned } = reviewed;
+    const onProgress: RuntimePorts["progress"] = (e) => {
+      // Wave n has finished when wave n+1 starts (done = n); the last one reports done = 3.
+      if (e.phase !== "apply" || typeof e.done !== "number") return;
+      const finished = WAVE_STEPS[e.done as 1 | 2 | 3];
+      for (const step of finished ?? []) progress(step);
+    };
+    const result = await apply(deps(onProgress), planned, observed);
+    appliedAppId = result.application.appId;
+    if (result.secret) {
+      extras = {
+        ...extras,
+        secret: { text: result.secret.secretText, expiresOn: result.secret.endDateTime },
+      };
+    }
+    const existingSecret =
+      result.secret === undefined &&
+      (observed.application?.passwordCredentials.some(
+        (c) => isOurSecret(c) && Date.parse(c.endDateTime) > browserPorts.clock.now(),
+      ) ??
+        false);
+    return {
+      clientId: result.application.appId,
+      tenantId: observed.organization.id,
+      existingSecret,
+      ...(result.secret ? { secret: { endDateTime: result.secret.endDateTime } } : {}),
     };
   }
 
-  async function applyReviewed(onWave: (done: number) => void): Promise<HandOverValues> {
-    if (!reviewed) throw new CoreError("invalid_transition", "Review the changes first.");
-    const { observed, plan: planned } = reviewed;
-    const progress: RuntimePorts["progress"] = (e) => {
-      if (e.phase === "apply" && typeof e.done === "number") onWave(e.done);
-    };
-    const result = planned.actions.length === 0 ? undefined : await apply(deps(progress), planned, observed);
-    onWave(3);
-    lastApply = result;
-    const appId = result?.application.appId ?? observed.application?.appId;
-    if (!appId)
-      throw new CoreError("not_found", "The app was not found after applying; run the setup again.");
+  function toVerifyData(report: VerificationReport): VerifyData {
     return {
-      clientId: appId,
-      tenantId: observed.organization.id,
-      ...(result?.secret
-        ? { secret: { text: result.secret.secretText, expiresOn: result.secret.endDateTime } }
-        : {}),
+      complete: report.complete,
+      rows: report.items.map((i) => ({ ...i, resource: resourceByKey(i.resource).name })),
+      tokens: report.tokens.map((t) => ({
+        resource: resourceByKey(t.resource).name,
+        ok: t.ok,
+        roles: t.roles.length,
+        error: t.error?.message,
+      })),
     };
   }
 
   return {
-    signedIn,
-    signIn: (hint) => auth.signIn(hint),
-    signOut: () => auth.signOut(),
-    async role() {
+    extras: () => extras,
+    setSecretDays(days) {
+      secretDays = days;
+    },
+    async signIn() {
+      if (auth.signedIn) return { username: auth.signedIn.username, tenantId: auth.signedIn.tenantId };
+      await auth.signIn();
+      // The page is leaving for the sign-in page; it resumes from the saved state on return.
+      return new Promise<never>(() => undefined);
+    },
+    async checkRole() {
       const check = checkRole(await session().accessToken());
       if (!check.ok) throw new CoreError("insufficient_role", check.message);
-      return { username: check.username ?? session().username, roles: check.roles };
+      return { roles: check.roles };
     },
-    review(choice) {
-      const appKey: AppKey =
-        choice.mode === "new" ? { uniqueName: uniqueNameFor(choice.displayName) } : { appId: choice.appId };
-      return load(appKey, choice.mode === "new" ? choice.displayName : undefined, choice.secretDays);
+    async observe(appKey, displayName) {
+      await load(appKey, displayName);
+      const summary = reviewed ? summarizePlan(reviewed.plan) : undefined;
+      if (!summary || !reviewed) throw new CoreError("internal_error", "The tenant could not be read.");
+      const appId = reviewed.observed.application?.appId;
+      const planState = {
+        total: summary.total,
+        counts: { ...summary.counts },
+        actions: [...summary.actions],
+        findings: summary.findings.map((f) => ({ ...f })),
+      };
+      return { plan: planState, ...(appId ? { appId } : {}) };
     },
-    apply: applyReviewed,
-    async verify(onAttempt) {
-      const secret = lastApply?.secret;
-      if (!reviewed || !lastApply || !secret) {
-        throw new CoreError(
-          "invalid_transition",
-          "Verification needs the secret made in this session; run the setup again.",
-        );
+    apply: (progress) => applyReviewed(progress),
+    async verify(progress) {
+      const secret = extras.secret;
+      const appId = appliedAppId ?? reviewed?.observed.application?.appId;
+      if (!reviewed || !appId)
+        throw new CoreError("invalid_transition", "Set up the app before verifying it.");
+      if (!secret) {
+        // Without the secret no app token can be asked for; say so instead of guessing.
+        const items = reviewed.permissions.map((p) => ({
+          resource: p.resource,
+          value: p.value,
+          kind: p.kind,
+          status: "unverifiable" as const,
+        }));
+        extras = {
+          ...extras,
+          verify: {
+            complete: true,
+            rows: items.map((i) => ({ ...i, resource: resourceByKey(i.resource).name })),
+            tokens: [],
+            note: "This page did not make the app's secret, so it cannot ask for the app's tokens. Boxafe proves the secret when you add the domain, or run `boxafe-connect verify`.",
+          },
+        };
+        return { complete: true, items };
       }
-      let attempt = 1;
-      onAttempt(attempt);
       const report = await verify(
         {
           ...browserPorts,
           graph: session().graph,
           appToken: browserAppTokenPort(authorityOrigin),
           progress: (e) => {
-            if (e.phase === "verify") onAttempt(++attempt);
+            if (e.phase === "verify" && typeof e.done === "number" && typeof e.total === "number") {
+              progress(e.done, e.total);
+            }
           },
         },
         {
           tenantId: reviewed.observed.organization.id,
-          clientId: lastApply.application.appId,
-          credential: { kind: "secret", secret: secret.secretText },
+          clientId: appId,
+          credential: { kind: "secret", secret: secret.text },
           permissions: reviewed.permissions,
           sharePointTenant: sharePointTenantName(reviewed.observed.organization.initialDomain),
           cloud,
-          deadlineMs: 120_000,
+          deadlineMs: VERIFY_DEADLINE_MS,
         },
       );
+      extras = { ...extras, verify: toVerifyData(report) };
+      return report;
+    },
+    async sharepoint() {
+      const appId = appliedAppId ?? reviewed?.observed.application?.appId ?? "";
+      return { url: sharePointAppInv(extras.sharePointTenant ?? "", appId).url };
+    },
+    check: (appId) => load({ appId }, undefined),
+    async repair() {
+      const outcome = await applyReviewed(() => undefined);
       return {
-        complete: report.complete,
-        rows: report.items.map((i) => ({ ...i, resource: resourceName(i.resource) })),
-        tokens: report.tokens.map((t) => ({
-          resource: resourceName(t.resource),
-          ok: t.ok,
-          roles: t.roles.length,
-          error: t.error?.message,
-        })),
+        clientId: outcome.clientId,
+        tenantId: outcome.tenantId,
+        ...(extras.secret && outcome.secret ? { secret: extras.secret } : {}),
       };
     },
-    check: (appId) => load({ appId }, undefined, 365),
-    repair: () => applyReviewed(() => undefined),
   };
 }

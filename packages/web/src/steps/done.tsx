@@ -1,0 +1,40 @@
+import { Show } from "solid-js";
+import { StepHeading } from "../components/step-heading.js";
+
+/** The end of the setup: what was done, and where to go next. */
+export function DoneStep(props: {
+  readonly clientId: string;
+  readonly tenantId: string;
+  readonly cancelled: boolean;
+  readonly onCheck: () => void;
+  readonly onStartOver: () => void;
+}) {
+  return (
+    <section class="card" aria-labelledby="step-heading">
+      <StepHeading>{props.cancelled ? "Setup cancelled" : "Setup complete"}</StepHeading>
+      <Show
+        when={!props.cancelled}
+        fallback={
+          <p class="lead">
+            Nothing more will be changed. Whatever was already written stays; a new run completes it.
+          </p>
+        }
+      >
+        <div class="callout ok" data-testid="done">
+          <p>
+            The app <code>{props.clientId}</code> in tenant <code>{props.tenantId}</code> holds every
+            permission Boxafe needs. Check it again any time, for example before the client secret expires.
+          </p>
+        </div>
+      </Show>
+      <div class="actions">
+        <button type="button" class="primary" onClick={() => props.onCheck()}>
+          Check or repair an app
+        </button>
+        <button type="button" onClick={() => props.onStartOver()}>
+          Set up another app
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The loop every adapter runs around core's step machine: transition, run the effects through the
+ * handlers, feed the results back. The state (secret-free JSON) is kept in sessionStorage so the
+ * sign-in redirect, or a reload, resumes where the admin was.
+ */
+import type { WizardEvent, WizardEventType, WizardState } from "@boxafe-connect/core";
+import {
+  initialState,
+  parseState,
+  resumeState,
+  runEffect,
+  serializeState,
+  transition,
+  userEvents,
+} from "@boxafe-connect/core";
+import { startAuth } from "../auth/session.js";
+import type { WebConfig } from "../config.js";
+import { STATE_KEY } from "./keys.js";
+import { browserHandlers } from "./runner.js";
+import type { Driver, SessionExtras } from "./runner-types.js";
+
+function saved(): WizardState | undefined {
+  const text = sessionStorage.getItem(STATE_KEY);
+  if (text === null) return undefined;
+  const parsed = parseState(text);
+  return parsed.ok ? parsed.state : undefined;
+}
+
+export async function createDriver(
+  config: WebConfig,
+  origin: string,
+  onChange: (state: WizardState, extras: SessionExtras, events: readonly WizardEventType[]) => void,
+): Promise<Driver> {
+  const auth = await startAuth(config, origin);
+  const handlers = browserHandlers(config, auth);
+  let state = initialState({ sharepoint: true, defaultDisplayName: "QNAP Boxafe" });
+
+  const commit = (next: WizardState) => {
+    state = next;
+    sessionStorage.setItem(STATE_KEY, serializeState(state));
+    onChange(state, handlers.extras(), userEvents(state));
+  };
+
+  const send = async (event: WizardEvent): Promise<void> => {
+    const [next, effects] = transition(state, event);
+    commit(next);
+    for (const effect of effects) {
+      const result = await runEffect(handlers, effect, (progress) => {
+        commit(transition(state, progress)[0]);
+      });
+      await send(result);
+    }
+  };
+
+  const run = async (effects: readonly Parameters<typeof runEffect>[1][]) => {
+    for (const effect of effects) await send(await runEffect(handlers, effect));
+  };
+
+  const previous = saved();
+  if (previous && previous.phase === "signing-in" && auth.signedIn) {
+    // Back from the sign-in page: finish the sign-in effect that sent us there.
+    commit(previous);
+    void run([{ type: "sign-in" }]);
+  } else if (previous && previous.phase !== "start" && auth.signedIn) {
+    // A reload: core decides how to resume (sign in again silently, re-check the role, continue).
+    const [next, effects] = resumeState(previous);
+    commit(next);
+    void run(effects);
+  } else {
+    commit(state);
+  }
+
+  return {
+    send,
+    get state() {
+      return state;
+    },
+    get extras() {
+      return handlers.extras();
+    },
+    setSecretDays: handlers.setSecretDays,
+    check: handlers.check,
+    repair: handlers.repair,
+    reset() {
+      sessionStorage.removeItem(STATE_KEY);
+      state = initialState({ sharepoint: true, defaultDisplayName: "QNAP Boxafe" });
+      onChange(state, handlers.extras(), userEvents(state));
+    },
+  };
+}
