@@ -2,6 +2,7 @@
 import type { ResourceKey } from "../catalog/types.js";
 import { type GraphDeps, type RetryBudget, runRequests, startBudget } from "../graph/batch-runner.js";
 import type { Action, Plan } from "../tenant/model.js";
+import { type PasswordAttempt, sweepRunSecrets } from "./add-password.js";
 import { obj, s } from "./graph-shapes.js";
 
 export type Of<T extends Action["type"]> = Extract<Action, { type: T }>;
@@ -39,23 +40,14 @@ export async function readId(
   return { id: s(body.id), appId: s(body.appId) };
 }
 
-/** Best effort, on its own short budget: the run is failing anyway. */
-export async function withdrawSecret(deps: GraphDeps, appObjectId: string, keyId: string): Promise<void> {
-  const budget = startBudget({
-    ...deps,
-    retry: { ...deps.retry, budgetMs: Math.min(30_000, deps.retry?.budgetMs ?? 30_000) },
-  });
-  await runRequests(
-    deps,
-    [
-      {
-        id: "withdraw",
-        method: "POST",
-        url: `/applications/${appObjectId}/removePassword`,
-        body: { keyId },
-        absentOk: true,
-      },
-    ],
-    budget,
-  ).catch(() => undefined);
+/** The clean-up after a failed run gets its own budget: the run's own may be what ran out. */
+export const CLEANUP_BUDGET_MS = 30_000;
+
+/**
+ * Best effort: removes every secret this run added (found by the run's marker name), because the
+ * caller will never see their text; the re-run then adds a fresh one instead of trusting an unseen one.
+ */
+export async function withdrawRunSecrets(deps: GraphDeps, attempt: PasswordAttempt): Promise<void> {
+  const budget = startBudget({ ...deps, retry: { ...deps.retry, budgetMs: CLEANUP_BUDGET_MS } });
+  await sweepRunSecrets(deps, attempt, "", budget).catch(() => undefined);
 }

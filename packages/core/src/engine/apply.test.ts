@@ -242,3 +242,24 @@ describe("apply failing beside a successful addPassword", () => {
     expect(t.passwords).toEqual([]);
   });
 });
+
+describe("apply failing while recovering a lost secret", () => {
+  it("removes the orphan on its own clean-up budget", async () => {
+    const t = tenantHandler((r, call) => {
+      if (r.url.endsWith("/addPassword") && call === 1) return "lose-batch";
+      if (r.method === "GET" && r.url.includes("passwordCredentials") && call === 1) {
+        return graphError(
+          403,
+          "Authorization_RequestDenied",
+          "Insufficient privileges to complete the operation.",
+        );
+      }
+      return undefined;
+    });
+    const error = await apply({ ...fakeTime(), graph: scriptedGraph(t.handler) }, freshPlan(), empty).catch(
+      (e) => e,
+    );
+    expect(error).toMatchObject({ code: "access_denied" });
+    expect(t.passwords).toEqual([]);
+  });
+});

@@ -10,12 +10,12 @@ import { CoreError } from "../errors.js";
 import { type GraphDeps, startBudget } from "../graph/batch-runner.js";
 import { countingGraphPort } from "../graph/counting-port.js";
 import type { ObservedTenant, Plan } from "../tenant/model.js";
-import type { NewSecret } from "./add-password.js";
-import { sweepRunSecrets } from "./add-password.js";
-import { type ApplyState, withdrawSecret } from "./apply-state.js";
+import { type NewSecret, type PasswordAttempt, sweepRunSecrets } from "./add-password.js";
+import { type ApplyState, byType, withdrawRunSecrets } from "./apply-state.js";
+import { runId } from "./ids.js";
 import { waveOne } from "./wave-application.js";
 import { waveThree } from "./wave-consent.js";
-import { waveTwo } from "./wave-credentials.js";
+import { type WaveTwoResult, waveTwo } from "./wave-credentials.js";
 
 export type EngineDeps = GraphDeps;
 
@@ -28,6 +28,18 @@ export interface ApplyResult {
   readonly requests: number;
   /** Sequential round trips (parallel batches share one). */
   readonly roundTrips: number;
+}
+
+/** The add-password attempt of this run: the plan's marked name plus a run id (see add-password.ts). */
+function passwordAttempt(deps: GraphDeps, plan: Plan, state: ApplyState): PasswordAttempt | undefined {
+  const password = byType(plan, "add-password")[0];
+  if (password === undefined || state.app === undefined) return undefined;
+  return {
+    appObjectId: state.app.id,
+    displayName: password.displayName,
+    endDateTime: password.endDateTime,
+    runId: runId(deps.random, deps.clock.now()),
+  };
 }
 
 export async function apply(deps: EngineDeps, plan: Plan, observed: ObservedTenant): Promise<ApplyResult> {
@@ -44,16 +56,17 @@ export async function apply(deps: EngineDeps, plan: Plan, observed: ObservedTena
     resourceIds: new Map(Object.values(observed.resources).map((r) => [r.key, r.id])),
   };
   await waveOne(d, plan, state, budget);
-  const two = await waveTwo(d, plan, observed, state, budget);
+  const attempt = passwordAttempt(d, plan, state);
+  let two: WaveTwoResult;
   try {
+    two = await waveTwo(d, plan, observed, state, budget, attempt);
     await waveThree(d, plan, state, budget);
-    if (two.passwordLost && two.attempt !== undefined && two.secret !== undefined) {
-      await sweepRunSecrets(d, two.attempt, two.secret.keyId, budget);
+    if (two.passwordLost && attempt !== undefined && two.secret !== undefined) {
+      await sweepRunSecrets(d, attempt, two.secret.keyId, budget);
     }
   } catch (error) {
-    // The caller never sees this run's secret text, so take the secret back: the re-run adds a fresh one.
-    if (two.secret !== undefined && two.attempt !== undefined)
-      await withdrawSecret(d, two.attempt.appObjectId, two.secret.keyId);
+    // The caller never sees this run's secret text, so take it back: the re-run adds a fresh one.
+    if (attempt !== undefined) await withdrawRunSecrets(d, attempt);
     throw error;
   }
   const app = state.app;

@@ -13,16 +13,15 @@ import {
   readNewSecret,
   recoverLostPassword,
 } from "./add-password.js";
-import { type ApplyState, bodyOf, byType, readId, withdrawSecret } from "./apply-state.js";
+import { type ApplyState, bodyOf, byType, readId } from "./apply-state.js";
 import { obj, s } from "./graph-shapes.js";
-import { randomGuid, runId } from "./ids.js";
+import { randomGuid } from "./ids.js";
 import { CREATE_IF_MISSING, servicePrincipalByAppId } from "./paths.js";
 
 export interface WaveTwoResult {
   secret?: NewSecret;
   certificateKeyId?: string;
   passwordLost: boolean;
-  attempt?: PasswordAttempt;
 }
 
 export async function waveTwo(
@@ -31,6 +30,7 @@ export async function waveTwo(
   observed: ObservedTenant,
   state: ApplyState,
   budget: RetryBudget,
+  attempt: PasswordAttempt | undefined,
 ): Promise<WaveTwoResult> {
   const out: WaveTwoResult = { passwordLost: false };
   const app = state.app;
@@ -49,16 +49,7 @@ export async function waveTwo(
       lagOn404: true,
     });
   }
-  const password = byType(plan, "add-password")[0];
-  if (password !== undefined) {
-    out.attempt = {
-      appObjectId: app.id,
-      displayName: password.displayName,
-      endDateTime: password.endDateTime,
-      runId: runId(deps.random, deps.clock.now()),
-    };
-    requests.push(addPasswordRequest(out.attempt, 0));
-  }
+  if (attempt !== undefined) requests.push(addPasswordRequest(attempt, 0));
   const certificate = byType(plan, "add-certificate")[0];
   if (certificate !== undefined) {
     const existing = await keysWithMaterial(deps, app.id, observed.application?.keyCredentials ?? [], budget);
@@ -82,26 +73,20 @@ export async function waveTwo(
     total: 3,
   });
   const results = await runRequests(deps, requests, budget, { keepGoing: true });
+  // Every other request ran to its end; the caller withdraws a secret added beside the failure.
   const failed = [...results.values()].find((r) => r.kind === "failed");
-  if (failed?.kind === "failed") {
-    // Something beside addPassword failed: take back a secret whose text the caller will never get.
-    const added = results.get("add-password");
-    if (added?.kind === "ok" && out.attempt !== undefined) {
-      await withdrawSecret(deps, out.attempt.appObjectId, readNewSecret(added.response.body).keyId);
-    }
-    throw failed.error;
-  }
+  if (failed?.kind === "failed") throw failed.error;
   if (upsertSp) {
     const created = s(obj(bodyOf(results, "sp")).id);
     state.spId =
       created !== "" ? created : (await readId(deps, servicePrincipalByAppId(app.appId), budget)).id;
   }
-  if (out.attempt !== undefined) {
+  if (attempt !== undefined) {
     const result = results.get("add-password");
     if (result?.kind === "ok") out.secret = readNewSecret(result.response.body);
     else {
       out.passwordLost = true;
-      out.secret = await recoverLostPassword(deps, out.attempt, 0, budget);
+      out.secret = await recoverLostPassword(deps, attempt, 0, budget);
     }
   }
   return out;

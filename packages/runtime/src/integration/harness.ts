@@ -81,8 +81,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  const home = mkdtempSync(join(tmpdir(), "boxafe-sandbox-"));
+/** `home` shares one CA between several sandboxes (a sharded soak); default: a fresh temporary one. */
+export async function startHarness(options: { home?: string } = {}): Promise<Harness> {
+  const own = options.home === undefined;
+  const home = options.home ?? mkdtempSync(join(tmpdir(), "boxafe-sandbox-"));
   const sandbox = await startSandbox({ port: 0, home });
   trustCa(sandbox.caPem);
   const hook = async (path: string, body?: unknown) => {
@@ -131,7 +133,7 @@ export async function startHarness(): Promise<Harness> {
     },
     async stop() {
       await sandbox.stop();
-      rmSync(home, { recursive: true, force: true });
+      if (own) rmSync(home, { recursive: true, force: true });
     },
   };
 }
