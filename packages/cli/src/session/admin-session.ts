@@ -2,7 +2,7 @@
  * The composition root for commands that act as the signed-in admin: target, sign-in, role check,
  * Graph port and runtime ports. Tokens are registered with the redactor as soon as they exist.
  */
-import type { EngineDeps, ProgressEvent, RoleCheck } from "@boxafe-connect/core";
+import type { EngineDeps, GraphPort, ProgressEvent, RoleCheck } from "@boxafe-connect/core";
 import { CoreError, checkRole, isGuid } from "@boxafe-connect/core";
 import { adminScopes, defaultPublicClientId } from "../auth/authority.js";
 import type { SignedIn, SignInPrompt } from "../auth/sign-in.js";
@@ -96,6 +96,21 @@ export async function signInAdmin(
   }
 }
 
+/** --verbose: one line per $batch (method and path of each request, then the statuses); no bodies. */
+export function loggedGraph(out: Output, graph: GraphPort): GraphPort {
+  if (!out.verbose) return graph;
+  return {
+    async batch(requests) {
+      out.debug(
+        `graph $batch (${requests.length}): ${requests.map((r) => `${r.method} ${r.url}`).join(" | ")}`,
+      );
+      const responses = await graph.batch(requests);
+      out.debug(`graph $batch answered: ${responses.map((r) => `${r.id}=${r.status}`).join(" ")}`);
+      return responses;
+    },
+  };
+}
+
 /** Graph port on the admin's token (every fresh token is redacted) plus Node's runtime ports. */
 export async function engineDeps(
   context: CommandContext,
@@ -111,7 +126,12 @@ export async function engineDeps(
       return fresh;
     },
   });
-  return { ...nodePorts(), graph, progress: progressRenderer(context.out), ...retryOf(context) };
+  return {
+    ...nodePorts(),
+    graph: loggedGraph(context.out, graph),
+    progress: progressRenderer(context.out),
+    ...retryOf(context),
+  };
 }
 
 export async function openAdminSession(
