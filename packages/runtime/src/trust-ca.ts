@@ -3,14 +3,28 @@
  * global fetch, whose undici dispatcher is replaced by one that knows the extra CA. Needed because
  * NODE_EXTRA_CA_CERTS is read only at process start.
  */
+import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
 import { Agent, setGlobalDispatcher } from "undici";
 
 const trusted = new Set<string>();
 
+/** An explicit `ca` replaces Node's whole store, so the certificates of NODE_EXTRA_CA_CERTS (a corporate proxy) are kept. */
+function extraCaCertificates(): string[] {
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  if (!file) return [];
+  try {
+    return [readFileSync(file, "utf8")];
+  } catch {
+    return [];
+  }
+}
+
 export function trustCa(pem: string): void {
   const normalized = pem.trim();
   if (!normalized.includes("BEGIN CERTIFICATE")) throw new Error("trustCa expects a PEM certificate");
   trusted.add(normalized);
-  setGlobalDispatcher(new Agent({ connect: { ca: [...rootCertificates, ...trusted] } }));
+  setGlobalDispatcher(
+    new Agent({ connect: { ca: [...rootCertificates, ...extraCaCertificates(), ...trusted] } }),
+  );
 }
