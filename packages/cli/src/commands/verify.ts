@@ -79,6 +79,8 @@ export async function runVerify(context: CommandContext): Promise<number> {
       cloud: target.endpoints,
       ...(spName ? { sharePointTenant: spName } : {}),
       deadlineMs: deadline * 1000,
+      // A rejected credential is retried a while (a new secret replicates); never past the deadline.
+      credentialGraceMs: Math.min(deadline * 1000, 30_000),
     });
     context.out.result({
       command: "verify",

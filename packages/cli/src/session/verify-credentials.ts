@@ -19,6 +19,7 @@ export interface VerifyRequest {
   readonly sharePointTenant?: string;
   readonly graph?: GraphPort;
   readonly deadlineMs?: number;
+  readonly credentialGraceMs?: number;
 }
 
 export interface VerifyDisplay {
@@ -62,6 +63,7 @@ export async function verifyCredentials(
         cloud: request.cloud,
         ...(request.sharePointTenant ? { sharePointTenant: request.sharePointTenant } : {}),
         ...(request.deadlineMs !== undefined ? { deadlineMs: request.deadlineMs } : {}),
+        ...(request.credentialGraceMs !== undefined ? { credentialGraceMs: request.credentialGraceMs } : {}),
       },
     );
     const granted = report.items.filter((i) => i.status === "granted").length;
