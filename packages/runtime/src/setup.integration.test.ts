@@ -26,6 +26,8 @@ describe("fresh boxafe setup", () => {
     expect(stats.roundTrips).toBeLessThanOrEqual(6);
     expect(run.counted.stats().requests).toBe(stats.roundTrips);
     expect(run.counted.stats().roundTrips).toBeLessThanOrEqual(4);
+    // Exactly: observe 1 request; apply 1 + 1 + 2 requests in 3 round trips.
+    expect(run.counted.stats()).toMatchObject({ requests: 5, roundTrips: 4 });
     expect(run.result).toMatchObject({ requests: 4, roundTrips: 3 });
     expect(run.result.secret?.secretText).toMatch(/.{16,}/);
     expect(run.observed.organization).toMatchObject({
@@ -76,6 +78,7 @@ describe("fresh boxafe setup", () => {
     expect(run.plan.actions).toEqual([]);
     expect(stats.writes).toBe(0);
     expect(stats.roundTrips).toBeLessThanOrEqual(2);
+    expect(run.counted.stats()).toMatchObject({ requests: 2, roundTrips: 2, writes: 0 });
     expect(run.result.secret).toBeUndefined();
   });
 
