@@ -34,6 +34,8 @@ export interface TimeoutConfig {
   readonly verifyDeadlineMs: number;
   /** How long /v1/verify retries a rejected credential (a brand-new secret needs a moment to replicate). */
   readonly credentialGraceMs: number;
+  /** Total time plan/setup may spend retrying throttled or lagging Graph calls before a typed error. */
+  readonly retryBudgetMs: number;
 }
 
 export interface ApiConfig {
@@ -57,7 +59,7 @@ export const defaultLimits = {
   corsOrigins: [] as readonly string[],
   rateLimit: { capacity: 60, refillPerSecond: 1 },
   bodyLimitBytes: 64 * 1024,
-  timeouts: { outboundMs: 15_000, verifyDeadlineMs: 20_000, credentialGraceMs: 0 },
+  timeouts: { outboundMs: 15_000, verifyDeadlineMs: 20_000, credentialGraceMs: 0, retryBudgetMs: 45_000 },
 } as const;
 
 /**

@@ -44,6 +44,11 @@ export async function planFor(
   const deps: EngineDeps = {
     graph: timedGraphPort(config.graphPortFor(token), config.timeouts.outboundMs),
     ...config.runtime,
+    // An HTTP caller is waiting: bound the whole run, and never sleep out a long Retry-After.
+    retry: {
+      budgetMs: config.timeouts.retryBudgetMs,
+      maxRetryAfterMs: Math.min(10_000, config.timeouts.retryBudgetMs),
+    },
   };
   const appKey: AppKey =
     body.appId === undefined ? { uniqueName: uniqueNameFor(body.displayName) } : { appId: body.appId };

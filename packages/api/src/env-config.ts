@@ -4,6 +4,7 @@
  */
 import type { CloudEndpoints, CloudName } from "@boxafe-connect/core";
 import { cloudEndpoints, sandboxEndpoints } from "@boxafe-connect/core";
+import type { ApiConfig } from "./config.js";
 import { defaultLimits } from "./config.js";
 
 export interface ApiSettings {
@@ -19,6 +20,7 @@ export interface ApiSettings {
   readonly OUTBOUND_TIMEOUT_MS?: string;
   readonly VERIFY_DEADLINE_MS?: string;
   readonly CREDENTIAL_GRACE_MS?: string;
+  readonly RETRY_BUDGET_MS?: string;
 }
 
 export interface ResolvedSettings {
@@ -26,11 +28,7 @@ export interface ResolvedSettings {
   readonly corsOrigins: readonly string[];
   readonly rateLimit: { readonly capacity: number; readonly refillPerSecond: number };
   readonly bodyLimitBytes: number;
-  readonly timeouts: {
-    readonly outboundMs: number;
-    readonly verifyDeadlineMs: number;
-    readonly credentialGraceMs: number;
-  };
+  readonly timeouts: ApiConfig["timeouts"];
 }
 
 const CLOUDS: readonly CloudName[] = ["global", "usgov", "china"];
@@ -75,6 +73,7 @@ export function resolveSettings(settings: ApiSettings): ResolvedSettings {
       outboundMs: positive(settings.OUTBOUND_TIMEOUT_MS, defaultLimits.timeouts.outboundMs),
       verifyDeadlineMs: positive(settings.VERIFY_DEADLINE_MS, defaultLimits.timeouts.verifyDeadlineMs),
       credentialGraceMs: nonNegative(settings.CREDENTIAL_GRACE_MS, defaultLimits.timeouts.credentialGraceMs),
+      retryBudgetMs: positive(settings.RETRY_BUDGET_MS, defaultLimits.timeouts.retryBudgetMs),
     },
   };
 }

@@ -155,7 +155,7 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): TestConfig {
     corsOrigins: ["https://portal.example.com"],
     rateLimit: { capacity: 1000, refillPerSecond: 1000 },
     bodyLimitBytes: 8 * 1024,
-    timeouts: { outboundMs: 2000, verifyDeadlineMs: 0, credentialGraceMs: 0 },
+    timeouts: { outboundMs: 2000, verifyDeadlineMs: 0, credentialGraceMs: 0, retryBudgetMs: 5000 },
     appTokenPort: fakeAppTokenPort(() => runtime.clock.now()),
     graphPortFor: () => grantedDirectoryGraph(),
     runtime,
