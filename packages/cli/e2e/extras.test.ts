@@ -1,4 +1,5 @@
 /** Help and version, browser sign-in, the certificate path, the web-app registration. */
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../src/cli/commands.js";
@@ -40,9 +41,13 @@ describe("more commands through the built CLI", () => {
       "pra@contoso.onmicrosoft.com",
       "--sandbox",
       t.sandbox.url,
+      "--output",
+      join(t.dir, "values.txt"),
     ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain("Sandbox: signing in as pra@contoso.onmicrosoft.com.");
+    expect(statSync(join(t.dir, "values.txt")).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(t.dir, "values.txt"), "utf8")).toMatch(/^Client secret: \S{3}\dQ~/m);
     expect(run.stderr).toContain("✔ Signed in as pra@contoso.onmicrosoft.com");
     clientId = run.stdout.match(/Application \(client\) ID: ([0-9a-f-]{36})/)?.[1] ?? "";
     expect(t.sandbox.context.dir.appByAppId(clientId)?.displayName).toBe("QNAP Boxafe");
@@ -75,6 +80,14 @@ describe("more commands through the built CLI", () => {
     ]);
     expect(verify.code, verify.stderr).toBe(0);
     expect(parseJson(verify)).toMatchObject({ ok: true, report: { complete: true } });
+  });
+
+  it("trusts a running sandbox's CA from its directory, without NODE_EXTRA_CA_CERTS", async () => {
+    const { NODE_EXTRA_CA_CERTS: _bundle, ...env } = t.env;
+    const { runCli } = await import("./harness.js");
+    const run = await runCli(["plan", "--json", "--sandbox", t.sandbox.url], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseJson(run)).toMatchObject({ command: "plan", app: { exists: true } });
   });
 
   it("prints the legacy appinv.aspx values with the retirement advisory", async () => {

@@ -35,7 +35,6 @@ export interface SignInRequest {
   readonly openBrowser: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly onPrompt: (prompt: SignInPrompt) => void;
-  readonly onDebug?: (text: string) => void;
 }
 
 export interface SignedIn {

@@ -86,7 +86,6 @@ export async function signInAdmin(
       openBrowser: flag(context, "open-browser"),
       env: context.env,
       onPrompt: display.onPrompt ?? ((prompt) => renderPrompt(context.out, prompt)),
-      onDebug: (text) => context.out.debug(text),
     });
     step.done(`Signed in as ${signedIn.username}`);
     return signedIn;
