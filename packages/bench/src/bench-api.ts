@@ -3,7 +3,8 @@
  * with in-process token/Graph ports (the API's own cost) and once with real ports against the
  * sandbox (msal-node client-credentials tokens for a real app: what a caller of /v1/verify waits for).
  */
-import { type ApiBenchResult, runApiBench } from "@boxafe-connect/api";
+import { type ApiBenchResult, runApiBench, startApiServer } from "@boxafe-connect/api";
+import { loadTest } from "./autocannon-child.js";
 import type { BenchContext } from "./context.js";
 import { formatMs } from "./markdown.js";
 import { configure, graphPortFor } from "./ours.js";
@@ -15,38 +16,11 @@ const CONNECTIONS = 10;
 export async function benchApi(ctx: BenchContext): Promise<Omit<SectionResult, "seconds">> {
   const results: { label: string; result: ApiBenchResult }[] = [];
   results.push({
-    label: "in-process ports",
+    label: "fakes in-process; autocannon in the same process",
     result: await runApiBench({ seconds: SECONDS, connections: CONNECTIONS }),
   });
   const notes: string[] = [];
-  const host = await ctx.host();
-  const token = await host.adminToken();
-  await host.hooks.setFaults("latency=0");
-  await host.hooks.reset();
-  const app = await configure(
-    graphPortFor(host.url, async () => token),
-    { displayName: "API bench" },
-  );
-  const secret = app.result.secret?.secretText;
-  if (secret) {
-    results.push({
-      label: "sandbox (msal-node, 0 ms)",
-      result: await runApiBench({
-        seconds: SECONDS,
-        connections: CONNECTIONS,
-        settings: { SANDBOX_ORIGIN: host.url },
-        verifyBody: {
-          tenantId: host.tenantId,
-          clientId: app.result.application.appId,
-          clientSecret: secret,
-          sharePointTenant: "contoso",
-        },
-      }),
-    });
-  } else {
-    notes.push("The sandbox run was skipped: the setup returned no secret.");
-  }
-  const rows = results.flatMap(({ label, result }) =>
+  const rows: (string | number)[][] = results.flatMap(({ label, result }) =>
     result.endpoints.map((e) => [
       e.endpoint,
       label,
@@ -58,6 +32,61 @@ export async function benchApi(ctx: BenchContext): Promise<Omit<SectionResult, "
       e.errors,
     ]),
   );
+  const host = await ctx.host();
+  const token = await host.adminToken();
+  await host.hooks.setFaults("latency=0");
+  await host.hooks.reset();
+  const app = await configure(
+    graphPortFor(host.url, async () => token),
+    { displayName: "API bench" },
+  );
+  const secret = app.result.secret?.secretText;
+  if (!secret) throw new Error("the setup for the API bench returned no secret");
+  const api = await startApiServer({
+    port: 0,
+    settings: {
+      SANDBOX_ORIGIN: host.url,
+      RATE_LIMIT_CAPACITY: "1000000000",
+      RATE_LIMIT_REFILL_PER_SECOND: "1000000000",
+    },
+    logger: () => undefined,
+  });
+  try {
+    const label = "real: msal-node -> sandbox; autocannon in its own process";
+    for (const [endpoint, method, jsonBody] of [
+      ["GET /v1/permissions", "GET", undefined],
+      [
+        "POST /v1/verify",
+        "POST",
+        {
+          tenantId: host.tenantId,
+          clientId: app.result.application.appId,
+          clientSecret: secret,
+          sharePointTenant: "contoso",
+        },
+      ],
+    ] as const) {
+      const r = await loadTest({
+        url: `${api.url}${endpoint.split(" ")[1]}`,
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        method,
+        jsonBody,
+      });
+      rows.push([
+        endpoint,
+        label,
+        Math.round(r.requestsPerSecond),
+        formatMs(r.p50),
+        formatMs(r.p99),
+        r.total,
+        r.non2xx,
+        r.errors,
+      ]);
+    }
+  } finally {
+    await api.close();
+  }
   return {
     id: "api",
     title: "6. API on Node",

@@ -2,7 +2,6 @@
  * Section 1: fresh setup of the boxafe profile at 0, 50 and 150 ms injected latency, ours (observe +
  * plan + apply, then verify) against the sequential baseline, in the same run and sandbox.
  */
-import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { baselineApis } from "./baseline-apis.js";
@@ -12,7 +11,6 @@ import { sleep } from "./context.js";
 import { createGraphHttp } from "./graph-http.js";
 import { formatMs, formatRatio } from "./markdown.js";
 import { boxafePermissions, configure, graphPortFor, verifyApp } from "./ours.js";
-import { repoPath } from "./repo.js";
 import { graphSubRequests } from "./sandbox-hooks.js";
 import type { SectionResult, TargetResult } from "./section.js";
 import { median } from "./stats.js";
@@ -191,7 +189,6 @@ export function setupSection(figures: readonly SetupFigures[]): Omit<SectionResu
       values: [r.ours.configured, r.ours.verified, r.base.ms],
     })),
   });
-  writeFileSync(repoPath(CHART), svg);
   return {
     id: "setup",
     title: "1. Fresh setup",
@@ -238,6 +235,8 @@ export function setupSection(figures: readonly SetupFigures[]): Omit<SectionResu
         `baseline-to-configured is ${at150 ? formatRatio(at150.base.ms / at150.ours.verified) : "n/a"} at 150 ms.`,
       `Token requests during verification (median): ${rows.map((r) => `${r.ours.tokens} at ${r.latency} ms`).join(", ")}.`,
     ],
-    charts: [{ path: CHART, alt: "Fresh setup wall time by latency: boxafe-connect vs sequential baseline" }],
+    charts: [
+      { path: CHART, alt: "Fresh setup wall time by latency: boxafe-connect vs sequential baseline", svg },
+    ],
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderReport, verdict } from "./report.js";
+import { renderReport, renderSection, verdict } from "./report.js";
 import { notMeasured, reasonOf } from "./section.js";
 
 const machine = {
@@ -25,7 +25,7 @@ describe("renderReport", () => {
         tables: [{ headers: ["file", "gzip"], rows: [["index.js", 1234]] }],
         targets: [{ target: "initial JS < 60 KB gzip", figure: "1.2 KB", pass: true }],
         notes: ["note one"],
-        charts: [{ path: "docs/bench-setup.svg", alt: "chart" }],
+        charts: [{ path: "docs/bench-setup.svg", alt: "chart", svg: "<svg/>" }],
         seconds: 0.5,
       },
       {
@@ -48,6 +48,22 @@ describe("renderReport", () => {
     expect(text).toContain("| initial JS < 60 KB gzip | 1.2 KB | PASS |  |");
     expect(text).toContain("| p99 < x | not measured | NOT MEASURED | packages/api has no createApp yet |");
     expect(text).toContain("**not measured:** packages/api has no createApp yet");
+  });
+});
+
+describe("renderSection", () => {
+  it("reports a table that cannot be rendered instead of throwing", () => {
+    const lines = renderSection({
+      id: "x",
+      title: "X",
+      method: "m",
+      tables: [{ headers: ["a", "b"], rows: [["1"]] }],
+      targets: [],
+      notes: [],
+      charts: [],
+      seconds: 1,
+    });
+    expect(lines.join("\n")).toMatch(/could not be rendered \(Error: row 0 has 1 cells/);
   });
 });
 

@@ -49,7 +49,15 @@ export function renderReport(input: ReportInput): string {
     "",
   ];
   for (const section of input.sections) {
-    out.push(`## ${section.title}`, "", section.method, "");
+    out.push(...renderSection(section));
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** One section; a section whose tables cannot be rendered says so instead of sinking the report. */
+export function renderSection(section: SectionResult): string[] {
+  const out: string[] = [`## ${section.title}`, "", section.method, ""];
+  try {
     if (section.notMeasured) {
       out.push(`**not measured:** ${escapeCell(section.notMeasured)}`, "");
     }
@@ -59,11 +67,19 @@ export function renderReport(input: ReportInput): string {
     for (const table of section.tables) {
       out.push(markdownTable(table), "");
     }
-    for (const note of section.notes) {
-      out.push(`- ${note}`);
-    }
-    if (section.notes.length > 0) out.push("");
-    out.push(`<sub>section time ${section.seconds.toFixed(1)} s</sub>`, "");
+  } catch (error) {
+    out.push(
+      `**not measured:** the section's results could not be rendered (${escapeCell(String(error))})`,
+      "",
+    );
   }
-  return `${out.join("\n").trimEnd()}\n`;
+  for (const note of section.notes) {
+    out.push(`- ${note}`);
+  }
+  if (section.notes.length > 0) out.push("");
+  const load = section.load
+    ? `, load average ${section.load[0].toFixed(1)} -> ${section.load[1].toFixed(1)}`
+    : "";
+  out.push(`<sub>section time ${section.seconds.toFixed(1)} s${load}</sub>`, "");
+  return out;
 }

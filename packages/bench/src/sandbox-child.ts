@@ -11,5 +11,10 @@ process.send?.({
 });
 process.on("message", (message) => {
   if (message === "stop") void sandbox.stop().then(() => process.exit(0));
+  // CPU the sandbox has used so far (user + system, microseconds), for the fleet's cost breakdown.
+  if (message === "cpu") {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  }
 });
 process.on("disconnect", () => void sandbox.stop().then(() => process.exit(0)));

@@ -18,6 +18,8 @@ export interface SandboxHost {
   readonly hooks: SandboxHooks;
   /** A delegated Graph token of the Global Administrator (Application, AppRoleAssignment, DelegatedPermissionGrant). */
   adminToken(): Promise<string>;
+  /** CPU time the sandbox process has used so far, in ms (undefined when it runs in this process). */
+  sandboxCpuMs(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ function forkSandbox(home: string | undefined): Promise<{ child: ChildProcess; s
 export async function startHost(options: { inProcess?: boolean; home?: string } = {}): Promise<SandboxHost> {
   let started: Started;
   let stopSandbox: () => Promise<void>;
+  let sandboxCpuMs = async (): Promise<number | undefined> => undefined;
   if (options.inProcess) {
     const sandbox = await startSandbox({
       port: 0,
@@ -76,6 +79,17 @@ export async function startHost(options: { inProcess?: boolean; home?: string } 
   } else {
     const { child, started: info } = await forkSandbox(options.home);
     started = info;
+    sandboxCpuMs = () =>
+      new Promise((resolve) => {
+        const onMessage = (message: unknown) => {
+          const micros = (message as { cpuMicros?: unknown }).cpuMicros;
+          if (typeof micros !== "number") return;
+          child.off("message", onMessage);
+          resolve(micros / 1000);
+        };
+        child.on("message", onMessage);
+        child.send("cpu");
+      });
     stopSandbox = () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());
@@ -100,6 +114,7 @@ export async function startHost(options: { inProcess?: boolean; home?: string } 
     ...started,
     hooks,
     adminToken,
+    sandboxCpuMs: () => sandboxCpuMs(),
     stop: async () => {
       hooks.close();
       await stopSandbox();

@@ -16,6 +16,8 @@ export interface ChartRef {
   /** Path relative to the repository root, e.g. docs/bench-setup.svg. */
   readonly path: string;
   readonly alt: string;
+  /** The SVG document; main writes it next to BENCHMARKS.md. */
+  readonly svg: string;
 }
 
 export interface SectionResult {
@@ -30,6 +32,8 @@ export interface SectionResult {
   readonly notes: readonly string[];
   readonly charts: readonly ChartRef[];
   readonly seconds: number;
+  /** 1-minute load average at the section's start and end (other work on the machine skews timings). */
+  readonly load?: readonly [number, number];
 }
 
 export function notMeasured(

@@ -9,10 +9,11 @@ const series = [
 describe("niceMax", () => {
   it("rounds up to 1, 2 or 5 times a power of ten", () => {
     expect(niceMax(0)).toBe(1);
-    expect(niceMax(7)).toBe(10);
-    expect(niceMax(130)).toBe(200);
-    expect(niceMax(4100)).toBe(5000);
+    expect(niceMax(7)).toBe(8);
+    expect(niceMax(130)).toBe(150);
+    expect(niceMax(5095)).toBe(6000);
     expect(niceMax(1000)).toBe(1000);
+    expect(niceMax(9100)).toBe(10000);
   });
 });
 
@@ -37,8 +38,8 @@ describe("barChartSvg", () => {
     const bars = [...svg.matchAll(/<rect x="120" y="\d+" width="([\d.]+)" height="18"/g)].map((m) =>
       Number(m[1]),
     );
-    // axis max is niceMax(800) = 1000 over a 510 px plot
-    expect(bars).toEqual([51, 204, 408]);
+    // axis max is niceMax(800) = 800 over a 510 px plot
+    expect(bars).toEqual([63.8, 255, 510]);
     expect(svg).toContain("not measured");
   });
 

@@ -39,11 +39,11 @@ export function escapeXml(text: string): string {
     .replaceAll('"', "&quot;");
 }
 
-/** Round up to 1, 2 or 5 times a power of ten, so the axis ends on a readable number. */
+/** Round up to a readable axis end (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten). */
 export function niceMax(value: number): number {
   if (!(value > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 5, 10]) {
+  for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
     if (step * power >= value) return step * power;
   }
   return 10 * power;
@@ -63,7 +63,7 @@ export function barChartSvg(chart: BarChart): string {
   const plotW = WIDTH - LABEL_W - VALUE_W;
   const groupH = chart.series.length * (BAR_H + BAR_GAP) - BAR_GAP;
   const legendY = TOP + chart.groups.length * (groupH + GROUP_GAP) + 10;
-  const height = legendY + 30;
+  const height = legendY + chart.series.length * 18 + 12;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
     `<title>${escapeXml(chart.title)}</title>`,
@@ -98,14 +98,14 @@ export function barChartSvg(chart: BarChart): string {
       );
     });
   });
-  let lx = LABEL_W;
-  for (const series of chart.series) {
+  // One legend entry per line: no text measuring needed, never overflows.
+  chart.series.forEach((series, i) => {
+    const y = legendY + i * 18;
     parts.push(
-      `<rect x="${lx}" y="${legendY}" width="12" height="12" fill="${series.color}"/>`,
-      `<text x="${lx + 18}" y="${legendY + 10}" fill="#1f2328">${escapeXml(series.name)}</text>`,
+      `<rect x="${LABEL_W}" y="${y}" width="12" height="12" fill="${series.color}"/>`,
+      `<text x="${LABEL_W + 18}" y="${y + 10}" fill="#1f2328">${escapeXml(series.name)}</text>`,
     );
-    lx += 30 + series.name.length * 7;
-  }
+  });
   parts.push("</svg>");
   return `${parts.join("\n")}\n`;
 }
