@@ -16,13 +16,17 @@ export function accessLog(logger: AccessLogger, now: () => number): MiddlewareHa
     } finally {
       // "*" means no route matched (404s and middleware refusals): never log the raw path.
       const route = routePath(c, -1);
-      logger({
-        requestId: id,
-        method: c.req.method.slice(0, 10),
-        route: route === "*" || route === "/*" ? "unmatched" : route,
-        status: c.res.status,
-        durationMs: Math.max(0, now() - started),
-      });
+      try {
+        logger({
+          requestId: id,
+          method: c.req.method.slice(0, 10),
+          route: route === "*" || route === "/*" ? "unmatched" : route,
+          status: c.res.status,
+          durationMs: Math.max(0, now() - started),
+        });
+      } catch {
+        // A broken log sink must not break the response.
+      }
     }
   };
 }

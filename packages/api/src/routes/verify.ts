@@ -4,7 +4,7 @@
  * with the app's own token when that token may read the directory. Credentials live only for
  * this request.
  */
-import type { AppTokenPort, ClientCredential, CloudEndpoints, GraphPort } from "@boxafe-connect/core";
+import type { AppTokenPort, ClientCredential, GraphPort } from "@boxafe-connect/core";
 import { audienceFor, isCoreError, validateTenantId, verify } from "@boxafe-connect/core";
 import { createRoute } from "@hono/zod-openapi";
 import { decodeJwt } from "jose";
@@ -53,7 +53,7 @@ async function directoryReader(
   appToken: AppTokenPort,
   who: AppIdentity,
 ): Promise<GraphPort | undefined> {
-  const resource = audienceFor("microsoft-graph", config.cloud as CloudEndpoints, undefined);
+  const resource = audienceFor("microsoft-graph", config.cloud, undefined);
   if (resource === undefined) return undefined;
   try {
     const token = await appToken.acquire({ ...who, resource });

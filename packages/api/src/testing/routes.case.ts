@@ -215,6 +215,15 @@ export function describeRouteContract(name: string, makeApp: AppFactory): void {
       });
     });
 
+    it("keeps answering when the log sink throws", async () => {
+      const { request } = makeApp({
+        logger: () => {
+          throw new Error("disk full");
+        },
+      });
+      expect((await request("/v1/health")).status).toBe(200);
+    });
+
     it("answers unknown routes with a JSON 404", async () => {
       const { request } = makeApp();
       await expectError(await request("/v1/nope/../../etc/passwd"), 404, "not_found");
