@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { boxafeProfile, resolveProfile, resourceByKey } from "@boxafe-connect/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baselineApis } from "./baseline-apis.js";
@@ -21,14 +24,19 @@ describe("runBaseline against the sandbox (0 ms latency)", () => {
   let host: SandboxHost;
   let graph: GraphHttp;
 
+  let home: string;
+
   beforeAll(async () => {
-    host = await startHost({ inProcess: true });
+    // Own CA home: never races another suite starting a sandbox in the default one.
+    home = mkdtempSync(path.join(tmpdir(), "bench-test-"));
+    host = await startHost({ inProcess: true, home });
     graph = createGraphHttp({ origin: host.url, ca: host.caPem, getToken: host.adminToken });
   }, 60_000);
 
   afterAll(async () => {
     graph?.close();
     await host?.stop();
+    rmSync(home, { recursive: true, force: true });
   });
 
   it("leaves the same tenant a correct setup does: 26 declared, 20 assignments, 3 exact grants, 1 secret", async () => {
