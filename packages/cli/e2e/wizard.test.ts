@@ -30,7 +30,7 @@ describe.skipIf(!hasTmux)("setup wizard in a terminal", () => {
 
   it("walks from sign-in to the hand-over with the default answers", async () => {
     const term = await open("walk", ["setup", "--sandbox", t.sandbox.url]);
-    await term.waitFor("Sandbox: signing in as admin@contoso.onmicrosoft.com.");
+    await term.waitFor("Signed in as admin@contoso.onmicrosoft.com");
     await term.waitFor("Role: Global Administrator");
     await term.waitFor("Which app should Boxafe use?");
     term.keys("Enter");

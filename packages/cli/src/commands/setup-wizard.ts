@@ -77,7 +77,9 @@ async function runEffectShown(
   const { runEffect } = await import("@boxafe-connect/core");
   if (effect.type === "sign-in") {
     ui.log.step(spinnerText["sign-in"]);
-    return runEffect(session.handlers, effect, feed);
+    const signedIn = await runEffect(session.handlers, effect, feed);
+    if (signedIn.type === "sign-in.done") ui.log.success(doneText(transition(state, signedIn)[0], effect));
+    return signedIn;
   }
   const spin = ui.spinner();
   spin.start(spinnerText[effect.type]);

@@ -81,8 +81,9 @@ async function externalSandbox(context: CommandContext, url: string): Promise<Ta
     tenant: given ? validateTenantId(given, "tenant") : discovered,
     authority: msalAuthority(origin, given ?? discovered),
     graphResource: "https://graph.microsoft.com",
-    // An external sandbox may or may not auto-approve; with --as we approve ourselves.
-    sandbox: { origin, autoApproves: upn === undefined, adminUpn: sandboxAdmin, ...(upn ? { upn } : {}) },
+    // Whether a running sandbox auto-approves is unknown: show the real prompt (an auto-approving
+    // sandbox answers the first poll anyway); with --as we approve as that user ourselves.
+    sandbox: { origin, autoApproves: false, adminUpn: sandboxAdmin, ...(upn ? { upn } : {}) },
     close: async () => {},
   };
 }
