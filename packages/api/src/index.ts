@@ -1,7 +1,8 @@
-/** @module @boxafe-connect/api: the Hono HTTP API, its Node and Worker entries, and its bench. */
+/**
+ * @module @boxafe-connect/api: the Hono HTTP API and its Node and Worker entries.
+ * Also `@boxafe-connect/api/bench` (runApiBench, autocannon) and `@boxafe-connect/api/worker`.
+ */
 export { createApp } from "./app.js";
-export type { ApiBenchOptions, ApiBenchResult, EndpointFigures } from "./bench.js";
-export { runApiBench } from "./bench.js";
 export type { AccessLogEntry, AccessLogger, ApiConfig, RateLimitConfig, TimeoutConfig } from "./config.js";
 export type { ApiSettings, ResolvedSettings } from "./env-config.js";
 export { resolveSettings } from "./env-config.js";
