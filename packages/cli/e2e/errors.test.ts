@@ -108,6 +108,27 @@ describe("error paths", () => {
     }
   });
 
+  it("Ctrl-C during a wait leaves with exit 130 and says how to continue", async () => {
+    t.sandbox.context.faults.set(parseFaults("latency=1500"));
+    try {
+      let sent = false;
+      const run = await t.run(["setup", "--yes", "--sandbox", t.sandbox.url], {
+        onStderr: (all, child) => {
+          if (!sent && all.includes("Signing in")) {
+            sent = true;
+            child.kill("SIGINT");
+          }
+        },
+      });
+      expect(run.code).toBe(130);
+      expect(run.stderr).toContain(
+        "Cancelled. Run the command again to continue (a guided setup: setup --resume).",
+      );
+    } finally {
+      t.sandbox.context.faults.set(parseFaults(""));
+    }
+  });
+
   it("setup without a terminal and without --yes is a usage error", async () => {
     const run = await t.run(["setup", "--sandbox", t.sandbox.url]);
     expect(run.code).toBe(2);

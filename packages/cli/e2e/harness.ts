@@ -2,7 +2,7 @@
  * End-to-end harness: a sandbox in this process, the BUILT CLI (dist/main.js) in child processes
  * that trust the sandbox CA through NODE_EXTRA_CA_CERTS, and a transcript of every run's output.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -29,7 +29,11 @@ export interface TestEnv {
   readonly env: Record<string, string>;
   run(
     args: readonly string[],
-    options?: { env?: Record<string, string>; input?: string; onStderr?: (all: string) => void },
+    options?: {
+      env?: Record<string, string>;
+      input?: string;
+      onStderr?: (all: string, child: ChildProcess) => void;
+    },
   ): Promise<CliRun>;
   close(): Promise<void>;
 }
@@ -43,7 +47,7 @@ export function runCli(
   args: readonly string[],
   env: Record<string, string>,
   input?: string,
-  onStderr?: (all: string) => void,
+  onStderr?: (all: string, child: ChildProcess) => void,
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliMain, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
@@ -54,7 +58,7 @@ export function runCli(
     });
     child.stderr.setEncoding("utf8").on("data", (d: string) => {
       stderr += d;
-      onStderr?.(stderr);
+      onStderr?.(stderr, child);
     });
     child.on("error", reject);
     child.on("close", (code) => {
