@@ -3,7 +3,8 @@
  * with in-process token/Graph ports (the API's own cost) and once with real ports against the
  * sandbox (msal-node client-credentials tokens for a real app: what a caller of /v1/verify waits for).
  */
-import { type ApiBenchResult, runApiBench, startApiServer } from "@boxafe-connect/api";
+import { startApiServer } from "@boxafe-connect/api";
+import { type ApiBenchResult, runApiBench } from "@boxafe-connect/api/bench";
 import { loadTest } from "./autocannon-child.js";
 import type { BenchContext } from "./context.js";
 import { formatMs } from "./markdown.js";

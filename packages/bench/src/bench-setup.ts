@@ -11,7 +11,7 @@ import { sleep } from "./context.js";
 import { createGraphHttp } from "./graph-http.js";
 import { formatMs, formatRatio } from "./markdown.js";
 import { boxafePermissions, configure, graphPortFor, verifyApp } from "./ours.js";
-import { graphSubRequests } from "./sandbox-hooks.js";
+import { graphSubRequests, routeSummary } from "./sandbox-hooks.js";
 import type { SectionResult, TargetResult } from "./section.js";
 import { median } from "./stats.js";
 import { barChartSvg } from "./svg-chart.js";
@@ -40,6 +40,8 @@ export interface SetupFigures {
   readonly latency: number;
   readonly ours: OursSample[];
   readonly baseline: BaselineSample[];
+  /** What went over the wire in the last run at this latency (sandbox stats by route). */
+  routes?: { readonly ours: string; readonly oursBatched: string; readonly baseline: string };
 }
 
 const med = (xs: number[]) => median(xs);
@@ -109,6 +111,12 @@ export async function benchSetup(
         const ms = performance.now() - started;
         const baseStats = await host.hooks.stats();
         row.baseline.push({ graphRequests: baseStats.roundTrips, roundTrips: base.roundTrips, ms });
+        const graphRoute = (route: string) => route.includes(" /v1.0/");
+        row.routes = {
+          ours: routeSummary(configuredStats.byRoute, graphRoute),
+          oursBatched: routeSummary(configuredStats.batchSubRequests),
+          baseline: routeSummary(baseStats.byRoute, graphRoute),
+        };
       }
       figures.push(row);
       console.log(
@@ -234,6 +242,12 @@ export function setupSection(figures: readonly SetupFigures[]): Omit<SectionResu
         'does not verify at all, so "verified" has no baseline counterpart. Even ours-to-verified against the ' +
         `baseline-to-configured is ${at150 ? formatRatio(at150.base.ms / at150.ours.verified) : "n/a"} at 150 ms.`,
       `Token requests during verification (median): ${rows.map((r) => `${r.ours.tokens} at ${r.latency} ms`).join(", ")}.`,
+      ...(figures.at(-1)?.routes
+        ? [
+            `On the wire (sandbox stats, last run): ours ${figures.at(-1)?.routes?.ours}, carrying ${figures.at(-1)?.routes?.oursBatched}; ` +
+              `baseline ${figures.at(-1)?.routes?.baseline}.`,
+          ]
+        : []),
     ],
     charts: [
       { path: CHART, alt: "Fresh setup wall time by latency: boxafe-connect vs sequential baseline", svg },

@@ -73,3 +73,15 @@ export function graphSubRequests(stats: SandboxStats): number {
   const batched = Object.values(stats.batchSubRequests).reduce((sum, n) => sum + n, 0);
   return direct + batched;
 }
+
+/** "5 x GET /v1.0/servicePrincipals, 1 x POST /v1.0/applications, ..." from a snapshot, biggest first. */
+export function routeSummary(
+  counts: Readonly<Record<string, number>>,
+  only: (route: string) => boolean = () => true,
+): string {
+  return Object.entries(counts)
+    .filter(([route]) => only(route))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([route, n]) => `${n} x \`${route}\``)
+    .join(", ");
+}
