@@ -48,8 +48,10 @@ const frames = ["◐", "◓", "◑", "◒"];
 export function createOutput(options: OutputOptions): Output {
   const style = createStyle(options.rich);
   const redactor = createRedactor();
-  const err = (text: string) => options.stderr.write(`${redactor.redact(text)}\n`);
   let spinning: { stop(): void } | undefined;
+  // A message printed while a spinner runs first clears the spinner's line; the next frame redraws it.
+  const err = (text: string) =>
+    options.stderr.write(`${spinning ? "\r\u001b[2K" : ""}${redactor.redact(text)}\n`);
 
   const step: Output["step"] = (text) => {
     if (options.json) {
@@ -75,6 +77,7 @@ export function createOutput(options: OutputOptions): Output {
     const stop = () => {
       clearInterval(timer);
       options.stderr.write("\r\u001b[2K");
+      spinning = undefined;
     };
     spinning = { stop };
     return {

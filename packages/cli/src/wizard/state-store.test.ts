@@ -1,0 +1,50 @@
+import { mkdtemp, readFile, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { initialState } from "@boxafe-connect/core";
+import { describe, expect, it } from "vitest";
+import type { CommandContext } from "../command-context.js";
+import { createOutput } from "../output.js";
+import { loadRun, saveRun } from "./state-store.js";
+
+const sink = { write: () => true };
+
+function context(values: CommandContext["values"]): CommandContext {
+  return {
+    command: "setup",
+    values,
+    out: createOutput({ json: false, verbose: false, rich: false, stdout: sink, stderr: sink }),
+    env: {},
+    stdin: Readable.from([]),
+    interactive: true,
+  };
+}
+
+describe("setup state store", () => {
+  it("saves the state and the non-secret flags with mode 0600, and loads them back", async () => {
+    const path = join(await mkdtemp(join(tmpdir(), "bc-state-")), "nested", "state.json");
+    const ctx = context({ tenant: "contoso.onmicrosoft.com", "secret-days": "365", json: true });
+    const state = initialState({ defaultDisplayName: "Boxafe NAS" });
+    await saveRun(path, ctx, state);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    const saved = await loadRun(path);
+    expect(saved.state).toEqual(state);
+    expect(saved.flags).toEqual({ tenant: "contoso.onmicrosoft.com", "secret-days": "365" });
+  });
+
+  it("refuses to save a state that would contain a known secret", async () => {
+    const path = join(await mkdtemp(join(tmpdir(), "bc-state-")), "state.json");
+    const ctx = context({});
+    ctx.out.redactor.protect("Boxafe NAS secret name");
+    await expect(
+      saveRun(path, ctx, initialState({ defaultDisplayName: "Boxafe NAS secret name" })),
+    ).rejects.toThrow("Refusing to save a setup state that holds a secret.");
+    await expect(readFile(path)).rejects.toThrow(/ENOENT/);
+  });
+
+  it("says how to start when there is nothing to resume", async () => {
+    const path = join(await mkdtemp(join(tmpdir(), "bc-state-")), "missing.json");
+    await expect(loadRun(path)).rejects.toThrow(`No saved setup to resume at ${path}.`);
+  });
+});
