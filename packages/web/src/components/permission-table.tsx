@@ -76,7 +76,11 @@ function Row(props: { readonly row: PermissionRow; readonly rowKey: string }) {
             <For each={props.row.advisories}>
               {(a) => (
                 <p>
-                  <strong>{a.title}</strong> ({a.status} since {a.effectiveOn}). {a.action}
+                  <strong>{a.title}</strong> (
+                  {a.status === "retiring"
+                    ? `retiring, from ${a.effectiveOn}`
+                    : `${a.status} since ${a.effectiveOn}`}
+                  ). {a.action}
                 </p>
               )}
             </For>
