@@ -1,10 +1,11 @@
 /** Help and version, browser sign-in, the certificate path, the web-app registration. */
+import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../src/cli/commands.js";
 import type { TestEnv } from "./harness.js";
-import { parseJson, startTestEnv } from "./harness.js";
+import { cliMain, parseJson, startTestEnv } from "./harness.js";
 
 describe("more commands through the built CLI", () => {
   let t: TestEnv;
@@ -103,6 +104,25 @@ describe("more commands through the built CLI", () => {
     expect(run.stdout).toContain("https://contoso-admin.sharepoint.com/_layouts/15/appinv.aspx");
     expect(run.stdout).toContain('<AppPermissionRequests AllowAppOnlyPolicy="true">');
     expect(run.stderr).toContain("retired");
+  });
+
+  it("runs the sandbox command until Ctrl-C, announcing itself as one JSON line", async () => {
+    const child = spawn(process.execPath, [cliMain, "sandbox", "--port", "0", "--json"], { env: t.env });
+    let stdout = "";
+    const line = await new Promise<string>((resolve, reject) => {
+      child.stdout.setEncoding("utf8").on("data", (d: string) => {
+        stdout += d;
+        if (stdout.includes("\n")) resolve(stdout.split("\n")[0] ?? "");
+      });
+      child.on("error", reject);
+      child.on("close", () => reject(new Error(`sandbox exited early: ${stdout}`)));
+    });
+    const doc = JSON.parse(line) as { url: string; tenantId: string; caFile: string };
+    expect(doc.tenantId).toBe(t.sandbox.tenantId);
+    expect(doc.url).toMatch(/^https:\/\/localhost:\d+$/);
+    const exit = new Promise<number | null>((resolve) => child.on("close", resolve));
+    child.kill("SIGINT");
+    expect(await exit).toBe(0);
   });
 
   it("registers the web UI's single-page app", async () => {
