@@ -23,8 +23,9 @@ export function describeIssue(
 ): { field: string; message: string } {
   const issue = issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join(".") : target;
-  const message = issue ? issue.message : "invalid";
-  return { field, message: `${field}: ${message}.` };
+  if (!issue) return { field, message: `${field} is invalid.` };
+  if (/received undefined$/.test(issue.message)) return { field, message: `${field} is required.` };
+  return { field, message: `${field}: ${issue.message}.` };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: Hook's input/output generics vary per route; the body is the same.

@@ -127,6 +127,17 @@ export function describeRouteContract(name: string, makeApp: AppFactory): void {
       expect(JSON.stringify(body)).not.toContain(GOOD_SECRET);
     });
 
+    it("says which field is missing", async () => {
+      const { request } = makeApp();
+      const body = await expectError(
+        await request("/v1/verify", json({ tenantId: TEST_TENANT })),
+        400,
+        "invalid_input",
+        "clientId",
+      );
+      expect(body.message).toBe("clientId is required.");
+    });
+
     it("answers malformed JSON with 400 invalid_input", async () => {
       const { request } = makeApp();
       await expectError(await request("/v1/verify", json("{not json")), 400, "invalid_input", "body");
