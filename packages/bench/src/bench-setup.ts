@@ -195,6 +195,7 @@ export function setupSection(figures: readonly SetupFigures[]): Omit<SectionResu
     groups: rows.map((r) => ({
       label: `${r.latency} ms latency`,
       values: [r.ours.configured, r.ours.verified, r.base.ms],
+      suffixes: [undefined, undefined, `(${formatRatio(r.ratio)} slower)`],
     })),
   });
   return {

@@ -23,7 +23,7 @@ describe("barChartSvg", () => {
     unit: "ms",
     series,
     groups: [
-      { label: "0 ms", values: [100, 400] },
+      { label: "0 ms", values: [100, 400], suffixes: [undefined, "(4.0x)"] },
       { label: "150 ms", values: [800, undefined] },
     ],
   });
@@ -38,9 +38,10 @@ describe("barChartSvg", () => {
     const bars = [...svg.matchAll(/<rect x="120" y="\d+" width="([\d.]+)" height="18"/g)].map((m) =>
       Number(m[1]),
     );
-    // axis max is niceMax(800) = 800 over a 510 px plot
-    expect(bars).toEqual([63.8, 255, 510]);
+    // axis max is niceMax(800) = 800 over a 450 px plot
+    expect(bars).toEqual([56.3, 225, 450]);
     expect(svg).toContain("not measured");
+    expect(svg).toContain(">400 ms (4.0x)</text>");
   });
 
   it("escapes text", () => {

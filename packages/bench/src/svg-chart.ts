@@ -12,6 +12,8 @@ export interface ChartGroup {
   readonly label: string;
   /** One value per series, in series order; undefined leaves a gap ("not measured"). */
   readonly values: readonly (number | undefined)[];
+  /** Optional text after a bar's value, per series (e.g. "6.6x slower"). */
+  readonly suffixes?: readonly (string | undefined)[];
 }
 
 export interface BarChart {
@@ -25,7 +27,7 @@ export interface BarChart {
 
 const WIDTH = 720;
 const LABEL_W = 120;
-const VALUE_W = 90;
+const VALUE_W = 150;
 const BAR_H = 18;
 const BAR_GAP = 4;
 const GROUP_GAP = 18;
@@ -92,9 +94,11 @@ export function barChartSvg(chart: BarChart): string {
         return;
       }
       const w = Math.max(1, (plotW * value) / max);
+      const suffix = group.suffixes?.[si];
+      const label = suffix ? `${format(value)} ${suffix}` : format(value);
       parts.push(
         `<rect x="${LABEL_W}" y="${y}" width="${w.toFixed(1)}" height="${BAR_H}" fill="${series.color}"><title>${escapeXml(`${series.name}: ${format(value)}`)}</title></rect>`,
-        `<text x="${(LABEL_W + w + 6).toFixed(1)}" y="${y + 13}" fill="#1f2328">${escapeXml(format(value))}</text>`,
+        `<text x="${(LABEL_W + w + 6).toFixed(1)}" y="${y + 13}" fill="#1f2328">${escapeXml(label)}</text>`,
       );
     });
   });
