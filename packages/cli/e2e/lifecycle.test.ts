@@ -49,8 +49,10 @@ describe("boxafe-connect lifecycle", () => {
     expect(data.appRoleAssignments.filter((a) => a.principalId === sp?.id)).toHaveLength(20);
   });
 
-  it("setup again finds nothing to do and makes no secret", async () => {
+  it("setup again finds nothing to do, makes no secret and writes nothing", async () => {
+    const before = t.sandbox.context.stats.snapshot().writes;
     const run = await t.run(["setup", "--yes", "--json", ...target()]);
+    expect(t.sandbox.context.stats.snapshot().writes).toBe(before);
     expect(run.code, run.stderr).toBe(0);
     expect(parseJson(run)).toMatchObject({
       ok: true,
