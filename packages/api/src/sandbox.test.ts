@@ -98,8 +98,19 @@ describe.each([
     const setup = await post(`${api.url}/v1/setup`, { displayName }, adminToken);
     expect(setup.status).toBe(200);
     expect(setup.headers.get("cache-control")).toBe("no-store");
-    const creds = (await setup.json()) as { tenantId: string; clientId: string; clientSecret?: string };
+    const creds = (await setup.json()) as {
+      tenantId: string;
+      clientId: string;
+      clientSecret?: string;
+      sharePointTenant?: string;
+      sharePoint?: { url: string; appId: string };
+    };
     expect(creds.tenantId).toBe(sandbox.tenantId);
+    expect(creds.sharePointTenant).toBe("contoso");
+    expect(creds.sharePoint).toMatchObject({
+      url: "https://contoso-admin.sharepoint.com/_layouts/15/appinv.aspx",
+      appId: creds.clientId,
+    });
     expect(creds.clientSecret).toBeTruthy();
     const secret = creds.clientSecret ?? "";
 
@@ -107,7 +118,7 @@ describe.each([
       tenantId: creds.tenantId,
       clientId: creds.clientId,
       clientSecret: secret,
-      sharePointTenant: "contoso",
+      sharePointTenant: creds.sharePointTenant,
     });
     expect(verified.status).toBe(200);
     const report = (await verified.json()) as {

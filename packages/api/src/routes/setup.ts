@@ -3,7 +3,7 @@
  * needs. A new client secret appears in this response only (Cache-Control: no-store) and is kept
  * nowhere; a re-run that finds a valid secret makes no new one.
  */
-import { apply } from "@boxafe-connect/core";
+import { apply, sharePointAppInv, sharePointTenantName } from "@boxafe-connect/core";
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiConfig } from "../config.js";
 import { planFor } from "../delegated.js";
@@ -29,6 +29,18 @@ const route = createRoute({
   },
 });
 
+/** The SharePoint name (for /v1/verify) and, on the global cloud, the guide's optional appinv step. */
+function sharePointHandOver(config: ApiConfig, initialDomain: string, appId: string) {
+  let tenant: string;
+  try {
+    tenant = sharePointTenantName(initialDomain);
+  } catch {
+    return {};
+  }
+  const global = config.cloud.name === "global" || config.cloud.name === "sandbox";
+  return { sharePointTenant: tenant, ...(global ? { sharePoint: sharePointAppInv(tenant, appId) } : {}) };
+}
+
 export function setupRoutes(config: ApiConfig) {
   return createRouter().openapi(route, async (c) => {
     const { deps, observed, plan } = await planFor(
@@ -50,6 +62,7 @@ export function setupRoutes(config: ApiConfig) {
         servicePrincipalId: result.servicePrincipalId,
         actionsApplied: plan.actions.length,
         findings: jsonView(plan.findings),
+        ...sharePointHandOver(config, observed.organization.initialDomain, result.application.appId),
       },
       200,
     );

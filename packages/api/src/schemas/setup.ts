@@ -50,5 +50,22 @@ export const SetupResponseSchema = z
     servicePrincipalId: z.string(),
     actionsApplied: z.number().int(),
     findings: z.array(z.looseObject({ kind: z.string(), message: z.string() })),
+    sharePointTenant: z
+      .string()
+      .optional()
+      .openapi({ description: "SharePoint name of the tenant; pass it to /v1/verify as sharePointTenant." }),
+    sharePoint: z
+      .object({
+        url: z.string(),
+        appId: z.string(),
+        appDomain: z.string(),
+        redirectUrl: z.string(),
+        permissionRequestXml: z.string(),
+        advisory: z.string(),
+      })
+      .optional()
+      .openapi({
+        description: "The guide's optional appinv.aspx step (Azure ACS, retiring), with its advisory.",
+      }),
   })
   .openapi("SetupResult");
