@@ -45,18 +45,27 @@ describe("guided setup in the browser", () => {
     await expect.poll(() => page.getByTestId("permission-summary").textContent()).toContain("26 permissions");
     await checkStep("05-review");
 
+    // Slow the sandbox down so the live progress of apply and verify can be seen and saved.
+    await context.request.post(`${stack.sandbox.url}/_sandbox/faults`, { data: { spec: "latency=400" } });
     await page.getByRole("button", { name: "Apply the changes" }).click();
+    await page.getByRole("list", { name: "Applying the changes" }).waitFor();
+    await page.locator('li[data-state="running"]').first().waitFor();
+    await screenshot(page, "06-applying");
+    await page.getByRole("heading", { name: "Verify with real tokens" }).waitFor({ timeout: 60_000 });
+    await screenshot(page, "07-verifying");
+    await context.request.post(`${stack.sandbox.url}/_sandbox/faults`, { data: { spec: "" } });
+
     // Apply, then verify; when every token proves its roles core moves on to the hand-over,
     // which repeats the proof.
     await page.getByTestId("hand-over-card").waitFor({ timeout: 90_000 });
-    await checkStep("06-hand-over");
+    await checkStep("08-hand-over");
     expect(await page.getByTestId("verify-result").textContent()).toContain(
       "Verified with real tokens: 25 of 26 permissions proven, 1 not checkable by a token",
     );
     await page.getByText("Show the verification").click();
     const mail = page.locator('tr[data-permission="Mail.ReadWrite"] .badge');
     expect(await mail.first().textContent()).toBe("Granted");
-    await checkStep("07-verification");
+    await checkStep("09-verification");
 
     const clientId = (await page.getByTestId("client-id").textContent()) ?? "";
     const tenantId = (await page.getByTestId("tenant-id").textContent()) ?? "";
@@ -92,10 +101,10 @@ describe("guided setup in the browser", () => {
     expect(await page.getByTestId("appinv-url").textContent()).toBe(
       "https://contoso-admin.sharepoint.com/_layouts/15/appinv.aspx",
     );
-    await checkStep("08-sharepoint");
+    await checkStep("10-sharepoint");
     await page.getByRole("button", { name: "Done" }).click();
     await page.getByTestId("done").waitFor();
-    await checkStep("09-done");
+    await checkStep("11-done");
     expect(await page.getByTestId("client-secret").count()).toBe(0);
   });
 });

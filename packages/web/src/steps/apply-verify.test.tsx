@@ -105,6 +105,8 @@ describe("RegisterAppStep (review and apply)", () => {
     ));
     expect(screen.getByRole("alert")).toHaveAttribute("data-code", "replication_timeout");
     expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
+    // Only core's retry applies after a failure: no second "apply" button beside it.
+    expect(screen.queryByRole("button", { name: "Apply the changes" })).toBeNull();
   });
 });
 

@@ -1,5 +1,4 @@
 import { For, Show } from "solid-js";
-import { Busy } from "../components/busy.js";
 import type { PermissionGroup } from "../components/permission-table.js";
 import { PermissionTable } from "../components/permission-table.js";
 import type { ProgressItem } from "../components/progress-list.js";
@@ -62,26 +61,28 @@ export function RegisterAppStep(props: ReviewProps) {
           </ul>
         </details>
       </Show>
+      <Show when={props.phase !== "error"}>
+        <div class="actions">
+          <button
+            type="button"
+            class="primary"
+            onClick={() => props.onApply()}
+            disabled={props.phase === "working"}
+          >
+            {nothingToDo() ? "Continue to verification" : "Apply the changes"}
+          </button>
+          <button type="button" onClick={() => props.onBack()} disabled={props.phase === "working"}>
+            Back
+          </button>
+        </div>
+      </Show>
+      {/* Below the buttons, so nothing the admin is looking at moves when progress appears. */}
       <Show when={props.phase === "working" || props.progress.length > 0}>
         <ProgressList items={props.progress} label="Applying the changes" />
       </Show>
       <Show when={props.phase === "error" && props.error}>
         {(error) => <ErrorView error={error()} onAction={props.onErrorAction} />}
       </Show>
-      <div class="actions">
-        <button
-          type="button"
-          class="primary"
-          onClick={() => props.onApply()}
-          disabled={props.phase === "working"}
-        >
-          {nothingToDo() ? "Continue to verification" : "Apply the changes"}
-        </button>
-        <button type="button" onClick={() => props.onBack()} disabled={props.phase === "working"}>
-          Back
-        </button>
-      </div>
-      <Busy text={props.phase === "working" ? "Applying the changes…" : undefined} />
     </section>
   );
 }
