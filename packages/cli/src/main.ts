@@ -26,6 +26,7 @@ const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   verify: async () => (await import("./commands/verify.js")).runVerify,
   "secret list": async () => (await import("./commands/secret-list.js")).runSecretList,
   permissions: async () => (await import("./commands/permissions.js")).runPermissions,
+  api: async () => (await import("./commands/api.js")).runApi,
 };
 
 export function reportError(error: unknown, out: Output, command: string | undefined): number {
