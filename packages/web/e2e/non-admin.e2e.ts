@@ -32,6 +32,8 @@ describe("a non-admin signs in", () => {
     expect(await alert.textContent()).toContain("Global Administrator or Privileged Role Administrator");
     expect(await page.getByRole("button", { name: "Sign in again" }).isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Review the changes" }).count()).toBe(0);
+    // At 360 px the rail folds into one line naming the failed step.
+    expect(await page.locator(".rail .summary").textContent()).toBe("Step 2 of 10: Check the admin role");
     await screenshot(page, "22-role-error-360px");
     expect(await seriousViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

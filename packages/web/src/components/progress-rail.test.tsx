@@ -22,3 +22,21 @@ describe("ProgressRail", () => {
     expect(nav).toHaveTextContent("Step 2 of 3: Check your role");
   });
 });
+
+describe("ProgressRail summary", () => {
+  it("follows the current step as it moves", async () => {
+    const { createSignal } = await import("solid-js");
+    const [current, setCurrent] = createSignal<"done" | "current" | "failed">("current");
+    render(() => (
+      <ProgressRail
+        items={[
+          { id: "sign-in", title: "Sign in", status: current() === "current" ? "current" : "done" },
+          { id: "check-role", title: "Check your role", status: current() === "current" ? "todo" : "failed" },
+        ]}
+      />
+    ));
+    expect(screen.getByText(/Step 1 of 2/)).toHaveTextContent("Step 1 of 2: Sign in");
+    setCurrent("failed");
+    expect(screen.getByText(/Step 2 of 2/)).toHaveTextContent("Step 2 of 2: Check your role");
+  });
+});

@@ -27,7 +27,11 @@ export function ProgressRail(props: { readonly items: readonly RailItem[] }) {
     <nav class="rail" aria-label="Setup progress">
       <p class="summary">
         <Show when={current()} fallback="Setup">
-          {(c) => `Step ${currentIndex() + 1} of ${props.items.length}: ${c().title}`}
+          {(c) => (
+            <>
+              Step {currentIndex() + 1} of {props.items.length}: {c().title}
+            </>
+          )}
         </Show>
       </p>
       <ol>
