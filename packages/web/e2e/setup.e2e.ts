@@ -13,6 +13,16 @@ async function checkStep(name: string): Promise<void> {
   expect(await seriousViolations(page), name).toEqual([]);
 }
 
+/** Presses Tab until the named button has focus (fails after 15 presses). */
+async function tabTo(name: string): Promise<void> {
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    if (focused === name) return;
+  }
+  throw new Error(`"${name}" is not reachable with the Tab key`);
+}
+
 beforeAll(async () => {
   stack = await startStack();
   ({ context, page } = await newPage(stack));
@@ -27,7 +37,9 @@ describe("guided setup in the browser", () => {
     await page.getByRole("heading", { name: "Sign in to Microsoft 365" }).waitFor();
     await checkStep("01-sign-in");
 
-    await page.getByRole("button", { name: "Sign in with Microsoft" }).click();
+    // Keyboard only: Tab from the top of the page reaches the sign-in button.
+    await tabTo("Sign in with Microsoft");
+    await page.keyboard.press("Enter");
     await page.waitForURL(/authorize/);
     await screenshot(page, "02-authorize");
     await page.locator(`button[value="${stack.sandbox.admin.upn}"]`).click();
@@ -39,7 +51,9 @@ describe("guided setup in the browser", () => {
     );
     expect(await page.getByTestId("account").textContent()).toContain("Global Administrator");
     await checkStep("04-choose-app");
-    await page.getByRole("button", { name: "Review the changes" }).click();
+    // From the focused heading, Tab walks the form (radios, name, lifetime) to the submit button.
+    await tabTo("Review the changes");
+    await page.keyboard.press("Enter");
 
     await page.getByRole("heading", { name: "Review and apply" }).waitFor();
     await expect.poll(() => page.getByTestId("permission-summary").textContent()).toContain("26 permissions");
