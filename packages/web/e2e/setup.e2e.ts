@@ -7,6 +7,7 @@ import { newPage, sandboxState, screenshot, seriousViolations, startStack } from
 let stack: Stack;
 let context: BrowserContext;
 let page: Page;
+const cspViolations: string[] = [];
 
 async function checkStep(name: string): Promise<void> {
   await screenshot(page, name);
@@ -26,6 +27,9 @@ async function tabTo(name: string): Promise<void> {
 beforeAll(async () => {
   stack = await startStack();
   ({ context, page } = await newPage(stack));
+  page.on("console", (m) => {
+    if (m.text().includes("Content Security Policy")) cspViolations.push(m.text());
+  });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -120,5 +124,7 @@ describe("guided setup in the browser", () => {
     await page.getByTestId("done").waitFor();
     await checkStep("11-done");
     expect(await page.getByTestId("client-secret").count()).toBe(0);
+    // The page ran the whole way under its strict Content-Security-Policy.
+    expect(cspViolations).toEqual([]);
   });
 });

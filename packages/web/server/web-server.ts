@@ -44,7 +44,11 @@ const types: Record<string, string> = {
 const securityHeaders = {
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
-  "x-frame-options": "DENY",
+  "x-frame-options": "SAMEORIGIN",
+  // Everything the page loads or calls is on this origin (the sandbox is proxied); msal's silent
+  // renewal uses a hidden frame on the same origin.
+  "content-security-policy":
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'",
 };
 
 function isStatic(path: string): boolean {
