@@ -1,11 +1,9 @@
 import type { WizardEvent, WizardEventType, WizardState } from "@boxafe-connect/core";
-import { APPLY_STEPS, progressRail } from "@boxafe-connect/core";
+import { APPLY_STEPS } from "@boxafe-connect/core";
 import { createSignal, Match, onMount, Show, Switch } from "solid-js";
 import { CheckRepairView } from "./check/check-repair.js";
+import { useCheck } from "./check/use-check.js";
 import type { CopyFn } from "./components/copy-field.js";
-import type { HandOverValues } from "./components/hand-over-card.js";
-import type { ProgressItem } from "./components/progress-list.js";
-import type { RailItem } from "./components/progress-rail.js";
 import { ProgressRail } from "./components/progress-rail.js";
 import type { WebConfig } from "./config.js";
 import type { ErrorAction, ErrorInfo } from "./error-view.js";
@@ -18,9 +16,10 @@ import { SharePointStep } from "./steps/sharepoint.js";
 import { SignInStep } from "./steps/sign-in.js";
 import type { Phase } from "./steps/types.js";
 import { VerifyStep } from "./steps/verify.js";
+import type { Driver, SessionExtras } from "./wizard/driver-types.js";
 import { toErrorInfo } from "./wizard/error-info.js";
 import { VIEW_KEY } from "./wizard/keys.js";
-import type { Driver, SessionExtras } from "./wizard/runner-types.js";
+import { applyProgress, handOverValues, railItems } from "./wizard/view-model.js";
 
 export type DriverListener = (
   state: WizardState,
@@ -45,13 +44,6 @@ const START: WizardState = {
   applied: [],
 };
 
-const applyLabels: Record<(typeof APPLY_STEPS)[number], string> = {
-  "register-app": "Register the app",
-  "add-permissions": "Add the API permissions",
-  "create-secret": "Create the client secret",
-  "grant-consent": "Grant admin consent",
-};
-
 type View = "setup" | "check";
 
 export function App(props: AppProps) {
@@ -63,12 +55,8 @@ export function App(props: AppProps) {
   const [view, setView] = createSignal<View>(
     sessionStorage.getItem(VIEW_KEY) === "check" ? "check" : "setup",
   );
-  const [checkPhase, setCheckPhase] = createSignal<Phase>("idle");
-  const [repairPhase, setRepairPhase] = createSignal<Phase>("idle");
-  const [checkError, setCheckError] = createSignal<ErrorInfo>();
-  const [drift, setDrift] = createSignal<SessionExtras["review"]>();
-  const [repaired, setRepaired] = createSignal<HandOverValues>();
   let driver: Driver | undefined;
+  const checkMode = useCheck(() => getDriver());
 
   const getDriver = async (): Promise<Driver> => {
     if (driver) return driver;
@@ -140,73 +128,6 @@ export function App(props: AppProps) {
     sessionStorage.setItem(VIEW_KEY, "setup");
   };
 
-  const check = async (appId: string) => {
-    setDrift(undefined);
-    setRepaired(undefined);
-    setRepairPhase("idle");
-    setCheckError(undefined);
-    setCheckPhase("working");
-    try {
-      setDrift(await (await getDriver()).check(appId));
-      setCheckPhase("done");
-    } catch (error) {
-      setCheckError(toErrorInfo(error));
-      setCheckPhase("error");
-    }
-  };
-  const repair = async () => {
-    setCheckError(undefined);
-    setRepairPhase("working");
-    try {
-      setRepaired(await (await getDriver()).repair());
-      setRepairPhase("done");
-    } catch (error) {
-      setCheckError(toErrorInfo(error));
-      setRepairPhase("error");
-    }
-  };
-
-  const rail = (): RailItem[] =>
-    progressRail(state()).map((entry) => ({
-      id: entry.id,
-      title: entry.title,
-      optional: entry.optional,
-      status: entry.status === "pending" ? "todo" : entry.status,
-    }));
-
-  const applyProgress = (): ProgressItem[] => {
-    const s = state();
-    const applying =
-      s.phase === "applying" ||
-      (s.phase === "error" &&
-        failedStep() !== undefined &&
-        (APPLY_STEPS as readonly string[]).includes(failedStep() ?? ""));
-    if (!applying && s.applied.length === 0) return [];
-    const next = APPLY_STEPS.find((step) => !s.applied.includes(step));
-    return APPLY_STEPS.map((step) => ({
-      id: step,
-      label: applyLabels[step],
-      state: s.applied.includes(step)
-        ? "done"
-        : step === next
-          ? s.phase === "error"
-            ? "failed"
-            : "running"
-          : "waiting",
-    }));
-  };
-
-  const handOverValues = (): HandOverValues | undefined => {
-    const h = state().handOver;
-    if (!h) return undefined;
-    const secret = extras().secret;
-    return {
-      clientId: h.clientId,
-      tenantId: h.tenantId,
-      ...(h.secret === "new" && secret ? { secret } : {}),
-    };
-  };
-
   const allowed = () => state().roles !== undefined && state().account !== undefined;
   const phase = () => state().phase;
   const is = (...phases: WizardState["phase"][]) => phases.includes(phase());
@@ -246,7 +167,7 @@ export function App(props: AppProps) {
               </nav>
             }
           >
-            <ProgressRail items={rail()} />
+            <ProgressRail items={railItems(state())} />
             <Show when={allowed()}>
               <p>
                 <button type="button" class="link" onClick={openCheck}>
@@ -273,14 +194,14 @@ export function App(props: AppProps) {
               when={view() === "setup" || !allowed()}
               fallback={
                 <CheckRepairView
-                  phase={checkPhase()}
-                  repairPhase={repairPhase()}
-                  drift={drift()}
-                  repaired={repaired()}
-                  error={checkError()}
+                  phase={checkMode.phase()}
+                  repairPhase={checkMode.repairPhase()}
+                  drift={checkMode.drift()}
+                  repaired={checkMode.repaired()}
+                  error={checkMode.error()}
                   copy={props.copy}
-                  onCheck={(id) => void check(id)}
-                  onRepair={() => void repair()}
+                  onCheck={(id) => void checkMode.check(id)}
+                  onRepair={() => void checkMode.repair()}
                   onErrorAction={(a) => (a === "retry" ? undefined : onErrorAction(a))}
                 />
               }
@@ -320,7 +241,7 @@ export function App(props: AppProps) {
                     groups={extras().review?.groups ?? []}
                     changes={state().plan?.actions ?? []}
                     findings={(state().plan?.findings ?? []).map((f) => f.message)}
-                    progress={applyProgress()}
+                    progress={applyProgress(state())}
                     onApply={() => void send({ type: "plan.confirm" })}
                     onBack={() => void send({ type: "app.change" })}
                     onErrorAction={onErrorAction}
@@ -339,7 +260,7 @@ export function App(props: AppProps) {
                     onErrorAction={onErrorAction}
                   />
                 </Match>
-                <Match when={is("hand-over") && handOverValues()}>
+                <Match when={is("hand-over") && handOverValues(state(), extras())}>
                   {(values) => (
                     <HandOverStep
                       values={values()}

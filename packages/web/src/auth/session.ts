@@ -25,7 +25,6 @@ export interface Auth {
   readonly signedIn: SignedIn | undefined;
   /** Leaves the page for the authority's sign-in; the page is reloaded on return. */
   signIn(loginHint?: string): Promise<void>;
-  signOut(): Promise<void>;
 }
 
 function signInError(error: unknown): CoreError {
@@ -94,9 +93,6 @@ export async function startAuth(config: WebConfig, origin: string): Promise<Auth
       } catch (error) {
         throw signInError(error);
       }
-    },
-    async signOut() {
-      await msal.clearCache();
     },
   };
 }

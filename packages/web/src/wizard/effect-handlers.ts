@@ -40,8 +40,8 @@ import type { Drift } from "../check/check-repair.js";
 import type { HandOverValues } from "../components/hand-over-card.js";
 import type { WebConfig } from "../config.js";
 import { browserPorts } from "../platform.js";
+import type { SessionExtras, VerifyData } from "./driver-types.js";
 import { reviewGroups } from "./review-rows.js";
-import type { SessionExtras, VerifyData } from "./runner-types.js";
 
 const SECRET_NAME = "Boxafe";
 const RENEW_WITHIN_DAYS = 30;

@@ -15,9 +15,9 @@ import {
 } from "@boxafe-connect/core";
 import { startAuth } from "../auth/session.js";
 import type { WebConfig } from "../config.js";
+import type { Driver, SessionExtras } from "./driver-types.js";
+import { browserHandlers } from "./effect-handlers.js";
 import { STATE_KEY } from "./keys.js";
-import { browserHandlers } from "./runner.js";
-import type { Driver, SessionExtras } from "./runner-types.js";
 
 function saved(): WizardState | undefined {
   const text = sessionStorage.getItem(STATE_KEY);

@@ -1,0 +1,45 @@
+/** The check-and-repair mode's signals: check an app by appId, then repair what drifted. */
+import { createSignal } from "solid-js";
+import type { HandOverValues } from "../components/hand-over-card.js";
+import type { ErrorInfo } from "../error-view.js";
+import type { Phase } from "../steps/types.js";
+import type { Driver } from "../wizard/driver-types.js";
+import { toErrorInfo } from "../wizard/error-info.js";
+import type { Drift } from "./check-repair.js";
+
+export function useCheck(getDriver: () => Promise<Driver>) {
+  const [phase, setPhase] = createSignal<Phase>("idle");
+  const [repairPhase, setRepairPhase] = createSignal<Phase>("idle");
+  const [error, setError] = createSignal<ErrorInfo>();
+  const [drift, setDrift] = createSignal<Drift>();
+  const [repaired, setRepaired] = createSignal<HandOverValues>();
+
+  const check = async (appId: string) => {
+    setDrift(undefined);
+    setRepaired(undefined);
+    setRepairPhase("idle");
+    setError(undefined);
+    setPhase("working");
+    try {
+      setDrift(await (await getDriver()).check(appId));
+      setPhase("done");
+    } catch (e) {
+      setError(toErrorInfo(e));
+      setPhase("error");
+    }
+  };
+
+  const repair = async () => {
+    setError(undefined);
+    setRepairPhase("working");
+    try {
+      setRepaired(await (await getDriver()).repair());
+      setRepairPhase("done");
+    } catch (e) {
+      setError(toErrorInfo(e));
+      setRepairPhase("error");
+    }
+  };
+
+  return { phase, repairPhase, error, drift, repaired, check, repair };
+}
