@@ -40,5 +40,12 @@ describe("a non-admin signs in", () => {
 
     const state = await sandboxState(page.context(), stack.sandbox);
     expect(state.applications.filter((a) => a.displayName === "QNAP Boxafe")).toHaveLength(0);
+
+    // "Sign in again" goes back to the sign-in page, where an administrator can take over.
+    await page.getByRole("button", { name: "Sign in again" }).click();
+    await page.waitForURL(/oauth2\/v2\.0\/authorize/);
+    await page.locator(`button[value="${stack.sandbox.admin.upn}"]`).click();
+    await page.getByRole("heading", { name: "Choose the app registration" }).waitFor();
+    expect(await page.getByTestId("account").textContent()).toContain(stack.sandbox.admin.upn);
   });
 });

@@ -60,6 +60,8 @@ function keyOf(appId: string): string {
 export interface BrowserHandlers extends EffectHandlers {
   readonly extras: () => SessionExtras;
   setSecretDays(days: number): void;
+  /** The next sign-in goes to the sign-in page even when an account is signed in ("sign in again"). */
+  chooseAnotherAccount(): void;
   check(appId: string): Promise<Drift>;
   repair(): Promise<HandOverValues>;
 }
@@ -71,6 +73,7 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
   let reviewed: Reviewed | undefined;
   let extras: SessionExtras = {};
   let appliedAppId: string | undefined;
+  let chooseAccount = false;
 
   const session = () => {
     if (!auth.signedIn) throw new CoreError("unauthenticated", "You are not signed in. Sign in to continue.");
@@ -162,11 +165,17 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
 
   return {
     extras: () => extras,
+    chooseAnotherAccount() {
+      chooseAccount = true;
+    },
     setSecretDays(days) {
       secretDays = days;
     },
     async signIn() {
-      if (auth.signedIn) return { username: auth.signedIn.username, tenantId: auth.signedIn.tenantId };
+      if (auth.signedIn && !chooseAccount) {
+        return { username: auth.signedIn.username, tenantId: auth.signedIn.tenantId };
+      }
+      chooseAccount = false;
       await auth.signIn();
       // The page is leaving for the sign-in page; it resumes from the saved state on return.
       return new Promise<never>(() => undefined);

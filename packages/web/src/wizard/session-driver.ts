@@ -42,6 +42,7 @@ export async function createDriver(
   };
 
   const send = async (event: WizardEvent): Promise<void> => {
+    if (event.type === "sign-in.again") handlers.chooseAnotherAccount();
     const [next, effects] = transition(state, event);
     commit(next);
     for (const effect of effects) {
