@@ -1,0 +1,87 @@
+/**
+ * A password-protected PKCS#12 (PFX) with the certificate and its private key, built with pkijs on
+ * the given WebCrypto: AES-256-CBC shrouded key, PBKDF2/HMAC-SHA-256 integrity (what Windows and
+ * OpenSSL 3 open).
+ */
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
+import type { WebCrypto } from "./make-certificate.js";
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+export async function buildPfx(
+  crypto: WebCrypto,
+  certDer: ArrayBuffer,
+  pkcs8: ArrayBuffer,
+  password: string,
+  localKeyId: Uint8Array,
+): Promise<Uint8Array> {
+  const engine = new pkijs.CryptoEngine({
+    name: "webcrypto",
+    crypto: crypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]["crypto"],
+  });
+  const pass = toArrayBuffer(new TextEncoder().encode(password));
+  const keyIdAttr = () =>
+    new pkijs.Attribute({
+      type: "1.2.840.113549.1.9.21",
+      values: [new asn1js.OctetString({ valueHex: toArrayBuffer(localKeyId) })],
+    });
+  const encryption = {
+    password: pass,
+    contentEncryptionAlgorithm: { name: "AES-CBC", length: 256 } as const,
+    hmacHashAlgorithm: "SHA-256",
+    iterationCount: 2048,
+  };
+  const keyBag = new pkijs.PKCS8ShroudedKeyBag({ parsedValue: pkijs.PrivateKeyInfo.fromBER(pkcs8) });
+  await keyBag.makeInternalValues(encryption, engine);
+  const pfx = new pkijs.PFX({
+    parsedValue: {
+      integrityMode: 0,
+      authenticatedSafe: new pkijs.AuthenticatedSafe({
+        parsedValue: {
+          safeContents: [
+            {
+              privacyMode: 0,
+              value: new pkijs.SafeContents({
+                safeBags: [
+                  new pkijs.SafeBag({
+                    bagId: "1.2.840.113549.1.12.10.1.2",
+                    bagValue: keyBag,
+                    bagAttributes: [keyIdAttr()],
+                  }),
+                ],
+              }),
+            },
+            {
+              privacyMode: 1,
+              value: new pkijs.SafeContents({
+                safeBags: [
+                  new pkijs.SafeBag({
+                    bagId: "1.2.840.113549.1.12.10.1.3",
+                    bagValue: new pkijs.CertBag({ parsedValue: pkijs.Certificate.fromBER(certDer) }),
+                    bagAttributes: [keyIdAttr()],
+                  }),
+                ],
+              }),
+            },
+          ],
+        },
+      }),
+    },
+  });
+  const safe = pfx.parsedValue?.authenticatedSafe;
+  if (safe === undefined) throw new Error("PFX assembly failed");
+  await safe.makeInternalValues({ safeContents: [{}, encryption] }, engine);
+  await pfx.makeInternalValues(
+    {
+      password: pass,
+      iterations: 100_000,
+      pbkdf2HashAlgorithm: { name: "SHA-256" },
+      hmacHashAlgorithm: "SHA-256",
+    },
+    engine,
+  );
+  return new Uint8Array(pfx.toSchema().toBER(false));
+}
