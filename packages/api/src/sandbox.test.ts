@@ -130,6 +130,21 @@ describe.each([
     expect(report).toMatchObject({ complete: true });
     expect(report.items.filter((i) => i.status === "granted").length).toBeGreaterThanOrEqual(20);
 
+    // Without sharePointTenant, the app's own Graph token reads the name and SharePoint is proven.
+    const unnamed = await post(`${api.url}/v1/verify`, {
+      tenantId: creds.tenantId,
+      clientId: creds.clientId,
+      clientSecret: secret,
+    });
+    const unnamedReport = (await unnamed.json()) as {
+      items: { resource: string; kind: string; status: string }[];
+    };
+    const sharePoint = unnamedReport.items.filter(
+      (i) => i.resource === "sharepoint" && i.kind === "application",
+    );
+    expect(sharePoint.length).toBeGreaterThan(0);
+    expect(sharePoint.every((i) => i.status === "granted")).toBe(true);
+
     // A re-plan finds nothing to do; a second setup makes no second secret.
     const again = (await (await post(`${api.url}/v1/plan`, { displayName }, adminToken)).json()) as {
       upToDate: boolean;

@@ -109,6 +109,26 @@ describe("boxafe-connect lifecycle", () => {
     expect(fromStdin.stdout).toContain("Verification complete:");
   });
 
+  it("verify --tenant GUID reads the SharePoint name with the app's own token and proves SharePoint", async () => {
+    const run = await t.run(
+      ["verify", "--json", "--app-id", clientId, "--tenant", t.sandbox.tenantId, ...target()],
+      {
+        env: { BOXAFE_CLIENT_SECRET: secrets[0] ?? "" },
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const report = parseJson(run).report as {
+      items: { resource: string; kind: string; status: string }[];
+      tokens: { audience: string; ok: boolean }[];
+    };
+    const sharePoint = report.items.filter((i) => i.resource === "sharepoint" && i.kind === "application");
+    expect(sharePoint.length).toBeGreaterThan(0);
+    expect(sharePoint.every((i) => i.status === "granted")).toBe(true);
+    expect(report.tokens).toContainEqual(
+      expect.objectContaining({ audience: "https://contoso.sharepoint.com", ok: true }),
+    );
+  });
+
   it("secret rotate: the new secret works and the old one stops working", async () => {
     const run = await t.run(["secret", "rotate", "--json", "--app-id", clientId, ...target()]);
     expect(run.code, run.stderr).toBe(0);

@@ -81,7 +81,13 @@ export function verifyRoutes(config: ApiConfig) {
     const graph = await directoryReader(config, appToken, who);
     const { permissions } = profileFor(body.profile, body.skipRetired);
     const report = await verify(
-      { appToken, ...(graph === undefined ? {} : { graph }), ...config.runtime },
+      {
+        appToken,
+        ...(graph === undefined ? {} : { graph }),
+        // Without sharePointTenant, core reads the initial domain with the app's own Graph token.
+        appGraph: (token) => timedGraphPort(config.graphPortFor(token), config.timeouts.outboundMs),
+        ...config.runtime,
+      },
       {
         ...who,
         permissions,

@@ -103,6 +103,12 @@ export const commands: readonly CommandSpec[] = [
             value: "SECONDS",
             description: "Wait this long for consent (60).",
           },
+          {
+            name: "sharepoint-tenant",
+            kind: "string",
+            value: "NAME",
+            description: "SharePoint name, e.g. contoso (read from the tenant when not given).",
+          },
         ],
       },
       {

@@ -47,9 +47,21 @@ async function credentialOf(context: CommandContext): Promise<ClientCredential> 
   return { kind: "certificate", certificatePem, privateKeyPem };
 }
 
-/** SharePoint's audience needs the tenant's name: from a *.onmicrosoft.com domain, or the sandbox's. */
-function sharePointName(tenant: string, sandbox: boolean): string | undefined {
-  if (sandbox) return "contoso";
+const SHAREPOINT_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** --sharepoint-tenant: the name before .sharepoint.com, checked before anything is contacted. */
+function sharePointOption(context: CommandContext): string | undefined {
+  const given = stringOption(context, "sharepoint-tenant")?.trim().toLowerCase();
+  if (given === undefined || SHAREPOINT_NAME.test(given)) return given;
+  throw new CoreError(
+    "invalid_input",
+    `--sharepoint-tenant takes the name before .sharepoint.com (e.g. contoso), not "${given}".`,
+    { field: "sharepoint-tenant" },
+  );
+}
+
+/** From a *.onmicrosoft.com --tenant; otherwise core reads it with the app's own Graph token. */
+function sharePointNameOf(tenant: string): string | undefined {
   try {
     return sharePointTenantName(tenant) || undefined;
   } catch {
@@ -66,11 +78,12 @@ export async function runVerify(context: CommandContext): Promise<number> {
   if (!Number.isFinite(deadline) || deadline < 0) {
     throw new CoreError("invalid_input", "--deadline must be a number of seconds.", { field: "deadline" });
   }
+  const sharePointGiven = sharePointOption(context);
   const credential = await credentialOf(context);
   const permissions = await permissionsOf(context);
   const target = await resolveTarget(context);
   try {
-    const spName = sharePointName(target.tenant, target.kind !== "cloud");
+    const spName = sharePointGiven ?? sharePointNameOf(target.tenant);
     const report = await verifyCredentials(context.out, {
       tenantId: target.tenant,
       clientId: appKey.appId,

@@ -7,7 +7,7 @@ import type {
   VerificationReport,
 } from "@boxafe-connect/core";
 import { verify } from "@boxafe-connect/core";
-import { createMsalAppTokenPort, nodePorts } from "@boxafe-connect/runtime";
+import { createGraphPort, createMsalAppTokenPort, nodePorts } from "@boxafe-connect/runtime";
 import type { Output } from "../output.js";
 
 export interface VerifyRequest {
@@ -50,6 +50,9 @@ export async function verifyCredentials(
         ...nodePorts(),
         appToken: tokenPort,
         ...(request.graph ? { graph: request.graph } : {}),
+        // Without a SharePoint name, core reads the initial domain with the app's own Graph token.
+        appGraph: (accessToken) =>
+          createGraphPort({ baseUrl: request.cloud.graphBaseUrl, getAccessToken: async () => accessToken }),
         progress: (event) => {
           step.update(event.message);
           if (event.total !== undefined) display.onProgress?.(event.done ?? 0, event.total);

@@ -71,7 +71,8 @@ function readResource(key: ResourceKey, body: unknown): ObservedResource {
   };
 }
 
-function readOrganization(body: unknown): Organization {
+/** The first organization of a /organization list; the initial domain, else the first verified one. */
+export function readOrganization(body: unknown): Organization {
   const org = obj(values(body)[0]);
   const domains = arr(org.verifiedDomains).map(obj);
   const initial = domains.find((d) => d.isInitial === true) ?? domains[0] ?? {};

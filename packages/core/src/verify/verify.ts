@@ -1,10 +1,10 @@
 /**
  * Proof, not hope: fresh client-credentials tokens per resource, their `roles` compared with the
  * profile's application permissions, delegated grants read back through Graph. Polls with backoff
- * until complete or the deadline; a wrong credential is a report, not a throw.
+ * until complete or the deadline; a wrong credential is a report, not a throw. Without a SharePoint
+ * tenant name, the app's own Graph token reads it from the tenant's initial domain.
  */
 import { decodeJwt } from "jose";
-import { resourceByKey } from "../catalog/resources.js";
 import type { Permission, ResourceKey } from "../catalog/types.js";
 import type { CloudEndpoints } from "../clouds.js";
 import { isCoreError } from "../errors.js";
@@ -12,8 +12,10 @@ import type { GraphPort } from "../graph/port.js";
 import { backoffMs, retryPolicy } from "../graph/retry-policy.js";
 import type { RuntimePorts } from "../ports.js";
 import { audienceFor } from "./audiences.js";
-import { type DirectoryRecord, readDirectoryRecord } from "./directory-record.js";
+import { readDirectoryRecord } from "./directory-record.js";
+import { appRoleItems, delegatedItems } from "./items.js";
 import type { AppTokenPort, ClientCredential } from "./port.js";
+import { lookupSharePointTenant } from "./sharepoint-tenant.js";
 
 export type VerificationStatus = "granted" | "pending" | "missing" | "unverifiable";
 
@@ -42,7 +44,13 @@ export interface VerificationReport {
 
 export interface VerifyDeps extends RuntimePorts {
   readonly appToken: AppTokenPort;
+  /** Reads the app's assignments and grants back (the admin's session, or the app's own token). */
   readonly graph?: GraphPort;
+  /**
+   * A GraphPort on the app's OWN access token, for reading the tenant's initial domain when no
+   * SharePoint tenant name is given (Directory.ReadWrite.All may read /organization).
+   */
+  readonly appGraph?: (accessToken: string) => GraphPort;
 }
 
 export interface VerifyInput {
@@ -58,17 +66,20 @@ export interface VerifyInput {
   readonly credentialGraceMs?: number;
 }
 
-const SHAREPOINT_NEEDS_CERTIFICATE =
-  "In the token; SharePoint REST calls with app-only tokens also need the app to sign in with a certificate.";
-
 const POLL = retryPolicy({ baseMs: 2_000, capMs: 15_000 });
+
+interface Acquired {
+  readonly check: TokenCheck;
+  /** The raw JWT, kept only in memory (the report never carries it). */
+  readonly jwt?: string;
+}
 
 async function checkToken(
   deps: VerifyDeps,
   input: VerifyInput,
   resource: ResourceKey,
   audience: string,
-): Promise<TokenCheck> {
+): Promise<Acquired> {
   try {
     const jwt = await deps.appToken.acquire({
       tenantId: input.tenantId,
@@ -80,87 +91,56 @@ async function checkToken(
     const roles = Array.isArray(claims.roles)
       ? claims.roles.filter((r): r is string => typeof r === "string")
       : [];
-    return { resource, audience, ok: true, roles };
+    return { check: { resource, audience, ok: true, roles }, jwt };
   } catch (error) {
     if (!isCoreError(error)) throw error;
-    return { resource, audience, ok: false, roles: [], error: { code: error.code, message: error.message } };
+    return {
+      check: {
+        resource,
+        audience,
+        ok: false,
+        roles: [],
+        error: { code: error.code, message: error.message },
+      },
+    };
   }
-}
-
-function appRoleItems(
-  wanted: readonly Permission[],
-  tokens: ReadonlyMap<ResourceKey, TokenCheck>,
-  record: DirectoryRecord | undefined,
-  audienceOf: (key: ResourceKey) => string | undefined,
-  final: boolean,
-  certificate: boolean,
-): VerificationItem[] {
-  return wanted.map((p) => {
-    const base = { resource: p.resource, value: p.value, kind: p.kind };
-    const assigned = record?.assigned(p);
-    if (audienceOf(p.resource) === undefined) {
-      if (assigned === false)
-        return { ...base, status: "missing", detail: "No app role assignment in the directory." };
-      return {
-        ...base,
-        status: "unverifiable",
-        detail: `No app token can prove ${resourceByKey(p.resource).name} access.`,
-      };
-    }
-    const token = tokens.get(p.resource);
-    if (token?.ok && token.roles.includes(p.value)) {
-      return p.resource === "sharepoint" && !certificate
-        ? { ...base, status: "granted", detail: SHAREPOINT_NEEDS_CERTIFICATE }
-        : { ...base, status: "granted" };
-    }
-    if (!final) return { ...base, status: "pending" };
-    if (token !== undefined && !token.ok) return { ...base, status: "missing", detail: token.error?.message };
-    if (assigned === true)
-      return { ...base, status: "pending", detail: "Assigned in the directory; not yet in the token." };
-    return { ...base, status: "missing", detail: "Not in the token's roles." };
-  });
-}
-
-function delegatedItems(
-  wanted: readonly Permission[],
-  record: DirectoryRecord | undefined,
-): VerificationItem[] {
-  return wanted.map((p) => {
-    const base = { resource: p.resource, value: p.value, kind: p.kind };
-    if (record === undefined)
-      return { ...base, status: "unverifiable", detail: "Delegated grants are read through Graph." };
-    return record.granted(p)
-      ? { ...base, status: "granted" }
-      : { ...base, status: "missing", detail: "Not in the tenant-wide delegated grant." };
-  });
 }
 
 export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<VerificationReport> {
   const start = deps.clock.now();
   const deadline = start + (input.deadlineMs ?? 300_000);
   const grace = start + (input.credentialGraceMs ?? 30_000);
-  const audienceOf = (key: ResourceKey) => audienceFor(key, input.cloud, input.sharePointTenant);
+  let sharePointTenant = input.sharePointTenant;
+  let sharePointUnknown: string | undefined;
+  const audienceOf = (key: ResourceKey) => audienceFor(key, input.cloud, sharePointTenant);
   const applicationPerms = input.permissions.filter((p) => p.kind === "application");
-  const keys = [...new Set(applicationPerms.map((p) => p.resource))].filter(
-    (k) => audienceOf(k) !== undefined,
-  );
+  const wantedKeys = [...new Set(applicationPerms.map((p) => p.resource))];
+  // SharePoint joins once its tenant name is known.
+  const provable = () => wantedKeys.filter((k) => audienceOf(k) !== undefined);
+  const unfinished = (t: TokenCheck) =>
+    !t.ok || applicationPerms.some((p) => p.resource === t.resource && !t.roles.includes(p.value));
   const tokens = new Map<ResourceKey, TokenCheck>();
   for (let attempt = 0; ; attempt++) {
-    const todo = keys.filter((k) => {
+    const todo = provable().filter((k) => {
       const t = tokens.get(k);
-      return (
-        t === undefined ||
-        !t.ok ||
-        applicationPerms.some((p) => p.resource === k && !t.roles.includes(p.value))
-      );
+      return t === undefined || unfinished(t);
     });
-    const checks = await Promise.all(todo.map((k) => checkToken(deps, input, k, audienceOf(k) ?? "")));
+    const acquired = await Promise.all(todo.map((k) => checkToken(deps, input, k, audienceOf(k) ?? "")));
+    // The SharePoint audience needs the tenant's name: read it with the app's first Graph token.
+    const graphJwt = acquired.find((a) => a.check.resource === "microsoft-graph")?.jwt;
+    if (sharePointTenant === undefined && wantedKeys.includes("sharepoint") && graphJwt !== undefined) {
+      const found = deps.appGraph
+        ? await lookupSharePointTenant({ ...deps, graph: deps.appGraph(graphJwt) })
+        : undefined;
+      if (found?.ok) {
+        sharePointTenant = found.name;
+        acquired.push(await checkToken(deps, input, "sharepoint", audienceOf("sharepoint") ?? ""));
+      } else sharePointUnknown = found?.reason;
+    }
+    const checks = acquired.map((a) => a.check);
     for (const check of checks) tokens.set(check.resource, check);
     const rejected = checks.some((c) => !c.ok && c.error?.code === "invalid_client_credentials");
-    const incomplete = checks.some(
-      (c) => !c.ok || applicationPerms.some((p) => p.resource === c.resource && !c.roles.includes(p.value)),
-    );
-    if (!incomplete) break;
+    if (!checks.some(unfinished)) break;
     const delay = backoffMs(POLL, attempt, deps.random);
     if (deps.clock.now() + delay > deadline || (rejected && deps.clock.now() + delay > grace)) break;
     deps.progress?.({
@@ -174,14 +154,12 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
       ? undefined
       : await readDirectoryRecord({ ...deps, graph: deps.graph }, input.clientId, input.permissions);
   const items = [
-    ...appRoleItems(
-      applicationPerms,
-      tokens,
-      record,
+    ...appRoleItems(applicationPerms, tokens, record, {
       audienceOf,
-      true,
-      input.credential.kind === "certificate",
-    ),
+      final: true,
+      certificate: input.credential.kind === "certificate",
+      ...(sharePointUnknown === undefined ? {} : { sharePointUnknown }),
+    }),
     ...delegatedItems(
       input.permissions.filter((p) => p.kind === "delegated"),
       record,
@@ -191,6 +169,8 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
     complete: items.every((i) => i.status === "granted" || i.status === "unverifiable"),
     checkedAt: new Date(deps.clock.now()).toISOString(),
     items,
-    tokens: keys.map((k) => tokens.get(k)).filter((t): t is TokenCheck => t !== undefined),
+    tokens: provable()
+      .map((k) => tokens.get(k))
+      .filter((t): t is TokenCheck => t !== undefined),
   };
 }
