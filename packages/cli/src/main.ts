@@ -3,7 +3,7 @@
  * msal, the Graph client and clack load only when a command needs them, so --help starts fast.
  */
 import packageJson from "../package.json" with { type: "json" };
-import { commands } from "./cli/commands.js";
+import { commands } from "./cli/commands/index.js";
 import { commandHelp, topLevelHelp } from "./cli/help.js";
 import { installInterrupt } from "./cli/interrupt.js";
 import { globalOptions } from "./cli/options.js";

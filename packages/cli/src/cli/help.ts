@@ -1,8 +1,7 @@
 /** Help text for the top level and for each command, generated from the command table. */
 import type { Style } from "../style.js";
+import { bin } from "./bin-name.js";
 import type { CommandSpec, OptionSpec } from "./option-spec.js";
-
-const bin = "boxafe-connect";
 
 function optionLine(option: OptionSpec): string {
   const short = option.short ? `-${option.short}, ` : "    ";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commands } from "./commands.js";
+import { commands } from "./commands/index.js";
 import { globalOptions } from "./options.js";
 import { parseArgs } from "./parse-args.js";
 import { secretArgumentMessage } from "./secret-guard.js";

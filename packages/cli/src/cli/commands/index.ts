@@ -1,0 +1,29 @@
+/** The command table, in the order help lists it. Pure data; loaders live in main.ts. */
+import type { CommandSpec } from "../option-spec.js";
+import { apiCommand } from "./api.js";
+import { checkCommand } from "./check.js";
+import { permissionsCommand } from "./permissions.js";
+import { planCommand } from "./plan.js";
+import { removeCommand } from "./remove.js";
+import { sandboxCommand } from "./sandbox.js";
+import { secretListCommand } from "./secret-list.js";
+import { secretRotateCommand } from "./secret-rotate.js";
+import { setupCommand } from "./setup.js";
+import { sharepointCommand } from "./sharepoint.js";
+import { verifyCommand } from "./verify.js";
+import { webAppRegisterCommand } from "./web-app-register.js";
+
+export const commands: readonly CommandSpec[] = [
+  setupCommand,
+  planCommand,
+  checkCommand,
+  verifyCommand,
+  secretRotateCommand,
+  secretListCommand,
+  sharepointCommand,
+  removeCommand,
+  permissionsCommand,
+  sandboxCommand,
+  apiCommand,
+  webAppRegisterCommand,
+];
