@@ -30,7 +30,8 @@ export async function buildPfx(
     });
   const encryption = {
     password: pass,
-    contentEncryptionAlgorithm: { name: "AES-CBC", length: 256 } as const,
+    // pkijs makes the IV itself; the DOM's AesCbcParams type would demand one.
+    contentEncryptionAlgorithm: { name: "AES-CBC", length: 256 } as pkijs.ContentEncryptionAlgorithm,
     hmacHashAlgorithm: "SHA-256",
     iterationCount: 2048,
   };

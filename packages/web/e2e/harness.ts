@@ -115,6 +115,13 @@ export interface SandboxState {
       readonly resourceAccess: { id: string; type: string }[];
     }[];
     readonly passwordCredentials: { readonly keyId: string; readonly endDateTime: string }[];
+    readonly keyCredentials: {
+      readonly keyId: string;
+      readonly type: string;
+      readonly usage: string;
+      readonly customKeyIdentifier: string;
+      readonly endDateTime: string;
+    }[];
   }[];
   readonly servicePrincipals: { readonly id: string; readonly appId: string }[];
   readonly appRoleAssignments: {

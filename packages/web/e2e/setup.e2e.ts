@@ -1,5 +1,7 @@
+import { decodeJwt } from "jose";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertionToken, download, splitPem } from "./certificate-check.js";
 import { expectedGrants, grantsByResource } from "./flows.js";
 import type { Stack } from "./harness.js";
 import { newPage, sandboxState, screenshot, seriousViolations, startStack } from "./harness.js";
@@ -8,6 +10,8 @@ let stack: Stack;
 let context: BrowserContext;
 let page: Page;
 const cspViolations: string[] = [];
+/** Every request body the page sent, to prove the private key never left it. */
+const sentBodies: string[] = [];
 
 async function checkStep(name: string): Promise<void> {
   await screenshot(page, name);
@@ -29,6 +33,10 @@ beforeAll(async () => {
   ({ context, page } = await newPage(stack));
   page.on("console", (m) => {
     if (m.text().includes("Content Security Policy")) cspViolations.push(m.text());
+  });
+  page.on("request", (r) => {
+    const body = r.postData();
+    if (body) sentBodies.push(body);
   });
 });
 afterAll(async () => {
@@ -120,6 +128,50 @@ describe("guided setup in the browser", () => {
       "https://contoso-admin.sharepoint.com/_layouts/15/appinv.aspx",
     );
     await checkStep("10-sharepoint");
+
+    // The modern SharePoint path: a certificate made in the browser, its public part added to the app.
+    await page.getByRole("button", { name: "Create a certificate" }).click();
+    expect(await page.getByLabel("Password for the PFX file").getAttribute("aria-invalid")).toBe("true");
+    await page.getByLabel("Password for the PFX file").fill("pfx-pass-e2e");
+    await page.getByRole("button", { name: "Create a certificate" }).click();
+    await page.getByTestId("certificate-made").waitFor({ timeout: 60_000 });
+    await checkStep("10b-certificate");
+    const thumbprint = (await page.getByTestId("certificate-thumbprint").textContent()) ?? "";
+    expect(thumbprint).toMatch(/^[0-9A-F]{40}$/);
+
+    const pemFile = await download(page, "Download certificate and private key (PEM)");
+    expect(pemFile.name).toBe(`boxafe-${clientId.slice(0, 8)}-sharepoint.pem`);
+    const pem = splitPem(pemFile.bytes.toString("utf8"));
+    const pfxFile = await download(page, "Download certificate with private key (PFX)");
+    expect(pfxFile.name).toBe(`boxafe-${clientId.slice(0, 8)}-sharepoint.pfx`);
+    expect(pfxFile.bytes[0]).toBe(0x30); // a DER SEQUENCE: the PKCS#12
+    // The private key went into the downloads only: no request of the page carried it.
+    const keyBody = pem.privateKeyPem.split("\n").slice(1, -1).join("");
+    const keyProbe = keyBody.slice(64, 128);
+    expect(sentBodies.some((b) => b.includes("PRIVATE KEY") || b.includes(keyProbe))).toBe(false);
+
+    const withKey = (await sandboxState(context, stack.sandbox)).applications.find(
+      (a) => a.appId === clientId,
+    );
+    expect(withKey?.keyCredentials).toEqual([
+      expect.objectContaining({
+        type: "AsymmetricX509Cert",
+        usage: "Verify",
+        customKeyIdentifier: thumbprint,
+      }),
+    ]);
+    // Boxafe's way in: client credentials with a certificate assertion signed by the downloaded key.
+    for (const [resource, roles] of [
+      ["https://graph.microsoft.com", ["Mail.ReadWrite", "Sites.FullControl.All"]],
+      ["https://contoso.sharepoint.com", ["Sites.FullControl.All", "TermStore.ReadWrite.All"]],
+    ] as const) {
+      const token = await assertionToken(context, stack.sandbox, clientId, pem, resource);
+      expect(token.status, String(token.body.error_description ?? "")).toBe(200);
+      const claims = decodeJwt(String(token.body.access_token));
+      expect(claims.appid).toBe(clientId);
+      expect(claims.roles).toEqual(expect.arrayContaining([...roles]));
+    }
+
     await page.getByRole("button", { name: "Done" }).click();
     await page.getByTestId("done").waitFor();
     await checkStep("11-done");

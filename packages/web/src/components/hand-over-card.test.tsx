@@ -51,7 +51,7 @@ describe("HandOverCard", () => {
     URL.revokeObjectURL = () => undefined;
     const certificate = { pem: "-----BEGIN CERTIFICATE-----", pfxBase64: btoa("pfx"), fileName: "boxafe" };
     render(() => <HandOverCard values={{ ...values, certificate }} />);
-    expect(screen.getByRole("link", { name: "Download certificate (PEM)" })).toHaveAttribute(
+    expect(screen.getByRole("link", { name: "Download certificate and private key (PEM)" })).toHaveAttribute(
       "download",
       "boxafe.pem",
     );

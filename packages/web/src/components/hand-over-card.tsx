@@ -1,4 +1,5 @@
-import { createMemo, onCleanup, Show } from "solid-js";
+import { Show } from "solid-js";
+import { CertificateDownloads } from "./certificate-downloads.js";
 import type { CopyFn } from "./copy-field.js";
 import { CopyField } from "./copy-field.js";
 
@@ -15,10 +16,6 @@ function formatDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 10);
 }
 
-function blobUrl(data: BlobPart, type: string): string {
-  return URL.createObjectURL(new Blob([data], { type }));
-}
-
 function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
@@ -28,17 +25,6 @@ function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
 
 /** The three values for Boxafe's "Add new Domain" window, each with a copy button. */
 export function HandOverCard(props: { readonly values: HandOverValues; readonly copy?: CopyFn }) {
-  const pemUrl = createMemo(() => {
-    const c = props.values.certificate;
-    return c ? blobUrl(c.pem, "application/x-pem-file") : undefined;
-  });
-  const pfxUrl = createMemo(() => {
-    const c = props.values.certificate;
-    return c ? blobUrl(fromBase64(c.pfxBase64), "application/x-pkcs12") : undefined;
-  });
-  onCleanup(() => {
-    for (const u of [pemUrl(), pfxUrl()]) if (u) URL.revokeObjectURL(u);
-  });
   return (
     <section class="card" aria-labelledby="handover-title" data-testid="hand-over-card">
       <h3 id="handover-title">Values for Boxafe's "Add new Domain" window</h3>
@@ -99,14 +85,9 @@ export function HandOverCard(props: { readonly values: HandOverValues; readonly 
       </Show>
       <Show when={props.values.certificate}>
         {(cert) => (
-          <div class="actions" data-testid="certificate-downloads">
-            <a class="button" href={pemUrl()} download={`${cert().fileName}.pem`}>
-              Download certificate (PEM)
-            </a>
-            <a class="button" href={pfxUrl()} download={`${cert().fileName}.pfx`}>
-              Download certificate with private key (PFX)
-            </a>
-          </div>
+          <CertificateDownloads
+            files={{ pem: cert().pem, pfx: fromBase64(cert().pfxBase64), fileName: cert().fileName }}
+          />
         )}
       </Show>
     </section>

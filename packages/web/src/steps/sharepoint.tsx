@@ -1,17 +1,26 @@
 import { Show } from "solid-js";
 import { Busy } from "../components/busy.js";
+import type { CertificateMade } from "../components/certificate-panel.js";
+import { CertificatePanel } from "../components/certificate-panel.js";
 import { StepHeading } from "../components/step-heading.js";
+import type { ErrorInfo } from "../error-view.js";
 import { ErrorView } from "../error-view.js";
-import type { StepBase } from "./types.js";
+import type { Phase, StepBase } from "./types.js";
 
 /**
- * The guide's SharePoint appendix (appinv.aspx). Microsoft retired that Azure ACS trust on
- * 2026-04-02; SharePoint REST app-only now needs a certificate, which this page does not create.
+ * The guide's SharePoint appendix. Microsoft retired the appinv.aspx (Azure ACS) trust on
+ * 2026-04-02; SharePoint REST app-only now needs a certificate, which this step creates.
  */
 export function SharePointStep(
   props: StepBase & {
     readonly appId: string;
     readonly url?: string | undefined;
+    readonly certificate: {
+      readonly phase: Phase;
+      readonly error?: ErrorInfo | undefined;
+      readonly made?: CertificateMade | undefined;
+    };
+    readonly onCreateCertificate: (pfxPassword: string) => void;
     readonly onConfirm: () => void;
     readonly onSkip: () => void;
   },
@@ -20,21 +29,27 @@ export function SharePointStep(
     <section class="card" aria-labelledby="step-heading">
       <StepHeading>SharePoint (optional)</StepHeading>
       <p class="lead">
-        The guide's last step trusts the app on <code>appinv.aspx</code>. Microsoft retired that Azure ACS
-        trust on 2026-04-02: it no longer works. Boxafe reaches SharePoint through Microsoft Graph with the
-        permissions already granted; SharePoint REST app-only access needs a certificate instead of the
-        secret.
+        Boxafe reaches SharePoint through Microsoft Graph with the permissions already granted. SharePoint
+        REST app-only access needs a certificate instead of the secret: the guide's last step,{" "}
+        <code>appinv.aspx</code>, was retired by Microsoft on 2026-04-02.
       </p>
       <Busy text={props.phase === "working" ? "Preparing the SharePoint values…" : undefined} />
       <Show when={props.phase === "error" && props.error}>
         {(error) => <ErrorView error={error()} onAction={props.onErrorAction} />}
       </Show>
+      <CertificatePanel
+        phase={props.certificate.phase}
+        enabled={props.phase === "done"}
+        error={props.certificate.error}
+        made={props.certificate.made}
+        onCreate={props.onCreateCertificate}
+        onErrorAction={props.onErrorAction}
+      />
       <div class="callout" data-testid="sharepoint-advice">
-        <h3>Need SharePoint REST access?</h3>
         <p>
-          This page does not create certificates. Run{" "}
-          <code>boxafe-connect sharepoint --app-id {props.appId} --certificate</code> from the command line:
-          it adds a certificate to the app and writes the PEM and PFX files for Boxafe.
+          From the command line instead:{" "}
+          <code>boxafe-connect sharepoint --app-id {props.appId} --certificate</code> adds a certificate and
+          writes the same files.
         </p>
         <Show when={props.url}>
           <p>
@@ -48,11 +63,11 @@ export function SharePointStep(
           type="button"
           class="primary"
           onClick={() => props.onConfirm()}
-          disabled={props.phase !== "done"}
+          disabled={props.phase !== "done" || props.certificate.phase === "working"}
         >
           Done
         </button>
-        <button type="button" onClick={() => props.onSkip()}>
+        <button type="button" onClick={() => props.onSkip()} disabled={props.certificate.phase === "working"}>
           Skip
         </button>
       </div>

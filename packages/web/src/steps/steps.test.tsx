@@ -5,7 +5,6 @@ import { CheckRoleStep } from "./check-role.js";
 import type { AppChoice } from "./choose-app.js";
 import { ChooseAppStep } from "./choose-app.js";
 import { DoneStep } from "./done.js";
-import { SharePointStep } from "./sharepoint.js";
 import { SignInStep } from "./sign-in.js";
 
 const noop = () => undefined;
@@ -119,34 +118,6 @@ describe("ChooseAppStep", () => {
     expect(screen.getByText("Give the app a name of 1 to 120 characters.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Review the changes" })).toBeDisabled();
     expect(screen.getByText("Reading the tenant…")).toBeInTheDocument();
-  });
-});
-
-describe("SharePointStep", () => {
-  it("explains the retired appinv.aspx trust and shows the legacy page once ready", () => {
-    let confirmed = 0;
-    render(() => (
-      <SharePointStep
-        phase="done"
-        appId="app-1"
-        url="https://contoso-admin.sharepoint.com/_layouts/15/appinv.aspx"
-        onConfirm={() => confirmed++}
-        onSkip={noop}
-        onErrorAction={noop}
-      />
-    ));
-    expect(screen.getByTestId("sharepoint-advice")).toHaveTextContent("--app-id app-1 --certificate");
-    expect(screen.getByTestId("appinv-url")).toHaveTextContent("contoso-admin.sharepoint.com");
-    fireEvent.click(screen.getByRole("button", { name: "Done" }));
-    expect(confirmed).toBe(1);
-  });
-
-  it("waits while the values are prepared", () => {
-    render(() => (
-      <SharePointStep phase="working" appId="a" onConfirm={noop} onSkip={noop} onErrorAction={noop} />
-    ));
-    expect(screen.getByRole("button", { name: "Done" })).toBeDisabled();
-    expect(screen.getByRole("status")).toHaveTextContent("Preparing");
   });
 });
 

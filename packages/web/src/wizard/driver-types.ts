@@ -1,5 +1,6 @@
 import type { WizardEvent, WizardState } from "@boxafe-connect/core";
 import type { Drift } from "../check/check-repair.js";
+import type { CertificateMade } from "../components/certificate-panel.js";
 import type { HandOverValues } from "../components/hand-over-card.js";
 import type { TokenRow, VerifyRow } from "../components/verify-results.js";
 
@@ -34,6 +35,11 @@ export interface Driver {
   setSecretDays(days: number): void;
   check(appId: string): Promise<Drift>;
   repair(): Promise<HandOverValues>;
+  /**
+   * Makes a certificate in this browser, adds its public part to the set-up app (core's plan and
+   * apply) and returns it with its private key for the downloads; nothing of it is saved.
+   */
+  createCertificate(pfxPassword: string): Promise<CertificateMade>;
   /** Forgets the saved state (the msal sign-in stays). */
   reset(): void;
 }

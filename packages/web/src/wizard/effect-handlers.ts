@@ -37,9 +37,11 @@ import {
 import { browserAppTokenPort } from "../auth/app-token.js";
 import type { Auth } from "../auth/session.js";
 import type { Drift } from "../check/check-repair.js";
+import type { CertificateMade } from "../components/certificate-panel.js";
 import type { HandOverValues } from "../components/hand-over-card.js";
 import type { WebConfig } from "../config.js";
 import { browserPorts } from "../platform.js";
+import { addCertificate } from "./add-certificate.js";
 import type { SessionExtras, VerifyData } from "./driver-types.js";
 import { reviewGroups } from "./review-rows.js";
 
@@ -64,6 +66,7 @@ export interface BrowserHandlers extends EffectHandlers {
   chooseAnotherAccount(): void;
   check(appId: string): Promise<Drift>;
   repair(): Promise<HandOverValues>;
+  createCertificate(pfxPassword: string): Promise<CertificateMade>;
 }
 
 export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers {
@@ -250,6 +253,11 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
     async sharepoint() {
       const appId = appliedAppId ?? reviewed?.observed.application?.appId ?? "";
       return { url: sharePointAppInv(extras.sharePointTenant ?? "", appId).url };
+    },
+    async createCertificate(pfxPassword) {
+      const appId = appliedAppId ?? reviewed?.observed.application?.appId;
+      if (!appId) throw new CoreError("invalid_transition", "Set up the app before adding a certificate.");
+      return addCertificate({ appId, pfxPassword, crypto: window.crypto, deps: deps() });
     },
     check: (appId) => load({ appId }, undefined),
     async repair() {

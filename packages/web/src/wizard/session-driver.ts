@@ -82,6 +82,7 @@ export async function createDriver(
     setSecretDays: handlers.setSecretDays,
     check: handlers.check,
     repair: handlers.repair,
+    createCertificate: handlers.createCertificate,
     reset() {
       sessionStorage.removeItem(STATE_KEY);
       state = initialState({ sharepoint: true, defaultDisplayName: "QNAP Boxafe" });
