@@ -118,6 +118,8 @@ export type { PlanSummary } from "./tenant/describe.js";
 export { ACTION_TYPES, describeAction, summarizePlan } from "./tenant/describe.js";
 export { desired, desiredFrom } from "./tenant/desired.js";
 export type * from "./tenant/model.js";
+export type { PermissionStatus, PermissionStatusRow } from "./tenant/permission-status.js";
+export { PERMISSION_STATUSES, permissionStatuses } from "./tenant/permission-status.js";
 export { plan } from "./tenant/plan.js";
 export { joinScopes, sortScopes, splitScopes } from "./tenant/scopes.js";
 export { isOurSecret, markedSecretName, SECRET_MARKER } from "./tenant/secrets.js";
