@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "./sandbox.js";
+import { describe, expect, it } from "vitest";
 import { RESOURCE_SEEDS } from "./store/seed-resources.js";
-import { ADMIN, boot, claims, graph, hook, userToken } from "./test/harness.js";
+import { claims, graph, hook, upsertServicePrincipal } from "./test/harness.js";
 import { secretClient } from "./test/msal.js";
+import { useSandbox } from "./test/suite.js";
 
 /** Table 1 of the Boxafe guide: [resource key, value, kind]. */
 const TABLE_1: [string, string, "Role" | "Scope"][] = [
@@ -46,17 +46,12 @@ function idOf(key: string, value: string, kind: "Role" | "Scope"): string {
   return row[1];
 }
 
-let sb: RunningSandbox;
-beforeAll(async () => {
-  sb = await boot({ faults: "latency=5" });
-});
-afterAll(() => sb.stop());
+const t = useSandbox({ faults: "latency=5" });
 
 describe("a full Boxafe setup", () => {
   it("registers the app with all 26 Table 1 permissions, consents, and proves every role in tokens", async () => {
     expect(TABLE_1).toHaveLength(26);
-    const admin = await userToken(sb, ADMIN);
-    await hook(sb, "stats/reset", {});
+    await hook(t.sb, "stats/reset", {});
     const rra = RESOURCE_SEEDS.map((r) => ({
       resourceAppId: r.appId,
       resourceAccess: TABLE_1.filter(([k]) => k === r.key).map(([k, v, kind]) => ({
@@ -65,24 +60,17 @@ describe("a full Boxafe setup", () => {
       })),
     })).filter((r) => r.resourceAccess.length > 0);
     const app = await graph(
-      sb,
-      admin,
+      t.sb,
+      t.admin,
       "PATCH",
       "/applications(uniqueName='qnap-boxafe')",
       { displayName: "QNAP Boxafe", requiredResourceAccess: rra },
       { Prefer: "create-if-missing" },
     );
     expect(app.status).toBe(201);
-    const sp = await graph(
-      sb,
-      admin,
-      "PATCH",
-      `/servicePrincipals(appId='${app.body.appId}')`,
-      {},
-      { Prefer: "create-if-missing" },
-    );
+    const sp = await upsertServicePrincipal(t.sb, t.admin, app.body.appId);
     expect(sp.status).toBe(201);
-    const secret = await graph(sb, admin, "POST", `/applications/${app.body.id}/addPassword`, {
+    const secret = await graph(t.sb, t.admin, "POST", `/applications/${app.body.id}/addPassword`, {
       passwordCredential: { displayName: "Boxafe" },
     });
 
@@ -118,11 +106,11 @@ describe("a full Boxafe setup", () => {
     ];
     expect(requests).toHaveLength(23);
     for (const chunk of [requests.slice(0, 20), requests.slice(20)]) {
-      const out = await graph(sb, admin, "POST", "/$batch", { requests: chunk });
+      const out = await graph(t.sb, t.admin, "POST", "/$batch", { requests: chunk });
       expect((out.body.responses as { status: number }[]).every((r) => r.status === 201)).toBe(true);
     }
 
-    const cca = secretClient(sb, String(app.body.appId), String(secret.body.secretText));
+    const cca = secretClient(t.sb, String(app.body.appId), String(secret.body.secretText));
     for (const r of RESOURCE_SEEDS.filter((x) => x.key !== "aadgraph")) {
       const audience = r.audiences[0] ?? r.appId;
       const result = await cca.acquireTokenByClientCredential({
@@ -134,7 +122,7 @@ describe("a full Boxafe setup", () => {
         .sort();
       expect(claims(result?.accessToken ?? "").roles).toEqual(expected);
     }
-    const stats = await hook(sb, "stats");
+    const stats = await hook(t.sb, "stats");
     console.log(
       `full setup: ${stats.roundTrips} Graph round trips, ${stats.writes} writes, ${stats.tokenRequests} token requests`,
     );

@@ -1,24 +1,18 @@
 import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "./sandbox.js";
+import { describe, expect, it } from "vitest";
 import { ADMIN, boot, graph, hook, registerApp, userToken } from "./test/harness.js";
+import { useSandbox } from "./test/suite.js";
 
-let sb: RunningSandbox;
-let admin: string;
-beforeAll(async () => {
-  sb = await boot();
-  admin = await userToken(sb, ADMIN);
-});
-afterAll(() => sb.stop());
+const t = useSandbox();
 
 describe("/_sandbox/stats", () => {
   it("counts requests by route, batch sub-requests apart, round trips and writes", async () => {
-    await hook(sb, "stats/reset", {});
-    await graph(sb, admin, "GET", "/organization");
-    const app = await graph(sb, admin, "POST", "/applications", { displayName: "counted" });
-    await graph(sb, admin, "POST", "/$batch", {
+    await hook(t.sb, "stats/reset", {});
+    await graph(t.sb, t.admin, "GET", "/organization");
+    const app = await graph(t.sb, t.admin, "POST", "/applications", { displayName: "counted" });
+    await graph(t.sb, t.admin, "POST", "/$batch", {
       requests: [
         { id: "1", method: "GET", url: `/applications/${app.body.id}` },
         {
@@ -30,7 +24,7 @@ describe("/_sandbox/stats", () => {
         },
       ],
     });
-    const stats = await hook(sb, "stats");
+    const stats = await hook(t.sb, "stats");
     expect(stats).toMatchObject({
       requests: 4,
       roundTrips: 3,
@@ -44,17 +38,17 @@ describe("/_sandbox/stats", () => {
       batchSubRequests: { "GET /v1.0/applications/{id}": 1, "PATCH /v1.0/applications/{id}": 1 },
       byStatus: { "200": 3, "201": 1, "204": 1 },
     });
-    await hook(sb, "stats/reset", {});
-    expect(await hook(sb, "stats")).toMatchObject({ requests: 1, roundTrips: 0, writes: 0 });
+    await hook(t.sb, "stats/reset", {});
+    expect(await hook(t.sb, "stats")).toMatchObject({ requests: 1, roundTrips: 0, writes: 0 });
   });
 });
 
 describe("/_sandbox/state and reset", () => {
   it("shows the tenant in Graph's shapes and resets to the seed", async () => {
-    const app = await registerApp(sb, admin);
+    const app = await registerApp(t.sb, t.admin);
     await graph(
-      sb,
-      admin,
+      t.sb,
+      t.admin,
       "POST",
       "/servicePrincipals/b0000001-0000-4000-8000-000000000001/appRoleAssignedTo",
       {
@@ -63,10 +57,10 @@ describe("/_sandbox/state and reset", () => {
         appRoleId: "e2a3a72e-5f79-4c64-b1b1-878b674786c9",
       },
     );
-    const state = (await hook(sb, "state")) as Record<string, { id?: string; appId?: string }[]> & {
+    const state = (await hook(t.sb, "state")) as Record<string, { id?: string; appId?: string }[]> & {
       tenant: { id: string };
     };
-    expect(state.tenant.id).toBe(sb.tenantId);
+    expect(state.tenant.id).toBe(t.sb.tenantId);
     expect(state.applications?.find((a) => a.appId === app.appId)).toMatchObject({
       requiredResourceAccess: [],
       passwordCredentials: [expect.objectContaining({ secretText: null })],
@@ -74,8 +68,8 @@ describe("/_sandbox/state and reset", () => {
     expect(state.servicePrincipals?.some((s) => s.id === app.spId)).toBe(true);
     expect(state.appRoleAssignments).toHaveLength(1);
     expect(JSON.stringify(state)).not.toContain(app.secret);
-    await hook(sb, "reset", {});
-    const fresh = (await hook(sb, "state")) as Record<string, unknown[]>;
+    await hook(t.sb, "reset", {});
+    const fresh = (await hook(t.sb, "state")) as Record<string, unknown[]>;
     expect(fresh.applications).toEqual([]);
     expect(fresh.servicePrincipals).toHaveLength(5);
     expect(fresh.appRoleAssignments).toEqual([]);

@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../sandbox.js";
+import { describe, expect, it } from "vitest";
 import { makeCert } from "../test/cert.js";
-import { ADMIN, boot, claims, graph, registerApp, userToken } from "../test/harness.js";
+import { claims, graph, registerApp } from "../test/harness.js";
+import { EXO_SP, FULL_ACCESS_AS_APP, GRAPH_SP, MAIL_READWRITE } from "../test/ids.js";
 import { aadsts, certClient, secretClient } from "../test/msal.js";
+import { useSandbox } from "../test/suite.js";
 
-const GRAPH_SP = "b0000001-0000-4000-8000-000000000001";
-const EXO_SP = "b0000001-0000-4000-8000-000000000002";
-const MAIL_READWRITE = "e2a3a72e-5f79-4c64-b1b1-878b674786c9";
-const FULL_ACCESS_AS_APP = "dc890d15-9560-4a4c-9b7f-a736ec74ec40";
-
-let sb: RunningSandbox;
-let admin: string;
-
-beforeAll(async () => {
-  sb = await boot();
-  admin = await userToken(sb, ADMIN);
-});
-afterAll(() => sb.stop());
+const t = useSandbox();
 
 describe("client credentials with msal-node", () => {
   it("issues an app-only token whose roles follow the assignments held at issue time", async () => {
-    const app = await registerApp(sb, admin);
-    const cca = secretClient(sb, app.appId, app.secret);
+    const app = await registerApp(t.sb, t.admin);
+    const cca = secretClient(t.sb, app.appId, app.secret);
     const token = async (scope: string) =>
       claims(
         (await cca.acquireTokenByClientCredential({ scopes: [scope], skipCache: true }))?.accessToken ?? "",
@@ -30,14 +19,14 @@ describe("client credentials with msal-node", () => {
     const before = await token("https://graph.microsoft.com/.default");
     expect(before).toMatchObject({
       aud: "https://graph.microsoft.com",
-      tid: sb.tenantId,
+      tid: t.sb.tenantId,
       appid: app.appId,
       oid: app.spId,
       idtyp: "app",
     });
     expect(before.roles).toBeUndefined();
 
-    const assigned = await graph(sb, admin, "POST", `/servicePrincipals/${GRAPH_SP}/appRoleAssignedTo`, {
+    const assigned = await graph(t.sb, t.admin, "POST", `/servicePrincipals/${GRAPH_SP}/appRoleAssignedTo`, {
       principalId: app.spId,
       resourceId: GRAPH_SP,
       appRoleId: MAIL_READWRITE,
@@ -48,7 +37,7 @@ describe("client credentials with msal-node", () => {
       "00000003-0000-0000-c000-000000000000",
     );
 
-    await graph(sb, admin, "POST", `/servicePrincipals/${EXO_SP}/appRoleAssignedTo`, {
+    await graph(t.sb, t.admin, "POST", `/servicePrincipals/${EXO_SP}/appRoleAssignedTo`, {
       principalId: app.spId,
       resourceId: EXO_SP,
       appRoleId: FULL_ACCESS_AS_APP,
@@ -57,8 +46,8 @@ describe("client credentials with msal-node", () => {
     expect(exo).toMatchObject({ aud: "https://outlook.office365.com", roles: ["full_access_as_app"] });
 
     const removed = await graph(
-      sb,
-      admin,
+      t.sb,
+      t.admin,
       "DELETE",
       `/servicePrincipals/${GRAPH_SP}/appRoleAssignedTo/${assigned.body.id}`,
     );
@@ -71,25 +60,25 @@ describe("client credentials with msal-node", () => {
   });
 
   it("rejects a wrong secret with AADSTS7000215 and an unknown app with AADSTS700016", async () => {
-    const app = await registerApp(sb, admin, "wrong secret");
+    const app = await registerApp(t.sb, t.admin, "wrong secret");
     await expect(
-      secretClient(sb, app.appId, "not-the-secret").acquireTokenByClientCredential({
+      secretClient(t.sb, app.appId, "not-the-secret").acquireTokenByClientCredential({
         scopes: ["https://graph.microsoft.com/.default"],
       }),
     ).rejects.toSatisfy((e) => aadsts(e) === "AADSTS7000215");
     await expect(
-      secretClient(sb, "11111111-2222-4333-8444-555555555555", "x").acquireTokenByClientCredential({
+      secretClient(t.sb, "11111111-2222-4333-8444-555555555555", "x").acquireTokenByClientCredential({
         scopes: ["https://graph.microsoft.com/.default"],
       }),
     ).rejects.toSatisfy((e) => aadsts(e) === "AADSTS700016");
   });
 
   it("stops accepting a secret once its end date has passed (AADSTS7000222)", async () => {
-    const app = await registerApp(sb, admin, "short secret");
-    const short = await graph(sb, admin, "POST", `/applications/${app.id}/addPassword`, {
+    const app = await registerApp(t.sb, t.admin, "short secret");
+    const short = await graph(t.sb, t.admin, "POST", `/applications/${app.id}/addPassword`, {
       passwordCredential: { endDateTime: new Date(Date.now() + 1500).toISOString() },
     });
-    const cca = secretClient(sb, app.appId, String(short.body.secretText));
+    const cca = secretClient(t.sb, app.appId, String(short.body.secretText));
     const ok = await cca.acquireTokenByClientCredential({
       scopes: ["https://graph.microsoft.com/.default"],
       skipCache: true,
@@ -105,14 +94,14 @@ describe("client credentials with msal-node", () => {
   });
 
   it("refuses an app without a service principal (AADSTS7000229) or with a disabled one (AADSTS7000112)", async () => {
-    const bare = await graph(sb, admin, "POST", "/applications", { displayName: "no sp" });
-    const pw = await graph(sb, admin, "POST", `/applications/${bare.body.id}/addPassword`, {});
-    const cca = secretClient(sb, String(bare.body.appId), String(pw.body.secretText));
+    const bare = await graph(t.sb, t.admin, "POST", "/applications", { displayName: "no sp" });
+    const pw = await graph(t.sb, t.admin, "POST", `/applications/${bare.body.id}/addPassword`, {});
+    const cca = secretClient(t.sb, String(bare.body.appId), String(pw.body.secretText));
     const scopes = ["https://graph.microsoft.com/.default"];
     await expect(cca.acquireTokenByClientCredential({ scopes })).rejects.toSatisfy(
       (e) => aadsts(e) === "AADSTS7000229",
     );
-    const sp = await graph(sb, admin, "POST", "/servicePrincipals", {
+    const sp = await graph(t.sb, t.admin, "POST", "/servicePrincipals", {
       appId: bare.body.appId,
       accountEnabled: false,
     });
@@ -120,13 +109,13 @@ describe("client credentials with msal-node", () => {
     await expect(cca.acquireTokenByClientCredential({ scopes, skipCache: true })).rejects.toSatisfy(
       (e) => aadsts(e) === "AADSTS7000112",
     );
-    await graph(sb, admin, "PATCH", `/servicePrincipals/${sp.body.id}`, { accountEnabled: true });
+    await graph(t.sb, t.admin, "PATCH", `/servicePrincipals/${sp.body.id}`, { accountEnabled: true });
     expect((await cca.acquireTokenByClientCredential({ scopes, skipCache: true }))?.accessToken).toBeTruthy();
   });
 
   it("rejects a scope without /.default and an unknown resource", async () => {
-    const app = await registerApp(sb, admin, "scopes");
-    const cca = secretClient(sb, app.appId, app.secret);
+    const app = await registerApp(t.sb, t.admin, "scopes");
+    const cca = secretClient(t.sb, app.appId, app.secret);
     await expect(
       cca.acquireTokenByClientCredential({ scopes: ["https://graph.microsoft.com/User.Read"] }),
     ).rejects.toSatisfy((e) => aadsts(e) === "AADSTS1002012");
@@ -138,16 +127,16 @@ describe("client credentials with msal-node", () => {
 
 describe("client credentials with a certificate", () => {
   it("accepts an assertion signed by a key whose certificate is in keyCredentials", async () => {
-    const app = await registerApp(sb, admin, "cert app");
+    const app = await registerApp(t.sb, t.admin, "cert app");
     const cert = await makeCert();
-    const patched = await graph(sb, admin, "PATCH", `/applications/${app.id}`, {
+    const patched = await graph(t.sb, t.admin, "PATCH", `/applications/${app.id}`, {
       keyCredentials: [
         { type: "AsymmetricX509Cert", usage: "Verify", key: cert.der, displayName: "CN=QNAP Boxafe test" },
       ],
     });
     expect(patched.status).toBe(204);
     const result = await certClient(
-      sb,
+      t.sb,
       app.appId,
       cert.privateKeyPem,
       cert.thumbprintSha256,
@@ -162,10 +151,10 @@ describe("client credentials with a certificate", () => {
   });
 
   it("rejects a certificate that is not registered (AADSTS700027)", async () => {
-    const app = await registerApp(sb, admin, "cert app 2");
+    const app = await registerApp(t.sb, t.admin, "cert app 2");
     const cert = await makeCert();
     await expect(
-      certClient(sb, app.appId, cert.privateKeyPem, cert.thumbprintSha256).acquireTokenByClientCredential({
+      certClient(t.sb, app.appId, cert.privateKeyPem, cert.thumbprintSha256).acquireTokenByClientCredential({
         scopes: ["https://graph.microsoft.com/.default"],
       }),
     ).rejects.toSatisfy((e) => aadsts(e) === "AADSTS700027");

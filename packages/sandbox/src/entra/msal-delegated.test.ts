@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../sandbox.js";
+import { describe, expect, it } from "vitest";
 import { GRAPH_CLI_CLIENT_ID, SANDBOX_WEB_CLIENT_ID } from "../store/tenant.js";
 import { ADMIN, ADMIN_SCOPES, boot, claims, form, graph, hook, USER, userToken } from "../test/harness.js";
 import { publicClient } from "../test/msal.js";
+import { useSandbox } from "../test/suite.js";
 
 const GA = "62e90394-69f5-4237-9190-012177145e10";
 const WRITE_SCOPES = [
@@ -11,24 +11,20 @@ const WRITE_SCOPES = [
   "https://graph.microsoft.com/AppRoleAssignment.ReadWrite.All",
 ];
 
-let sb: RunningSandbox;
-beforeAll(async () => {
-  sb = await boot();
-});
-afterAll(() => sb.stop());
+const t = useSandbox({ signIn: false });
 
 describe("device code with msal-node PublicClientApplication", () => {
   it("polls authorization_pending until the code is approved, then returns the admin's token", async () => {
-    const pca = publicClient(sb, GRAPH_CLI_CLIENT_ID);
+    const pca = publicClient(t.sb, GRAPH_CLI_CLIENT_ID);
     let approvals = 0;
     const result = await pca.acquireTokenByDeviceCode({
       scopes: WRITE_SCOPES,
       deviceCodeCallback: (r) => {
-        expect(r.verificationUri).toBe(`${sb.url}/devicelogin`);
+        expect(r.verificationUri).toBe(`${t.sb.url}/devicelogin`);
         // Approve a little later so MSAL sees authorization_pending first.
         setTimeout(() => {
           approvals++;
-          void hook(sb, "device/approve", { user_code: r.userCode, upn: ADMIN });
+          void hook(t.sb, "device/approve", { user_code: r.userCode, upn: ADMIN });
         }, 1200);
       },
     });
@@ -38,7 +34,7 @@ describe("device code with msal-node PublicClientApplication", () => {
       aud: "https://graph.microsoft.com",
       appid: GRAPH_CLI_CLIENT_ID,
       upn: ADMIN,
-      tid: sb.tenantId,
+      tid: t.sb.tenantId,
     });
     expect(String(c.scp).split(" ")).toEqual(
       expect.arrayContaining(["Application.ReadWrite.All", "AppRoleAssignment.ReadWrite.All", "User.Read"]),
@@ -67,15 +63,15 @@ describe("device code with msal-node PublicClientApplication", () => {
   });
 
   it("gives a non-admin only the scopes a user may consent to", async () => {
-    const token = await userToken(sb, USER, ADMIN_SCOPES);
+    const token = await userToken(t.sb, USER, ADMIN_SCOPES);
     const c = claims(token);
     expect(c.scp).toBe("User.Read");
     expect(c.wids).toEqual(["b79fbf4d-3ef9-4689-8143-76b194e85509"]);
-    expect((await graph(sb, token, "POST", "/applications", { displayName: "x" })).status).toBe(403);
+    expect((await graph(t.sb, token, "POST", "/applications", { displayName: "x" })).status).toBe(403);
   });
 
   it("answers an unknown device code and an unknown grant type in Entra's error shape", async () => {
-    const base = `${sb.url}/${sb.tenantId}/oauth2/v2.0/token`;
+    const base = `${t.sb.url}/${t.sb.tenantId}/oauth2/v2.0/token`;
     const bad = await form(base, {
       client_id: GRAPH_CLI_CLIENT_ID,
       grant_type: "device_code",
@@ -107,7 +103,7 @@ describe("authorization code with PKCE", () => {
       code_challenge: challenge,
       code_challenge_method: "S256",
     });
-    const authorize = `${sb.url}/${sb.tenantId}/oauth2/v2.0/authorize`;
+    const authorize = `${t.sb.url}/${t.sb.tenantId}/oauth2/v2.0/authorize`;
     if (!upn) {
       const res = await fetch(`${authorize}?${q}`);
       return { location: new URL(redirect), page: await res.text() };
@@ -125,7 +121,7 @@ describe("authorization code with PKCE", () => {
     const { location } = await code(ADMIN);
     expect(location.origin + location.pathname).toBe(redirect);
     expect(location.searchParams.get("state")).toBe("s-123");
-    const token = await form(`${sb.url}/${sb.tenantId}/oauth2/v2.0/token`, {
+    const token = await form(`${t.sb.url}/${t.sb.tenantId}/oauth2/v2.0/token`, {
       client_id: SANDBOX_WEB_CLIENT_ID,
       grant_type: "authorization_code",
       code: location.searchParams.get("code") ?? "",
@@ -136,7 +132,7 @@ describe("authorization code with PKCE", () => {
     expect(claims(String(token.json.access_token)).scp).toContain("Application.ReadWrite.All");
     expect(token.json.refresh_token).toBeTruthy();
 
-    const refreshed = await form(`${sb.url}/${sb.tenantId}/oauth2/v2.0/token`, {
+    const refreshed = await form(`${t.sb.url}/${t.sb.tenantId}/oauth2/v2.0/token`, {
       client_id: SANDBOX_WEB_CLIENT_ID,
       grant_type: "refresh_token",
       refresh_token: String(token.json.refresh_token),
@@ -154,26 +150,26 @@ describe("authorization code with PKCE", () => {
       redirect_uri: redirect,
       code_verifier: "wrong-verifier-wrong-verifier-wrong-verifier",
     };
-    const url = `${sb.url}/${sb.tenantId}/oauth2/v2.0/token`;
+    const url = `${t.sb.url}/${t.sb.tenantId}/oauth2/v2.0/token`;
     expect((await form(url, body)).json.error_codes).toEqual([501481]);
     expect((await form(url, { ...body, code_verifier: verifier })).status).toBe(200);
     expect((await form(url, { ...body, code_verifier: verifier })).json.error_codes).toEqual([54005]);
     const noPkce = await fetch(
-      `${sb.url}/${sb.tenantId}/oauth2/v2.0/authorize?client_id=${SANDBOX_WEB_CLIENT_ID}&response_type=code&redirect_uri=${redirect}&upn=${ADMIN}`,
+      `${t.sb.url}/${t.sb.tenantId}/oauth2/v2.0/authorize?client_id=${SANDBOX_WEB_CLIENT_ID}&response_type=code&redirect_uri=${redirect}&upn=${ADMIN}`,
       { redirect: "manual" },
     );
     expect(new URL(noPkce.headers.get("location") ?? "").searchParams.get("error_description")).toMatch(
       /^AADSTS9002325/,
     );
     const fragment = await fetch(
-      `${sb.url}/${sb.tenantId}/oauth2/v2.0/authorize?client_id=${SANDBOX_WEB_CLIENT_ID}&response_type=code&response_mode=fragment&redirect_uri=${redirect}&upn=${ADMIN}&state=f&code_challenge=${challenge}&code_challenge_method=S256`,
+      `${t.sb.url}/${t.sb.tenantId}/oauth2/v2.0/authorize?client_id=${SANDBOX_WEB_CLIENT_ID}&response_type=code&response_mode=fragment&redirect_uri=${redirect}&upn=${ADMIN}&state=f&code_challenge=${challenge}&code_challenge_method=S256`,
       { redirect: "manual" },
     );
     const hash = new URLSearchParams(new URL(fragment.headers.get("location") ?? "").hash.slice(1));
     expect(hash.get("state")).toBe("f");
     expect(hash.get("code")).toBeTruthy();
     const foreign = await fetch(
-      `${sb.url}/${sb.tenantId}/oauth2/v2.0/authorize?client_id=${SANDBOX_WEB_CLIENT_ID}&response_type=code&redirect_uri=https://evil.example/cb`,
+      `${t.sb.url}/${t.sb.tenantId}/oauth2/v2.0/authorize?client_id=${SANDBOX_WEB_CLIENT_ID}&response_type=code&redirect_uri=https://evil.example/cb`,
     );
     expect(foreign.status).toBe(400);
     expect(await foreign.text()).toContain("AADSTS50011");

@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../sandbox.js";
-import { ADMIN, APP_ADMIN, boot, graph, hook, registerApp, userToken } from "../test/harness.js";
+import { describe, expect, it } from "vitest";
+import { APP_ADMIN, graph, hook, registerApp, userToken } from "../test/harness.js";
+import { EXO_SP, GRAPH_SP } from "../test/ids.js";
+import { useSandbox } from "../test/suite.js";
 
-const GRAPH_SP = "b0000001-0000-4000-8000-000000000001";
-const EXO_SP = "b0000001-0000-4000-8000-000000000002";
-
-let sb: RunningSandbox;
-let admin: string;
-beforeAll(async () => {
-  sb = await boot();
-  admin = await userToken(sb, ADMIN);
-});
-beforeEach(() => hook(sb, "reset", {}));
-afterAll(() => sb.stop());
+const t = useSandbox({ reset: "tenant" });
 
 type Sub = { id: string; status: number; headers: Record<string, string>; body?: Record<string, unknown> };
 const batch = async (token: string, requests: unknown[]) => {
-  const res = await graph(sb, token, "POST", "/$batch", { requests });
+  const res = await graph(t.sb, token, "POST", "/$batch", { requests });
   return { status: res.status, responses: (res.body.responses ?? []) as Sub[], body: res.body };
 };
 const json = { "Content-Type": "application/json" };
 
 describe("$batch", () => {
   it("runs sub-requests, honours dependsOn and fails dependents of a failure with 424", async () => {
-    const app = await registerApp(sb, admin);
-    const out = await batch(admin, [
+    const app = await registerApp(t.sb, t.admin);
+    const out = await batch(t.admin, [
       { id: "1", method: "GET", url: "/organization" },
       {
         id: "2",
@@ -61,7 +52,7 @@ describe("$batch", () => {
     ]);
     expect(out.responses[2]?.body).toMatchObject({ error: { code: "Request_ResourceNotFound" } });
     expect(out.responses[5]?.body).toMatchObject({ notes: "done" });
-    const stats = await hook(sb, "stats");
+    const stats = await hook(t.sb, "stats");
     expect(stats.batchSubRequests).toMatchObject({ "PATCH /v1.0/applications/{id}": 2 });
   });
 
@@ -71,24 +62,26 @@ describe("$batch", () => {
       method: "GET",
       url: "/organization",
     }));
-    const tooMany = await batch(admin, many);
+    const tooMany = await batch(t.admin, many);
     expect(tooMany.status).toBe(400);
     expect(tooMany.body).toMatchObject({ error: { code: "BadRequest" } });
-    expect((await batch(admin, many.slice(0, 20))).responses).toHaveLength(20);
+    expect((await batch(t.admin, many.slice(0, 20))).responses).toHaveLength(20);
     expect(
       (
-        await batch(admin, [
+        await batch(t.admin, [
           { id: "1", method: "GET", url: "/me" },
           { id: "1", method: "GET", url: "/me" },
         ])
       ).status,
     ).toBe(400);
-    expect((await batch(admin, [{ id: "1", method: "GET", url: "/me", dependsOn: ["9"] }])).status).toBe(400);
+    expect((await batch(t.admin, [{ id: "1", method: "GET", url: "/me", dependsOn: ["9"] }])).status).toBe(
+      400,
+    );
   });
 
   it("authorizes each sub-request on its own", async () => {
-    const app = await registerApp(sb, admin);
-    const appAdmin = await userToken(sb, APP_ADMIN);
+    const app = await registerApp(t.sb, t.admin);
+    const appAdmin = await userToken(t.sb, APP_ADMIN);
     const out = await batch(appAdmin, [
       {
         id: "g",
@@ -118,7 +111,7 @@ describe("$batch", () => {
   });
 
   it("needs a Content-Type for a body and refuses nested batches", async () => {
-    const out = await batch(admin, [
+    const out = await batch(t.admin, [
       { id: "1", method: "POST", url: "/applications", body: { displayName: "no header" } },
       { id: "2", method: "POST", url: "/$batch", headers: json, body: { requests: [] } },
     ]);

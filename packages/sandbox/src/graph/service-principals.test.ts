@@ -1,33 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../sandbox.js";
-import { ADMIN, boot, errorOf, graph, hook, registerApp, USER, userToken } from "../test/harness.js";
+import { describe, expect, it } from "vitest";
+import { ADMIN, errorOf, graph, registerApp, USER, userToken } from "../test/harness.js";
+import { GRAPH_SP } from "../test/ids.js";
+import { useSandbox } from "../test/suite.js";
 
-const GRAPH_SP = "b0000001-0000-4000-8000-000000000001";
-const _EXO_SP = "b0000001-0000-4000-8000-000000000002";
-const _MAIL_READWRITE = "e2a3a72e-5f79-4c64-b1b1-878b674786c9";
-const _FULL_ACCESS_AS_APP = "dc890d15-9560-4a4c-9b7f-a736ec74ec40";
-
-let sb: RunningSandbox;
-let admin: string;
-beforeAll(async () => {
-  sb = await boot();
-  admin = await userToken(sb, ADMIN);
-});
-beforeEach(() => hook(sb, "reset", {}));
-afterAll(() => sb.stop());
-
-const _assign = (token: string, resource: string, principalId: string, appRoleId: string) =>
-  graph(sb, token, "POST", `/servicePrincipals/${resource}/appRoleAssignedTo`, {
-    principalId,
-    resourceId: resource,
-    appRoleId,
-  });
+const t = useSandbox({ reset: "tenant" });
 
 describe("service principals", () => {
   it("serves the resource principals with real appIds, app roles and scopes", async () => {
     const res = await graph(
-      sb,
-      admin,
+      t.sb,
+      t.admin,
       "GET",
       "/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')?$select=id,appId,displayName,appRoles,oauth2PermissionScopes",
     );
@@ -38,7 +20,7 @@ describe("service principals", () => {
     );
     const scopes = res.body.oauth2PermissionScopes as { value: string; id: string }[];
     expect(scopes.find((s) => s.value === "User.Read")?.id).toBe("e1fe6dd8-ba31-4d61-89e7-88639da4683d");
-    const all = await graph(sb, admin, "GET", "/servicePrincipals?$select=appId,displayName");
+    const all = await graph(t.sb, t.admin, "GET", "/servicePrincipals?$select=appId,displayName");
     expect((all.body.value as { appId: string }[]).map((s) => s.appId).sort()).toEqual([
       "00000002-0000-0000-c000-000000000000",
       "00000002-0000-0ff1-ce00-000000000000",
@@ -47,8 +29,8 @@ describe("service principals", () => {
       "2d4d3d8e-2be3-4bef-9f87-7875a61c29de",
     ]);
     const filtered = await graph(
-      sb,
-      admin,
+      t.sb,
+      t.admin,
       "GET",
       "/servicePrincipals?$filter=appId eq '2d4d3d8e-2be3-4bef-9f87-7875a61c29de'",
     );
@@ -56,10 +38,10 @@ describe("service principals", () => {
   });
 
   it("upserts by appId: 201 then 204, 404 without Prefer, 409 on a second POST", async () => {
-    const app = await graph(sb, admin, "POST", "/applications", { displayName: "sp" });
+    const app = await graph(t.sb, t.admin, "POST", "/applications", { displayName: "sp" });
     const path = `/servicePrincipals(appId='${app.body.appId}')`;
-    expect((await graph(sb, admin, "PATCH", path, {})).status).toBe(404);
-    const created = await graph(sb, admin, "PATCH", path, {}, { Prefer: "create-if-missing" });
+    expect((await graph(t.sb, t.admin, "PATCH", path, {})).status).toBe(404);
+    const created = await graph(t.sb, t.admin, "PATCH", path, {}, { Prefer: "create-if-missing" });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       appId: app.body.appId,
@@ -67,15 +49,15 @@ describe("service principals", () => {
       servicePrincipalType: "Application",
     });
     expect(
-      (await graph(sb, admin, "PATCH", path, { tags: ["x"] }, { Prefer: "create-if-missing" })).status,
+      (await graph(t.sb, t.admin, "PATCH", path, { tags: ["x"] }, { Prefer: "create-if-missing" })).status,
     ).toBe(204);
-    const dup = await graph(sb, admin, "POST", "/servicePrincipals", { appId: app.body.appId });
+    const dup = await graph(t.sb, t.admin, "POST", "/servicePrincipals", { appId: app.body.appId });
     expect(dup.status).toBe(409);
   });
 
   it("refuses a service principal for an appId with no application (NoBackingApplicationObject)", async () => {
     const appId = "0f0f0f0f-1111-4222-8333-444444444444";
-    const res = await graph(sb, admin, "POST", "/servicePrincipals", { appId });
+    const res = await graph(t.sb, t.admin, "POST", "/servicePrincipals", { appId });
     expect(res.status).toBe(400);
     expect(errorOf(res)).toMatchObject({
       code: "Request_BadRequest",
@@ -89,9 +71,9 @@ describe("service principals", () => {
 
 describe("me and organization", () => {
   it("returns the signed-in user, their directory roles and the tenant", async () => {
-    const me = await graph(sb, admin, "GET", "/me");
+    const me = await graph(t.sb, t.admin, "GET", "/me");
     expect(me.body).toMatchObject({ userPrincipalName: ADMIN, id: "a0000001-0000-4000-8000-000000000001" });
-    const roles = await graph(sb, admin, "GET", "/me/memberOf");
+    const roles = await graph(t.sb, t.admin, "GET", "/me/memberOf");
     expect(roles.body.value).toEqual([
       expect.objectContaining({
         "@odata.type": "#microsoft.graph.directoryRole",
@@ -99,21 +81,21 @@ describe("me and organization", () => {
         displayName: "Global Administrator",
       }),
     ]);
-    const user = await userToken(sb, USER, "User.Read openid");
-    expect((await graph(sb, user, "GET", "/me/memberOf")).body.value).toEqual([]);
-    const org = await graph(sb, user, "GET", "/organization");
+    const user = await userToken(t.sb, USER, "User.Read openid");
+    expect((await graph(t.sb, user, "GET", "/me/memberOf")).body.value).toEqual([]);
+    const org = await graph(t.sb, user, "GET", "/organization");
     expect(org.body.value).toEqual([
       expect.objectContaining({
-        id: sb.tenantId,
+        id: t.sb.tenantId,
         verifiedDomains: [expect.objectContaining({ name: "contoso.onmicrosoft.com", isInitial: true })],
       }),
     ]);
-    expect((await graph(sb, admin, "GET", "/nothing")).status).toBe(400);
+    expect((await graph(t.sb, t.admin, "GET", "/nothing")).status).toBe(400);
   });
 
   it("refuses /me for an app-only token", async () => {
-    const app = await registerApp(sb, admin);
-    const res = await fetch(`${sb.url}/${sb.tenantId}/oauth2/v2.0/token`, {
+    const app = await registerApp(t.sb, t.admin);
+    const res = await fetch(`${t.sb.url}/${t.sb.tenantId}/oauth2/v2.0/token`, {
       method: "POST",
       body: new URLSearchParams({
         client_id: app.appId,
@@ -123,7 +105,7 @@ describe("me and organization", () => {
       }),
     });
     const token = String(((await res.json()) as { access_token: string }).access_token);
-    expect((await graph(sb, token, "GET", "/me")).status).toBe(400);
-    expect((await graph(sb, token, "GET", "/applications")).status).toBe(403);
+    expect((await graph(t.sb, token, "GET", "/me")).status).toBe(400);
+    expect((await graph(t.sb, token, "GET", "/applications")).status).toBe(403);
   });
 });

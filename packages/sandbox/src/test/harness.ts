@@ -122,3 +122,34 @@ export async function hook(
   const text = await res.text();
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
+
+/** POST appRoleAssignedTo on a resource principal: grants `appRoleId` to `principalId`. */
+export function assign(
+  sb: RunningSandbox,
+  token: string,
+  resource: string,
+  principalId: string,
+  appRoleId: string,
+): Promise<GraphCall> {
+  return graph(sb, token, "POST", `/servicePrincipals/${resource}/appRoleAssignedTo`, {
+    principalId,
+    resourceId: resource,
+    appRoleId,
+  });
+}
+
+/** The service principal of `appId` by upsert (PATCH with Prefer: create-if-missing). */
+export function upsertServicePrincipal(
+  sb: RunningSandbox,
+  token: string,
+  appId: unknown,
+): Promise<GraphCall> {
+  return graph(
+    sb,
+    token,
+    "PATCH",
+    `/servicePrincipals(appId='${appId}')`,
+    {},
+    { Prefer: "create-if-missing" },
+  );
+}
