@@ -22,6 +22,7 @@ import {
   desiredFrom,
   isOurSecret,
   observe,
+  permissionStatuses,
   permissionsView,
   plan,
   resolveProfile,
@@ -108,7 +109,11 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
       appLabel: observed.application
         ? `${observed.application.displayName} (${observed.application.appId})`
         : desired.displayName,
-      groups: reviewGroups(permissionsView(boxafeProfile, appId ? { appId } : {}), planned, keyOf),
+      groups: reviewGroups(
+        permissionsView(boxafeProfile, appId ? { appId } : {}),
+        permissionStatuses(desired, observed),
+        keyOf,
+      ),
       changes: summary.actions,
       findings: summary.findings.map((f) => f.message),
     };

@@ -1,4 +1,4 @@
-import type { PermissionsView, Plan } from "@boxafe-connect/core";
+import type { PermissionStatusRow, PermissionsView } from "@boxafe-connect/core";
 import { describe, expect, it } from "vitest";
 import { reviewGroups } from "./review-rows.js";
 
@@ -54,33 +54,39 @@ const view: PermissionsView = {
   ],
 };
 
+const row = (value: string, kind: PermissionStatusRow["kind"], status: PermissionStatusRow["status"]) =>
+  ({ resource: "microsoft-graph", value, kind, status, advisories: [] }) satisfies PermissionStatusRow;
+
 describe("reviewGroups", () => {
   it("marks what the plan assigns or widens as missing, the rest as granted, retired APIs as retired", () => {
-    const plan: Plan = {
-      actions: [
-        { type: "assign-app-role", resource: "microsoft-graph", value: "Mail.ReadWrite", appRoleId: "1" },
-        {
-          type: "assign-app-role",
-          resource: "microsoft-graph",
-          value: "Notes.ReadWrite.All",
-          appRoleId: "4",
-        },
-        {
-          type: "update-grant",
-          resource: "microsoft-graph",
-          grantId: "g",
-          scope: "openid User.Read",
-          previousScope: "openid",
-        },
-      ],
-      findings: [],
-    };
-    const [group] = reviewGroups(view, plan, () => "microsoft-graph");
+    // Core's statuses: Mail not declared, User.Read declared without consent, openid consented.
+    const statuses = [
+      row("Mail.ReadWrite", "application", "missing"),
+      row("User.Read", "delegated", "declared-only"),
+      row("openid", "delegated", "granted"),
+      row("Notes.ReadWrite.All", "application", "retired"),
+    ];
+    const [group] = reviewGroups(view, statuses, () => "microsoft-graph");
     expect(group?.permissions.map((p) => [p.value, p.status])).toEqual([
       ["Mail.ReadWrite", "missing"],
       ["User.Read", "missing"],
       ["openid", "granted"],
       ["Notes.ReadWrite.All", "retired"],
+    ]);
+  });
+
+  it("keys by resource, kind and value: the same name under another resource or kind is not mixed up", () => {
+    const statuses = [
+      row("Mail.ReadWrite", "application", "granted"),
+      { ...row("User.Read", "delegated", "granted"), resource: "azure-ad-graph" as const },
+      row("User.Read", "application", "granted"),
+    ];
+    const [group] = reviewGroups(view, statuses, () => "microsoft-graph");
+    expect(group?.permissions.map((p) => [p.value, p.status])).toEqual([
+      ["Mail.ReadWrite", "granted"],
+      ["User.Read", "missing"],
+      ["openid", "missing"],
+      ["Notes.ReadWrite.All", "missing"],
     ]);
   });
 });
