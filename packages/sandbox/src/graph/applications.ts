@@ -4,15 +4,12 @@ import { TENANT_DOMAIN } from "../store/tenant.js";
 import type { Application } from "../store/types.js";
 import { applyAppFields } from "./app-fields.js";
 import { addPassword, removePassword } from "./credentials.js";
+import { entityCreated, entityRead, metadata, patchByKey, visibleOr404 } from "./entity.js";
 import { graphErrors } from "./errors.js";
-import { type Key, keyText, list, requireObject, select } from "./odata.js";
+import { type Key, list, requireObject } from "./odata.js";
 import { NEEDS, requireManage, requirePermission } from "./permissions.js";
 import { applicationShape } from "./shapes.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
-
-export function metadata(ctx: SandboxContext, fragment: string): string {
-  return `${ctx.origin}/v1.0/$metadata#${fragment}`;
-}
 
 function find(ctx: SandboxContext, key: Key): Application | undefined {
   const apps = ctx.dir.data.applications;
@@ -21,11 +18,8 @@ function find(ctx: SandboxContext, key: Key): Application | undefined {
   return apps.find((a) => a.uniqueName?.toLowerCase() === key.value.toLowerCase());
 }
 
-/** Reads and references go through replication: a just-written object is not there yet. */
 export function findVisibleApp(ctx: SandboxContext, key: Key): Application {
-  const app = find(ctx, key);
-  if (!app || !ctx.dir.visible(app)) throw graphErrors.notFound(keyText(key));
-  return app;
+  return visibleOr404(ctx, key, find(ctx, key));
 }
 
 function create(
@@ -77,11 +71,7 @@ function create(
 }
 
 function created(ctx: SandboxContext, app: Application): GraphResponse {
-  return {
-    status: 201,
-    headers: { Location: `${ctx.origin}/v1.0/applications/${app.id}` },
-    body: { "@odata.context": metadata(ctx, "applications/$entity"), ...applicationShape(app) },
-  };
+  return entityCreated(ctx, "applications", app.id, applicationShape(app));
 }
 
 function update(
@@ -129,27 +119,14 @@ export function handleApplications(
   if (action !== undefined) throw graphErrors.segment(action);
   if (method === "GET") {
     requirePermission(req.caller, NEEDS.readDirectory);
-    const app = findVisibleApp(ctx, key);
-    return {
-      status: 200,
-      body: {
-        "@odata.context": metadata(ctx, "applications/$entity"),
-        ...select(applicationShape(app), req.query),
-      },
-    };
+    return entityRead(ctx, req, "applications", applicationShape(findVisibleApp(ctx, key)));
   }
   if (method === "PATCH") {
-    const body = requireObject(req.body);
-    const upsert = (req.headers.prefer ?? "").toLowerCase().includes("create-if-missing");
-    if (upsert && key.kind === "uniqueName") {
-      // An upsert's write reaches the primary replica, so replication lag never hides the object here.
-      const existing = find(ctx, key);
-      if (!existing) return created(ctx, create(ctx, req, body, key.value));
-      update(ctx, req, existing, body);
-      return { status: 204 };
-    }
-    update(ctx, req, findVisibleApp(ctx, key), body);
-    return { status: 204 };
+    return patchByKey(ctx, req, key, "uniqueName", {
+      find: () => find(ctx, key),
+      create: (body) => created(ctx, create(ctx, req, body, key.value)),
+      update: (app, body) => update(ctx, req, app, body),
+    });
   }
   if (method === "DELETE") {
     requirePermission(req.caller, NEEDS.writeApps);

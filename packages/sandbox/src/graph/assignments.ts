@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { SandboxContext } from "../context.js";
 import type { AppRoleAssignment, ServicePrincipal } from "../store/types.js";
-import { metadata } from "./applications.js";
+import { metadata } from "./entity.js";
 import { graphErrors } from "./errors.js";
 import { list, requireObject } from "./odata.js";
 import { NEEDS, requireAssign, requirePermission } from "./permissions.js";

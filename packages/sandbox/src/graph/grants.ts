@@ -1,7 +1,7 @@
 import type { SandboxContext } from "../context.js";
 import type { OAuth2PermissionGrant, ServicePrincipal } from "../store/types.js";
-import { metadata } from "./applications.js";
 import { opaqueId } from "./assignments.js";
+import { metadata } from "./entity.js";
 import { GraphError, graphErrors } from "./errors.js";
 import { list, requireObject } from "./odata.js";
 import { NEEDS, requireGrantWrite, requirePermission } from "./permissions.js";

@@ -1,7 +1,7 @@
 import type { SandboxContext } from "../context.js";
 import { ROLE_NAMES, TENANT_DOMAIN, TENANT_ID, TENANT_NAME } from "../store/tenant.js";
 import type { User } from "../store/types.js";
-import { metadata } from "./applications.js";
+import { metadata } from "./entity.js";
 import { graphErrors } from "./errors.js";
 import { list, select } from "./odata.js";
 import { NEEDS, requirePermission } from "./permissions.js";

@@ -1,11 +1,11 @@
 import type { SandboxContext } from "../context.js";
 import { TENANT_ID } from "../store/tenant.js";
 import type { ServicePrincipal } from "../store/types.js";
-import { metadata } from "./applications.js";
 import { assignedTo, assignments } from "./assignments.js";
+import { entityCreated, entityRead, metadata, patchByKey, visibleOr404 } from "./entity.js";
 import { GraphError, graphErrors } from "./errors.js";
 import { grantsOfClient } from "./grants.js";
-import { type Key, keyText, list, requireObject, select } from "./odata.js";
+import { type Key, list, requireObject } from "./odata.js";
 import { NEEDS, requireManage, requirePermission } from "./permissions.js";
 import { servicePrincipalShape } from "./shapes.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
@@ -26,9 +26,7 @@ function find(ctx: SandboxContext, key: Key): ServicePrincipal | undefined {
 }
 
 export function findVisibleSp(ctx: SandboxContext, key: Key): ServicePrincipal {
-  const sp = find(ctx, key);
-  if (!sp || !ctx.dir.visible(sp)) throw graphErrors.notFound(keyText(key));
-  return sp;
+  return visibleOr404(ctx, key, find(ctx, key));
 }
 
 function apply(sp: ServicePrincipal, body: Record<string, unknown>): void {
@@ -83,11 +81,7 @@ function create(
   apply(sp, body);
   ctx.dir.data.servicePrincipals.push(sp);
   ctx.dir.save();
-  return {
-    status: 201,
-    headers: { Location: `${ctx.origin}/v1.0/servicePrincipals/${sp.id}` },
-    body: { "@odata.context": metadata(ctx, "servicePrincipals/$entity"), ...servicePrincipalShape(sp) },
-  };
+  return entityCreated(ctx, "servicePrincipals", sp.id, servicePrincipalShape(sp));
 }
 
 /** /servicePrincipals, /servicePrincipals/{id} or (appId='…'), and the assignment and grant sub-resources. */
@@ -124,30 +118,19 @@ export function handleServicePrincipals(
   if (sub !== undefined) throw graphErrors.segment(sub);
   if (method === "GET") {
     requirePermission(req.caller, NEEDS.readDirectory);
-    const sp = findVisibleSp(ctx, key);
-    return {
-      status: 200,
-      body: {
-        "@odata.context": metadata(ctx, "servicePrincipals/$entity"),
-        ...select(servicePrincipalShape(sp), req.query),
-      },
-    };
+    return entityRead(ctx, req, "servicePrincipals", servicePrincipalShape(findVisibleSp(ctx, key)));
   }
   if (method === "PATCH") {
-    const body = requireObject(req.body);
-    const upsert = (req.headers.prefer ?? "").toLowerCase().includes("create-if-missing");
-    const existing = find(ctx, key);
-    if (upsert && key.kind === "appId") {
-      if (!existing) return create(ctx, req, key.value, body);
-    } else if (!existing || !ctx.dir.visible(existing)) {
-      throw graphErrors.notFound(keyText(key));
-    }
-    if (!existing) throw graphErrors.notFound(keyText(key));
-    requirePermission(req.caller, NEEDS.writeApps);
-    requireManage(req.caller, existing.owners);
-    apply(existing, body);
-    ctx.dir.save();
-    return { status: 204 };
+    return patchByKey(ctx, req, key, "appId", {
+      find: () => find(ctx, key),
+      create: (body) => create(ctx, req, key.value, body),
+      update: (sp, body) => {
+        requirePermission(req.caller, NEEDS.writeApps);
+        requireManage(req.caller, sp.owners);
+        apply(sp, body);
+        ctx.dir.save();
+      },
+    });
   }
   if (method === "DELETE") {
     requirePermission(req.caller, NEEDS.writeApps);
