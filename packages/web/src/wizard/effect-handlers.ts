@@ -11,7 +11,6 @@ import type {
   Permission,
   Plan,
   RuntimePorts,
-  VerificationReport,
 } from "@boxafe-connect/core";
 import {
   apply,
@@ -27,7 +26,6 @@ import {
   plan,
   resolveProfile,
   resourceByAppId,
-  resourceByKey,
   sandboxEndpoints,
   sharePointAppInv,
   sharePointTenantName,
@@ -43,8 +41,9 @@ import type { HandOverValues } from "../components/hand-over-card.js";
 import type { WebConfig } from "../config.js";
 import { browserPorts } from "../platform.js";
 import { addCertificate } from "./add-certificate.js";
-import type { SessionExtras, VerifyData } from "./driver-types.js";
+import type { SessionExtras } from "./driver-types.js";
 import { reviewGroups } from "./review-rows.js";
+import { toVerifyData, unverifiableData } from "./verify-data.js";
 
 const SECRET_NAME = "Boxafe";
 const RENEW_WITHIN_DAYS = 30;
@@ -158,19 +157,6 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
     };
   }
 
-  function toVerifyData(report: VerificationReport): VerifyData {
-    return {
-      complete: report.complete,
-      rows: report.items.map((i) => ({ ...i, resource: resourceByKey(i.resource).name })),
-      tokens: report.tokens.map((t) => ({
-        resource: resourceByKey(t.resource).name,
-        ok: t.ok,
-        roles: t.roles.length,
-        error: t.error?.message,
-      })),
-    };
-  }
-
   return {
     extras: () => extras,
     chooseAnotherAccount() {
@@ -214,22 +200,9 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
         throw new CoreError("invalid_transition", "Set up the app before verifying it.");
       if (!secret) {
         // Without the secret no app token can be asked for; say so instead of guessing.
-        const items = reviewed.permissions.map((p) => ({
-          resource: p.resource,
-          value: p.value,
-          kind: p.kind,
-          status: "unverifiable" as const,
-        }));
-        extras = {
-          ...extras,
-          verify: {
-            complete: true,
-            rows: items.map((i) => ({ ...i, resource: resourceByKey(i.resource).name })),
-            tokens: [],
-            note: "This page did not make the app's secret, so it cannot ask for the app's tokens. Boxafe proves the secret when you add the domain, or run `boxafe-connect verify`.",
-          },
-        };
-        return { complete: true, items };
+        const unverifiable = unverifiableData(reviewed.permissions);
+        extras = { ...extras, verify: unverifiable.data };
+        return unverifiable.outcome;
       }
       const report = await verify(
         {
