@@ -4,9 +4,9 @@ import { TENANT_DOMAIN } from "../store/tenant.js";
 import type { Application } from "../store/types.js";
 import { applyAppFields } from "./app-fields.js";
 import { addPassword, removePassword } from "./credentials.js";
-import { entityCreated, entityRead, metadata, patchByKey, visibleOr404 } from "./entity.js";
+import { collection, entityCreated, entityRead, patchByKey, visibleOr404 } from "./entity.js";
 import { graphErrors } from "./errors.js";
-import { type Key, list, requireObject } from "./odata.js";
+import type { Key } from "./odata.js";
 import { NEEDS, requireManage, requirePermission } from "./permissions.js";
 import { applicationShape } from "./shapes.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
@@ -97,14 +97,10 @@ export function handleApplications(
 ): GraphResponse {
   const { method } = req;
   if (!key) {
-    if (rest.length > 0) throw graphErrors.segment(rest[0] ?? "");
-    if (method === "GET") {
-      requirePermission(req.caller, NEEDS.readDirectory);
-      const items = ctx.dir.data.applications.filter((a) => ctx.dir.visible(a)).map(applicationShape);
-      return list(metadata(ctx, "applications"), items, req.query);
-    }
-    if (method === "POST") return created(ctx, create(ctx, req, requireObject(req.body)));
-    throw graphErrors.method();
+    const all = ctx.dir.data.applications;
+    return collection(ctx, req, rest, "applications", { all, shape: applicationShape }, (body) =>
+      created(ctx, create(ctx, req, body)),
+    );
   }
   const [action, ...more] = rest;
   if (more.length > 0) throw graphErrors.segment(more[0] ?? "");

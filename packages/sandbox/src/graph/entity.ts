@@ -1,14 +1,34 @@
 /**
- * What applications and service principals answer alike: the entity read, the 201 on create, and
- * PATCH on a key with Graph's `Prefer: create-if-missing` upsert.
+ * What applications and service principals answer alike: the collection (list and create), the
+ * entity read, the 201 on create, and PATCH on a key with Graph's `Prefer: create-if-missing` upsert.
  */
 import type { SandboxContext } from "../context.js";
 import { graphErrors } from "./errors.js";
-import { type Key, keyText, requireObject, select } from "./odata.js";
+import { type Key, keyText, list, requireObject, select } from "./odata.js";
+import { NEEDS, requirePermission } from "./permissions.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
 
 export function metadata(ctx: SandboxContext, fragment: string): string {
   return `${ctx.origin}/v1.0/$metadata#${fragment}`;
+}
+
+/** GET /{set} (the members replication has made visible) and POST /{set}. */
+export function collection<T extends { createdAt: number }>(
+  ctx: SandboxContext,
+  req: GraphRequest,
+  rest: readonly string[],
+  set: string,
+  members: { readonly all: readonly T[]; readonly shape: (member: T) => Record<string, unknown> },
+  post: (body: Record<string, unknown>) => GraphResponse,
+): GraphResponse {
+  if (rest.length > 0) throw graphErrors.segment(rest[0] ?? "");
+  if (req.method === "GET") {
+    requirePermission(req.caller, NEEDS.readDirectory);
+    const items = members.all.filter((m) => ctx.dir.visible(m)).map(members.shape);
+    return list(metadata(ctx, set), items, req.query);
+  }
+  if (req.method === "POST") return post(requireObject(req.body));
+  throw graphErrors.method();
 }
 
 /** GET of one entity of `set`, with $select applied. */

@@ -2,10 +2,10 @@ import type { SandboxContext } from "../context.js";
 import { TENANT_ID } from "../store/tenant.js";
 import type { ServicePrincipal } from "../store/types.js";
 import { assignedTo, assignments } from "./assignments.js";
-import { entityCreated, entityRead, metadata, patchByKey, visibleOr404 } from "./entity.js";
+import { collection, entityCreated, entityRead, patchByKey, visibleOr404 } from "./entity.js";
 import { GraphError, graphErrors } from "./errors.js";
 import { grantsOfClient } from "./grants.js";
-import { type Key, list, requireObject } from "./odata.js";
+import type { Key } from "./odata.js";
 import { NEEDS, requireManage, requirePermission } from "./permissions.js";
 import { servicePrincipalShape } from "./shapes.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
@@ -93,21 +93,12 @@ export function handleServicePrincipals(
 ): GraphResponse {
   const { method } = req;
   if (!key) {
-    if (rest.length > 0) throw graphErrors.segment(rest[0] ?? "");
-    if (method === "GET") {
-      requirePermission(req.caller, NEEDS.readDirectory);
-      const items = ctx.dir.data.servicePrincipals
-        .filter((s) => ctx.dir.visible(s))
-        .map(servicePrincipalShape);
-      return list(metadata(ctx, "servicePrincipals"), items, req.query);
-    }
-    if (method === "POST") {
-      const body = requireObject(req.body);
+    const all = ctx.dir.data.servicePrincipals;
+    return collection(ctx, req, rest, "servicePrincipals", { all, shape: servicePrincipalShape }, (body) => {
       if (typeof body.appId !== "string")
         throw graphErrors.badRequest("Property 'appId' is required when creating the entity.");
       return create(ctx, req, body.appId, body);
-    }
-    throw graphErrors.method();
+    });
   }
   const [sub, ...more] = rest;
   if (sub === "appRoleAssignedTo") return assignedTo(ctx, req, findVisibleSp(ctx, key), more);
