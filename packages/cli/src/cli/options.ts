@@ -99,3 +99,12 @@ export const credentialOptions: readonly OptionSpec[] = [
     description: "PEM file holding the certificate and its private key, instead of a secret.",
   },
 ];
+
+/** Where setup and secret rotate write the hand-over values. */
+export const outputOption: OptionSpec = {
+  name: "output",
+  short: "o",
+  kind: "string",
+  value: "FILE",
+  description: "Write the values (0600).",
+};

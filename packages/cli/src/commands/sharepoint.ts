@@ -11,6 +11,7 @@ import {
 } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
+import { appInvLines } from "../render/app-inv-view.js";
 import { verificationLines } from "../render/verification-view.js";
 import { ExitCode } from "../render-error.js";
 import { openAdminSession } from "../session/admin-session.js";
@@ -32,16 +33,7 @@ export async function runSharePoint(context: CommandContext): Promise<number> {
         throw new CoreError("not_found", "No such app in this tenant. Run setup first, or check --app-id.");
       const inv = sharePointAppInv(sharePointTenantName(observed.organization.initialDomain), app.appId);
       out.result({ command: "sharepoint", ok: true, mode: "legacy-appinv", ...inv });
-      out.print(
-        [
-          `Open:          ${inv.url}`,
-          `App Id:        ${inv.appId}`,
-          `App Domain:    ${inv.appDomain}`,
-          `Redirect URL:  ${inv.redirectUrl}`,
-          "Permission Request XML:",
-          inv.permissionRequestXml,
-        ].join("\n"),
-      );
+      out.print(appInvLines(inv, true).join("\n"));
       out.warn(inv.advisory);
       return ExitCode.Ok;
     }

@@ -1,5 +1,6 @@
 /** sharepoint: the legacy appinv.aspx values with the retirement advisory beside them. */
 import type { WizardEvent } from "@boxafe-connect/core";
+import { appInvLines } from "../render/app-inv-view.js";
 import type { WizardSession } from "../wizard/handlers.js";
 import { unwrap } from "../wizard/prompts.js";
 import type { Ui } from "./ui.js";
@@ -7,17 +8,7 @@ import type { Ui } from "./ui.js";
 export async function askSharePoint(ui: Ui, session: WizardSession): Promise<WizardEvent> {
   const inv = session.appInv();
   if (inv) {
-    ui.note(
-      [
-        `Open: ${inv.url}`,
-        `App Id: ${inv.appId}`,
-        `App Domain: ${inv.appDomain}`,
-        `Redirect URL: ${inv.redirectUrl}`,
-        "Permission Request XML:",
-        inv.permissionRequestXml,
-      ].join("\n"),
-      "SharePoint (appinv.aspx)",
-    );
+    ui.note(appInvLines(inv, false).join("\n"), "SharePoint (appinv.aspx)");
     ui.log.warn(inv.advisory);
   }
   await unwrap(await ui.confirm({ message: "Done with SharePoint?", initialValue: true }));

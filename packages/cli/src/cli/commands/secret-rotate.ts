@@ -1,7 +1,7 @@
 /** `secret rotate`: its help text, options and examples. */
 import { bin } from "../bin-name.js";
 import type { CommandSpec } from "../option-spec.js";
-import { appKeyOptions, globalGroup, secretLifetimeOptions, targetGroup } from "../options.js";
+import { appKeyOptions, globalGroup, outputOption, secretLifetimeOptions, targetGroup } from "../options.js";
 
 export const secretRotateCommand: CommandSpec = {
   name: "secret rotate",
@@ -16,13 +16,7 @@ export const secretRotateCommand: CommandSpec = {
         ...appKeyOptions,
         ...secretLifetimeOptions,
         { name: "keep-old", kind: "boolean", description: "Keep the old secrets." },
-        {
-          name: "output",
-          short: "o",
-          kind: "string",
-          value: "FILE",
-          description: "Write the values (0600).",
-        },
+        outputOption,
       ],
     },
     targetGroup,

@@ -4,6 +4,7 @@ import type { CommandSpec } from "../option-spec.js";
 import {
   appKeyOptions,
   globalGroup,
+  outputOption,
   profileOptions,
   secretLifetimeOptions,
   targetGroup,
@@ -31,13 +32,7 @@ export const setupCommand: CommandSpec = {
         ...profileOptions,
         { name: "resume", kind: "boolean", description: "Continue the last interrupted run." },
         { name: "state-file", kind: "string", value: "FILE", description: "Where --resume state is kept." },
-        {
-          name: "output",
-          short: "o",
-          kind: "string",
-          value: "FILE",
-          description: "Write the values (0600).",
-        },
+        outputOption,
       ],
     },
     targetGroup,
