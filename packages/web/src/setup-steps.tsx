@@ -104,12 +104,10 @@ export function SetupSteps(props: {
           error={w.errorOf("sharepoint")}
           appId={state().handOver?.clientId ?? ""}
           url={state().sharepoint?.url}
-          certificate={{
-            phase: props.certificate.phase(),
-            error: props.certificate.error(),
-            made: props.certificate.made(),
-          }}
-          onCreateCertificate={(password) => void props.certificate.create(password)}
+          certificate={props.certificate.forApp(state().handOver?.clientId ?? "")}
+          onCreateCertificate={(password) =>
+            void props.certificate.create(state().handOver?.clientId ?? "", password)
+          }
           onConfirm={() => send({ type: "sharepoint.confirm" })}
           onSkip={() => send({ type: "finish" })}
           onErrorAction={props.onErrorAction}

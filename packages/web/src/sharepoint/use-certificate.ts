@@ -6,22 +6,34 @@ import type { Phase } from "../steps/types.js";
 import type { Driver } from "../wizard/driver-types.js";
 import { toErrorInfo } from "../wizard/error-info.js";
 
-export function useCertificate(getDriver: () => Promise<Driver>) {
-  const [phase, setPhase] = createSignal<Phase>("idle");
-  const [error, setError] = createSignal<ErrorInfo>();
-  const [made, setMade] = createSignal<CertificateMade>();
+export interface CertificateView {
+  readonly phase: Phase;
+  readonly error?: ErrorInfo | undefined;
+  readonly made?: CertificateMade | undefined;
+}
 
-  const create = async (pfxPassword: string) => {
-    setError(undefined);
-    setPhase("working");
+export function useCertificate(getDriver: () => Promise<Driver>) {
+  /** The app the last attempt was for: after "start over" with another app, its step starts afresh. */
+  const [view, setView] = createSignal<{ readonly appId: string } & CertificateView>({
+    appId: "",
+    phase: "idle",
+  });
+
+  const create = async (appId: string, pfxPassword: string) => {
+    setView({ appId, phase: "working" });
     try {
-      setMade(await (await getDriver()).createCertificate(pfxPassword));
-      setPhase("done");
+      const made = await (await getDriver()).createCertificate(pfxPassword);
+      setView({ appId, phase: "done", made });
     } catch (e) {
-      setError(toErrorInfo(e));
-      setPhase("error");
+      setView({ appId, phase: "error", error: toErrorInfo(e) });
     }
   };
 
-  return { phase, error, made, create };
+  /** Where the certificate of this app stands. */
+  const forApp = (appId: string): CertificateView => {
+    const current = view();
+    return current.appId === appId ? current : { phase: "idle" };
+  };
+
+  return { create, forApp };
 }

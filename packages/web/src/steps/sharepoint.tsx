@@ -1,11 +1,10 @@
 import { Show } from "solid-js";
 import { Busy } from "../components/busy.js";
-import type { CertificateMade } from "../components/certificate-panel.js";
 import { CertificatePanel } from "../components/certificate-panel.js";
 import { StepHeading } from "../components/step-heading.js";
-import type { ErrorInfo } from "../error-view.js";
 import { ErrorView } from "../error-view.js";
-import type { Phase, StepBase } from "./types.js";
+import type { CertificateView } from "../sharepoint/use-certificate.js";
+import type { StepBase } from "./types.js";
 
 /**
  * The guide's SharePoint appendix. Microsoft retired the appinv.aspx (Azure ACS) trust on
@@ -15,11 +14,7 @@ export function SharePointStep(
   props: StepBase & {
     readonly appId: string;
     readonly url?: string | undefined;
-    readonly certificate: {
-      readonly phase: Phase;
-      readonly error?: ErrorInfo | undefined;
-      readonly made?: CertificateMade | undefined;
-    };
+    readonly certificate: CertificateView;
     readonly onCreateCertificate: (pfxPassword: string) => void;
     readonly onConfirm: () => void;
     readonly onSkip: () => void;
