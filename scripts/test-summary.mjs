@@ -1,8 +1,9 @@
 // Adds up vitest's per-package "Tests N passed | M failed | K skipped" lines from a test log and
 // prints one closing line, "tests: N passed, M failed, K skipped", for CI to read.
 import { readFileSync } from "node:fs";
+import { stripVTControlCharacters } from "node:util";
 
-const log = readFileSync(process.argv[2] ?? 0, "utf8").replace(/\u001b\[[0-9;]*m/g, "");
+const log = stripVTControlCharacters(readFileSync(process.argv[2] ?? 0, "utf8"));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const line of log.split("\n")) {
   if (!/^\S*\s*Tests\s+\d/.test(line.replace(/^@boxafe-connect\/\S+:\s*/, "").trimStart())) continue;
