@@ -4,7 +4,7 @@
  * NODE_EXTRA_CA_CERTS is read only at process start.
  */
 import { readFileSync } from "node:fs";
-import { rootCertificates } from "node:tls";
+import { createSecureContext, rootCertificates } from "node:tls";
 import { Agent, setGlobalDispatcher } from "undici";
 
 const trusted = new Set<string>();
@@ -24,7 +24,10 @@ export function trustCa(pem: string): void {
   const normalized = pem.trim();
   if (!normalized.includes("BEGIN CERTIFICATE")) throw new Error("trustCa expects a PEM certificate");
   trusted.add(normalized);
-  setGlobalDispatcher(
-    new Agent({ connect: { ca: [...rootCertificates, ...extraCaCertificates(), ...trusted] } }),
-  );
+  // One secure context built here: a `ca` list in the connect options makes Node parse the whole
+  // root store again on every TLS handshake (tens of ms of CPU each; see BENCHMARKS.md, fleet check).
+  const secureContext = createSecureContext({
+    ca: [...rootCertificates, ...extraCaCertificates(), ...trusted],
+  });
+  setGlobalDispatcher(new Agent({ connect: { secureContext } }));
 }
