@@ -5,10 +5,9 @@
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { deviceCodeSignIn } from "@boxafe-connect/runtime";
+import { deviceCodeSignIn, trustCa } from "@boxafe-connect/runtime";
 import { GRAPH_CLI_CLIENT_ID, startSandbox } from "@boxafe-connect/sandbox";
 import { createHooks, type SandboxHooks } from "./sandbox-hooks.js";
-import { trustSandboxCa } from "./trust-sandbox-ca.js";
 
 export interface SandboxHost {
   readonly url: string;
@@ -97,7 +96,7 @@ export async function startHost(options: { inProcess?: boolean; home?: string } 
         setTimeout(() => child.kill(), 5000).unref();
       });
   }
-  trustSandboxCa(started.caPem);
+  trustCa(started.caPem);
   const hooks = createHooks(started.url, started.caPem);
   let token: Promise<string> | undefined;
   const adminToken = (): Promise<string> => {
