@@ -69,6 +69,8 @@ async function runSection(spec: SectionSpec, runDeadline: number): Promise<Secti
 
 async function main(): Promise<void> {
   const started = performance.now();
+  // Taken before any section runs: the date and load average describe the run's start.
+  const machine = machineInfo();
   const only = process.argv.slice(2);
   const ctx = benchContext();
   const specs: SectionSpec[] = [
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
   await ctx.close();
   sections.sort((a, b) => a.title.localeCompare(b.title, "en", { numeric: true }));
   const report = renderReport({
-    machine: machineInfo(),
+    machine,
     command: `pnpm bench${only.length > 0 ? ` ${only.join(" ")}` : ""}`,
     totalSeconds: (performance.now() - started) / 1000,
     sections,
