@@ -1,5 +1,6 @@
 /** Section 4: CLI cold start (`node dist/main.js --help`, `permissions --json`) against bare `node -e 0`. */
 import { existsSync } from "node:fs";
+import os from "node:os";
 import { formatMs } from "./markdown.js";
 import { runTimed } from "./process-run.js";
 import { repoPath, repoRoot } from "./repo.js";
@@ -84,6 +85,14 @@ export async function benchCli(): Promise<Omit<SectionResult, "seconds">> {
   const help = median(times.get(helpLabel) ?? []);
   const helpFailure = failures.get(helpLabel);
   const over = help - bare;
+  // Fastest against fastest: what the CLI costs when the machine lets it run; tells noise from bloat.
+  const minOver =
+    Math.min(...(times.get(helpLabel) ?? [])) - Math.min(...(times.get(cases[0]?.label ?? "") ?? []));
+  const missWhy =
+    minOver <= 150
+      ? `machine load, not the CLI: the fastest \`--help\` run is +${formatMs(minOver)} over the fastest bare node, ` +
+        `but the load average reached ${(os.loadavg()[0] ?? 0).toFixed(1)} on ${os.cpus().length} cores during the runs`
+      : `the help path loads more than it needs even in the fastest run (+${formatMs(minOver)}); load the rest lazily`;
   return {
     id: "cli",
     title: TITLE,
@@ -102,9 +111,7 @@ export async function benchCli(): Promise<Omit<SectionResult, "seconds">> {
             target: TARGET,
             figure: `+${formatMs(over)} (${formatMs(help)} vs ${formatMs(bare)})`,
             pass: over <= 150,
-            ...(over <= 150
-              ? {}
-              : { why: "the help path imports modules it does not need; load them lazily" }),
+            ...(over <= 150 ? {} : { why: missWhy }),
           },
     ],
     notes,
