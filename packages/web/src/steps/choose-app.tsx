@@ -1,4 +1,4 @@
-import { isCoreError, isGuid, validateAppName } from "@boxafe-connect/core";
+import { isCoreError, isGuid, secretLifetimes, validateAppName } from "@boxafe-connect/core";
 import { createSignal, For, Show } from "solid-js";
 import { Busy } from "../components/busy.js";
 import { StepHeading } from "../components/step-heading.js";
@@ -8,9 +8,6 @@ import type { StepBase } from "./types.js";
 export type AppChoice =
   | { readonly mode: "new"; readonly displayName: string; readonly secretDays: number }
   | { readonly mode: "existing"; readonly appId: string; readonly secretDays: number };
-
-/** The lifetimes the portal offers for a client secret (days). */
-export const secretLifetimeChoices = [90, 180, 365, 545, 730] as const;
 
 function lifetimeLabel(days: number): string {
   return days % 365 === 0
@@ -129,9 +126,7 @@ export function ChooseAppStep(
             value={String(days())}
             onChange={(e) => setDays(Number(e.currentTarget.value))}
           >
-            <For each={secretLifetimeChoices}>
-              {(d) => <option value={String(d)}>{lifetimeLabel(d)}</option>}
-            </For>
+            <For each={secretLifetimes}>{(d) => <option value={String(d)}>{lifetimeLabel(d)}</option>}</For>
           </select>
           <p class="hint">Backups stop when the secret expires; the check view warns you beforehand.</p>
         </div>
