@@ -92,6 +92,7 @@ export {
   SHAREPOINT_ACS_ADVISORY,
   sharePointAppInv,
 } from "./sharepoint/app-inv.js";
+export { finishedApplySteps } from "./steps/apply-progress.js";
 export { availableEvents, userEvents } from "./steps/available.js";
 export type { WizardEvent, WizardEventType } from "./steps/events.js";
 export { USER_EVENTS, wizardEventSchema } from "./steps/events.js";
@@ -117,6 +118,7 @@ export { advisoryFindings } from "./tenant/advisory-findings.js";
 export type { PlanSummary } from "./tenant/describe.js";
 export { ACTION_TYPES, describeAction, summarizePlan } from "./tenant/describe.js";
 export { desired, desiredFrom } from "./tenant/desired.js";
+export { hasLiveSecretOfOurs } from "./tenant/live-secret.js";
 export type * from "./tenant/model.js";
 export type { PermissionStatus, PermissionStatusRow } from "./tenant/permission-status.js";
 export { PERMISSION_STATUSES, permissionStatuses } from "./tenant/permission-status.js";
