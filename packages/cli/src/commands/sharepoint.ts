@@ -17,7 +17,7 @@ import { ExitCode } from "../render-error.js";
 import { openAdminSession } from "../session/admin-session.js";
 import { preflight } from "../session/app-options.js";
 import { desiredCertificate, makeCertificate, writeCertificateFiles } from "../session/certificate.js";
-import { computePlan } from "../session/compute-plan.js";
+import { computePlan, replan } from "../session/compute-plan.js";
 import { verifyCredentials } from "../session/verify-credentials.js";
 
 export async function runSharePoint(context: CommandContext): Promise<number> {
@@ -40,10 +40,8 @@ export async function runSharePoint(context: CommandContext): Promise<number> {
     const first = await computePlan(context, session, { withSecret: false });
     const appName = first.observed.application?.displayName ?? first.desired.displayName;
     const made = await makeCertificate(context, appName);
-    const computed = await computePlan(context, session, {
-      withSecret: false,
-      certificate: desiredCertificate(made),
-    });
+    // Same tenant read, now with the certificate: one observe for the whole command.
+    const computed = replan(context, first, { withSecret: false, certificate: desiredCertificate(made) });
     const summary = summarizePlan(computed.plan);
     const step = out.step(
       `Adding the certificate (${summary.total} change${summary.total === 1 ? "" : "s"})`,

@@ -1,5 +1,11 @@
 /** observe -> desired -> plan, the read-only half every admin command shares. */
-import type { Desired, DesiredOptions, ObservedWithOrganization, Plan } from "@boxafe-connect/core";
+import type {
+  Desired,
+  DesiredOptions,
+  ObservedWithOrganization,
+  Permission,
+  Plan,
+} from "@boxafe-connect/core";
 import { desiredFrom, observe, plan } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import type { AdminSession } from "./admin-session.js";
@@ -12,10 +18,33 @@ export interface ComputedPlan {
   readonly plan: Plan;
 }
 
+export interface PlanExtra {
+  readonly withSecret: boolean;
+  readonly certificate?: DesiredOptions["certificate"];
+}
+
+function planWith(
+  context: CommandContext,
+  permissions: readonly Permission[],
+  observed: ObservedWithOrganization,
+  now: number,
+  extra: PlanExtra,
+): ComputedPlan {
+  const options = desiredOptionsOf(context, now, {
+    ...extra,
+    // Adopting by --app-id keeps the app's own name unless --app-name says otherwise.
+    ...(observed.application && context.values["app-name"] === undefined
+      ? { displayName: observed.application.displayName }
+      : {}),
+  });
+  const desired = desiredFrom(permissions, options, now);
+  return { now, observed, desired, plan: plan(desired, observed, now) };
+}
+
 export async function computePlan(
   context: CommandContext,
   session: AdminSession,
-  extra: { readonly withSecret: boolean; readonly certificate?: DesiredOptions["certificate"] },
+  extra: PlanExtra,
 ): Promise<ComputedPlan> {
   const now = session.deps.clock.now();
   const permissions = await permissionsOf(context);
@@ -29,13 +58,10 @@ export async function computePlan(
       ? `Found app "${observed.application.displayName}" (${observed.application.appId})`
       : "Read the tenant: the app does not exist yet",
   );
-  const options = desiredOptionsOf(context, now, {
-    ...extra,
-    // Adopting by --app-id keeps the app's own name unless --app-name says otherwise.
-    ...(observed.application && context.values["app-name"] === undefined
-      ? { displayName: observed.application.displayName }
-      : {}),
-  });
-  const desired = desiredFrom(permissions, options, now);
-  return { now, observed, desired, plan: plan(desired, observed, now) };
+  return planWith(context, permissions, observed, now, extra);
+}
+
+/** The same tenant read and profile, planned with other extras (no second observe). */
+export function replan(context: CommandContext, computed: ComputedPlan, extra: PlanExtra): ComputedPlan {
+  return planWith(context, computed.desired.permissions, computed.observed, computed.now, extra);
 }
