@@ -2,18 +2,11 @@
  * `boxafe-connect permissions`: the catalog of a profile (Table 1 by default), as the portal groups
  * it, or as JSON. Needs no sign-in.
  */
-import type { Profile } from "@boxafe-connect/core";
-import {
-  boxafeProfile,
-  CoreError,
-  ErrorCode,
-  formatProfileIssues,
-  parseProfileJson,
-  permissionsView,
-} from "@boxafe-connect/core";
+import { boxafeProfile, permissionsView } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
 import { renderPermissionsTable } from "../render/permissions-table.js";
+import { loadProfile } from "../session/load-profile.js";
 
 export interface PermissionsOptions {
   readonly json: boolean;
@@ -26,33 +19,6 @@ export interface PermissionsOptions {
 export interface PermissionsIo {
   readonly stdout: (text: string) => void;
   readonly readFile: (path: string) => Promise<string>;
-}
-
-/** Reads and validates a profile file; bad files throw invalid_profile naming the field. */
-export async function loadProfile(path: string, readFile: PermissionsIo["readFile"]): Promise<Profile> {
-  let text: string;
-  try {
-    text = await readFile(path);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CoreError(
-      ErrorCode.InvalidInput,
-      `Cannot read the profile file ${path} (${reason}). Check the path.`,
-      {
-        field: "profile",
-        cause: error,
-      },
-    );
-  }
-  const parsed = parseProfileJson(text);
-  if (!parsed.ok) {
-    throw new CoreError(
-      ErrorCode.InvalidProfile,
-      `The profile file ${path} is not valid; fix these fields:\n${formatProfileIssues(parsed.issues)}`,
-      { field: parsed.issues[0]?.field ?? "profile" },
-    );
-  }
-  return parsed.profile;
 }
 
 export async function permissionsCommand(options: PermissionsOptions, io: PermissionsIo): Promise<number> {

@@ -8,9 +8,7 @@ import type { AppKey, DesiredOptions, Permission, Profile } from "@boxafe-connec
 import {
   boxafeProfile,
   CoreError,
-  formatProfileIssues,
   isGuid,
-  parseProfileJson,
   parseSecretLifetime,
   resolveProfile,
   uniqueNameFor,
@@ -18,6 +16,7 @@ import {
 } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
+import { loadProfile } from "./load-profile.js";
 
 export const defaultAppName = "QNAP Boxafe";
 
@@ -42,17 +41,7 @@ export function appKeyOf(context: CommandContext): AppKey {
 
 export async function profileOf(context: CommandContext): Promise<Profile> {
   const path = stringOption(context, "profile");
-  if (path === undefined) return boxafeProfile;
-  const text = await readFile(path, "utf8").catch(() => {
-    throw new CoreError("invalid_input", `Cannot read the profile file ${path}.`, { field: "profile" });
-  });
-  const parsed = parseProfileJson(text);
-  if (!parsed.ok) {
-    throw new CoreError("invalid_profile", `${path}: ${formatProfileIssues(parsed.issues)}`, {
-      field: "profile",
-    });
-  }
-  return parsed.profile;
+  return path === undefined ? boxafeProfile : loadProfile(path, (file) => readFile(file, "utf8"));
 }
 
 export async function permissionsOf(context: CommandContext): Promise<Permission[]> {
