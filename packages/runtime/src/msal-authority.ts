@@ -39,8 +39,3 @@ export function msalAuthority(
     }),
   };
 }
-
-/** The same, for the sandbox origin and its tenant (the CLI and tests use this). */
-export function sandboxAuthConfig(origin: string, tenantId: string): MsalAuthority {
-  return msalAuthority(origin, tenantId);
-}
