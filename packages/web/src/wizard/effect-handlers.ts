@@ -2,38 +2,18 @@
  * Core's effect handlers for the browser: msal-browser sign-in, Graph through the SDK, app tokens
  * from the token endpoint, and core's engine. The new secret stays in this module's memory only.
  */
-import type {
-  AppKey,
-  ApplyOutcome,
-  ApplyStep,
-  EffectHandlers,
-  ObservedWithOrganization,
-  Permission,
-  Plan,
-  RuntimePorts,
-} from "@boxafe-connect/core";
+import type { AppKey, ApplyOutcome, ApplyStep, EffectHandlers, RuntimePorts } from "@boxafe-connect/core";
 import {
   apply,
-  boxafeProfile,
   CoreError,
   checkRole,
   cloudEndpoints,
-  desiredFrom,
-  isOurSecret,
-  observe,
-  permissionStatuses,
-  permissionsView,
-  plan,
-  resolveProfile,
-  resourceByAppId,
+  finishedApplySteps,
+  hasLiveSecretOfOurs,
   sandboxEndpoints,
   sharePointAppInv,
   sharePointTenantName,
-  summarizePlan,
-  verify,
-  WAVE_STEPS,
 } from "@boxafe-connect/core";
-import { browserAppTokenPort } from "../auth/app-token.js";
 import type { Auth } from "../auth/session.js";
 import type { Drift } from "../check/check-repair.js";
 import type { CertificateMade } from "../components/certificate-panel.js";
@@ -42,22 +22,9 @@ import type { WebConfig } from "../config.js";
 import { browserPorts } from "../platform.js";
 import { addCertificate } from "./add-certificate.js";
 import type { SessionExtras } from "./driver-types.js";
-import { reviewGroups } from "./review-rows.js";
-import { toVerifyData, unverifiableData } from "./verify-data.js";
-
-const SECRET_NAME = "Boxafe";
-const RENEW_WITHIN_DAYS = 30;
-const VERIFY_DEADLINE_MS = 120_000;
-
-interface Reviewed {
-  readonly observed: ObservedWithOrganization;
-  readonly plan: Plan;
-  readonly permissions: readonly Permission[];
-}
-
-function keyOf(appId: string): string {
-  return resourceByAppId(appId)?.key ?? appId;
-}
+import type { Reviewed } from "./review-tenant.js";
+import { reviewTenant } from "./review-tenant.js";
+import { verifyApp } from "./verify-app.js";
 
 export interface BrowserHandlers extends EffectHandlers {
   readonly extras: () => SessionExtras;
@@ -88,40 +55,15 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
     ...(progress ? { progress } : {}),
   });
 
-  async function load(appKey: AppKey, displayName: string | undefined): Promise<Drift> {
-    const observed = await observe(deps(), appKey);
-    const permissions = resolveProfile(boxafeProfile);
-    const desired = desiredFrom(
-      permissions,
-      {
-        appKey,
-        displayName: displayName ?? observed.application?.displayName ?? "QNAP Boxafe",
-        secret: { displayName: SECRET_NAME, lifetimeDays: secretDays, renewWithinDays: RENEW_WITHIN_DAYS },
-      },
-      browserPorts.clock.now(),
-    );
-    const planned = plan(desired, observed, browserPorts.clock.now());
-    reviewed = { observed, plan: planned, permissions };
-    const appId = observed.application?.appId;
-    const summary = summarizePlan(planned);
-    const drift: Drift = {
-      appLabel: observed.application
-        ? `${observed.application.displayName} (${observed.application.appId})`
-        : desired.displayName,
-      groups: reviewGroups(
-        permissionsView(boxafeProfile, appId ? { appId } : {}),
-        permissionStatuses(desired, observed),
-        keyOf,
-      ),
-      changes: summary.actions,
-      findings: summary.findings.map((f) => f.message),
-    };
+  async function load(appKey: AppKey, displayName: string | undefined) {
+    const result = await reviewTenant(session().graph, appKey, displayName, secretDays);
+    reviewed = result.reviewed;
     extras = {
       ...extras,
-      review: drift,
-      sharePointTenant: sharePointTenantName(observed.organization.initialDomain),
+      review: result.drift,
+      sharePointTenant: sharePointTenantName(result.reviewed.observed.organization.initialDomain),
     };
-    return drift;
+    return result;
   }
 
   async function applyReviewed(
@@ -130,10 +72,7 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
     if (!reviewed) throw new CoreError("invalid_transition", "Review the changes first.");
     const { observed, plan: planned } = reviewed;
     const onProgress: RuntimePorts["progress"] = (e) => {
-      // Wave n has finished when wave n+1 starts (done = n); the last one reports done = 3.
-      if (e.phase !== "apply" || typeof e.done !== "number") return;
-      const finished = WAVE_STEPS[e.done as 1 | 2 | 3];
-      for (const step of finished ?? []) progress(step);
+      for (const step of finishedApplySteps(e)) progress(step);
     };
     const result = await apply(deps(onProgress), planned, observed);
     appliedAppId = result.application.appId;
@@ -145,10 +84,7 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
     }
     const existingSecret =
       result.secret === undefined &&
-      (observed.application?.passwordCredentials.some(
-        (c) => isOurSecret(c) && Date.parse(c.endDateTime) > browserPorts.clock.now(),
-      ) ??
-        false);
+      hasLiveSecretOfOurs(observed.application?.passwordCredentials ?? [], browserPorts.clock.now());
     return {
       clientId: result.application.appId,
       tenantId: observed.organization.id,
@@ -180,10 +116,8 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
       return { roles: check.roles };
     },
     async observe(appKey, displayName) {
-      await load(appKey, displayName);
-      const summary = reviewed ? summarizePlan(reviewed.plan) : undefined;
-      if (!summary || !reviewed) throw new CoreError("internal_error", "The tenant could not be read.");
-      const appId = reviewed.observed.application?.appId;
+      const { reviewed: r, summary } = await load(appKey, displayName);
+      const appId = r.observed.application?.appId;
       const planState = {
         total: summary.total,
         counts: { ...summary.counts },
@@ -194,39 +128,20 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
     },
     apply: (progress) => applyReviewed(progress),
     async verify(progress) {
-      const secret = extras.secret;
       const appId = appliedAppId ?? reviewed?.observed.application?.appId;
       if (!reviewed || !appId)
         throw new CoreError("invalid_transition", "Set up the app before verifying it.");
-      if (!secret) {
-        // Without the secret no app token can be asked for; say so instead of guessing.
-        const unverifiable = unverifiableData(reviewed.permissions);
-        extras = { ...extras, verify: unverifiable.data };
-        return unverifiable.outcome;
-      }
-      const report = await verify(
-        {
-          ...browserPorts,
-          graph: session().graph,
-          appToken: browserAppTokenPort(authorityOrigin),
-          progress: (e) => {
-            if (e.phase === "verify" && typeof e.done === "number" && typeof e.total === "number") {
-              progress(e.done, e.total);
-            }
-          },
-        },
-        {
-          tenantId: reviewed.observed.organization.id,
-          clientId: appId,
-          credential: { kind: "secret", secret: secret.text },
-          permissions: reviewed.permissions,
-          sharePointTenant: sharePointTenantName(reviewed.observed.organization.initialDomain),
-          cloud,
-          deadlineMs: VERIFY_DEADLINE_MS,
-        },
-      );
-      extras = { ...extras, verify: toVerifyData(report) };
-      return report;
+      const { data, outcome } = await verifyApp({
+        graph: session().graph,
+        authorityOrigin,
+        cloud,
+        reviewed,
+        appId,
+        secretText: extras.secret?.text,
+        progress,
+      });
+      extras = { ...extras, verify: data };
+      return outcome;
     },
     async sharepoint() {
       const appId = appliedAppId ?? reviewed?.observed.application?.appId ?? "";
@@ -237,7 +152,7 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
       if (!appId) throw new CoreError("invalid_transition", "Set up the app before adding a certificate.");
       return addCertificate({ appId, pfxPassword, crypto: window.crypto, deps: deps() });
     },
-    check: (appId) => load({ appId }, undefined),
+    check: async (appId) => (await load({ appId }, undefined)).drift,
     async repair() {
       const outcome = await applyReviewed(() => undefined);
       return {
