@@ -115,6 +115,8 @@ export { parseState, serializeState } from "./steps/serialize.js";
 export type { ApplyStep, StepId, StepInfo } from "./steps/steps.js";
 export { APPLY_STEPS, STEP_IDS, steps, WAVE_STEPS } from "./steps/steps.js";
 export { advisoryFindings } from "./tenant/advisory-findings.js";
+export type { ConsentCounts } from "./tenant/consent-counts.js";
+export { consentCounts } from "./tenant/consent-counts.js";
 export type { PlanSummary } from "./tenant/describe.js";
 export { ACTION_TYPES, describeAction, summarizePlan } from "./tenant/describe.js";
 export { desired, desiredFrom } from "./tenant/desired.js";

@@ -2,20 +2,13 @@
  * `check`: drift report for an existing app. Exit 0 when the tenant holds what the profile needs,
  * 3 when setup would change something (it repairs the drift).
  */
-import type { Action } from "@boxafe-connect/core";
-import { CoreError, checkDrift, describeAction, desiredFrom, summarizePlan } from "@boxafe-connect/core";
+import { CoreError, checkDrift, consentCounts, desiredFrom, summarizePlan } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { advisoryLines, advisoryNotes } from "../render/advisories-view.js";
 import { findingLines } from "../render/plan-view.js";
 import { ExitCode } from "../render-error.js";
 import { openAdminSession } from "../session/admin-session.js";
 import { desiredOptionsOf, permissionsOf, preflight } from "../session/app-options.js";
-
-const consentActions: ReadonlySet<Action["type"]> = new Set([
-  "assign-app-role",
-  "create-grant",
-  "update-grant",
-]);
 
 export async function runCheck(context: CommandContext): Promise<number> {
   const { out } = context;
@@ -37,11 +30,7 @@ export async function runCheck(context: CommandContext): Promise<number> {
     }
     step.done(report.drift ? "Drift found" : "No drift");
     const summary = summarizePlan(report.plan);
-    const missing = report.plan.actions.filter((a) => consentActions.has(a.type)).map(describeAction);
-    const declared = app.requiredResourceAccess.reduce((n, r) => n + r.resourceAccess.length, 0);
-    const consented =
-      report.observed.assignments.length +
-      report.observed.grants.reduce((n, g) => n + g.scope.split(" ").filter(Boolean).length, 0);
+    const { declared, consented, missing } = consentCounts(report.observed, report.plan);
     const notes = advisoryNotes(permissions, app.appId);
     const credentials = [
       ...app.passwordCredentials.map((p) => ({
