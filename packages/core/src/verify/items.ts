@@ -14,13 +14,12 @@ export function appRoleItems(
   record: DirectoryRecord | undefined,
   how: {
     readonly audienceOf: (key: ResourceKey) => string | undefined;
-    readonly final: boolean;
     readonly certificate: boolean;
     /** Why the SharePoint name is unknown (its items then say how to give it). */
     readonly sharePointUnknown?: string;
   },
 ): VerificationItem[] {
-  const { audienceOf, final, certificate } = how;
+  const { audienceOf, certificate } = how;
   return wanted.map((p) => {
     const base = { resource: p.resource, value: p.value, kind: p.kind };
     const assigned = record?.assigned(p);
@@ -41,7 +40,6 @@ export function appRoleItems(
         ? { ...base, status: "granted", detail: SHAREPOINT_NEEDS_CERTIFICATE }
         : { ...base, status: "granted" };
     }
-    if (!final) return { ...base, status: "pending" };
     if (token !== undefined && !token.ok) return { ...base, status: "missing", detail: token.error?.message };
     if (assigned === true)
       return { ...base, status: "pending", detail: "Assigned in the directory; not yet in the token." };

@@ -156,7 +156,6 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
   const items = [
     ...appRoleItems(applicationPerms, tokens, record, {
       audienceOf,
-      final: true,
       certificate: input.credential.kind === "certificate",
       ...(sharePointUnknown === undefined ? {} : { sharePointUnknown }),
     }),
