@@ -31,5 +31,3 @@ export const profileFileSchema = z.strictObject({
     .min(1, { error: "must list at least one permission" })
     .max(MAX_PROFILE_PERMISSIONS, { error: `must list at most ${MAX_PROFILE_PERMISSIONS} permissions` }),
 });
-
-export type ProfileFile = z.infer<typeof profileFileSchema>;

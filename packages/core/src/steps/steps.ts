@@ -95,7 +95,3 @@ export const WAVE_STEPS: Readonly<Record<1 | 2 | 3, readonly ApplyStep[]>> = {
   2: ["create-secret"],
   3: ["grant-consent"],
 };
-
-export function isApplyStep(value: string): value is ApplyStep {
-  return (APPLY_STEPS as readonly string[]).includes(value);
-}
