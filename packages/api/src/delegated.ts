@@ -4,7 +4,15 @@
  * observe the tenant and diff it against the profile. The token is used for this request only.
  */
 import type { AppKey, EngineDeps, Plan } from "@boxafe-connect/core";
-import { CoreError, desiredFrom, observe, plan, requireAdmin, uniqueNameFor } from "@boxafe-connect/core";
+import {
+  CoreError,
+  DEFAULT_RENEW_WITHIN_DAYS,
+  desiredFrom,
+  observe,
+  plan,
+  requireAdmin,
+  uniqueNameFor,
+} from "@boxafe-connect/core";
 import type { z } from "@hono/zod-openapi";
 import type { ApiConfig } from "./config.js";
 import { timedGraphPort } from "./outbound-ports.js";
@@ -62,7 +70,11 @@ export async function planFor(
       displayName: body.displayName,
       skipRetired: body.skipRetired,
       removeExtra: body.removeExtra,
-      secret: { displayName: "boxafe-connect", lifetimeDays: body.secretLifetimeDays, renewWithinDays: 30 },
+      secret: {
+        displayName: "boxafe-connect",
+        lifetimeDays: body.secretLifetimeDays,
+        renewWithinDays: DEFAULT_RENEW_WITHIN_DAYS,
+      },
     },
     now,
   );

@@ -7,6 +7,8 @@ export {
   advisoryMarker,
   isRetired,
 } from "./catalog/advisories.js";
+export type { AdvisoryNote } from "./catalog/advisory-notes.js";
+export { advisoryNotes } from "./catalog/advisory-notes.js";
 export { findPermission, permissionById, permissionKey, sameRef } from "./catalog/lookup.js";
 export { permissions } from "./catalog/permissions.js";
 export type {
@@ -117,6 +119,7 @@ export { APPLY_STEPS, STEP_IDS, steps, WAVE_STEPS } from "./steps/steps.js";
 export { advisoryFindings } from "./tenant/advisory-findings.js";
 export type { ConsentCounts } from "./tenant/consent-counts.js";
 export { consentCounts } from "./tenant/consent-counts.js";
+export { DEFAULT_RENEW_WITHIN_DAYS } from "./tenant/credentials-plan.js";
 export type { PlanSummary } from "./tenant/describe.js";
 export { ACTION_TYPES, describeAction, summarizePlan } from "./tenant/describe.js";
 export { desired, desiredFrom } from "./tenant/desired.js";

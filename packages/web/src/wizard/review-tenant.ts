@@ -12,6 +12,7 @@ import type {
 } from "@boxafe-connect/core";
 import {
   boxafeProfile,
+  DEFAULT_RENEW_WITHIN_DAYS,
   desiredFrom,
   observe,
   permissionStatuses,
@@ -26,7 +27,6 @@ import { browserPorts } from "../platform.js";
 import { reviewGroups } from "./review-rows.js";
 
 const SECRET_NAME = "Boxafe";
-const RENEW_WITHIN_DAYS = 30;
 
 /** What apply and verify need from the review. */
 export interface Reviewed {
@@ -53,7 +53,11 @@ export async function reviewTenant(
     {
       appKey,
       displayName: displayName ?? observed.application?.displayName ?? "QNAP Boxafe",
-      secret: { displayName: SECRET_NAME, lifetimeDays: secretDays, renewWithinDays: RENEW_WITHIN_DAYS },
+      secret: {
+        displayName: SECRET_NAME,
+        lifetimeDays: secretDays,
+        renewWithinDays: DEFAULT_RENEW_WITHIN_DAYS,
+      },
     },
     now,
   );
