@@ -133,6 +133,7 @@ export { isOurSecret, markedSecretName, SECRET_MARKER } from "./tenant/secrets.j
 export { UNIQUE_NAME_PREFIX, uniqueNameFor } from "./tenant/unique-name.js";
 export { isDomainName, isGuid, MAX_APP_NAME_LENGTH, validateAppName, validateTenantId } from "./validate.js";
 export { audienceFor } from "./verify/audiences.js";
+export { canReadDirectory, DIRECTORY_READER_ROLES } from "./verify/directory-readers.js";
 export type { AppTokenPort, AppTokenRequest, ClientCredential, DelegatedTokenPort } from "./verify/port.js";
 export type {
   TokenCheck,

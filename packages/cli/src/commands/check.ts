@@ -2,9 +2,16 @@
  * `check`: drift report for an existing app. Exit 0 when the tenant holds what the profile needs,
  * 3 when setup would change something (it repairs the drift).
  */
-import { CoreError, checkDrift, consentCounts, desiredFrom, summarizePlan } from "@boxafe-connect/core";
+import {
+  advisoryNotes,
+  CoreError,
+  checkDrift,
+  consentCounts,
+  desiredFrom,
+  summarizePlan,
+} from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
-import { advisoryLines, advisoryNotes } from "../render/advisories-view.js";
+import { advisoryLines } from "../render/advisories-view.js";
 import { findingLines } from "../render/plan-view.js";
 import { ExitCode } from "../render-error.js";
 import { openAdminSession } from "../session/admin-session.js";

@@ -3,9 +3,10 @@
  * now" warning, advisories with the next action, an optional 0600 file, and the JSON document.
  */
 import type { NewSecret, Permission, PlanSummary, VerificationReport } from "@boxafe-connect/core";
+import { advisoryNotes } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { handOverLines, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
-import { advisoryLines, advisoryNotes } from "../render/advisories-view.js";
+import { advisoryLines } from "../render/advisories-view.js";
 import { verificationLines } from "../render/verification-view.js";
 
 export interface HandOverInput {

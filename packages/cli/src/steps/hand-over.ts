@@ -3,11 +3,11 @@
  * an offer to write them to a 0600 file, and the advisories with the admin's next action.
  */
 import type { WizardEvent, WizardState } from "@boxafe-connect/core";
-import { userEvents } from "@boxafe-connect/core";
+import { advisoryNotes, userEvents } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import { handOverLines, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
-import { advisoryLines, advisoryNotes } from "../render/advisories-view.js";
+import { advisoryLines } from "../render/advisories-view.js";
 import type { WizardSession } from "../wizard/handlers.js";
 import { unwrap } from "../wizard/prompts.js";
 import type { Ui } from "./ui.js";
