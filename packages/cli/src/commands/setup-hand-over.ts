@@ -5,7 +5,7 @@
 import type { NewSecret, Permission, PlanSummary, VerificationReport } from "@boxafe-connect/core";
 import { advisoryNotes } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
-import { handOverLines, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
+import { handOverLines, handOverValues, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
 import { advisoryLines } from "../render/advisories-view.js";
 import { verificationLines } from "../render/verification-view.js";
 
@@ -32,13 +32,7 @@ export interface HandOverInput {
 
 export async function handOver(context: CommandContext, input: HandOverInput): Promise<void> {
   const { out } = context;
-  const values = {
-    tenantId: input.tenantId,
-    clientId: input.clientId,
-    ...(input.secret
-      ? { clientSecret: input.secret.secretText, secretExpiresAt: input.secret.endDateTime }
-      : {}),
-  };
+  const values = handOverValues(input.tenantId, input.clientId, input.secret);
   if (input.outputFile) {
     await writeHandOverFile(input.outputFile, values);
     out.info(`Wrote the values to ${input.outputFile} (mode 0600).`);

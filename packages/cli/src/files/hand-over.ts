@@ -13,6 +13,19 @@ export interface HandOverValues {
   readonly certificateThumbprint?: string;
 }
 
+/** The values for one app; the secret's only when one was made now. */
+export function handOverValues(
+  tenantId: string,
+  clientId: string,
+  secret: { readonly secretText: string; readonly endDateTime: string } | undefined,
+): HandOverValues {
+  return {
+    tenantId,
+    clientId,
+    ...(secret ? { clientSecret: secret.secretText, secretExpiresAt: secret.endDateTime } : {}),
+  };
+}
+
 export const shownOnlyNowWarning =
   "The client secret is shown only now: copy it into Boxafe (or a password manager) before you close this window.";
 

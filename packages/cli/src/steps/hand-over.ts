@@ -6,7 +6,7 @@ import type { WizardEvent, WizardState } from "@boxafe-connect/core";
 import { advisoryNotes, userEvents } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
-import { handOverLines, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
+import { handOverLines, handOverValues, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
 import { advisoryLines } from "../render/advisories-view.js";
 import type { WizardSession } from "../wizard/handlers.js";
 import { unwrap } from "../wizard/prompts.js";
@@ -21,11 +21,7 @@ export async function showHandOver(
   const h = state.handOver;
   if (!h) return;
   const secret = session.newSecret();
-  const values = {
-    tenantId: h.tenantId,
-    clientId: h.clientId,
-    ...(secret ? { clientSecret: secret.secretText, secretExpiresAt: secret.endDateTime } : {}),
-  };
+  const values = handOverValues(h.tenantId, h.clientId, secret);
   ui.note(
     handOverLines(values, context.out.style).join("\n"),
     'Values for Boxafe\'s "Add new Domain" window',
