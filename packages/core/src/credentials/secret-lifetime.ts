@@ -3,6 +3,7 @@
  * date within two years. Default 180 days. Bad input -> invalid_input naming the field.
  */
 import { CoreError } from "../errors.js";
+import { endDateAfterDays } from "../tenant/secrets.js";
 
 export const secretLifetimes = [90, 180, 365, 545, 730] as const;
 export type SecretLifetimeDays = (typeof secretLifetimes)[number];
@@ -27,10 +28,7 @@ export function parseSecretLifetime(
   field = "secretDays",
 ): SecretLifetime {
   if (input === undefined || input === "") {
-    return {
-      days: DEFAULT_SECRET_DAYS,
-      endDateTime: new Date(now + DEFAULT_SECRET_DAYS * DAY_MS).toISOString(),
-    };
+    return { days: DEFAULT_SECRET_DAYS, endDateTime: endDateAfterDays(now, DEFAULT_SECRET_DAYS) };
   }
   const text = String(input).trim();
   if (/^\d+$/.test(text)) {
@@ -42,7 +40,7 @@ export function parseSecretLifetime(
         { field },
       );
     }
-    return { days, endDateTime: new Date(now + days * DAY_MS).toISOString() };
+    return { days, endDateTime: endDateAfterDays(now, days) };
   }
   const end = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T23:59:59Z`) : Date.parse(text);
   if (Number.isNaN(end) || !/^\d{4}-\d{2}-\d{2}/.test(text)) {
