@@ -5,7 +5,7 @@
  * this request.
  */
 import type { AppTokenPort, ClientCredential, GraphPort } from "@boxafe-connect/core";
-import { audienceFor, isCoreError, validateTenantId, verify } from "@boxafe-connect/core";
+import { audienceFor, canReadDirectory, isCoreError, validateTenantId, verify } from "@boxafe-connect/core";
 import { createRoute } from "@hono/zod-openapi";
 import { decodeJwt } from "jose";
 import type { ApiConfig } from "../config.js";
@@ -33,14 +33,6 @@ const route = createRoute({
   },
 });
 
-/** App roles that let an app token read its own assignments and grants. */
-const DIRECTORY_READERS = [
-  "Directory.ReadWrite.All",
-  "Directory.Read.All",
-  "Application.Read.All",
-  "Application.ReadWrite.All",
-];
-
 interface AppIdentity {
   readonly tenantId: string;
   readonly clientId: string;
@@ -57,8 +49,7 @@ async function directoryReader(
   if (resource === undefined) return undefined;
   try {
     const token = await appToken.acquire({ ...who, resource });
-    const roles = decodeJwt(token).roles;
-    if (!Array.isArray(roles) || !roles.some((r) => DIRECTORY_READERS.includes(String(r)))) return undefined;
+    if (!canReadDirectory(decodeJwt(token).roles)) return undefined;
     return timedGraphPort(config.graphPortFor(token), config.timeouts.outboundMs);
   } catch (error) {
     // The report's token checks will show why; no directory read-back then.
