@@ -5,7 +5,7 @@
  */
 import { CoreError } from "../errors.js";
 import type { RuntimePorts } from "../ports.js";
-import { classifyResponse, type RequestTraits } from "./graph-error.js";
+import { classifyResponse, isThrottleStatus, type RequestTraits } from "./graph-error.js";
 import { type GraphPort, type GraphRequest, type GraphResponse, MAX_BATCH_SIZE } from "./port.js";
 import { backoffMs, type RetryPolicy, retryPolicy } from "./retry-policy.js";
 import { isGraphTransportError } from "./transport-error.js";
@@ -101,7 +101,7 @@ function transportFailure(error: unknown, requests: readonly RunRequest[]): Pend
     return requests.map((request) => ({ request, reason: "lost", retryAfterMs: undefined }));
   }
   const status = error.status ?? 0;
-  if (status === 429 || status === 503 || status === 504) {
+  if (isThrottleStatus(status)) {
     return requests.map((request) => ({ request, reason: "throttled", retryAfterMs: error.retryAfterMs }));
   }
   if (status === 401) {

@@ -68,10 +68,15 @@ export function retryAfterMs(headers: Readonly<Record<string, string>>): number 
   return undefined;
 }
 
+/** Statuses that mean "slow down and send again", for a sub-response and for the whole $batch call. */
+export function isThrottleStatus(status: number): boolean {
+  return status === 429 || status === 503 || status === 504;
+}
+
 export function classifyResponse(response: GraphResponse, traits: RequestTraits = {}): Outcome {
   const { status } = response;
   if (status >= 200 && status < 300) return { kind: "ok" };
-  if (status === 429 || status === 503 || status === 504) {
+  if (isThrottleStatus(status)) {
     return { kind: "retry", reason: "throttled", retryAfterMs: retryAfterMs(response.headers) };
   }
   const info = parseGraphError(response.body);
