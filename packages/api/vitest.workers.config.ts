@@ -9,5 +9,5 @@ export default defineConfig({
       miniflare: { compatibilityDate: "2026-04-01", bindings: { CLOUD: "global" } },
     }),
   ],
-  test: { name: "api-workers", include: ["src/**/*.workers.test.ts"] },
+  test: { name: "api-workers", include: ["src/**/*.workers.test.ts"], testTimeout: 60_000 },
 });

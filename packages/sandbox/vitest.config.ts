@@ -15,7 +15,7 @@ export default defineProject({
     environment: "node",
     pool: "forks",
     globalSetup: ["./src/test/global-setup.ts"],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

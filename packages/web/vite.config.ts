@@ -9,6 +9,8 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["./src/setup-tests.ts"],
+    // jsdom queries are slow on a busy 2-core machine; timing is never what these tests check.
+    testTimeout: 30_000,
   },
   resolve: { conditions: ["development", "browser"] },
 });
