@@ -12,7 +12,8 @@ export interface GraphErrorInfo {
   readonly requestId: string | undefined;
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
+/** The value as an object to read fields from, or undefined (Graph bodies are untyped JSON). */
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
 }
 

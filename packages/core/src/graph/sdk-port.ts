@@ -2,7 +2,7 @@
  * A GraphPort on the Microsoft Graph JavaScript SDK, typed structurally so core never imports it:
  * `graphPortFromClient(Client.init(...))` posts one `/$batch` per call.
  */
-import { retryAfterMs } from "./graph-error.js";
+import { asRecord, retryAfterMs } from "./graph-error.js";
 import type { GraphPort, GraphRequest, GraphResponse } from "./port.js";
 import { GraphTransportError } from "./transport-error.js";
 
@@ -15,13 +15,9 @@ export interface GraphSdkClient {
   api(path: string): GraphSdkRequest;
 }
 
-function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
-}
-
 function headersOf(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  const source = record(value);
+  const source = asRecord(value);
   if (source === undefined) return out;
   // A fetch Headers object (on SDK errors) or a plain record (inside batch responses).
   const forEach = source.forEach;
@@ -49,18 +45,18 @@ function toWire(request: GraphRequest): Record<string, unknown> {
 }
 
 function parseResponses(result: unknown): GraphResponse[] {
-  const responses = record(result)?.responses;
+  const responses = asRecord(result)?.responses;
   if (!Array.isArray(responses)) {
     throw new GraphTransportError("http", "The $batch response had no `responses` array.", { status: 502 });
   }
   return responses.map((item) => {
-    const r = record(item) ?? {};
+    const r = asRecord(item) ?? {};
     return { id: String(r.id), status: Number(r.status), headers: headersOf(r.headers), body: r.body };
   });
 }
 
 function transportError(error: unknown): GraphTransportError {
-  const e = record(error) ?? {};
+  const e = asRecord(error) ?? {};
   const status = typeof e.statusCode === "number" ? e.statusCode : -1;
   if (status <= 0) {
     // The SDK reports fetch failures (connection reset, timeout) as statusCode -1.
