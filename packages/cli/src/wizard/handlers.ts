@@ -18,12 +18,12 @@ import {
   CoreError,
   checkRole,
   desiredFrom,
+  finishedApplySteps,
   observe,
   plan,
   sharePointAppInv,
   sharePointTenantName,
   summarizePlan,
-  WAVE_STEPS,
 } from "@boxafe-connect/core";
 import type { SignedIn, SignInPrompt } from "../auth/sign-in.js";
 import type { CommandContext } from "../command-context.js";
@@ -62,6 +62,8 @@ export function createWizardSession(
   let kept: { observed: ObservedWithOrganization; plan: Plan; permissions: Permission[] } | undefined;
   let secret: NewSecret | undefined;
   let clientId: string | undefined;
+  /** The tenant's GUID from the admin's token, read once at sign-in. */
+  let tenantId: string | undefined;
   let inv: SharePointAppInv | undefined;
   let permissionsCache: Permission[] = [];
 
@@ -87,7 +89,8 @@ export function createWizardSession(
         deps = await engineDeps(context, target, signedIn);
         const token = await signedIn.getAccessToken();
         context.out.redactor.protect(token);
-        return { username: signedIn.username, tenantId: checkRole(token).tenantId ?? signedIn.tenantId };
+        tenantId = checkRole(token).tenantId ?? signedIn.tenantId;
+        return { username: signedIn.username, tenantId };
       },
       async checkRole() {
         const token = await need(signedIn, "Sign-in").getAccessToken();
@@ -143,8 +146,7 @@ export function createWizardSession(
           {
             ...d,
             progress: (event) => {
-              if (event.phase !== "apply" || event.done === undefined) return;
-              for (const step of WAVE_STEPS[event.done as 1 | 2 | 3] ?? []) progress(step);
+              for (const step of finishedApplySteps(event)) progress(step);
             },
           },
           k.plan,
@@ -168,11 +170,10 @@ export function createWizardSession(
         const credentialSecret = secret?.secretText ?? context.env.BOXAFE_CLIENT_SECRET;
         // Without a new secret there is nothing to prove with; an existing one cannot be read back.
         if (!credentialSecret) return { complete: true, items: [] };
-        const tenantId = need(signedIn, "Sign-in").tenantId;
         return verifyCredentials(
           context.out,
           {
-            tenantId: checkRole(await need(signedIn, "Sign-in").getAccessToken()).tenantId ?? tenantId,
+            tenantId: need(tenantId, "Sign-in"),
             clientId: need(clientId, "The app"),
             credential: { kind: "secret", secret: credentialSecret },
             permissions: k.permissions,
