@@ -26,7 +26,6 @@ import {
 import { GRAPH_CLI_CLIENT_ID, type RunningSandbox, startSandbox } from "@boxafe-connect/sandbox";
 import { deviceCodeSignIn } from "../device-code.js";
 import { createGraphPort } from "../graph-port.js";
-import { createMsalAppTokenPort } from "../msal-token-port.js";
 import { nodePorts } from "../node-ports.js";
 import { trustCa } from "../trust-ca.js";
 
@@ -191,5 +190,3 @@ export function holdings(state: TenantState) {
     secrets: app?.passwordCredentials.length ?? 0,
   };
 }
-
-export { createMsalAppTokenPort };
