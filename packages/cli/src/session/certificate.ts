@@ -5,8 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { DesiredOptions } from "@boxafe-connect/core";
-import { CoreError } from "@boxafe-connect/core";
+import type { CertificateRequest, DesiredOptions } from "@boxafe-connect/core";
+import { CoreError, certificateRequestFor, DEFAULT_CERTIFICATE_DAYS } from "@boxafe-connect/core";
 import type { CreatedCertificate } from "@boxafe-connect/runtime";
 import { createCertificate } from "@boxafe-connect/runtime";
 import type { CommandContext } from "../command-context.js";
@@ -27,9 +27,12 @@ export interface CertificateFiles {
 }
 
 export async function makeCertificate(context: CommandContext, appName: string): Promise<MadeCertificate> {
-  const raw = stringOption(context, "cert-days") ?? "365";
-  const days = Number(raw);
-  if (!Number.isInteger(days) || days < 1 || days > 1095) {
+  const raw = stringOption(context, "cert-days");
+  let request: CertificateRequest;
+  try {
+    // Core holds the allowed lifetime; the message names our flag.
+    request = certificateRequestFor(appName, raw === undefined ? DEFAULT_CERTIFICATE_DAYS : Number(raw));
+  } catch {
     throw new CoreError("invalid_input", "--cert-days must be a whole number of days from 1 to 1095.", {
       field: "cert-days",
     });
@@ -37,7 +40,7 @@ export async function makeCertificate(context: CommandContext, appName: string):
   const given = context.env.BOXAFE_PFX_PASSWORD;
   const pfxPassword = given && given !== "" ? given : randomBytes(18).toString("base64url");
   context.out.redactor.protect(pfxPassword);
-  const created = await createCertificate({ subject: appName, days, pfxPassword });
+  const created = await createCertificate({ ...request, pfxPassword });
   context.out.redactor.protect(created.privateKeyPem);
   return { created, pfxPassword, generatedPassword: !given };
 }
