@@ -8,6 +8,7 @@ import type { AppKey, DesiredOptions, Permission, Profile } from "@boxafe-connec
 import {
   boxafeProfile,
   CoreError,
+  DEFAULT_RENEW_WITHIN_DAYS,
   isGuid,
   parseSecretLifetime,
   resolveProfile,
@@ -80,7 +81,8 @@ export function desiredOptionsOf(
           secret: {
             displayName: stringOption(context, "secret-name") ?? "Boxafe",
             lifetimeDays,
-            renewWithinDays: Math.min(30, lifetimeDays - 1),
+            // Core wants the window shorter than the lifetime (a short --secret-end).
+            renewWithinDays: Math.min(DEFAULT_RENEW_WITHIN_DAYS, lifetimeDays - 1),
           },
         }
       : {}),
