@@ -2,14 +2,15 @@
 import { CoreError, isOurSecret } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { computePlan } from "../session/compute-plan.js";
+import { observeApp } from "../session/compute-plan.js";
 
 const dayMs = 86_400_000;
 
 export async function runSecretList(context: CommandContext): Promise<number> {
   const session = await openAdminSession(context, { requireAdmin: false });
   try {
-    const { observed, now } = await computePlan(context, session, { withSecret: false });
+    const now = session.deps.clock.now();
+    const observed = await observeApp(context, session);
     const app = observed.application;
     if (!app) throw new CoreError("not_found", "No such app in this tenant. Check --app-id or --app-name.");
     const daysLeft = (end: string) => Math.floor((Date.parse(end) - now) / dayMs);

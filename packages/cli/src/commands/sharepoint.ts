@@ -17,7 +17,7 @@ import { ExitCode } from "../render-error.js";
 import { openAdminSession } from "../session/admin-session.js";
 import { preflight } from "../session/app-options.js";
 import { desiredCertificate, makeCertificate, writeCertificateFiles } from "../session/certificate.js";
-import { computePlan, replan } from "../session/compute-plan.js";
+import { computePlan, observeApp, replan } from "../session/compute-plan.js";
 import { verifyCredentials } from "../session/verify-credentials.js";
 
 export async function runSharePoint(context: CommandContext): Promise<number> {
@@ -27,7 +27,7 @@ export async function runSharePoint(context: CommandContext): Promise<number> {
   const session = await openAdminSession(context, { requireAdmin: !legacy });
   try {
     if (legacy) {
-      const { observed } = await computePlan(context, session, { withSecret: false });
+      const observed = await observeApp(context, session);
       const app = observed.application;
       if (!app)
         throw new CoreError("not_found", "No such app in this tenant. Run setup first, or check --app-id.");

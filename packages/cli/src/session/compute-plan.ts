@@ -41,13 +41,11 @@ function planWith(
   return { now, observed, desired, plan: plan(desired, observed, now) };
 }
 
-export async function computePlan(
+/** Reads the tenant for the app the flags name, with a progress line; no profile, no plan. */
+export async function observeApp(
   context: CommandContext,
   session: AdminSession,
-  extra: PlanExtra,
-): Promise<ComputedPlan> {
-  const now = session.deps.clock.now();
-  const permissions = await permissionsOf(context);
+): Promise<ObservedWithOrganization> {
   const step = context.out.step("Reading the tenant");
   const observed = await observe(session.deps, appKeyOf(context)).catch((error: unknown) => {
     step.fail();
@@ -58,7 +56,17 @@ export async function computePlan(
       ? `Found app "${observed.application.displayName}" (${observed.application.appId})`
       : "Read the tenant: the app does not exist yet",
   );
-  return planWith(context, permissions, observed, now, extra);
+  return observed;
+}
+
+export async function computePlan(
+  context: CommandContext,
+  session: AdminSession,
+  extra: PlanExtra,
+): Promise<ComputedPlan> {
+  const now = session.deps.clock.now();
+  const permissions = await permissionsOf(context);
+  return planWith(context, permissions, await observeApp(context, session), now, extra);
 }
 
 /** The same tenant read and profile, planned with other extras (no second observe). */
