@@ -1,2 +1,0 @@
-/** @module @boxafe-connect/cli */
-export {};
