@@ -87,11 +87,7 @@ function read(
 ): GraphResponse {
   requirePermission(req.caller, NEEDS.readDirectory);
   if (id === undefined)
-    return list(
-      metadata(ctx, "appRoleAssignments"),
-      items as unknown as Record<string, unknown>[],
-      req.query,
-    );
+    return list(metadata(ctx, "appRoleAssignments"), items as unknown as Record<string, unknown>[], req);
   const found = items.find((a) => a.id === id);
   if (!found) throw graphErrors.notFound(id);
   return { status: 200, body: { "@odata.context": metadata(ctx, "appRoleAssignments/$entity"), ...found } };

@@ -25,7 +25,7 @@ export function collection<T extends { createdAt: number }>(
   if (req.method === "GET") {
     requirePermission(req.caller, NEEDS.readDirectory);
     const items = members.all.filter((m) => ctx.dir.visible(m)).map(members.shape);
-    return list(metadata(ctx, set), items, req.query);
+    return list(metadata(ctx, set), items, req);
   }
   if (req.method === "POST") return post(requireObject(req.body));
   throw graphErrors.method();

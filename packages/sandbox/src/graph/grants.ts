@@ -67,11 +67,7 @@ export function grantsOfClient(
 ): GraphResponse {
   requirePermission(req.caller, NEEDS.readDirectory);
   const items = ctx.dir.data.oauth2PermissionGrants.filter((g) => g.clientId === client.id);
-  return list(
-    metadata(ctx, "oauth2PermissionGrants"),
-    items as unknown as Record<string, unknown>[],
-    req.query,
-  );
+  return list(metadata(ctx, "oauth2PermissionGrants"), items as unknown as Record<string, unknown>[], req);
 }
 
 /** /oauth2PermissionGrants[/{id}]: one grant per client, resource and consent type; PATCH replaces `scope`. */
@@ -89,7 +85,7 @@ export function handleGrants(
       return list(
         metadata(ctx, "oauth2PermissionGrants"),
         d.oauth2PermissionGrants as unknown as Record<string, unknown>[],
-        req.query,
+        req,
       );
     }
     if (req.method === "POST") return create(ctx, req);

@@ -45,7 +45,7 @@ export function handleMe(ctx: SandboxContext, req: GraphRequest, rest: string[])
       displayName: ROLE_NAMES[templateId] ?? templateId,
       roleTemplateId: templateId,
     }));
-    return list(metadata(ctx, "directoryObjects"), roles, req.query);
+    return list(metadata(ctx, "directoryObjects"), roles, req);
   }
   throw graphErrors.segment(rest[0] ?? "");
 }
@@ -75,5 +75,5 @@ export function handleOrganization(ctx: SandboxContext, req: GraphRequest, rest:
       body: { "@odata.context": metadata(ctx, "organization/$entity"), ...select(org, req.query) },
     };
   if (rest.length > 0) throw graphErrors.notFound(rest[0] ?? "");
-  return list(metadata(ctx, "organization"), [org], req.query);
+  return list(metadata(ctx, "organization"), [org], req);
 }

@@ -1,4 +1,5 @@
 import type { SandboxContext } from "../context.js";
+import { splitTenantPrefix } from "./addressing.js";
 import { handleApplications } from "./applications.js";
 import { GraphError, graphErrors } from "./errors.js";
 import { handleGrants } from "./grants.js";
@@ -8,8 +9,10 @@ import { handleServicePrincipals } from "./service-principals.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
 
 /** Routes one Graph request (top-level or from a batch) to its handler; errors stay GraphErrors. */
-export function route(ctx: SandboxContext, req: GraphRequest): GraphResponse {
-  const segments = req.path.split("/").filter(Boolean).map(decodeURIComponent);
+export function route(ctx: SandboxContext, addressed: GraphRequest): GraphResponse {
+  const { path } = splitTenantPrefix(addressed.path);
+  const req: GraphRequest = { ...addressed, path, selfUrl: `${ctx.origin}/v1.0${addressed.path}` };
+  const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
   const [first, ...rest] = segments;
   if (!first) throw graphErrors.segment("");
   const { name, key: inlineKey } = splitKey(first);

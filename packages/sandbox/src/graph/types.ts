@@ -13,6 +13,11 @@ export interface GraphRequest {
   headers: Record<string, string>;
   body: unknown;
   caller: Caller;
+  /**
+   * Absolute URL of this request without its query, as the client addressed it (tenant segment kept):
+   * the base of `@odata.nextLink`. Set by the router.
+   */
+  selfUrl?: string;
 }
 
 export interface GraphResponse {
