@@ -52,7 +52,8 @@ export async function planFor(
   const deps: EngineDeps = {
     graph: timedGraphPort(config.graphPortFor(token), config.timeouts.outboundMs),
     ...config.runtime,
-    // An HTTP caller is waiting: bound the whole run, and never sleep out a long Retry-After.
+    // An HTTP caller is waiting: bound the whole run; a Retry-After above 10 s stops the run with
+    // the wait in the error (retryAfterSeconds) instead of being slept out or cut short.
     retry: {
       budgetMs: config.timeouts.retryBudgetMs,
       maxRetryAfterMs: Math.min(10_000, config.timeouts.retryBudgetMs),

@@ -61,6 +61,8 @@ export interface CoreErrorOptions {
   readonly upstreamCode?: string;
   /** Graph request-id, for support tickets. */
   readonly requestId?: string;
+  /** For `throttled`: how long Microsoft asked to wait (Retry-After) before a re-run, in seconds. */
+  readonly retryAfterSeconds?: number;
 }
 
 export class CoreError extends Error {
@@ -70,6 +72,7 @@ export class CoreError extends Error {
   readonly status: number | undefined;
   readonly upstreamCode: string | undefined;
   readonly requestId: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, message: string, options: CoreErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -78,16 +81,25 @@ export class CoreError extends Error {
     this.status = options.status;
     this.upstreamCode = options.upstreamCode;
     this.requestId = options.requestId;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   /** A JSON-safe view (no cause, no stack) for --json output and API bodies. */
-  toJSON(): { code: ErrorCode; message: string; field?: string; upstreamCode?: string; requestId?: string } {
+  toJSON(): {
+    code: ErrorCode;
+    message: string;
+    field?: string;
+    upstreamCode?: string;
+    requestId?: string;
+    retryAfterSeconds?: number;
+  } {
     return {
       code: this.code,
       message: this.message,
       ...(this.field === undefined ? {} : { field: this.field }),
       ...(this.upstreamCode === undefined ? {} : { upstreamCode: this.upstreamCode }),
       ...(this.requestId === undefined ? {} : { requestId: this.requestId }),
+      ...(this.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: this.retryAfterSeconds }),
     };
   }
 }

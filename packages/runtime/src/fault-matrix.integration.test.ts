@@ -1,6 +1,6 @@
 /**
- * For every action of the fresh plan: the response to that action is lost (after the write was
- * committed), then the run is repeated. The tenant must end up equal to a clean run's: one app,
+ * For every action of the fresh plan: the response to that action is lost or answered 504 (after
+ * the write was committed; for the sub-request alone or the whole $batch), then the run is repeated. The tenant must end up equal to a clean run's: one app,
  * one service principal, one secret (the one handed back), the same consents.
  */
 import type { Action, GraphRequest } from "@boxafe-connect/core";
@@ -26,7 +26,7 @@ function requestFor(action: Action): (r: GraphRequest) => boolean {
   }
 }
 
-describe("fault matrix: each action's response lost, then a re-run", () => {
+describe("fault matrix: each action's response lost or 504 after commit, then a re-run", () => {
   let h: Harness;
   let token: string;
   let clean: ReturnType<typeof holdings>;
@@ -47,8 +47,8 @@ describe("fault matrix: each action's response lost, then a re-run", () => {
     expect(clean).toMatchObject({ apps: 1, sps: 1, secrets: 1 });
   });
 
-  for (const mode of ["batch", "item"] as LoseMode[]) {
-    it(`converges when one action's response is lost (${mode})`, async () => {
+  for (const mode of ["batch", "item", "gateway-batch", "gateway-item"] as LoseMode[]) {
+    it(`converges with 0 orphan secrets when one action's answer is spoiled (${mode})`, async () => {
       const outcomes: string[] = [];
       for (const [i, action] of actions.entries()) {
         await h.reset();

@@ -35,8 +35,8 @@ async function soakRun(
   const { h, token } = shard;
   await h.reset();
   await h.faults(FAULTS, seed);
-  // Retry-After (1 s from the sandbox on 503) is clamped so 200 runs take seconds, not minutes.
-  const deps = h.deps(h.graph(token), { baseMs: 10, capMs: 100, budgetMs: 20_000, maxRetryAfterMs: 20 });
+  // The sandbox sends Retry-After: 0 (retryAfter=0), which the runner honours as sent.
+  const deps = h.deps(h.graph(token), { baseMs: 10, capMs: 100, budgetMs: 20_000 });
   // Every tenth run gets a budget too short to ride out the faults, so the re-run path is exercised.
   const short = seed % 10 === 0 ? { ...deps, retry: { ...deps.retry, budgetMs: 60 } } : deps;
   let returned: SetupRun | undefined;

@@ -5,7 +5,7 @@ export interface FaultSpec {
   latency: number;
   /** Probability of 429 Too Many Requests. */
   throttle: number;
-  /** Retry-After seconds sent with a 429. */
+  /** Retry-After seconds sent with a 429 or a 503. */
   retryAfter: number;
   /** Probability of 503 Service Unavailable. */
   unavailable: number;

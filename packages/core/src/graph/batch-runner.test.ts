@@ -231,7 +231,8 @@ describe("failures of the $batch call itself", () => {
     const throttled = {
       async batch(requests: readonly { id: string }[]) {
         calls++;
-        if (calls === 1) throw new GraphTransportError("http", "429", { status: 429, retryAfterMs: 2000 });
+        if (calls === 1)
+          throw new GraphTransportError("http", "429", { status: 429, retryAfter: { afterMs: 2000 } });
         return requests.map((r) => ({ id: r.id, status: 200, headers: {}, body: {} }));
       },
     };
@@ -256,5 +257,115 @@ describe("failures of the $batch call itself", () => {
     await expect(runRequests({ ...fakeTime(), graph }, [get("a")])).rejects.toMatchObject({
       code: "token_expired",
     });
+  });
+});
+
+describe("honest retries", () => {
+  const addPassword: RunRequest = {
+    id: "pw",
+    method: "POST",
+    url: "/applications/a/addPassword",
+    body: {},
+    onLost: "report",
+  };
+  const upsert: RunRequest = { id: "up", method: "PATCH", url: "/u", body: {} };
+
+  it("waits out Retry-After: 90 in full when the 120 s budget allows it (fake clock)", async () => {
+    const time = fakeTime();
+    const graph = scriptedGraph((_r, call) =>
+      call === 1 ? { status: 429, headers: { "Retry-After": "90" } } : { status: 200 },
+    );
+    const results = await runRequests({ ...time, graph, retry: { budgetMs: 120_000 } }, [get("a")]);
+    expect(time.sleeps).toEqual([90_000]);
+    expect(results.get("a")?.kind).toBe("ok");
+  });
+
+  it("honours Retry-After given as an HTTP date", async () => {
+    const time = fakeTime();
+    const at = new Date(time.clock.now() + 42_000).toUTCString();
+    const graph = scriptedGraph((_r, call) =>
+      call === 1 ? { status: 503, headers: { "retry-after": at } } : { status: 200 },
+    );
+    await runRequests({ ...time, graph }, [get("a")]);
+    // toUTCString drops milliseconds, so the wait is 41-42 s, never shortened to a backoff step.
+    expect(time.sleeps).toHaveLength(1);
+    expect(time.sleeps[0]).toBeGreaterThan(41_000);
+    expect(time.sleeps[0]).toBeLessThanOrEqual(42_000);
+  });
+
+  it("stops and says how long to wait when Retry-After exceeds what the budget has left", async () => {
+    const time = fakeTime();
+    const graph = scriptedGraph(() => ({ status: 429, headers: { "Retry-After": "150" } }));
+    const error = await runRequests({ ...time, graph, retry: { budgetMs: 120_000 } }, [get("a")]).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: "throttled", retryAfterSeconds: 150 });
+    expect((error as Error).message).toContain("Wait 150 s");
+    expect(time.sleeps).toEqual([]);
+    expect(graph.batches).toHaveLength(1);
+  });
+
+  it("stops at maxRetryAfterMs instead of shortening the wait (an HTTP caller is waiting)", async () => {
+    const time = fakeTime();
+    const graph = scriptedGraph(() => ({ status: 429, headers: { "Retry-After": "30" } }));
+    const error = await runRequests({ ...time, graph, retry: { maxRetryAfterMs: 10_000 } }, [get("a")]).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: "throttled", retryAfterSeconds: 30 });
+    expect(time.sleeps).toEqual([]);
+  });
+
+  it.each([503, 504])(
+    "reports addPassword as lost on a %i sub-response (maybe committed), resends the upsert",
+    async (status) => {
+      const time = fakeTime();
+      const graph = scriptedGraph((_r, call) => (call === 1 ? { status } : { status: 200 }));
+      const results = await runRequests({ ...time, graph }, [upsert, addPassword]);
+      expect(results.get("pw")?.kind).toBe("lost");
+      expect(results.get("up")?.kind).toBe("ok");
+      expect(graph.batches.map((b) => b.map((r) => r.id))).toEqual([["up", "pw"], ["up"]]);
+    },
+  );
+
+  it("resends addPassword after a 429 sub-response (refused before it ran)", async () => {
+    const graph = scriptedGraph((_r, call) => (call === 1 ? { status: 429 } : { status: 200 }));
+    const results = await runRequests({ ...fakeTime(), graph }, [addPassword]);
+    expect(results.get("pw")?.kind).toBe("ok");
+    expect(graph.batches).toHaveLength(2);
+  });
+
+  it.each([429, 503, 504])(
+    "a whole-$batch %i resends only the idempotent requests, after its Retry-After",
+    async (status) => {
+      const { GraphTransportError } = await import("./transport-error.js");
+      const time = fakeTime();
+      const sent: string[][] = [];
+      const graph = {
+        async batch(requests: readonly { id: string }[]) {
+          sent.push(requests.map((r) => r.id));
+          if (sent.length === 1)
+            throw new GraphTransportError("http", String(status), { status, retryAfter: { afterMs: 7000 } });
+          return requests.map((r) => ({ id: r.id, status: 200, headers: {}, body: {} }));
+        },
+      };
+      const results = await runRequests({ ...time, graph }, [upsert, addPassword]);
+      expect(sent).toEqual([["up", "pw"], ["up"]]);
+      expect(results.get("pw")?.kind).toBe("lost");
+      expect(time.sleeps).toEqual([7000]);
+    },
+  );
+
+  it("paces a throttled write handed back as lost: its Retry-After is waited before returning", async () => {
+    const { GraphTransportError } = await import("./transport-error.js");
+    const time = fakeTime();
+    const graph = {
+      batch: async () =>
+        Promise.reject(
+          new GraphTransportError("http", "503", { status: 503, retryAfter: { afterMs: 5000 } }),
+        ),
+    };
+    const results = await runRequests({ ...time, graph }, [addPassword]);
+    expect(results.get("pw")?.kind).toBe("lost");
+    expect(time.sleeps).toEqual([5000]);
   });
 });

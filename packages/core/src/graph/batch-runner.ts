@@ -2,10 +2,24 @@
  * Runs independent Graph requests as JSON $batch calls: chunks of at most 20 sent in parallel, then
  * retries exactly the retryable sub-requests (throttling, replication lag, lost responses) with
  * capped exponential backoff inside one shared time budget.
+ *
+ * Honest retries: an answer that may have come after the write committed (the connection dropped,
+ * a 503/504 sub-response, any failure of the whole $batch call) is "maybe committed". Idempotent
+ * requests are sent again; the others (`onLost: "report"`, e.g. addPassword) come back as `lost`
+ * so that the caller re-reads and sweeps instead of resending blindly. A 429 sub-response was
+ * refused before it ran (learn.microsoft.com/graph/throttling) and is sent again. Retry-After is
+ * waited out exactly as sent while the budget allows; when it does not, the run stops with the
+ * wait in the error (`retryAfterSeconds`) instead of retrying earlier than Graph asked.
  */
 import { CoreError } from "../errors.js";
 import type { RuntimePorts } from "../ports.js";
-import { classifyResponse, isThrottleStatus, type RequestTraits } from "./graph-error.js";
+import {
+  classifyResponse,
+  isThrottleStatus,
+  type RequestTraits,
+  type RetryAfter,
+  retryAfterDelay,
+} from "./graph-error.js";
 import { type GraphPort, type GraphRequest, type GraphResponse, MAX_BATCH_SIZE } from "./port.js";
 import { backoffMs, type RetryPolicy, retryPolicy } from "./retry-policy.js";
 import { isGraphTransportError } from "./transport-error.js";
@@ -14,7 +28,8 @@ export interface RunRequest extends GraphRequest, RequestTraits {
   /**
    * What to do when the response never arrived: "resend" for idempotent requests (upserts, PATCH
    * of a whole value, POSTs whose duplicate answers "already exists"); "report" hands a `lost`
-   * result back to the caller, which must re-read before sending again (addPassword).
+   * result back to the caller, which must re-read before sending again (addPassword, addKey).
+   * "report" also applies to answers that are maybe committed (503/504, a failed whole $batch).
    */
   readonly onLost?: "resend" | "report";
 }
@@ -54,7 +69,9 @@ type RetryReason = "throttled" | "lag" | "lost";
 interface PendingRetry {
   readonly request: RunRequest;
   readonly reason: RetryReason;
-  readonly retryAfterMs: number | undefined;
+  readonly retryAfter: RetryAfter | undefined;
+  /** The write may have happened (lost answer, 503/504, whole $batch failed): resend only if idempotent. */
+  readonly maybeCommitted: boolean;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -98,11 +115,22 @@ function budgetError(reason: RetryReason): CoreError {
 function transportFailure(error: unknown, requests: readonly RunRequest[]): PendingRetry[] {
   if (!isGraphTransportError(error)) throw error;
   if (error.kind === "network") {
-    return requests.map((request) => ({ request, reason: "lost", retryAfterMs: undefined }));
+    return requests.map((request) => ({
+      request,
+      reason: "lost",
+      retryAfter: undefined,
+      maybeCommitted: true,
+    }));
   }
   const status = error.status ?? 0;
   if (isThrottleStatus(status)) {
-    return requests.map((request) => ({ request, reason: "throttled", retryAfterMs: error.retryAfterMs }));
+    // Graph does not say which sub-requests of a failed $batch ran: every one is maybe committed.
+    return requests.map((request) => ({
+      request,
+      reason: "throttled",
+      retryAfter: error.retryAfter,
+      maybeCommitted: true,
+    }));
   }
   if (status === 401) {
     throw new CoreError(
@@ -142,7 +170,7 @@ export async function runRequests(
       for (const request of sent) {
         const response = byId.get(request.id);
         if (response === undefined) {
-          retries.push({ request, reason: "lost", retryAfterMs: undefined });
+          retries.push({ request, reason: "lost", retryAfter: undefined, maybeCommitted: true });
           continue;
         }
         const verdict = classifyResponse(response, request);
@@ -152,21 +180,43 @@ export async function runRequests(
           continue;
         }
         if (verdict.kind === "retry")
-          retries.push({ request, reason: verdict.reason, retryAfterMs: verdict.retryAfterMs });
+          retries.push({
+            request,
+            reason: verdict.reason,
+            retryAfter: verdict.retryAfter,
+            // 429 is refused before it runs; 503/504 may come from a gateway after the write.
+            maybeCommitted: verdict.reason === "throttled" && response.status !== 429,
+          });
         else results.set(request.id, { kind: verdict.kind, response });
       }
     });
     const resend: RunRequest[] = [];
     for (const retry of retries) {
-      if (retry.reason === "lost" && retry.request.onLost === "report")
+      if (retry.maybeCommitted && retry.request.onLost === "report")
         results.set(retry.request.id, { kind: "lost" });
       else resend.push(retry.request);
     }
     pending = resend;
-    if (resend.length === 0) break;
-    await waitBeforeRetry(deps, budget, attempt, retries);
+    // A throttled write handed back as lost still waits out its Retry-After before the caller's re-read.
+    const paced = resend.length > 0 ? retries : retries.filter((r) => r.reason === "throttled");
+    if (paced.length === 0) break;
+    await waitBeforeRetry(deps, budget, attempt, paced);
   }
   return results;
+}
+
+function seconds(ms: number): number {
+  return Math.ceil(ms / 1000);
+}
+
+/** Graph asked for a wait this run cannot afford: stop, say how long, never retry early. */
+function waitTooLong(waitMs: number, leftMs: number): CoreError {
+  const wait = seconds(waitMs);
+  return new CoreError(
+    "throttled",
+    `Microsoft Graph asked to wait ${wait} s before retrying (Retry-After), more than the ${seconds(Math.max(0, leftMs))} s this run has left. Wait ${wait} s and re-run; nothing is duplicated.`,
+    { retryAfterSeconds: wait },
+  );
 }
 
 async function waitBeforeRetry(
@@ -176,17 +226,23 @@ async function waitBeforeRetry(
   retries: readonly PendingRetry[],
 ): Promise<void> {
   const { policy } = budget;
+  const now = deps.clock.now();
   let delay = 0;
+  let asked = 0;
   for (const retry of retries) {
-    const step =
-      retry.retryAfterMs === undefined
-        ? backoffMs(policy, attempt, deps.random)
-        : Math.min(retry.retryAfterMs, policy.maxRetryAfterMs);
-    delay = Math.max(delay, step);
+    if (retry.retryAfter === undefined) delay = Math.max(delay, backoffMs(policy, attempt, deps.random));
+    else {
+      const wait = retryAfterDelay(retry.retryAfter, now);
+      asked = Math.max(asked, wait);
+      delay = Math.max(delay, wait);
+    }
   }
+  const left = budget.deadline - now;
+  if (asked > 0 && (asked > left || asked > (policy.maxRetryAfterMs ?? Number.POSITIVE_INFINITY)))
+    throw waitTooLong(asked, Math.min(left, policy.maxRetryAfterMs ?? left));
   const worst =
     retries.find((r) => r.reason === "lag") ?? retries.find((r) => r.reason === "throttled") ?? retries[0];
-  if (deps.clock.now() + delay > budget.deadline) throw budgetError(worst?.reason ?? "lost");
+  if (now + delay > budget.deadline) throw budgetError(worst?.reason ?? "lost");
   deps.progress?.({
     phase: "retry",
     message: `Retrying ${retries.length} request(s) in ${Math.ceil(delay / 100) / 10} s (${worst?.reason ?? "lost"})`,

@@ -50,7 +50,7 @@ export type Outcome =
   | {
       readonly kind: "retry";
       readonly reason: "throttled" | "lag";
-      readonly retryAfterMs: number | undefined;
+      readonly retryAfter: RetryAfter | undefined;
     }
   | { readonly kind: "fail"; readonly error: CoreError };
 
@@ -59,14 +59,27 @@ const NOT_VALID_REFERENCE = "Not a valid reference update.";
 const PERMISSION_EXISTS = "Permission being assigned already exists on the object.";
 const NO_CREDENTIAL = /^No (password )?credential found with keyId/i;
 
-/** Retry-After in seconds (or an HTTP date is not expected inside batches); header names vary in case. */
-export function retryAfterMs(headers: Readonly<Record<string, string>>): number | undefined {
+/**
+ * Retry-After as Graph sent it: delay-seconds or an HTTP-date (RFC 9110 10.2.3; Graph documents
+ * seconds, learn.microsoft.com/graph/throttling, but a proxy in front of it may send a date).
+ * Header names vary in case. The date stays absolute: only the runner knows the time.
+ */
+export type RetryAfter = { readonly afterMs: number } | { readonly atMs: number };
+
+export function parseRetryAfter(headers: Readonly<Record<string, string>>): RetryAfter | undefined {
   for (const [name, value] of Object.entries(headers)) {
     if (name.toLowerCase() !== "retry-after") continue;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+    const text = value.trim();
+    if (/^\d+$/.test(text)) return { afterMs: Number(text) * 1000 };
+    const at = Date.parse(text);
+    if (!Number.isNaN(at) && /[A-Za-z]/.test(text)) return { atMs: at };
   }
   return undefined;
+}
+
+/** How long a Retry-After asks to wait from `now` (a date in the past means: now). */
+export function retryAfterDelay(retryAfter: RetryAfter, now: number): number {
+  return "afterMs" in retryAfter ? retryAfter.afterMs : Math.max(0, retryAfter.atMs - now);
 }
 
 /** Statuses that mean "slow down and send again", for a sub-response and for the whole $batch call. */
@@ -78,21 +91,21 @@ export function classifyResponse(response: GraphResponse, traits: RequestTraits 
   const { status } = response;
   if (status >= 200 && status < 300) return { kind: "ok" };
   if (isThrottleStatus(status)) {
-    return { kind: "retry", reason: "throttled", retryAfterMs: retryAfterMs(response.headers) };
+    return { kind: "retry", reason: "throttled", retryAfter: parseRetryAfter(response.headers) };
   }
   const info = parseGraphError(response.body);
   if (
     status === 400 &&
     (info.detailCodes.includes("NoBackingApplicationObject") || info.message === NOT_VALID_REFERENCE)
   ) {
-    return { kind: "retry", reason: "lag", retryAfterMs: undefined };
+    return { kind: "retry", reason: "lag", retryAfter: undefined };
   }
   if (status === 403 && info.message.includes(SP_BACKING_APP)) {
-    return { kind: "retry", reason: "lag", retryAfterMs: undefined };
+    return { kind: "retry", reason: "lag", retryAfter: undefined };
   }
   if (status === 404) {
     if (traits.lagOn404 && info.code === "Request_ResourceNotFound") {
-      return { kind: "retry", reason: "lag", retryAfterMs: undefined };
+      return { kind: "retry", reason: "lag", retryAfter: undefined };
     }
     if (traits.absentOk) return { kind: "absent" };
   }

@@ -4,19 +4,22 @@ import type { Random } from "../ports.js";
 export interface RetryPolicy {
   /** First backoff step. */
   readonly baseMs: number;
-  /** Largest single wait (Retry-After is honoured up to `maxRetryAfterMs`). */
+  /** Largest single backoff step (Retry-After is not capped: it is waited out as sent). */
   readonly capMs: number;
   /** Total time a run may spend retrying before it gives up (a re-run finishes the job). */
   readonly budgetMs: number;
-  /** Retry-After values above this are clamped, so one throttle cannot eat the whole budget. */
-  readonly maxRetryAfterMs: number;
+  /**
+   * The longest Retry-After this run will sit out (default: whatever the budget has left). A longer
+   * one stops the run with `retryAfterSeconds`, so a waiting HTTP caller is told when to come back;
+   * it is never shortened (retrying earlier than Graph asked only earns another 429).
+   */
+  readonly maxRetryAfterMs?: number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
   baseMs: 500,
   capMs: 8_000,
   budgetMs: 120_000,
-  maxRetryAfterMs: 60_000,
 };
 
 export function retryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {

@@ -76,6 +76,6 @@ describe("graphPortFromClient", () => {
       fakeClient(async () => Promise.reject({ statusCode: 429, headers: fetchLike })),
     );
     const error = await port.batch([{ id: "1", method: "GET", url: "/x" }]).catch((e) => e);
-    expect(error).toMatchObject({ kind: "http", status: 429, retryAfterMs: 2000 });
+    expect(error).toMatchObject({ kind: "http", status: 429, retryAfter: { afterMs: 2000 } });
   });
 });

@@ -2,7 +2,7 @@
  * A GraphPort on the Microsoft Graph JavaScript SDK, typed structurally so core never imports it:
  * `graphPortFromClient(Client.init(...))` posts one `/$batch` per call.
  */
-import { asRecord, retryAfterMs } from "./graph-error.js";
+import { asRecord, parseRetryAfter } from "./graph-error.js";
 import type { GraphPort, GraphRequest, GraphResponse } from "./port.js";
 import { GraphTransportError } from "./transport-error.js";
 
@@ -66,7 +66,7 @@ function transportError(error: unknown): GraphTransportError {
   }
   return new GraphTransportError("http", `Microsoft Graph answered the $batch call with HTTP ${status}.`, {
     status,
-    retryAfterMs: retryAfterMs(headersOf(e.headers)),
+    retryAfter: parseRetryAfter(headersOf(e.headers)),
     upstreamCode: typeof e.code === "string" ? e.code : undefined,
   });
 }

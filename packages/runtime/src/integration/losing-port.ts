@@ -1,11 +1,17 @@
 /**
- * A GraphPort wrapper that loses the response to chosen sub-requests after the sandbox has
+ * A GraphPort wrapper that spoils the answer to chosen sub-requests after the sandbox has
  * committed them: "batch" throws a network error for the whole $batch (a dropped connection),
- * "item" drops just that sub-response.
+ * "item" drops just that sub-response; "gateway-batch" answers the whole $batch with 504 and
+ * "gateway-item" turns that sub-response into a 504 (a gateway timing out after the write
+ * committed, as Graph's front doors do: learn.microsoft.com/graph/errors lists 504 Gateway Timeout).
  */
 import { type GraphPort, type GraphRequest, GraphTransportError } from "@boxafe-connect/core";
 
-export type LoseMode = "batch" | "item";
+export type LoseMode = "batch" | "item" | "gateway-batch" | "gateway-item";
+
+const GATEWAY_BODY = {
+  error: { code: "UnknownError", message: "Gateway Timeout", innerError: { "request-id": "gateway" } },
+};
 
 export function losingPort(
   inner: GraphPort,
@@ -23,6 +29,14 @@ export function losingPort(
       left--;
       lost.push(hit);
       if (mode === "batch") throw new GraphTransportError("network", "connection reset (test)");
+      if (mode === "gateway-batch")
+        throw new GraphTransportError("http", "Microsoft Graph answered the $batch call with HTTP 504.", {
+          status: 504,
+        });
+      if (mode === "gateway-item")
+        return responses.map((r) =>
+          r.id === hit.id ? { ...r, status: 504, headers: {}, body: GATEWAY_BODY } : r,
+        );
       return responses.filter((r) => r.id !== hit.id);
     },
   };

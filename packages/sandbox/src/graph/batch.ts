@@ -93,7 +93,8 @@ export function runBatch(ctx: SandboxContext, caller: Caller, body: unknown, ren
       const fault = ctx.faults.decide(isWrite(method));
       if (fault.before === "throttle")
         res = { status: 429, body: graphErrors.throttled(ctx.faults.spec.retryAfter) };
-      else if (fault.before === "unavailable") res = { status: 503, body: graphErrors.unavailable() };
+      else if (fault.before === "unavailable")
+        res = { status: 503, body: graphErrors.unavailable(ctx.faults.spec.retryAfter) };
       else {
         res = safeRoute(ctx, {
           method,

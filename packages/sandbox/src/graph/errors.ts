@@ -56,14 +56,12 @@ export const graphErrors = {
       undefined,
       { "Retry-After": String(seconds) },
     ),
-  unavailable: () =>
+  unavailable: (seconds = 1) =>
     new GraphError(
       503,
       "serviceNotAvailable",
       "The service is temporarily unavailable. Please try again later.",
       undefined,
-      {
-        "Retry-After": "1",
-      },
+      { "Retry-After": String(seconds) },
     ),
 };

@@ -58,7 +58,11 @@ export function graphRoutes(ctx: SandboxContext): Hono<{ Bindings: HttpBindings 
         headers: { "Retry-After": String(ctx.faults.spec.retryAfter) },
       });
     if (fault.before === "unavailable")
-      return send({ status: 503, body: graphErrors.unavailable(), headers: { "Retry-After": "1" } });
+      return send({
+        status: 503,
+        body: graphErrors.unavailable(ctx.faults.spec.retryAfter),
+        headers: { "Retry-After": String(ctx.faults.spec.retryAfter) },
+      });
 
     try {
       const caller = await authenticate(ctx, c.req.header("authorization"));
