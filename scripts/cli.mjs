@@ -1,8 +1,8 @@
 // `pnpm boxafe-connect ...` from a clone: runs the same bundle an admin installs (packages/cli/dist),
-// rebuilding it first when any workspace source is newer, so contributors never run a stale CLI and
-// `--help` costs what the installed command costs (no tsx, no TypeScript at start-up).
+// rebuilding it first when one of the files it was built from is newer, so contributors never run a
+// stale CLI and `--help` costs about what the installed command costs (no tsx, no TypeScript).
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync, utimesSync } from "node:fs";
+import { readFileSync, statSync, utimesSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -10,48 +10,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cliDir = join(root, "packages", "cli");
 const bundle = join(cliDir, "dist", "main.js");
 
-/** Newest mtime under a folder's sources (a few hundred stat calls: about a millisecond). */
-function newestSource(dir, newest = 0) {
-  let entries;
+/** True when the bundle is missing or older than any file it was made from (dist/inputs.json). */
+function stale() {
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    const built = statSync(bundle).mtimeMs;
+    const inputs = JSON.parse(readFileSync(join(cliDir, "dist", "inputs.json"), "utf8"));
+    // A deleted input throws: that is a change too.
+    return inputs.some((file) => statSync(join(root, file)).mtimeMs > built);
   } catch {
-    return newest;
-  }
-  for (const entry of entries) {
-    if (entry.name === "node_modules" || entry.name.endsWith(".test.ts")) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = newestSource(path, newest);
-    else newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function bundleTime() {
-  try {
-    return statSync(bundle).mtimeMs;
-  } catch {
-    return 0;
+    return true;
   }
 }
 
-function sourcesTime() {
-  let newest = 0;
-  for (const pkg of readdirSync(join(root, "packages"))) {
-    const dir = join(root, "packages", pkg);
-    newest = newestSource(join(dir, "src"), newest);
-    for (const file of ["package.json", "build.mjs"]) {
-      try {
-        newest = Math.max(newest, statSync(join(dir, file)).mtimeMs);
-      } catch {
-        // not every package has a build script
-      }
-    }
-  }
-  return newest;
-}
-
-if (bundleTime() < sourcesTime()) {
+if (stale()) {
   process.stderr.write("boxafe-connect: sources changed, rebuilding the CLI bundle...\n");
   const built = spawnSync(process.execPath, ["build.mjs"], {
     cwd: cliDir,

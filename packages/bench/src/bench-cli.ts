@@ -1,22 +1,31 @@
-/** Section 4: CLI cold start (`node dist/main.js --help`, `permissions --json`) against bare `node -e 0`. */
+/**
+ * Section 4: CLI cold start as users start it (the installed package's command and the README's
+ * `pnpm --silent boxafe-connect` from a clone) against bare `node -e 0`, and the package's size.
+ */
 import { existsSync } from "node:fs";
 import os from "node:os";
+import { installCli } from "./installed-cli.js";
 import { formatMs } from "./markdown.js";
 import { runTimed } from "./process-run.js";
 import { repoPath, repoRoot } from "./repo.js";
-import { notMeasured, type SectionResult } from "./section.js";
+import { notMeasured, type SectionResult, type TargetResult } from "./section.js";
 import { median, percentile } from "./stats.js";
 
 const TITLE = "4. CLI cold start";
 const RUNS = 15;
-const TARGET = "`--help` within 150 ms of bare node";
+const LIMIT_MS = 30;
+// The README's path for admins is the installed command; `pnpm --silent boxafe-connect` from a clone
+// is reported beside it (it adds pnpm's own start-up, which no change of ours can remove).
+const TARGET = `installed \`boxafe-connect --help\` (the README's command) within ${LIMIT_MS} ms of bare node`;
 const METHOD =
-  `The bundled CLI (\`packages/cli/dist/main.js\`, built with esbuild first) is started ${RUNS} times per command ` +
-  "after one warm-up run, alternating commands so that machine noise hits all of them alike; wall time from spawn to " +
-  "exit. Bare `node -e 0` is the floor no Node CLI can beat.";
+  "The CLI is built, packed (`pnpm pack`) and installed from the tarball with `npm install --global --offline` into " +
+  `an empty prefix, as an admin installs it. Each command is started ${RUNS} times after one warm-up run, ` +
+  "alternating commands so that machine noise hits all of them alike; wall time from spawn to exit. Bare `node -e 0` " +
+  "is the floor no Node CLI can beat; `pnpm --silent <script>` adds pnpm's own start-up, measured on its own.";
 
 interface Case {
   readonly label: string;
+  readonly command: string;
   readonly args: readonly string[];
   readonly check?: (stdout: string) => string | undefined;
 }
@@ -42,19 +51,42 @@ export async function benchCli(): Promise<Omit<SectionResult, "seconds">> {
     if (!existsSync(main)) return notMeasured("cli", TITLE, METHOD, why, [TARGET]);
     notes.push(`${why}; measured the dist left by an earlier build.`);
   }
+  const installed = await installCli();
+  try {
+    return await measure(installed.bin, installed.tarballBytes, notes);
+  } finally {
+    await installed.dispose();
+  }
+}
+
+async function measure(
+  bin: string,
+  tarballBytes: number,
+  notes: string[],
+): Promise<Omit<SectionResult, "seconds">> {
   // The bench process may carry NODE_OPTIONS (tsx loader); the CLI must start as a user starts it.
   const env = { ...process.env, NODE_OPTIONS: "", NO_COLOR: "1" };
   const cases: Case[] = [
-    { label: "`node -e 0` (bare)", args: ["-e", "0"] },
-    { label: "`boxafe-connect --help`", args: [main, "--help"] },
-    { label: "`boxafe-connect permissions --json`", args: [main, "permissions", "--json"], check: checkJson },
+    { label: "`node -e 0` (bare)", command: process.execPath, args: ["-e", "0"] },
+    { label: "installed `boxafe-connect --help`", command: bin, args: ["--help"] },
+    {
+      label: "installed `boxafe-connect permissions --json`",
+      command: bin,
+      args: ["permissions", "--json"],
+      check: checkJson,
+    },
+    {
+      label: "`pnpm --silent boxafe-connect --help` (README, clone)",
+      command: "pnpm",
+      args: ["--silent", "boxafe-connect", "--help"],
+    },
   ];
   const times = new Map<string, number[]>(cases.map((c) => [c.label, []]));
   const failures = new Map<string, string>();
   for (let round = 0; round <= RUNS; round += 1) {
     for (const c of cases) {
       if (failures.has(c.label)) continue;
-      const result = await runTimed(process.execPath, c.args, { env, cwd: repoRoot });
+      const result = await runTimed(c.command, c.args, { env, cwd: repoRoot });
       const problem =
         result.code !== 0
           ? `exit ${result.code}: ${(result.stderr.trim().split("\n")[0] ?? "").slice(0, 160)}`
@@ -81,18 +113,30 @@ export async function benchCli(): Promise<Omit<SectionResult, "seconds">> {
       "",
     ];
   });
-  const helpLabel = cases[1]?.label ?? "";
-  const help = median(times.get(helpLabel) ?? []);
-  const helpFailure = failures.get(helpLabel);
-  const over = help - bare;
-  // Fastest against fastest: what the CLI costs when the machine lets it run; tells noise from bloat.
-  const minOver =
-    Math.min(...(times.get(helpLabel) ?? [])) - Math.min(...(times.get(cases[0]?.label ?? "") ?? []));
-  const missWhy =
-    minOver <= 150
-      ? `machine load, not the CLI: the fastest \`--help\` run is +${formatMs(minOver)} over the fastest bare node, ` +
-        `but the load average reached ${(os.loadavg()[0] ?? 0).toFixed(1)} on ${os.cpus().length} cores during the runs`
-      : `the help path loads more than it needs even in the fastest run (+${formatMs(minOver)}); load the rest lazily`;
+  const bareTimes = times.get(cases[0]?.label ?? "") ?? [];
+  const targetFor = (label: string, target: string): TargetResult => {
+    const failure = failures.get(label);
+    if (failure) return { target, figure: "failed", pass: undefined, why: failure };
+    const list = times.get(label) ?? [];
+    const over = median(list) - bare;
+    // Fastest against fastest: what the command costs when the machine lets it run; tells noise from bloat.
+    const minOver = Math.min(...list) - Math.min(...bareTimes);
+    const why =
+      minOver <= LIMIT_MS
+        ? `machine load, not the CLI: the fastest run is +${formatMs(minOver)} over the fastest bare node, but the ` +
+          `load average reached ${(os.loadavg()[0] ?? 0).toFixed(1)} on ${os.cpus().length} cores during the runs`
+        : `the start-up path loads more than it needs even in the fastest run (+${formatMs(minOver)})`;
+    const pass = over <= LIMIT_MS;
+    return {
+      target,
+      figure: `+${formatMs(over)} (${formatMs(median(list))} vs ${formatMs(bare)})`,
+      pass,
+      ...(pass ? {} : { why }),
+    };
+  };
+  notes.push(
+    `The tarball is ${(tarballBytes / 1024).toFixed(0)} KiB (bundle, README, LICENSE; no dependencies).`,
+  );
   return {
     id: "cli",
     title: TITLE,
@@ -104,16 +148,7 @@ export async function benchCli(): Promise<Omit<SectionResult, "seconds">> {
         align: ["l", "r", "r", "r", "r", "l"],
       },
     ],
-    targets: [
-      helpFailure
-        ? { target: TARGET, figure: "failed", pass: undefined, why: helpFailure }
-        : {
-            target: TARGET,
-            figure: `+${formatMs(over)} (${formatMs(help)} vs ${formatMs(bare)})`,
-            pass: over <= 150,
-            ...(over <= 150 ? {} : { why: missWhy }),
-          },
-    ],
+    targets: [targetFor(cases[1]?.label ?? "", TARGET)],
     notes,
     charts: [],
   };
