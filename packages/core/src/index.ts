@@ -135,6 +135,15 @@ export { isDomainName, isGuid, MAX_APP_NAME_LENGTH, validateAppName, validateTen
 export { audienceFor } from "./verify/audiences.js";
 export { canReadDirectory, DIRECTORY_READER_ROLES } from "./verify/directory-readers.js";
 export type { AppTokenPort, AppTokenRequest, ClientCredential, DelegatedTokenPort } from "./verify/port.js";
+export type { TokenFailure, TokenVerdict, TokenWait } from "./verify/token-response.js";
+export {
+  aadstsIn,
+  classifyTokenFailure,
+  tokenError,
+  tokenErrorWait,
+  tokenFailureFromBody,
+  tokenFailureFromMsal,
+} from "./verify/token-response.js";
 export type {
   TokenCheck,
   VerificationItem,

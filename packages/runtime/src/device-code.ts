@@ -1,7 +1,7 @@
 /** Delegated sign-in by device code (msal-node PublicClientApplication), for the admin running setup. */
 import { type AccountInfo, PublicClientApplication } from "@azure/msal-node";
+import { tokenError, tokenFailureFromMsal } from "@boxafe-connect/core";
 import { msalAuthority } from "./msal-authority.js";
-import { mapMsalError } from "./msal-errors.js";
 
 export interface DeviceCodeInfo {
   readonly userCode: string;
@@ -49,6 +49,6 @@ export async function deviceCodeSignIn(options: DeviceCodeSignInOptions): Promis
       tenantId: result.tenantId,
     };
   } catch (error) {
-    throw mapMsalError(error, "the sign-in");
+    throw tokenError(tokenFailureFromMsal(error), "the sign-in");
   }
 }

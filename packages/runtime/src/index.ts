@@ -8,7 +8,6 @@ export type { GraphPortOptions } from "./graph-port.js";
 export { createGraphPort } from "./graph-port.js";
 export type { MsalAuthority } from "./msal-authority.js";
 export { msalAuthority } from "./msal-authority.js";
-export { aadstsCode, mapMsalError } from "./msal-errors.js";
 export type { MsalAppTokenOptions } from "./msal-token-port.js";
 export { createMsalAppTokenPort } from "./msal-token-port.js";
 export { nodeClock, nodePorts, nodeRandom, nodeSleep } from "./node-ports.js";

@@ -5,8 +5,8 @@
 import { X509Certificate } from "node:crypto";
 import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
 import type { AppTokenPort, AppTokenRequest } from "@boxafe-connect/core";
+import { tokenError, tokenFailureFromMsal } from "@boxafe-connect/core";
 import { msalAuthority } from "./msal-authority.js";
-import { mapMsalError } from "./msal-errors.js";
 
 export interface MsalAppTokenOptions {
   /** e.g. https://login.microsoftonline.com, or the sandbox origin. */
@@ -40,7 +40,7 @@ export function createMsalAppTokenPort(options: MsalAppTokenOptions): AppTokenPo
         if (result === null || result.accessToken === "") throw new Error("empty token response");
         return result.accessToken;
       } catch (error) {
-        throw mapMsalError(error, `app ${request.clientId}`);
+        throw tokenError(tokenFailureFromMsal(error), `app ${request.clientId}`);
       }
     },
   };

@@ -4,10 +4,9 @@
  * client secret or a certificate assertion signed by jose (RS256, x5t and x5t#S256 headers).
  */
 import type { AppTokenPort, AppTokenRequest, ClientCredential } from "@boxafe-connect/core";
-import { CoreError } from "@boxafe-connect/core";
+import { CoreError, tokenError, tokenFailureFromBody } from "@boxafe-connect/core";
 import { importPKCS8, SignJWT } from "jose";
 import type { FetchLike } from "./outbound.js";
-import { tokenEndpointError } from "./token-errors.js";
 
 export interface FetchAppTokenOptions {
   /** e.g. https://login.microsoftonline.com or a sandbox origin. */
@@ -42,7 +41,8 @@ export function createFetchAppTokenPort(options: FetchAppTokenOptions): AppToken
       });
       const body: unknown = await response.json().catch(() => undefined);
       if (response.ok && isRecord(body) && typeof body.access_token === "string") return body.access_token;
-      throw tokenEndpointError(response.status, body, response.headers.get("retry-after"));
+      // Core's classifier; Entra's description is dropped so nothing it echoes reaches a caller.
+      throw tokenError(tokenFailureFromBody(response.status, body), `app ${request.clientId}`);
     },
   };
 }

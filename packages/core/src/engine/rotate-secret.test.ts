@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sandboxEndpoints } from "../clouds.js";
-import { CoreError } from "../errors.js";
 import type { GraphRequest } from "../graph/port.js";
 import { fakeTime, scriptedGraph } from "../testing/index.js";
+import { tokenError } from "../verify/token-response.js";
 import { rotateSecret } from "./rotate-secret.js";
 
 function tenant() {
@@ -37,6 +37,9 @@ function tenant() {
   return { graph, passwords };
 }
 
+/** Entra's answer for a secret it has not replicated yet. */
+const notYet = () => tokenError({ status: 401, error: "invalid_client", aadsts: 7000215 }, "app app-id");
+
 const input = {
   tenantId: "t",
   appKey: { appId: "app-id" },
@@ -49,8 +52,7 @@ describe("rotateSecret", () => {
     const t = tenant();
     let calls = 0;
     const appToken = {
-      acquire: async () =>
-        ++calls < 3 ? Promise.reject(new CoreError("invalid_client_credentials", "not yet")) : "jwt",
+      acquire: async () => (++calls < 3 ? Promise.reject(notYet()) : "jwt"),
     };
     const result = await rotateSecret({ ...fakeTime(), graph: t.graph, appToken }, input);
     expect(result.removedKeyIds).toEqual(["old-ours"]);
@@ -71,7 +73,7 @@ describe("rotateSecret", () => {
   it("removes the new secret and keeps the old when the new one never works", async () => {
     const t = tenant();
     const appToken = {
-      acquire: async () => Promise.reject(new CoreError("invalid_client_credentials", "no")),
+      acquire: async () => Promise.reject(notYet()),
     };
     const error = await rotateSecret({ ...fakeTime(), graph: t.graph, appToken }, input).catch((e) => e);
     expect(error).toMatchObject({ code: "unsafe_operation" });

@@ -12,6 +12,7 @@ import { backoffMs, retryPolicy } from "../graph/retry-policy.js";
 import type { AppKey } from "../tenant/model.js";
 import { isOurSecret, markedSecretName } from "../tenant/secrets.js";
 import type { AppTokenPort } from "../verify/port.js";
+import { tokenErrorWait } from "../verify/token-response.js";
 import { addPasswordRequest, type NewSecret, readNewSecret, recoverLostPassword } from "./add-password.js";
 import { requireApplication } from "./find-application.js";
 import { runId } from "./ids.js";
@@ -60,7 +61,8 @@ async function proves(
       });
       return true;
     } catch (error) {
-      if (!isCoreError(error) || error.code !== "invalid_client_credentials") throw error;
+      // A new secret is refused (AADSTS7000215) until it replicates: wait that out, nothing else.
+      if (!isCoreError(error) || tokenErrorWait(error) === "final") throw error;
     }
     const delay = backoffMs(PROVE, attempt, deps.random);
     if (deps.clock.now() + delay > deadline) return false;

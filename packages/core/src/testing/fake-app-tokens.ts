@@ -3,8 +3,8 @@
  * call (so "roles appear after N polls" and "wrong secret" are one line each).
  */
 import { UnsecuredJWT } from "jose";
-import { CoreError } from "../errors.js";
 import type { AppTokenPort, AppTokenRequest } from "../verify/port.js";
+import { tokenError } from "../verify/token-response.js";
 
 export interface FakeAppTokens extends AppTokenPort {
   readonly requests: readonly AppTokenRequest[];
@@ -23,7 +23,11 @@ export function fakeAppTokens(
         requests.filter((r) => r.resource === request.resource).length,
       );
       if (roles === "invalid_client") {
-        throw new CoreError("invalid_client_credentials", "The client secret is wrong or expired (fake).");
+        // What Entra answers for a secret it does not know (yet): 401 invalid_client AADSTS7000215.
+        throw tokenError(
+          { status: 401, error: "invalid_client", aadsts: 7000215 },
+          `app ${request.clientId}`,
+        );
       }
       return new UnsecuredJWT({
         aud: request.resource,

@@ -6,6 +6,7 @@ import { boxafeProfile } from "../profiles/boxafe.js";
 import { resolveProfile } from "../profiles/resolve-profile.js";
 import { fakeTime } from "../testing/index.js";
 import type { AppTokenPort } from "./port.js";
+import { tokenError } from "./token-response.js";
 import { verify } from "./verify.js";
 
 const permissions = resolveProfile(boxafeProfile);
@@ -76,6 +77,48 @@ describe("verify", () => {
     expect(report.complete).toBe(false);
     expect(time.clock.now() - Date.UTC(2026, 10, 27, 12)).toBeLessThanOrEqual(60_000);
     expect(report.items.find((i) => i.value === "full_access_as_app")?.status).toBe("missing");
+  });
+
+  it("waits out a secret the token service has not replicated yet (AADSTS7000215), then proves it", async () => {
+    const time = fakeTime();
+    let calls = 0;
+    const roles = tokensAfter(0);
+    const appToken: AppTokenPort = {
+      acquire: async (request) => {
+        if (++calls <= 3)
+          throw tokenError({ status: 401, error: "invalid_client", aadsts: 7000215 }, "app c");
+        return roles.acquire(request);
+      },
+    };
+    const report = await verify({ ...time, appToken }, input);
+    expect(report.complete).toBe(true);
+    expect(time.sleeps.length).toBeGreaterThan(0);
+  });
+
+  it("stops at the credential grace when a new app stays unknown (AADSTS700016)", async () => {
+    const time = fakeTime();
+    const appToken: AppTokenPort = {
+      acquire: async () => {
+        throw tokenError({ status: 400, error: "unauthorized_client", aadsts: 700016 }, "app c");
+      },
+    };
+    const report = await verify({ ...time, appToken }, { ...input, credentialGraceMs: 20_000 });
+    expect(report.complete).toBe(false);
+    expect(time.sleeps.length).toBeGreaterThan(0);
+    expect(time.clock.now() - Date.UTC(2026, 10, 27, 12)).toBeLessThanOrEqual(20_000);
+    expect(report.tokens[0]).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+
+  it("does not wait on an answer waiting cannot change (an expired secret)", async () => {
+    const time = fakeTime();
+    const appToken: AppTokenPort = {
+      acquire: async () => {
+        throw tokenError({ status: 401, error: "invalid_client", aadsts: 7000222 }, "app c");
+      },
+    };
+    const report = await verify({ ...time, appToken }, input);
+    expect(report.complete).toBe(false);
+    expect(time.sleeps).toHaveLength(0);
   });
 
   it("reports a rejected secret in tokens[].error, not as a throw", async () => {

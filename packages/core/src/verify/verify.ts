@@ -16,6 +16,7 @@ import { readDirectoryRecord } from "./directory-record.js";
 import { appRoleItems, delegatedItems } from "./items.js";
 import type { AppTokenPort, ClientCredential } from "./port.js";
 import { lookupSharePointTenant } from "./sharepoint-tenant.js";
+import { type TokenWait, tokenErrorWait } from "./token-response.js";
 
 export type VerificationStatus = "granted" | "pending" | "missing" | "unverifiable";
 
@@ -62,7 +63,11 @@ export interface VerifyInput {
   readonly cloud: CloudEndpoints;
   /** How long to keep polling for roles to appear (default 5 min). */
   readonly deadlineMs?: number;
-  /** How long a rejected credential is retried (a new secret takes a moment to replicate); default 30 s. */
+  /**
+   * How long a credential the token service does not know yet is retried (a new app, service
+   * principal, secret or certificate takes a moment to replicate: AADSTS700016, 7000215, ...);
+   * default 30 s. Answers that waiting cannot change (an expired secret) end the poll at once.
+   */
   readonly credentialGraceMs?: number;
 }
 
@@ -72,6 +77,8 @@ interface Acquired {
   readonly check: TokenCheck;
   /** The raw JWT, kept only in memory (the report never carries it). */
   readonly jwt?: string;
+  /** For a refused token: whether waiting can help (core's token classifier). */
+  readonly wait?: TokenWait;
 }
 
 async function checkToken(
@@ -102,6 +109,7 @@ async function checkToken(
         roles: [],
         error: { code: error.code, message: error.message },
       },
+      wait: tokenErrorWait(error),
     };
   }
 }
@@ -120,10 +128,12 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
   const unfinished = (t: TokenCheck) =>
     !t.ok || applicationPerms.some((p) => p.resource === t.resource && !t.roles.includes(p.value));
   const tokens = new Map<ResourceKey, TokenCheck>();
+  // Resources whose token was refused for good: polling them again cannot help.
+  const final = new Set<ResourceKey>();
   for (let attempt = 0; ; attempt++) {
     const todo = provable().filter((k) => {
       const t = tokens.get(k);
-      return t === undefined || unfinished(t);
+      return t === undefined || (unfinished(t) && !final.has(k));
     });
     const acquired = await Promise.all(todo.map((k) => checkToken(deps, input, k, audienceOf(k) ?? "")));
     // The SharePoint audience needs the tenant's name: read it with the app's first Graph token.
@@ -137,12 +147,15 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
         acquired.push(await checkToken(deps, input, "sharepoint", audienceOf("sharepoint") ?? ""));
       } else sharePointUnknown = found?.reason;
     }
-    const checks = acquired.map((a) => a.check);
-    for (const check of checks) tokens.set(check.resource, check);
-    const rejected = checks.some((c) => !c.ok && c.error?.code === "invalid_client_credentials");
-    if (!checks.some(unfinished)) break;
+    for (const a of acquired) {
+      tokens.set(a.check.resource, a.check);
+      if (a.wait === "final") final.add(a.check.resource);
+    }
+    const waiting = acquired.filter((a) => unfinished(a.check) && a.wait !== "final");
+    const propagating = waiting.some((a) => a.wait === "propagation");
+    if (waiting.length === 0) break;
     const delay = backoffMs(POLL, attempt, deps.random);
-    if (deps.clock.now() + delay > deadline || (rejected && deps.clock.now() + delay > grace)) break;
+    if (deps.clock.now() + delay > deadline || (propagating && deps.clock.now() + delay > grace)) break;
     deps.progress?.({
       phase: "verify",
       message: `Waiting for permissions to reach the tokens (${todo.length} resource(s))`,

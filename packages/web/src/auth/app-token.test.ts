@@ -1,5 +1,5 @@
 import type { AppTokenRequest } from "@boxafe-connect/core";
-import { isCoreError } from "@boxafe-connect/core";
+import { isCoreError, tokenErrorWait } from "@boxafe-connect/core";
 import { describe, expect, it } from "vitest";
 import { browserAppTokenPort } from "./app-token.js";
 
@@ -39,6 +39,18 @@ describe("browserAppTokenPort", () => {
     expect(isCoreError(error) && error.code).toBe("invalid_client_credentials");
     expect(isCoreError(error) && error.upstreamCode).toBe("AADSTS7000215");
     expect(String((error as Error).message)).not.toContain("s3cr3t");
+  });
+
+  it("reads an app the token service does not know yet (AADSTS700016) as propagation, like the CLI and API", async () => {
+    const port = browserAppTokenPort("https://x", async () =>
+      Response.json(
+        { error: "unauthorized_client", error_description: "AADSTS700016: not found", error_codes: [700016] },
+        { status: 400 },
+      ),
+    );
+    const error = await port.acquire(request).catch((e: unknown) => e);
+    expect(isCoreError(error) && error.code).toBe("not_found");
+    expect(isCoreError(error) && tokenErrorWait(error)).toBe("propagation");
   });
 
   it("reports an unreachable endpoint", async () => {

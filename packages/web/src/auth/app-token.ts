@@ -1,5 +1,5 @@
 import type { AppTokenPort, AppTokenRequest } from "@boxafe-connect/core";
-import { CoreError } from "@boxafe-connect/core";
+import { CoreError, tokenError, tokenFailureFromBody } from "@boxafe-connect/core";
 
 /**
  * Client-credentials tokens from the browser for verification: one POST to the token endpoint,
@@ -32,35 +32,15 @@ export function browserAppTokenPort(authorityOrigin: string, fetchFn: typeof fet
           body,
         });
       } catch (cause) {
-        throw new CoreError(
-          "unreachable",
-          "The token endpoint could not be reached; check the connection and try again.",
-          {
-            cause,
-          },
-        );
+        throw tokenError({ network: true }, `app ${request.clientId}`, cause);
       }
-      const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-      if (res.ok && typeof json.access_token === "string") return json.access_token;
-      const upstream =
-        typeof json.error_codes === "object" && Array.isArray(json.error_codes)
-          ? `AADSTS${json.error_codes[0]}`
-          : String(json.error ?? res.status);
-      const code =
-        json.error === "invalid_client" || json.error === "unauthorized_client"
-          ? "invalid_client_credentials"
-          : "graph_request_failed";
-      // The description may echo request details, never the secret; keep only its first line.
-      const description =
-        typeof json.error_description === "string" ? json.error_description.split(/\r?\n/)[0] : "";
-      throw new CoreError(
-        code,
-        `The token service refused the app's credentials (${upstream}). ${description}`.trim(),
-        {
-          status: res.status,
-          upstreamCode: upstream,
-        },
-      );
+      const json: unknown = await res.json().catch(() => ({}));
+      if (res.ok && typeof json === "object" && json !== null) {
+        const token = (json as Record<string, unknown>).access_token;
+        if (typeof token === "string") return token;
+      }
+      // Core's classifier (the same answer as the CLI and the API); Entra's description is dropped.
+      throw tokenError(tokenFailureFromBody(res.status, json), `app ${request.clientId}`);
     },
   };
 }

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { CoreError } from "../errors.js";
+import {
+  aadstsIn,
+  classifyTokenFailure,
+  type TokenWait,
+  tokenError,
+  tokenErrorWait,
+  tokenFailureFromBody,
+  tokenFailureFromMsal,
+} from "./token-response.js";
+
+// Every AADSTS code the project handles: what the sandbox emits (packages/sandbox/src/entra) and
+// what the ports, the CLI and the API have ever mapped. [code, OAuth error, status, ErrorCode, wait]
+const table: [number, string, number, CoreError["code"], TokenWait][] = [
+  [90002, "invalid_request", 400, "not_found", "final"],
+  [900023, "invalid_request", 400, "not_found", "final"],
+  [700016, "unauthorized_client", 400, "not_found", "propagation"],
+  [7000229, "invalid_client", 401, "not_found", "propagation"],
+  [7000215, "invalid_client", 401, "invalid_client_credentials", "propagation"],
+  [700027, "invalid_client", 401, "invalid_client_credentials", "propagation"],
+  [7000222, "invalid_client", 401, "invalid_client_credentials", "final"],
+  [700024, "invalid_client", 401, "invalid_client_credentials", "final"],
+  [700023, "invalid_client", 401, "invalid_client_credentials", "final"],
+  [700212, "invalid_client", 401, "invalid_client_credentials", "final"],
+  [50027, "invalid_client", 401, "invalid_client_credentials", "final"],
+  [50012, "invalid_client", 401, "invalid_client_credentials", "final"],
+  [7000218, "invalid_client", 401, "invalid_client_credentials", "final"],
+  [7000112, "unauthorized_client", 400, "invalid_client_credentials", "final"],
+  [700025, "invalid_client", 400, "invalid_client_credentials", "final"],
+  [1002012, "invalid_scope", 400, "invalid_input", "final"],
+  [70011, "invalid_scope", 400, "invalid_input", "final"],
+  [500011, "invalid_resource", 400, "not_found", "final"],
+  [90055, "temporarily_unavailable", 400, "throttled", "retry"],
+  [50034, "invalid_grant", 400, "sign_in_failed", "final"],
+  [50011, "invalid_request", 400, "sign_in_failed", "final"],
+  [50199, "interaction_required", 400, "sign_in_failed", "final"],
+  [53000, "interaction_required", 400, "sign_in_failed", "final"],
+  [53003, "interaction_required", 400, "sign_in_failed", "final"],
+  [530033, "interaction_required", 400, "sign_in_failed", "final"],
+  [530034, "interaction_required", 400, "sign_in_failed", "final"],
+  [50097, "interaction_required", 400, "sign_in_failed", "final"],
+  [50105, "invalid_grant", 400, "sign_in_failed", "final"],
+  [70000, "invalid_grant", 400, "sign_in_failed", "final"],
+  [70008, "invalid_grant", 400, "sign_in_failed", "final"],
+  [54005, "invalid_grant", 400, "sign_in_failed", "final"],
+  [70020, "expired_token", 400, "sign_in_failed", "final"],
+  [500112, "invalid_grant", 400, "sign_in_failed", "final"],
+  [501481, "invalid_grant", 400, "sign_in_failed", "final"],
+  [9002313, "invalid_grant", 400, "sign_in_failed", "final"],
+  [9002325, "invalid_request", 400, "sign_in_failed", "final"],
+  [700054, "unsupported_response_type", 400, "sign_in_failed", "final"],
+];
+
+describe("classifyTokenFailure", () => {
+  it.each(table)("AADSTS%i (%s, %i) -> %s, %s", (aadsts, error, status, code, wait) => {
+    const v = classifyTokenFailure({ aadsts, error, status });
+    expect({ code: v.code, wait: v.wait }).toEqual({ code, wait });
+    expect(v.message("app 11111111-2222-3333-4444-555555555555")).toMatch(/[.)]$/);
+  });
+
+  it("names the field at fault", () => {
+    expect(classifyTokenFailure({ aadsts: 90002 }).field).toBe("tenantId");
+    expect(classifyTokenFailure({ aadsts: 700016 }).field).toBe("clientId");
+    expect(classifyTokenFailure({ aadsts: 7000215 }).field).toBe("credential");
+  });
+
+  it("falls back on status and the OAuth error for unknown codes", () => {
+    const of = (f: Parameters<typeof classifyTokenFailure>[0]) => {
+      const v = classifyTokenFailure(f);
+      return [v.code, v.wait];
+    };
+    expect(of({ status: 429 })).toEqual(["throttled", "retry"]);
+    expect(of({ status: 503, aadsts: 1 })).toEqual(["throttled", "retry"]);
+    expect(of({ status: 500 })).toEqual(["graph_request_failed", "retry"]);
+    expect(of({ network: true })).toEqual(["unreachable", "retry"]);
+    expect(of({ status: 401, error: "invalid_client", aadsts: 1234567 })).toEqual([
+      "invalid_client_credentials",
+      "final",
+    ]);
+    expect(of({ status: 400, error: "invalid_grant" })).toEqual(["sign_in_failed", "final"]);
+    expect(of({ status: 400, error: "something_new" })).toEqual(["graph_request_failed", "final"]);
+  });
+});
+
+describe("tokenError", () => {
+  it("keeps the status and the AADSTS number, never Entra's description", () => {
+    const failure = tokenFailureFromBody(401, {
+      error: "invalid_client",
+      error_description: "AADSTS7000215: Invalid client secret provided. s3cr3t~value",
+      error_codes: [7000215],
+    });
+    const error = tokenError(failure, "app abc");
+    expect(error.code).toBe("invalid_client_credentials");
+    expect(error.status).toBe(401);
+    expect(error.upstreamCode).toBe("AADSTS7000215");
+    expect(error.message).toContain("app abc");
+    expect(error.message).not.toContain("s3cr3t");
+  });
+
+  it("uses the OAuth error as the upstream code when no number came", () => {
+    const error = tokenError(tokenFailureFromBody(400, { error: "invalid_request" }), "app abc");
+    expect(error.upstreamCode).toBe("invalid_request");
+    expect(tokenError(tokenFailureFromBody(502, "not json"), "x").upstreamCode).toBeUndefined();
+  });
+});
+
+describe("tokenErrorWait", () => {
+  it("reads the wait back from a port's CoreError", () => {
+    const from = (aadsts: number, status?: number) =>
+      tokenErrorWait(tokenError({ aadsts, ...(status === undefined ? {} : { status }) }, "app x"));
+    expect(from(700016)).toBe("propagation");
+    expect(from(7000215, 401)).toBe("propagation");
+    expect(from(7000222)).toBe("final");
+    expect(tokenErrorWait(new CoreError("unreachable", "down"))).toBe("retry");
+    expect(tokenErrorWait(new CoreError("throttled", "slow"))).toBe("retry");
+    expect(
+      tokenErrorWait(new CoreError("invalid_client_credentials", "x", { upstreamCode: "invalid_client" })),
+    ).toBe("final");
+  });
+
+  it("finds AADSTS numbers in msal's messages", () => {
+    expect(aadstsIn("invalid_client: AADSTS7000215: Invalid client secret")).toBe(7000215);
+    expect(aadstsIn("no code here")).toBeUndefined();
+  });
+});
+
+describe("tokenFailureFromMsal", () => {
+  it("reads msal-common's ServerError fields", () => {
+    const serverError = Object.assign(new Error("invalid_client: AADSTS7000215: Invalid client secret"), {
+      errorCode: "invalid_client",
+      errorMessage: "AADSTS7000215: Invalid client secret provided.",
+      errorNo: "7000215",
+      status: 401,
+    });
+    expect(tokenFailureFromMsal(serverError)).toEqual({
+      status: 401,
+      error: "invalid_client",
+      aadsts: 7000215,
+    });
+  });
+
+  it("finds the number in the message when errorNo is missing, and recognises network failures", () => {
+    expect(
+      tokenFailureFromMsal({ errorCode: "unauthorized_client", errorMessage: "AADSTS700016: no app" }),
+    ).toEqual({
+      error: "unauthorized_client",
+      aadsts: 700016,
+    });
+    expect(
+      tokenFailureFromMsal(Object.assign(new Error("fetch failed"), { errorCode: "network_error" })),
+    ).toEqual({
+      error: "network_error",
+      network: true,
+    });
+    expect(tokenFailureFromMsal("weird")).toEqual({});
+  });
+});
