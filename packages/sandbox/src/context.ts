@@ -1,4 +1,5 @@
 import type { Signer } from "./entra/signer.js";
+import type { ExchangeOrg } from "./exchange/org-config.js";
 import type { FaultInjector } from "./faults.js";
 import type { Stats } from "./stats.js";
 import type { Directory } from "./store/directory.js";
@@ -54,6 +55,8 @@ export interface SandboxContext {
   /** https://localhost:PORT, known once the server listens. */
   origin: string;
   autoApprove: boolean;
+  /** Exchange Online organization config (EWS access policy) and its propagation delay. */
+  exchange: ExchangeOrg;
   /** Appended to a shared log when set (for --verbose); never receives secrets. */
   log?: (line: string) => void;
 }

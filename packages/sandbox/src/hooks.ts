@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { SandboxContext } from "./context.js";
 import { approveDevice } from "./entra/device.js";
+import { exchangeHookRoutes } from "./exchange/hooks.js";
 import { formatFaults, parseFaults } from "./faults.js";
 import { durationMs } from "./graph/credentials.js";
 import { userShape } from "./graph/me.js";
@@ -30,6 +31,7 @@ async function json(req: Request): Promise<Record<string, unknown>> {
 export function hookRoutes(ctx: SandboxContext): Hono {
   const app = new Hono();
   app.get("/_sandbox/state", (c) => c.json(stateOf(ctx)));
+  app.route("/", exchangeHookRoutes(ctx));
   app.get("/_sandbox/stats", (c) => c.json(ctx.stats.snapshot()));
   app.post("/_sandbox/stats/reset", (c) => {
     ctx.stats.reset();
@@ -38,6 +40,7 @@ export function hookRoutes(ctx: SandboxContext): Hono {
   app.post("/_sandbox/reset", (c) => {
     ctx.dir.reset();
     ctx.sessions.clear();
+    ctx.exchange.reset();
     return c.body(null, 204);
   });
   app.get("/_sandbox/faults", (c) => c.json({ ...ctx.faults.spec, spec: formatFaults(ctx.faults.spec) }));

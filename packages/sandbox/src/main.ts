@@ -12,6 +12,7 @@ Starts the local Entra ID + Microsoft Graph sandbox tenant over HTTPS.
   --faults SPEC       e.g. latency=100,throttle=0.1,retryAfter=1,unavailable=0.05,lost=0.02,lag=2000,tokenLifetime=300
   --seed N            seed for the fault generator (default 1)
   --state-file PATH   keep the directory in PATH (0600) across restarts
+  --ews-delay MS      how long an EWS allow-list change takes to reach EWS (default 60000; up to 24 h in Exchange Online)
   -h, --help          show this help`;
 
 async function main(): Promise<void> {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
       faults: { type: "string" },
       seed: { type: "string", default: "1" },
       "state-file": { type: "string" },
+      "ews-delay": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -37,6 +39,9 @@ async function main(): Promise<void> {
     throw new Error("--port must be an integer between 0 and 65535");
   if (!Number.isInteger(seed)) throw new Error("--seed must be an integer");
   const faults = parseFaults(values.faults);
+  const ewsDelay = values["ews-delay"] === undefined ? undefined : Number(values["ews-delay"]);
+  if (ewsDelay !== undefined && !(Number.isInteger(ewsDelay) && ewsDelay >= 0))
+    throw new Error("--ews-delay must be a whole number of milliseconds >= 0");
   const started = performance.now();
   const sandbox = await startSandbox({
     port,
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
     faults,
     autoApprove: values["auto-approve"],
     stateFile: values["state-file"],
+    ...(ewsDelay === undefined ? {} : { ewsPropagationMs: ewsDelay }),
   });
   const ms = Math.round(performance.now() - started);
   if (values.json) {

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { type SandboxContext, Sessions } from "./context.js";
 import { Signer } from "./entra/signer.js";
+import { DEFAULT_EWS_PROPAGATION_MS, ExchangeOrg } from "./exchange/org-config.js";
 import { FaultInjector, type FaultSpec, parseFaults } from "./faults.js";
 import { createApp } from "./server.js";
 import { Stats } from "./stats.js";
@@ -22,6 +23,8 @@ export interface SandboxOptions {
   stateFile?: string;
   /** Directory for the CA, TLS key and signing key (default `$BOXAFE_SANDBOX_HOME` or ~/.cache/boxafe-connect/sandbox). */
   home?: string;
+  /** How long an EWS policy change takes to reach EWS (default 60 s; up to 24 h in Exchange Online). */
+  ewsPropagationMs?: number;
 }
 
 export interface SandboxUser {
@@ -69,6 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     sessions: new Sessions(),
     origin: "",
     autoApprove: options.autoApprove ?? false,
+    exchange: new ExchangeOrg(() => dir.now(), options.ewsPropagationMs ?? DEFAULT_EWS_PROPAGATION_MS),
   };
   const listener = getRequestListener(createApp(ctx).fetch);
   const servers = [createServer({ key: tls.keyPem, cert: tls.certPem }, listener)];

@@ -3,12 +3,18 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import type { SandboxContext } from "./context.js";
 import { entraRoutes } from "./entra/routes.js";
+import { exchangeAdminRoutes } from "./exchange/admin-api.js";
+import { ewsRoutes } from "./exchange/ews.js";
 import { graphRoutes } from "./graph/routes.js";
 import { hookRoutes } from "./hooks.js";
+import { sharePointRoutes } from "./sharepoint/rest.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** One origin for everything: Entra at /{tenant}/..., Graph at /v1.0/..., test hooks at /_sandbox/... */
+/**
+ * One origin for everything: Entra at /{tenant}/..., Graph at /v1.0/..., Exchange admin REST at
+ * /adminapi/beta/..., EWS at /EWS/Exchange.asmx, SharePoint REST at /_api/..., test hooks at /_sandbox/...
+ */
 export function createApp(ctx: SandboxContext): Hono<{ Bindings: HttpBindings }> {
   const app = new Hono<{ Bindings: HttpBindings }>();
   // The web UI is a browser SPA on another localhost origin: it calls token and Graph endpoints directly.
@@ -31,9 +37,19 @@ export function createApp(ctx: SandboxContext): Hono<{ Bindings: HttpBindings }>
         "x-client-last-telemetry",
         "Retry-Attempt",
         "SdkVersion",
+        "X-AnchorMailbox",
+        "X-ResponseFormat",
+        "SOAPAction",
       ],
       allowMethods: ["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"],
-      exposeHeaders: ["Retry-After", "request-id", "client-request-id", "Location"],
+      exposeHeaders: [
+        "Retry-After",
+        "request-id",
+        "client-request-id",
+        "Location",
+        "X-EWS-Policy-Reason",
+        "x-ms-diagnostics",
+      ],
       maxAge: 600,
     }),
   );
@@ -69,6 +85,11 @@ export function createApp(ctx: SandboxContext): Hono<{ Bindings: HttpBindings }>
   });
   app.route("/", hookRoutes(ctx));
   app.route("/", graphRoutes(ctx));
+  // Exchange (outlook.office365.com) and SharePoint (contoso.sharepoint.com) paths do not collide with
+  // Entra's /{tenant}/... or Graph's /v1.0/..., so one origin serves them all.
+  app.route("/", exchangeAdminRoutes(ctx));
+  app.route("/", ewsRoutes(ctx));
+  app.route("/", sharePointRoutes(ctx));
   app.route("/", entraRoutes(ctx));
   app.notFound((c) =>
     c.json(

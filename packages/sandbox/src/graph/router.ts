@@ -7,6 +7,7 @@ import { handleMe, handleOrganization } from "./me.js";
 import { type Key, splitKey } from "./odata.js";
 import { handleServicePrincipals } from "./service-principals.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
+import { handleUsers } from "./users.js";
 
 /** Routes one Graph request (top-level or from a batch) to its handler; errors stay GraphErrors. */
 export function route(ctx: SandboxContext, addressed: GraphRequest): GraphResponse {
@@ -33,6 +34,8 @@ export function route(ctx: SandboxContext, addressed: GraphRequest): GraphRespon
       return handleMe(ctx, req, rest);
     case "organization":
       return handleOrganization(ctx, req, rest);
+    case "users":
+      return handleUsers(ctx, req, rest);
     default:
       throw graphErrors.segment(name);
   }
