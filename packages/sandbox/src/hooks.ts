@@ -3,9 +3,10 @@ import type { SandboxContext } from "./context.js";
 import { approveDevice } from "./entra/device.js";
 import { exchangeHookRoutes } from "./exchange/hooks.js";
 import { formatFaults, parseFaults } from "./faults.js";
-import { durationMs } from "./graph/credentials.js";
 import { userShape } from "./graph/me.js";
 import { applicationShape, servicePrincipalShape } from "./graph/shapes.js";
+import { setPolicies, setTenantPolicy } from "./policies/hooks.js";
+import { policiesOf } from "./policies/store.js";
 import { TENANT_DOMAIN, TENANT_ID } from "./store/tenant.js";
 
 /** The whole tenant in Graph's shapes (secret hashes and certificate bodies stay inside). */
@@ -18,7 +19,7 @@ export function stateOf(ctx: SandboxContext): Record<string, unknown> {
     appRoleAssignments: d.appRoleAssignments,
     oauth2PermissionGrants: d.oauth2PermissionGrants,
     users: d.users.map((u) => ({ ...userShape(u), roleTemplateIds: u.roles })),
-    appManagementPolicy: d.policy,
+    policies: policiesOf(ctx.dir),
   };
 }
 
@@ -63,23 +64,13 @@ export function hookRoutes(ctx: SandboxContext): Hono {
     const error = approveDevice(ctx, String(body.user_code ?? ""), upn);
     return error ? c.json({ error }, 400) : c.body(null, 204);
   });
-  /** Body: `{passwordMaxLifetime: "P90D" | null, passwordAdditionBlocked?: boolean}`: the tenant app management policy. */
   app.post("/_sandbox/policy", async (c) => {
-    const body = await json(c.req.raw);
-    const max = body.passwordMaxLifetime;
-    if (max !== undefined && max !== null) {
-      try {
-        durationMs(String(max));
-      } catch (e) {
-        return c.json({ error: (e as Error).message }, 400);
-      }
-    }
-    const policy = ctx.dir.data.policy;
-    if (max !== undefined) policy.passwordMaxLifetime = max === null ? null : String(max);
-    if (typeof body.passwordAdditionBlocked === "boolean")
-      policy.passwordAdditionBlocked = body.passwordAdditionBlocked;
-    ctx.dir.save();
-    return c.json(policy);
+    const out = setTenantPolicy(ctx.dir, await json(c.req.raw));
+    return "error" in out ? c.json(out, 400) : c.json(out.policy);
+  });
+  app.post("/_sandbox/policies", async (c) => {
+    const out = setPolicies(ctx.dir, await json(c.req.raw));
+    return "error" in out ? c.json(out, 400) : c.json(out.policies);
   });
   return app;
 }

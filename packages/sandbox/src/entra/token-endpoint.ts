@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { SandboxContext } from "../context.js";
+import { checkDeclinedScopes, checkDeviceCodeSignIn } from "../policies/effects.js";
 import { TENANT_DOMAIN, TENANT_ID } from "../store/tenant.js";
 import { authenticateClient } from "./client-auth.js";
 import { findPublicClient, resolveScopes } from "./consent.js";
@@ -33,12 +34,20 @@ async function userTokens(
   userId: string,
   scope: string,
   nonce?: string,
+  flow: "deviceCode" | "other" = "other",
 ): Promise<TokenResponse> {
   const client = findPublicClient(ctx, clientId);
   if (!client) throw oauth.unknownApp(clientId, TENANT_ID);
   const user = ctx.dir.user(userId);
   if (!user) throw oauth.badGrant(50034, "The user account does not exist in the directory.");
   const r = resolveScopes(ctx, client, user, scope);
+  // Tenant policies (policies/effects.ts): refused consent, then Conditional Access on the device code flow.
+  checkDeclinedScopes(
+    ctx.dir,
+    client,
+    scope.split(/\s+/).map((part) => part.slice(part.lastIndexOf("/") + 1)),
+  );
+  if (flow === "deviceCode") checkDeviceCodeSignIn(ctx.dir, user, r.resource.appId);
   return issueUserTokens(
     ctx,
     client.appId,
@@ -64,7 +73,14 @@ async function deviceCode(ctx: SandboxContext, form: Record<string, string>): Pr
     throw new OAuthError(400, "authorization_declined", 70019, "The user declined the sign-in.");
   if (!session.userId) throw oauth.pending();
   ctx.sessions.devices.delete(code);
-  return userTokens(ctx, session.clientId, session.userId, form.scope || session.scope);
+  return userTokens(
+    ctx,
+    session.clientId,
+    session.userId,
+    form.scope || session.scope,
+    undefined,
+    "deviceCode",
+  );
 }
 
 function pkceMatches(verifier: string, challenge: string, method: string | null): boolean {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SandboxContext } from "../context.js";
+import { checkNewKeys, requireAppCreation } from "../policies/effects.js";
 import { TENANT_DOMAIN } from "../store/tenant.js";
 import type { Application } from "../store/types.js";
 import { applyAppFields } from "./app-fields.js";
@@ -29,6 +30,7 @@ function create(
   uniqueName?: string,
 ): Application {
   requirePermission(req.caller, NEEDS.writeApps);
+  requireAppCreation(ctx.dir, req.caller);
   if (typeof body.displayName !== "string" || !body.displayName) {
     throw graphErrors.badRequest("Property 'displayName' is required when creating the entity.");
   }
@@ -56,6 +58,7 @@ function create(
     createdAt: now,
   };
   applyAppFields(ctx.dir, app, body, true);
+  checkNewKeys(ctx.dir, app, []);
   if (uniqueName) app.uniqueName = uniqueName;
   if (
     app.uniqueName &&
@@ -84,6 +87,7 @@ function update(
   requireManage(req.caller, app.owners);
   const draft = structuredClone(app);
   applyAppFields(ctx.dir, draft, body, false);
+  checkNewKeys(ctx.dir, draft, app.keyCredentials);
   Object.assign(app, draft);
   ctx.dir.save();
 }

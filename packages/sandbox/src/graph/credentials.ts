@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { SandboxContext } from "../context.js";
 import { hashSecret } from "../entra/client-auth.js";
+import { checkPassword } from "../policies/effects.js";
 import type { Application } from "../store/types.js";
-import { GraphError, graphErrors } from "./errors.js";
+import { graphErrors } from "./errors.js";
 import { requireManage } from "./permissions.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
 
@@ -45,21 +46,6 @@ export function addPassword(ctx: SandboxContext, req: GraphRequest, app: Applica
   requireManage(req.caller, app.owners);
   const body = (req.body ?? {}) as { passwordCredential?: Record<string, unknown> };
   const input = body.passwordCredential ?? {};
-  const policy = ctx.dir.data.policy;
-  if (policy.passwordAdditionBlocked) {
-    throw new GraphError(
-      400,
-      "CredentialTypeNotAllowedAsPerAppPolicy",
-      `Password credentials are not allowed as per assigned policy '${policy.id}'`,
-      [
-        {
-          code: "InvalidCredentialType",
-          message: "Password credentials are not allowed.",
-          target: "PasswordCredentials",
-        },
-      ],
-    );
-  }
   const start = typeof input.startDateTime === "string" ? Date.parse(input.startDateTime) : ctx.dir.now();
   const end = typeof input.endDateTime === "string" ? Date.parse(input.endDateTime) : twoYearsAfter(start);
   if (Number.isNaN(start) || Number.isNaN(end) || end <= start) {
@@ -67,12 +53,8 @@ export function addPassword(ctx: SandboxContext, req: GraphRequest, app: Applica
       "Invalid value specified for property 'endDateTime' of resource 'PasswordCredential'.",
     );
   }
-  if (policy.passwordMaxLifetime && end - start > durationMs(policy.passwordMaxLifetime)) {
-    const message = `Credential lifetime exceeds the max value allowed as per assigned policy '${policy.id}'`;
-    throw new GraphError(400, "CredentialInvalidLifetimeAsPerAppPolicy", message, [
-      { code: "InvalidKeyEndDate", message, target: "EndDate" },
-    ]);
-  }
+  // Tenant default or the app's own app management policy (policies/effects.ts).
+  checkPassword(ctx.dir, app, start, end);
   const secretText = newSecret();
   const salt = randomBytes(16).toString("hex");
   const cred = {

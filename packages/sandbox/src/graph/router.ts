@@ -1,4 +1,5 @@
 import type { SandboxContext } from "../context.js";
+import { handleIdentity, handlePolicies } from "../policies/routes.js";
 import { splitTenantPrefix } from "./addressing.js";
 import { handleApplications } from "./applications.js";
 import { GraphError, graphErrors } from "./errors.js";
@@ -36,6 +37,10 @@ export function route(ctx: SandboxContext, addressed: GraphRequest): GraphRespon
       return handleOrganization(ctx, req, rest);
     case "users":
       return handleUsers(ctx, req, rest);
+    case "policies":
+      return handlePolicies(ctx, req, rest);
+    case "identity":
+      return handleIdentity(ctx, req, rest);
     default:
       throw graphErrors.segment(name);
   }

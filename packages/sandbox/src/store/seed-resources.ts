@@ -104,6 +104,7 @@ export const GRAPH_SEED: ResourceSeed = {
       "Admin",
     ],
     ["Directory.Read.All", "06da0dbc-49e2-44d2-8312-53f166ab848a", "Read directory data", "Admin"],
+    ["Policy.Read.All", "572fea84-0151-49b2-9301-11cb16974376", "Read your organization's policies", "Admin"],
   ],
 };
 

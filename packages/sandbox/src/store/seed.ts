@@ -1,3 +1,4 @@
+import { defaultPolicies } from "../policies/store.js";
 import { RESOURCE_SEEDS, type ResourceSeed } from "./seed-resources.js";
 import { SEED_USERS, TENANT_DOMAIN } from "./tenant.js";
 import type { DirectoryData, ServicePrincipal, User } from "./types.js";
@@ -55,11 +56,7 @@ export function seedDirectory(): DirectoryData {
     appRoleAssignments: [],
     oauth2PermissionGrants: [],
     users,
-    policy: {
-      id: "00000000-0000-0000-0000-000000000000",
-      passwordMaxLifetime: null,
-      passwordAdditionBlocked: false,
-    },
+    policies: defaultPolicies(),
   };
 }
 

@@ -63,3 +63,13 @@ export const PUBLIC_CLIENTS: Record<string, { displayName: string; kinds: ("spa"
   [GRAPH_CLI_CLIENT_ID]: { displayName: "Microsoft Graph Command Line Tools", kinds: ["native"] },
   [SANDBOX_WEB_CLIENT_ID]: { displayName: "boxafe-connect web (sandbox)", kinds: ["spa", "native"] },
 };
+
+/** Role template ids the policy reads and app registration rules name (Entra built-in roles reference). */
+export const POLICY_ROLE = {
+  applicationDeveloper: "cf1c38e5-3621-4004-a7cb-879624dced7c",
+  globalReader: "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
+  securityReader: "5d6b6bb7-de71-4623-b4af-96380a352509",
+  securityAdministrator: "194ae4cb-b126-40b2-bd5b-6091b380977d",
+  securityOperator: "5f2222b1-57c3-48ba-8ad5-d4759f1fde6f",
+  conditionalAccessAdministrator: "b1be1c3e-b65d-4f19-8427-f6fa0d97feb9",
+} as const;

@@ -1,3 +1,5 @@
+import type { TenantPolicies } from "../policies/types.js";
+
 /** Directory objects in Microsoft Graph's own v1.0 shapes, plus the few private fields Entra keeps. */
 
 export interface AppRole {
@@ -133,18 +135,12 @@ export interface Organization {
   verifiedDomains: { name: string; isDefault: boolean; isInitial: boolean; type: string }[];
 }
 
-export interface AppManagementPolicy {
-  id: string;
-  /** ISO-8601 duration, e.g. P90D; null = no limit. */
-  passwordMaxLifetime: string | null;
-  passwordAdditionBlocked: boolean;
-}
-
 export interface DirectoryData {
   applications: Application[];
   servicePrincipals: ServicePrincipal[];
   appRoleAssignments: AppRoleAssignment[];
   oauth2PermissionGrants: OAuth2PermissionGrant[];
   users: User[];
-  policy: AppManagementPolicy;
+  /** Tenant policies (policies/types.ts); created on first use, so older state files load. */
+  policies?: TenantPolicies;
 }
