@@ -7,13 +7,12 @@ import { userShape } from "./graph/me.js";
 import { applicationShape, servicePrincipalShape } from "./graph/shapes.js";
 import { setPolicies, setTenantPolicy } from "./policies/hooks.js";
 import { policiesOf } from "./policies/store.js";
-import { TENANT_DOMAIN, TENANT_ID } from "./store/tenant.js";
 
 /** The whole tenant in Graph's shapes (secret hashes and certificate bodies stay inside). */
 export function stateOf(ctx: SandboxContext): Record<string, unknown> {
   const d = ctx.dir.data;
   return {
-    tenant: { id: TENANT_ID, domain: TENANT_DOMAIN },
+    tenant: { id: ctx.dir.tenant.id, domain: ctx.dir.tenant.domain },
     applications: d.applications.map(applicationShape),
     servicePrincipals: d.servicePrincipals.map(servicePrincipalShape),
     appRoleAssignments: d.appRoleAssignments,

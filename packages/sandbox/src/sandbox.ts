@@ -8,7 +8,7 @@ import { FaultInjector, type FaultSpec, parseFaults } from "./faults.js";
 import { createApp } from "./server.js";
 import { Stats } from "./stats.js";
 import { Directory } from "./store/directory.js";
-import { ROLE_NAMES, SEED_USERS, TENANT_DOMAIN, TENANT_ID } from "./store/tenant.js";
+import { DEFAULT_TENANT, ROLE_NAMES, type TenantIdentity } from "./store/tenant.js";
 import { defaultSandboxHome, ensureTls } from "./tls.js";
 
 export interface SandboxOptions {
@@ -25,6 +25,8 @@ export interface SandboxOptions {
   home?: string;
   /** How long an EWS policy change takes to reach EWS (default 60 s; up to 24 h in Exchange Online). */
   ewsPropagationMs?: number;
+  /** Whose tenant this is (default: the embedded Contoso tenant). */
+  tenant?: TenantIdentity;
 }
 
 export interface SandboxUser {
@@ -62,7 +64,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const home = options.home ?? defaultSandboxHome();
   const tls = await ensureTls(home);
   const spec = parseFaults(options.faults);
-  const dir = new Directory({ stateFile: options.stateFile });
+  const tenant = options.tenant ?? DEFAULT_TENANT;
+  const dir = new Directory({ stateFile: options.stateFile, tenant });
   dir.lagMs = spec.lag;
   const ctx: SandboxContext = {
     dir,
@@ -84,7 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     () => undefined,
   );
   ctx.origin = `https://localhost:${port}`;
-  const users = SEED_USERS.map((u) => ({
+  const users = tenant.users.map((u) => ({
     upn: u.userPrincipalName,
     displayName: u.displayName,
     id: u.id,
@@ -92,11 +95,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }));
   return {
     url: ctx.origin,
-    tenantId: TENANT_ID,
-    tenantDomain: TENANT_DOMAIN,
+    tenantId: tenant.id,
+    tenantDomain: tenant.domain,
     caFile: tls.caFile,
     caPem: tls.caPem,
-    admin: { upn: SEED_USERS[0].userPrincipalName },
+    admin: { upn: tenant.users[0]?.userPrincipalName ?? "" },
     users,
     context: ctx,
     stop: () =>

@@ -1,7 +1,6 @@
 import { createHash, createPublicKey, timingSafeEqual, X509Certificate } from "node:crypto";
 import { decodeProtectedHeader, jwtVerify } from "jose";
 import type { SandboxContext } from "../context.js";
-import { TENANT_DOMAIN, TENANT_ID } from "../store/tenant.js";
 import type { Application, ServicePrincipal } from "../store/types.js";
 import { OAuthError, oauth } from "./oauth-error.js";
 
@@ -79,7 +78,7 @@ async function checkAssertion(
   if (payload.iss !== app.appId || payload.sub !== app.appId) {
     throw oauth.assertion(700023, "Client assertion 'iss' and 'sub' claims must both be the client id.");
   }
-  const audiences = [TENANT_ID, TENANT_DOMAIN, tenant].flatMap((t) => [
+  const audiences = [ctx.dir.tenant.id, ctx.dir.tenant.domain, tenant].flatMap((t) => [
     `${ctx.origin}/${t}/oauth2/v2.0/token`,
     `${ctx.origin}/${t}/oauth2/token`,
     `${ctx.origin}/${t}/v2.0`,
@@ -102,7 +101,7 @@ export async function authenticateClient(
   const clientId = form.client_id;
   if (!clientId) throw oauth.missing("client_id");
   const app = ctx.dir.appByAppId(clientId);
-  if (!app) throw oauth.unknownApp(clientId, TENANT_ID);
+  if (!app) throw oauth.unknownApp(clientId, ctx.dir.tenant.id);
   const sp = ctx.dir.spByAppId(clientId);
   let acr: "1" | "2";
   if (form.client_secret !== undefined) {
@@ -119,7 +118,7 @@ export async function authenticateClient(
   } else {
     throw oauth.noCredential();
   }
-  if (!sp) throw oauth.missingServicePrincipal(app.appId, TENANT_ID);
+  if (!sp) throw oauth.missingServicePrincipal(app.appId, ctx.dir.tenant.id);
   if (!sp.accountEnabled) {
     throw new OAuthError(
       400,

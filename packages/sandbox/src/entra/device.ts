@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import type { DeviceSession, SandboxContext } from "../context.js";
-import { TENANT_ID } from "../store/tenant.js";
 import { findPublicClient } from "./consent.js";
 import { esc, hidden, page, userButtons } from "./html.js";
 import { oauth } from "./oauth-error.js";
@@ -19,7 +18,7 @@ function userCode(): string {
 export function startDeviceCode(ctx: SandboxContext, form: Record<string, string>): Record<string, unknown> {
   const clientId = form.client_id;
   if (!clientId) throw oauth.missing("client_id");
-  if (!findPublicClient(ctx, clientId)) throw oauth.unknownApp(clientId, TENANT_ID);
+  if (!findPublicClient(ctx, clientId)) throw oauth.unknownApp(clientId, ctx.dir.tenant.id);
   if (!form.scope) throw oauth.missing("scope");
   const session: DeviceSession = {
     deviceCode: randomBytes(32).toString("base64url"),

@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import type { SandboxContext } from "../context.js";
-import { TENANT_ID } from "../store/tenant.js";
 import { authorize } from "./authorize.js";
 import { approveDevice, deviceLoginPage, startDeviceCode } from "./device.js";
 import { OAuthError } from "./oauth-error.js";
@@ -27,7 +26,7 @@ export function openIdConfiguration(ctx: SandboxContext, tenant: string): Record
   return {
     token_endpoint: `${base}/oauth2/v2.0/token`,
     token_endpoint_auth_methods_supported: ["client_secret_post", "private_key_jwt", "client_secret_basic"],
-    jwks_uri: `${ctx.origin}/${TENANT_ID}/discovery/v2.0/keys`,
+    jwks_uri: `${ctx.origin}/${ctx.dir.tenant.id}/discovery/v2.0/keys`,
     response_modes_supported: ["query", "fragment", "form_post"],
     subject_types_supported: ["pairwise"],
     id_token_signing_alg_values_supported: ["RS256"],
@@ -69,13 +68,13 @@ export function entraRoutes(ctx: SandboxContext): Hono {
 
   app.get("/common/discovery/instance", (c) =>
     c.json({
-      tenant_discovery_endpoint: `${ctx.origin}/${TENANT_ID}/v2.0/.well-known/openid-configuration`,
+      tenant_discovery_endpoint: `${ctx.origin}/${ctx.dir.tenant.id}/v2.0/.well-known/openid-configuration`,
       "api-version": "1.1",
       metadata: [{ preferred_network: host(), preferred_cache: host(), aliases: [host()] }],
     }),
   );
   const oidc = (tenant: string) => {
-    checkTenant(tenant);
+    checkTenant(ctx, tenant);
     return openIdConfiguration(ctx, tenant);
   };
   for (const path of [
@@ -107,7 +106,7 @@ export function entraRoutes(ctx: SandboxContext): Hono {
   });
   app.post("/:tenant/oauth2/v2.0/devicecode", async (c) => {
     try {
-      checkTenant(c.req.param("tenant"));
+      checkTenant(ctx, c.req.param("tenant"));
       return c.json(startDeviceCode(ctx, await formOf(c.req.raw)));
     } catch (e) {
       return oauthResponse(e, undefined);

@@ -1,16 +1,14 @@
 import { createHash } from "node:crypto";
 import type { SandboxContext } from "../context.js";
 import { checkDeclinedScopes, checkDeviceCodeSignIn } from "../policies/effects.js";
-import { TENANT_DOMAIN, TENANT_ID } from "../store/tenant.js";
 import { authenticateClient } from "./client-auth.js";
 import { findPublicClient, resolveScopes } from "./consent.js";
 import { OAuthError, oauth } from "./oauth-error.js";
 import { issueAppToken, issueUserTokens, type TokenResponse } from "./tokens.js";
 
-const TENANT_ALIASES = [TENANT_ID, TENANT_DOMAIN, "organizations", "common"];
-
-export function checkTenant(tenant: string): void {
-  if (!TENANT_ALIASES.includes(tenant.toLowerCase())) throw oauth.tenantNotFound(tenant);
+export function checkTenant(ctx: SandboxContext, tenant: string): void {
+  const aliases = [ctx.dir.tenant.id, ctx.dir.tenant.domain, "organizations", "common"];
+  if (!aliases.includes(tenant.toLowerCase())) throw oauth.tenantNotFound(tenant);
 }
 
 async function clientCredentials(
@@ -24,7 +22,7 @@ async function clientCredentials(
   if (!scope.endsWith("/.default") || scope.includes(" ")) throw oauth.badScope(scope);
   const identifier = scope.slice(0, -"/.default".length);
   const resource = ctx.dir.resourceFor(identifier);
-  if (!resource) throw oauth.unknownResource(identifier, TENANT_DOMAIN);
+  if (!resource) throw oauth.unknownResource(identifier, ctx.dir.tenant.domain);
   return issueAppToken(ctx, app, sp, resource, identifier.replace(/\/$/, ""), acr);
 }
 
@@ -37,7 +35,7 @@ async function userTokens(
   flow: "deviceCode" | "other" = "other",
 ): Promise<TokenResponse> {
   const client = findPublicClient(ctx, clientId);
-  if (!client) throw oauth.unknownApp(clientId, TENANT_ID);
+  if (!client) throw oauth.unknownApp(clientId, ctx.dir.tenant.id);
   const user = ctx.dir.user(userId);
   if (!user) throw oauth.badGrant(50034, "The user account does not exist in the directory.");
   const r = resolveScopes(ctx, client, user, scope);
@@ -140,7 +138,7 @@ export async function handleToken(
   tenant: string,
   form: Record<string, string>,
 ): Promise<TokenResponse> {
-  checkTenant(tenant);
+  checkTenant(ctx, tenant);
   const grant = form.grant_type;
   if (!grant) throw oauth.missing("grant_type");
   if (

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { SandboxContext } from "../context.js";
 import type { ResourceSeed } from "../store/seed-resources.js";
-import { ROLE, TENANT_ID } from "../store/tenant.js";
+import { ROLE } from "../store/tenant.js";
 import type { Application, ServicePrincipal, User } from "../store/types.js";
 
 export interface TokenResponse {
@@ -23,11 +23,11 @@ function times(ctx: SandboxContext): { iat: number; nbf: number; exp: number; li
 
 /** The v1-style issuer Graph-audience tokens carry (`https://sts.windows.net/{tid}/` in the real cloud). */
 export function accessIssuer(ctx: SandboxContext): string {
-  return `${ctx.origin}/${TENANT_ID}/`;
+  return `${ctx.origin}/${ctx.dir.tenant.id}/`;
 }
 
 export function idIssuer(ctx: SandboxContext): string {
-  return `${ctx.origin}/${TENANT_ID}/v2.0`;
+  return `${ctx.origin}/${ctx.dir.tenant.id}/v2.0`;
 }
 
 /** App-only token: `roles` are read from the app role assignments held right now. */
@@ -55,7 +55,7 @@ export async function issueAppToken(
     idtyp: "app",
     oid: sp.id,
     sub: sp.id,
-    tid: TENANT_ID,
+    tid: ctx.dir.tenant.id,
     uti: randomBytes(16).toString("base64url"),
     ver: "1.0",
   };
@@ -103,7 +103,7 @@ export async function issueUserTokens(
     oid: user.id,
     scp: scopes.join(" "),
     sub: user.id,
-    tid: TENANT_ID,
+    tid: ctx.dir.tenant.id,
     unique_name: user.userPrincipalName,
     upn: user.userPrincipalName,
     uti: randomBytes(16).toString("base64url"),
@@ -120,7 +120,7 @@ export async function issueUserTokens(
     oid: user.id,
     preferred_username: user.userPrincipalName,
     sub: user.id,
-    tid: TENANT_ID,
+    tid: ctx.dir.tenant.id,
     ver: "2.0",
     ...(nonce ? { nonce } : {}),
   });
@@ -135,6 +135,6 @@ export async function issueUserTokens(
     access_token: access,
     refresh_token: refreshToken,
     id_token: idToken,
-    client_info: Buffer.from(JSON.stringify({ uid: user.id, utid: TENANT_ID })).toString("base64url"),
+    client_info: Buffer.from(JSON.stringify({ uid: user.id, utid: ctx.dir.tenant.id })).toString("base64url"),
   };
 }

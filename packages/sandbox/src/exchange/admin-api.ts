@@ -26,7 +26,7 @@ import {
   EXO_POWERSHELL_CLIENT_ID,
   ROLE_EXCHANGE_ADMINISTRATOR,
 } from "../store/exchange-ids.js";
-import { ROLE, TENANT_DOMAIN, TENANT_ID, TENANT_NAME } from "../store/tenant.js";
+import { ROLE, type TenantIdentity } from "../store/tenant.js";
 import { readBearer } from "../workloads/bearer.js";
 import type { EwsAccessPolicy, EwsOrgPolicy } from "./org-config.js";
 
@@ -70,12 +70,12 @@ function stringList(name: string, value: unknown, guids: boolean): string[] | nu
   return list;
 }
 
-function organizationConfig(policy: EwsOrgPolicy | null): Record<string, unknown> {
+function organizationConfig(tenant: TenantIdentity, policy: EwsOrgPolicy | null): Record<string, unknown> {
   return {
-    Identity: TENANT_DOMAIN,
-    Name: TENANT_DOMAIN.split(".")[0],
-    DisplayName: TENANT_NAME,
-    Guid: TENANT_ID,
+    Identity: tenant.domain,
+    Name: tenant.domain.split(".")[0],
+    DisplayName: tenant.name,
+    Guid: tenant.id,
     EwsEnabled: policy?.EwsEnabled ?? null,
     EwsApplicationAccessPolicy: policy?.EwsApplicationAccessPolicy ?? null,
     EwsAllowList: policy?.EwsAllowList ?? null,
@@ -88,7 +88,7 @@ function getOrganizationConfig(ctx: SandboxContext, parameters: Record<string, u
   for (const name of Object.keys(parameters))
     if (name !== "RetrieveEwsOperationAccessPolicy") throw unknownParameter(name);
   const withEws = parameters.RetrieveEwsOperationAccessPolicy === true;
-  return [organizationConfig(withEws ? ctx.exchange.written() : null)];
+  return [organizationConfig(ctx.dir.tenant, withEws ? ctx.exchange.written() : null)];
 }
 
 function setOrganizationConfig(ctx: SandboxContext, parameters: Record<string, unknown>): unknown[] {
@@ -123,7 +123,7 @@ function setOrganizationConfig(ctx: SandboxContext, parameters: Record<string, u
 
 async function invoke(ctx: SandboxContext, c: Context): Promise<Response> {
   const tenant = c.req.param("tenant")?.toLowerCase() ?? "";
-  if (tenant !== TENANT_ID && tenant !== TENANT_DOMAIN) {
+  if (tenant !== ctx.dir.tenant.id && tenant !== ctx.dir.tenant.domain) {
     throw new CmdletError(404, "NotFound", `The tenant '${tenant}' was not found.`);
   }
   const bearer = await readBearer(ctx, c.req.header("authorization"));
@@ -182,7 +182,10 @@ async function invoke(ctx: SandboxContext, c: Context): Promise<Response> {
       `The term '${name}' is not recognized as a name of a cmdlet available in the sandbox.`,
     );
   }
-  return c.json({ "@odata.context": `${ctx.origin}/adminapi/beta/${TENANT_ID}/$metadata#Collection`, value });
+  return c.json({
+    "@odata.context": `${ctx.origin}/adminapi/beta/${ctx.dir.tenant.id}/$metadata#Collection`,
+    value,
+  });
 }
 
 export function exchangeAdminRoutes(ctx: SandboxContext): Hono {

@@ -10,22 +10,21 @@
  * Stricter than unsure: a tenant segment that is not this tenant (another GUID, an unverified domain) is
  * refused the way an unknown segment is.
  */
-import { TENANT_DOMAIN, TENANT_ID } from "../store/tenant.js";
+import type { TenantIdentity } from "../store/tenant.js";
 
 /** The names this tenant answers to in the first path segment, lower-cased. */
-export function tenantSegments(): Set<string> {
-  return new Set(["myorganization", TENANT_ID.toLowerCase(), TENANT_DOMAIN.toLowerCase()]);
+export function tenantSegments(tenant: TenantIdentity): Set<string> {
+  return new Set(["myorganization", tenant.id.toLowerCase(), tenant.domain.toLowerCase()]);
 }
-
-const SEGMENTS = tenantSegments();
 
 /**
  * Splits `/myorganization/servicePrincipals` into the tenant prefix (`/myorganization`, kept for
  * `@odata.nextLink`) and the entity path (`/servicePrincipals`). Paths without a tenant segment pass as-is.
  */
-export function splitTenantPrefix(path: string): { prefix: string; path: string } {
+export function splitTenantPrefix(tenant: TenantIdentity, path: string): { prefix: string; path: string } {
   const match = /^\/([^/?]+)(\/.*)?$/.exec(path);
   const first = match?.[1];
-  if (!first || !SEGMENTS.has(decodeURIComponent(first).toLowerCase())) return { prefix: "", path };
+  if (!first || !tenantSegments(tenant).has(decodeURIComponent(first).toLowerCase()))
+    return { prefix: "", path };
   return { prefix: `/${first}`, path: match?.[2] ?? "/" };
 }

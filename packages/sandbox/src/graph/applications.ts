@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SandboxContext } from "../context.js";
 import { checkNewKeys, requireAppCreation } from "../policies/effects.js";
-import { TENANT_DOMAIN } from "../store/tenant.js";
 import type { Application } from "../store/types.js";
 import { applyAppFields } from "./app-fields.js";
 import { addPassword, removePassword } from "./credentials.js";
@@ -52,7 +51,7 @@ function create(
     spa: { redirectUris: [] },
     publicClient: { redirectUris: [] },
     isFallbackPublicClient: null,
-    publisherDomain: TENANT_DOMAIN,
+    publisherDomain: ctx.dir.tenant.domain,
     createdDateTime: new Date(now).toISOString().replace(/\.\d+Z$/, "Z"),
     owners: req.caller.kind === "user" ? [req.caller.user.id] : [],
     createdAt: now,

@@ -1,6 +1,5 @@
 import type { SandboxContext } from "../context.js";
 import { GRAPH_APP_ID } from "../store/seed-resources.js";
-import { TENANT_ID } from "../store/tenant.js";
 import { graphErrors } from "./errors.js";
 import type { Caller } from "./types.js";
 
@@ -28,7 +27,7 @@ export async function authenticate(ctx: SandboxContext, authorization: string | 
   if (typeof payload.aud !== "string" || !GRAPH_AUDIENCES.has(payload.aud)) {
     throw graphErrors.invalidToken("Access token validation failure. Invalid audience.");
   }
-  if (payload.tid !== TENANT_ID)
+  if (payload.tid !== ctx.dir.tenant.id)
     throw graphErrors.invalidToken("Access token validation failure. Invalid tenant.");
   const appId = String(payload.appid ?? payload.azp ?? "");
   if (payload.idtyp === "user" || typeof payload.scp === "string") {

@@ -1,5 +1,5 @@
 import type { SandboxContext } from "../context.js";
-import { ROLE_NAMES, TENANT_DOMAIN, TENANT_ID, TENANT_NAME } from "../store/tenant.js";
+import { ROLE_NAMES } from "../store/tenant.js";
 import type { User } from "../store/types.js";
 import { metadata } from "./entity.js";
 import { graphErrors } from "./errors.js";
@@ -54,9 +54,9 @@ export function handleOrganization(ctx: SandboxContext, req: GraphRequest, rest:
   if (req.method !== "GET") throw graphErrors.method();
   if (req.caller.kind === "user") requirePermission(req.caller, [...NEEDS.me, ...NEEDS.readDirectory]);
   const org = {
-    id: TENANT_ID,
+    id: ctx.dir.tenant.id,
     deletedDateTime: null,
-    displayName: TENANT_NAME,
+    displayName: ctx.dir.tenant.name,
     tenantType: "AAD",
     countryLetterCode: "US",
     verifiedDomains: [
@@ -64,12 +64,12 @@ export function handleOrganization(ctx: SandboxContext, req: GraphRequest, rest:
         capabilities: "Email, OfficeCommunicationsOnline",
         isDefault: true,
         isInitial: true,
-        name: TENANT_DOMAIN,
+        name: ctx.dir.tenant.domain,
         type: "Managed",
       },
     ],
   };
-  if (rest.length === 1 && rest[0] === TENANT_ID)
+  if (rest.length === 1 && rest[0] === ctx.dir.tenant.id)
     return {
       status: 200,
       body: { "@odata.context": metadata(ctx, "organization/$entity"), ...select(org, req.query) },

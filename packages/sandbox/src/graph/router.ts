@@ -12,7 +12,7 @@ import { handleUsers } from "./users.js";
 
 /** Routes one Graph request (top-level or from a batch) to its handler; errors stay GraphErrors. */
 export function route(ctx: SandboxContext, addressed: GraphRequest): GraphResponse {
-  const { path } = splitTenantPrefix(addressed.path);
+  const { path } = splitTenantPrefix(ctx.dir.tenant, addressed.path);
   const req: GraphRequest = { ...addressed, path, selfUrl: `${ctx.origin}/v1.0${addressed.path}` };
   const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
   const [first, ...rest] = segments;

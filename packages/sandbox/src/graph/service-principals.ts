@@ -1,5 +1,4 @@
 import type { SandboxContext } from "../context.js";
-import { TENANT_ID } from "../store/tenant.js";
 import type { ServicePrincipal } from "../store/types.js";
 import { assignedTo, assignments } from "./assignments.js";
 import { collection, entityCreated, entityRead, patchByKey, visibleOr404 } from "./entity.js";
@@ -71,7 +70,7 @@ function create(
     servicePrincipalType: "Application",
     servicePrincipalNames: [appId, ...app.identifierUris],
     accountEnabled: true,
-    appOwnerOrganizationId: TENANT_ID,
+    appOwnerOrganizationId: ctx.dir.tenant.id,
     appRoles: [],
     oauth2PermissionScopes: [],
     tags: [],
@@ -126,7 +125,7 @@ export function handleServicePrincipals(
   if (method === "DELETE") {
     requirePermission(req.caller, NEEDS.writeApps);
     const sp = findVisibleSp(ctx, key);
-    if (sp.appOwnerOrganizationId !== TENANT_ID) throw graphErrors.denied();
+    if (sp.appOwnerOrganizationId !== ctx.dir.tenant.id) throw graphErrors.denied();
     requireManage(req.caller, sp.owners);
     const d = ctx.dir.data;
     d.servicePrincipals = d.servicePrincipals.filter((s) => s !== sp);

@@ -11,21 +11,27 @@
  */
 import { Hono } from "hono";
 import type { SandboxContext } from "../context.js";
-import { SHAREPOINT_NAME, TENANT_ID, TENANT_NAME } from "../store/tenant.js";
+import type { TenantIdentity } from "../store/tenant.js";
 import { readBearer } from "../workloads/bearer.js";
 
 const SITE_ROLES = ["Sites.FullControl.All", "Sites.Read.All", "Sites.ReadWrite.All", "Sites.Manage.All"];
-const AUDIENCE = `https://${SHAREPOINT_NAME}.sharepoint.com`;
 
-function diagnostics(code: number, reason: string, category: string): Record<string, string> {
+function diagnostics(
+  tenant: TenantIdentity,
+  code: number,
+  reason: string,
+  category: string,
+): Record<string, string> {
   return {
     "x-ms-diagnostics": `${code};reason="${reason}";category="${category}"`,
-    "WWW-Authenticate": `Bearer realm="${TENANT_ID}",client_id="00000003-0000-0ff1-ce00-000000000000"`,
+    "WWW-Authenticate": `Bearer realm="${tenant.id}",client_id="00000003-0000-0ff1-ce00-000000000000"`,
   };
 }
 
 export function sharePointRoutes(ctx: SandboxContext): Hono {
   const app = new Hono();
+  const tenant = ctx.dir.tenant;
+  const AUDIENCE = `https://${tenant.sharePointName}.sharepoint.com`;
   app.get("/_api/web", async (c) => {
     const denied = (status: 401 | 403, message: string, headers: Record<string, string> = {}) => {
       ctx.stats.status(status);
@@ -41,13 +47,14 @@ export function sharePointRoutes(ctx: SandboxContext): Hono {
       );
     };
     const bearer = await readBearer(ctx, c.req.header("authorization"));
-    if (!bearer.ok) return denied(401, bearer.reason, diagnostics(3000006, bearer.reason, "invalid_client"));
+    if (!bearer.ok)
+      return denied(401, bearer.reason, diagnostics(tenant, 3000006, bearer.reason, "invalid_client"));
     const caller = bearer.caller;
     if (caller.aud !== AUDIENCE) {
       return denied(
         401,
         "Invalid audience Uri.",
-        diagnostics(3000003, "Invalid audience Uri.", "invalid_client"),
+        diagnostics(tenant, 3000003, "Invalid audience Uri.", "invalid_client"),
       );
     }
     if (caller.kind === "app") {
@@ -55,7 +62,7 @@ export function sharePointRoutes(ctx: SandboxContext): Hono {
         return denied(
           401,
           "Unsupported app only token.",
-          diagnostics(3000003, "Unsupported app only token.", "invalid_client"),
+          diagnostics(tenant, 3000003, "Unsupported app only token.", "invalid_client"),
         );
       }
       if (!caller.roles.some((r) => SITE_ROLES.includes(r))) return denied(403, "Access denied.");
@@ -63,7 +70,7 @@ export function sharePointRoutes(ctx: SandboxContext): Hono {
     ctx.stats.status(200);
     return c.json({
       Id: "d0000001-0000-4000-8000-000000000001",
-      Title: `${TENANT_NAME} Team Site`,
+      Title: `${tenant.name} Team Site`,
       Url: AUDIENCE,
       ServerRelativeUrl: "/",
       WebTemplate: "SITEPAGEPUBLISHING",

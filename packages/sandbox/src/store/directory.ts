@@ -2,11 +2,14 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { seedDirectory } from "./seed.js";
 import { RESOURCE_SEEDS, type ResourceSeed } from "./seed-resources.js";
+import { DEFAULT_TENANT, type TenantIdentity } from "./tenant.js";
 import type { Application, DirectoryData, ServicePrincipal, User } from "./types.js";
 
 export interface DirectoryOptions {
   stateFile?: string;
   now?: () => number;
+  /** Whose directory this is (default: the embedded Contoso tenant). */
+  tenant?: TenantIdentity;
 }
 
 /**
@@ -17,12 +20,14 @@ export class Directory {
   data: DirectoryData;
   lagMs = 0;
   readonly now: () => number;
+  readonly tenant: TenantIdentity;
   private readonly stateFile: string | undefined;
 
   constructor(options: DirectoryOptions = {}) {
     this.now = options.now ?? Date.now;
     this.stateFile = options.stateFile;
-    this.data = this.load() ?? seedDirectory();
+    this.tenant = options.tenant ?? DEFAULT_TENANT;
+    this.data = this.load() ?? seedDirectory(this.tenant);
   }
 
   private load(): DirectoryData | undefined {
@@ -39,7 +44,7 @@ export class Directory {
   }
 
   reset(): void {
-    this.data = seedDirectory();
+    this.data = seedDirectory(this.tenant);
     this.save();
   }
 

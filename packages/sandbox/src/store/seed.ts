@@ -1,6 +1,6 @@
 import { defaultPolicies } from "../policies/store.js";
 import { RESOURCE_SEEDS, type ResourceSeed } from "./seed-resources.js";
-import { SEED_USERS, TENANT_DOMAIN } from "./tenant.js";
+import { DEFAULT_TENANT, type TenantIdentity } from "./tenant.js";
 import type { DirectoryData, ServicePrincipal, User } from "./types.js";
 
 /** Microsoft's own tenant, which owns the first-party resource apps. */
@@ -42,8 +42,8 @@ function resourcePrincipal(seed: ResourceSeed): ServicePrincipal {
 }
 
 /** A fresh copy of the seed directory (every call returns new objects). */
-export function seedDirectory(): DirectoryData {
-  const users: User[] = SEED_USERS.map((u) => ({
+export function seedDirectory(tenant: TenantIdentity = DEFAULT_TENANT): DirectoryData {
+  const users: User[] = tenant.users.map((u) => ({
     id: u.id,
     userPrincipalName: u.userPrincipalName,
     displayName: u.displayName,
@@ -59,5 +59,3 @@ export function seedDirectory(): DirectoryData {
     policies: defaultPolicies(),
   };
 }
-
-export const PUBLISHER_DOMAIN = TENANT_DOMAIN;

@@ -22,6 +22,23 @@ export const ROLE_NAMES: Record<string, string> = {
   [ROLE.cloudApplicationAdministrator]: "Cloud Application Administrator",
 };
 
+export interface SeedUser {
+  readonly id: string;
+  readonly userPrincipalName: string;
+  readonly displayName: string;
+  readonly roles: readonly string[];
+}
+
+/** Who a sandbox tenant is: its ids, names and seeded users. Every route reads it from the directory. */
+export interface TenantIdentity {
+  readonly id: string;
+  readonly domain: string;
+  readonly name: string;
+  /** The `{name}` of `https://{name}.sharepoint.com` (the initial domain's prefix). */
+  readonly sharePointName: string;
+  readonly users: readonly SeedUser[];
+}
+
 export const SEED_USERS = [
   {
     id: "a0000001-0000-4000-8000-000000000001",
@@ -73,3 +90,12 @@ export const POLICY_ROLE = {
   securityOperator: "5f2222b1-57c3-48ba-8ad5-d4759f1fde6f",
   conditionalAccessAdministrator: "b1be1c3e-b65d-4f19-8427-f6fa0d97feb9",
 } as const;
+
+/** The embedded sandbox's tenant (Contoso): fixed ids so tests and docs can name them. */
+export const DEFAULT_TENANT: TenantIdentity = {
+  id: TENANT_ID,
+  domain: TENANT_DOMAIN,
+  name: TENANT_NAME,
+  sharePointName: SHAREPOINT_NAME,
+  users: SEED_USERS,
+};

@@ -5,7 +5,6 @@
  * access-token-claims-reference (aud, tid, appid, appidacr 0/1/2, idtyp, roles, scp, wids).
  */
 import type { SandboxContext } from "../context.js";
-import { TENANT_ID } from "../store/tenant.js";
 
 export interface WorkloadCaller {
   readonly aud: string;
@@ -37,7 +36,8 @@ export async function readBearer(
   if (typeof payload.exp !== "number" || payload.exp <= ctx.dir.now() / 1000) {
     return { ok: false, reason: "The token is expired." };
   }
-  if (payload.tid !== TENANT_ID) return { ok: false, reason: "The token was issued for another tenant." };
+  if (payload.tid !== ctx.dir.tenant.id)
+    return { ok: false, reason: "The token was issued for another tenant." };
   const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
   const user = payload.idtyp === "user" || typeof payload.scp === "string";
   return {
