@@ -83,6 +83,19 @@ export type { GraphSdkClient, GraphSdkRequest } from "./graph/sdk-port.js";
 export { graphPortFromClient } from "./graph/sdk-port.js";
 export { GraphTransportError, isGraphTransportError } from "./graph/transport-error.js";
 export type { Clock, ProgressEvent, ProgressSink, Random, RuntimePorts, Sleep } from "./ports.js";
+export { chooseCredentials } from "./preflight/credential-choice.js";
+export type { PreflightDeps, PreflightRequest } from "./preflight/preflight.js";
+export { PREFLIGHT_SCOPES, preflight } from "./preflight/preflight.js";
+export type {
+  CheckId,
+  CheckStatus,
+  CredentialChoice,
+  CredentialRules,
+  PreflightCheck,
+  PreflightResult,
+  WantedCredentials,
+} from "./preflight/types.js";
+export { CHECK_IDS, CHECK_STATUSES } from "./preflight/types.js";
 export { boxafeProfile } from "./profiles/boxafe.js";
 export type { ParseProfileResult, ProfileIssue } from "./profiles/parse-profile.js";
 export { formatProfileIssues, parseProfile, parseProfileJson } from "./profiles/parse-profile.js";

@@ -31,5 +31,9 @@ export interface AppTokenPort {
 
 /** The signed-in admin's delegated Graph token (claims are read for `wids`, `tid`, `scp`). */
 export interface DelegatedTokenPort {
-  getAccessToken(): Promise<string>;
+  /**
+   * With `extraScopes` (e.g. preflight's Policy.Read.All), an incremental consent: the token also carries those
+   * scopes, or the promise rejects (consent refused) and the caller reports what it could not read.
+   */
+  getAccessToken(request?: { readonly extraScopes?: readonly string[] }): Promise<string>;
 }
