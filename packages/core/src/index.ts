@@ -39,18 +39,25 @@ export type {
 export type { CloudEndpoints, CloudName } from "./clouds.js";
 export { cloudEndpoints, cloudNames, isCloudName, sandboxEndpoints, sharePointTenantName } from "./clouds.js";
 export type { CertificateRequest } from "./credentials/certificate-option.js";
-export {
-  certificateOption,
-  certificateRequestFor,
-  DEFAULT_CERTIFICATE_DAYS,
-} from "./credentials/certificate-option.js";
+export { certificateOption, certificateRequestFor } from "./credentials/certificate-option.js";
 export type { SecretLifetime, SecretLifetimeDays } from "./credentials/secret-lifetime.js";
 export {
-  DEFAULT_SECRET_DAYS,
   parseSecretLifetime,
   secretLifetimes,
   shorterLifetime,
 } from "./credentials/secret-lifetime.js";
+export {
+  CREDENTIAL_GRACE_MS,
+  certificateDisplayName,
+  DEFAULT_APP_NAME,
+  DEFAULT_CERTIFICATE_DAYS,
+  DEFAULT_RENEW_WITHIN_DAYS,
+  DEFAULT_SECRET_DAYS,
+  DEFAULT_SECRET_NAME,
+  DEFAULT_VERIFY_DEADLINE_SECONDS,
+  MAX_CERTIFICATE_DAYS,
+  renewWithinDaysFor,
+} from "./defaults.js";
 export type { NewSecret } from "./engine/add-password.js";
 export type { ApplyResult, EngineDeps } from "./engine/apply.js";
 export { apply } from "./engine/apply.js";
@@ -101,6 +108,28 @@ export type { ParseProfileResult, ProfileIssue } from "./profiles/parse-profile.
 export { formatProfileIssues, parseProfile, parseProfileJson } from "./profiles/parse-profile.js";
 export type { ResolveOptions } from "./profiles/resolve-profile.js";
 export { resolveProfile } from "./profiles/resolve-profile.js";
+export type { AppRequest } from "./requests/app-request.js";
+export { appRequestSchema } from "./requests/app-request.js";
+export type { CertificateUseCaseRequest } from "./requests/certificate-request.js";
+export { certificateUseCaseRequestSchema } from "./requests/certificate-request.js";
+export {
+  appIdField,
+  appNameField,
+  certificateDaysField,
+  profileField,
+  secretEndDateField,
+  secretLifetimeDaysField,
+  secretNameField,
+  sharePointTenantField,
+  tenantIdField,
+} from "./requests/fields.js";
+export { parseRequest } from "./requests/parse-request.js";
+export type { RetireRequest, RotateRequest } from "./requests/rotate-request.js";
+export { retireRequestSchema, rotateRequestSchema } from "./requests/rotate-request.js";
+export type { SetupRequest, SetupRequestInput } from "./requests/setup-request.js";
+export { setupRequestFields, setupRequestSchema } from "./requests/setup-request.js";
+export type { VerifyRequest } from "./requests/verify-request.js";
+export { credentialField, verifyRequestSchema } from "./requests/verify-request.js";
 export type { SharePointAppInv } from "./sharepoint/app-inv.js";
 export {
   APP_PERMISSION_REQUEST_XML,
@@ -109,6 +138,8 @@ export {
 } from "./sharepoint/app-inv.js";
 export { finishedApplySteps } from "./steps/apply-progress.js";
 export { availableEvents, userEvents } from "./steps/available.js";
+export type { Driver, UpFrontAnswers } from "./steps/drive.js";
+export { answersUpFront, driveSteps } from "./steps/drive.js";
 export type { WizardEvent, WizardEventType } from "./steps/events.js";
 export { USER_EVENTS, wizardEventSchema } from "./steps/events.js";
 export type { InitialOptions } from "./steps/machine.js";
@@ -122,17 +153,25 @@ export type {
   Effect,
   ErrorInfo as WizardErrorInfo,
   Phase as WizardPhase,
+  SharePointMode,
   WizardState,
 } from "./steps/schema.js";
-export { effectSchema, PHASES, planSummarySchema, wizardStateSchema } from "./steps/schema.js";
+export {
+  effectSchema,
+  PHASES,
+  planSummarySchema,
+  sharePointModeSchema,
+  wizardStateSchema,
+} from "./steps/schema.js";
 export type { ParseStateResult } from "./steps/serialize.js";
 export { parseState, serializeState } from "./steps/serialize.js";
+export type { SessionHost, SessionOptions, SessionPorts, SetupSession } from "./steps/setup-session.js";
+export { createSetupSession } from "./steps/setup-session.js";
 export type { ApplyStep, StepId, StepInfo } from "./steps/steps.js";
 export { APPLY_STEPS, STEP_IDS, steps, WAVE_STEPS } from "./steps/steps.js";
 export { advisoryFindings } from "./tenant/advisory-findings.js";
 export type { ConsentCounts } from "./tenant/consent-counts.js";
 export { consentCounts } from "./tenant/consent-counts.js";
-export { DEFAULT_RENEW_WITHIN_DAYS } from "./tenant/credentials-plan.js";
 export type { PlanSummary } from "./tenant/describe.js";
 export { ACTION_TYPES, describeAction, summarizePlan } from "./tenant/describe.js";
 export { desired, desiredFrom } from "./tenant/desired.js";
@@ -144,6 +183,28 @@ export { plan } from "./tenant/plan.js";
 export { joinScopes, sortScopes, splitScopes } from "./tenant/scopes.js";
 export { isOurSecret, markedSecretName, SECRET_MARKER } from "./tenant/secrets.js";
 export { UNIQUE_NAME_PREFIX, uniqueNameFor } from "./tenant/unique-name.js";
+export { appKeyOf, appLabel } from "./usecases/app-key.js";
+export type { CertificateOutcome, CertificatePorts } from "./usecases/certificate.js";
+export { addCertificate, sharePointValues } from "./usecases/certificate.js";
+export type { CheckResult, CredentialRow } from "./usecases/check.js";
+export { check } from "./usecases/check.js";
+export type { CertificateRow, CredentialList, SecretRow } from "./usecases/credentials.js";
+export { listCredentials, observeApp } from "./usecases/credentials.js";
+export type { Emit, Task, UseCaseEvent } from "./usecases/events.js";
+export { silent } from "./usecases/events.js";
+export type { AdminPorts, CertificateMaker, MadeCertificate, ProofPorts } from "./usecases/ports.js";
+export type { PlanExtras, Prepared } from "./usecases/prepare.js";
+export { permissionsOf, prepare, replan, secretLifetimeOf } from "./usecases/prepare.js";
+export type { RemoveOutcome } from "./usecases/remove.js";
+export { remove } from "./usecases/remove.js";
+export type { RetireOutcome } from "./usecases/retire.js";
+export { retire } from "./usecases/retire.js";
+export type { RotateOutcome, RotatePorts } from "./usecases/rotate.js";
+export { rotate } from "./usecases/rotate.js";
+export type { Applied, SetupOptions, SetupPorts, SetupResult } from "./usecases/setup.js";
+export { applyPrepared, setup, sharePointNameOf } from "./usecases/setup.js";
+export type { ProofInput, VerifyResult } from "./usecases/verify-app.js";
+export { prove, verifyApp } from "./usecases/verify-app.js";
 export { isDomainName, isGuid, MAX_APP_NAME_LENGTH, validateAppName, validateTenantId } from "./validate.js";
 export { audienceFor } from "./verify/audiences.js";
 export { canReadDirectory, DIRECTORY_READER_ROLES } from "./verify/directory-readers.js";

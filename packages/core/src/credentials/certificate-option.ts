@@ -1,4 +1,10 @@
 /** What core needs from a certificate made by a runtime port (the public part only). */
+import {
+  certificateDisplayName,
+  DEFAULT_APP_NAME,
+  DEFAULT_CERTIFICATE_DAYS,
+  MAX_CERTIFICATE_DAYS,
+} from "../defaults.js";
 import { CoreError } from "../errors.js";
 import type { DesiredOptions } from "../tenant/model.js";
 
@@ -8,18 +14,16 @@ export interface CertificateRequest {
   readonly days: number;
 }
 
-export const DEFAULT_CERTIFICATE_DAYS = 365;
-
 export function certificateRequestFor(
   displayName: string,
   days: number = DEFAULT_CERTIFICATE_DAYS,
 ): CertificateRequest {
-  if (!Number.isInteger(days) || days < 1 || days > 1095) {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_CERTIFICATE_DAYS) {
     throw new CoreError("invalid_input", "A certificate can last 1 to 1095 days (three years).", {
       field: "certificateDays",
     });
   }
-  return { subject: displayName.trim() || "QNAP Boxafe", days };
+  return { subject: displayName.trim() || DEFAULT_APP_NAME, days };
 }
 
 /** The Desired option for a made certificate: its DER goes to keyCredentials, never its private key. */
@@ -28,7 +32,7 @@ export function certificateOption(
   subject: string,
 ): NonNullable<DesiredOptions["certificate"]> {
   return {
-    displayName: `CN=${subject}`,
+    displayName: certificateDisplayName(subject),
     derBase64: made.derBase64,
     thumbprint: made.thumbprint,
     endDateTime: made.notAfter,

@@ -1,13 +1,13 @@
 /**
  * Client secret lifetime: the portal's choices (90, 180, 365, 545, 730 days) or an explicit end
- * date within two years. Default 180 days. Bad input -> invalid_input naming the field.
+ * date within two years. Default DEFAULT_SECRET_DAYS (defaults.ts). Bad input -> invalid_input naming the field.
  */
+import { DEFAULT_SECRET_DAYS } from "../defaults.js";
 import { CoreError } from "../errors.js";
 import { endDateAfterDays } from "../tenant/secrets.js";
 
 export const secretLifetimes = [90, 180, 365, 545, 730] as const;
 export type SecretLifetimeDays = (typeof secretLifetimes)[number];
-export const DEFAULT_SECRET_DAYS: SecretLifetimeDays = 180;
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 730;

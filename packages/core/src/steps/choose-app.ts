@@ -53,6 +53,14 @@ export function chooseExisting(state: WizardState, appId: string): Result {
 
 /** Forget everything learned about a previous app choice. */
 export function fresh(state: WizardState): WizardState {
-  const { plan: _p, existingAppId: _e, verification: _v, handOver: _h, sharepoint: _s, ...rest } = state;
+  const {
+    plan: _p,
+    existingAppId: _e,
+    verification: _v,
+    handOver: _h,
+    sharepoint: _s,
+    sharepointMode: _m,
+    ...rest
+  } = state;
   return { ...rest, applied: [] };
 }

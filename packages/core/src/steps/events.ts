@@ -3,7 +3,7 @@
  * schema too, so the HTTP API can accept events from a browser and check them.
  */
 import { z } from "zod";
-import { errorInfoSchema, planSummarySchema, secretStatusSchema } from "./schema.js";
+import { errorInfoSchema, planSummarySchema, secretStatusSchema, sharePointModeSchema } from "./schema.js";
 import { APPLY_STEPS } from "./steps.js";
 
 const count = z.number().int().min(0);
@@ -19,7 +19,7 @@ export const wizardEventSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("verify.retry") }),
   z.strictObject({ type: z.literal("verify.continue") }),
   z.strictObject({ type: z.literal("secret.shown") }),
-  z.strictObject({ type: z.literal("sharepoint.start") }),
+  z.strictObject({ type: z.literal("sharepoint.start"), mode: sharePointModeSchema.optional() }),
   z.strictObject({ type: z.literal("sharepoint.confirm") }),
   z.strictObject({ type: z.literal("finish") }),
   z.strictObject({ type: z.literal("retry") }),
@@ -50,7 +50,11 @@ export const wizardEventSchema = z.discriminatedUnion("type", [
     total: count,
   }),
   z.strictObject({ type: z.literal("verify.failed"), error: errorInfoSchema }),
-  z.strictObject({ type: z.literal("sharepoint.ready"), url: z.string() }),
+  z.strictObject({
+    type: z.literal("sharepoint.ready"),
+    url: z.string(),
+    certificate: z.strictObject({ thumbprint: z.string(), notAfter: z.string() }).optional(),
+  }),
   z.strictObject({ type: z.literal("sharepoint.failed"), error: errorInfoSchema }),
 ]);
 

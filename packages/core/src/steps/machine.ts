@@ -2,6 +2,7 @@
  * The wizard as a pure function: transition(state, event) -> [next state, effects to run].
  * An event that does not apply returns the same state with a `rejected` marker and no effects.
  */
+import { DEFAULT_APP_NAME } from "../defaults.js";
 import { availableEvents } from "./available.js";
 import { chooseExisting, chooseNew, fresh } from "./choose-app.js";
 import type { WizardEvent } from "./events.js";
@@ -24,7 +25,7 @@ export function initialState(options: InitialOptions = {}): WizardState {
     phase: "start",
     options: {
       sharepoint: options.sharepoint ?? false,
-      defaultDisplayName: options.defaultDisplayName ?? "QNAP Boxafe",
+      defaultDisplayName: options.defaultDisplayName ?? DEFAULT_APP_NAME,
     },
     applied: [],
   };
@@ -144,10 +145,22 @@ function step(state: WizardState, event: WizardEvent): Result {
       return state.handOver === undefined
         ? [state, []]
         : [{ ...state, handOver: { ...state.handOver, secretShown: true } }, []];
-    case "sharepoint.start":
-      return [{ ...state, phase: "preparing-sharepoint" }, [{ type: "sharepoint" }]];
-    case "sharepoint.ready":
-      return [{ ...state, sharepoint: { url: event.url, confirmed: false }, phase: "sharepoint" }, []];
+    case "sharepoint.start": {
+      // No mode: the legacy appinv values only (what the web and older saved states ask for).
+      const { mode } = event;
+      return mode === undefined
+        ? [{ ...state, phase: "preparing-sharepoint" }, [{ type: "sharepoint" }]]
+        : [{ ...state, sharepointMode: mode, phase: "preparing-sharepoint" }, [{ type: "sharepoint", mode }]];
+    }
+    case "sharepoint.ready": {
+      const sharepoint = {
+        url: event.url,
+        confirmed: false,
+        ...(state.sharepointMode ? { mode: state.sharepointMode } : {}),
+        ...(event.certificate ? { certificate: event.certificate } : {}),
+      };
+      return [{ ...state, sharepoint, phase: "sharepoint" }, []];
+    }
     case "sharepoint.failed":
       return failed(state, "sharepoint", event.error, { type: "sharepoint" });
     case "sharepoint.confirm":

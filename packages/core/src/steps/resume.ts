@@ -56,6 +56,9 @@ export function afterRoleCheck(state: WizardState): Result {
     case "hand-over":
       return [{ ...rest, phase: "hand-over" }, []];
     case "sharepoint":
-      return [{ ...rest, phase: "preparing-sharepoint" }, [{ type: "sharepoint" }]];
+      return [
+        { ...rest, phase: "preparing-sharepoint" },
+        [{ type: "sharepoint", ...(rest.sharepointMode ? { mode: rest.sharepointMode } : {}) }],
+      ];
   }
 }

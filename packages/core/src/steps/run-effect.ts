@@ -6,7 +6,7 @@
 import { isCoreError } from "../errors.js";
 import type { AppKey } from "../tenant/model.js";
 import type { WizardEvent } from "./events.js";
-import type { Effect, ErrorInfo, PlanSummaryState } from "./schema.js";
+import type { Effect, ErrorInfo, PlanSummaryState, SharePointMode } from "./schema.js";
 import type { ApplyStep, StepId } from "./steps.js";
 
 export interface ApplyOutcome {
@@ -35,8 +35,14 @@ export interface EffectHandlers {
   /** Applies the kept plan; calls `progress` when an executor wave finishes its steps. */
   apply(progress: (step: ApplyStep) => void): Promise<ApplyOutcome>;
   verify(progress: (granted: number, total: number) => void): Promise<VerifyOutcome>;
-  /** Prepares the SharePoint appendix (appinv.aspx URL and values to paste). */
-  sharepoint(): Promise<{ readonly url: string }>;
+  /**
+   * SharePoint: with mode "certificate", adds a certificate to the app and proves it (Boxafe 1.5);
+   * always prepares the legacy appinv.aspx URL and values beside it.
+   */
+  sharepoint(mode?: SharePointMode): Promise<{
+    readonly url: string;
+    readonly certificate?: { readonly thumbprint: string; readonly notAfter: string };
+  }>;
 }
 
 const STEP_OF: Readonly<Record<Effect["type"], StepId>> = {
@@ -117,8 +123,19 @@ async function outcome(
       };
     }
     case "sharepoint": {
-      const { url } = await handlers.sharepoint();
-      return { type: "sharepoint.ready", url: String(url) };
+      const { url, certificate } = await handlers.sharepoint(effect.mode);
+      return {
+        type: "sharepoint.ready",
+        url: String(url),
+        ...(certificate
+          ? {
+              certificate: {
+                thumbprint: String(certificate.thumbprint),
+                notAfter: String(certificate.notAfter),
+              },
+            }
+          : {}),
+      };
     }
   }
 }

@@ -35,6 +35,9 @@ export const errorInfoSchema = z.strictObject({
 });
 export type ErrorInfo = z.infer<typeof errorInfoSchema>;
 
+export const sharePointModeSchema = z.enum(["certificate", "appinv"]);
+export type SharePointMode = z.infer<typeof sharePointModeSchema>;
+
 const appKeySchema = z.union([
   z.strictObject({ uniqueName: z.string() }),
   z.strictObject({ appId: z.string() }),
@@ -46,7 +49,8 @@ export const effectSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("observe"), appKey: appKeySchema, displayName: z.string().optional() }),
   z.strictObject({ type: z.literal("apply") }),
   z.strictObject({ type: z.literal("verify") }),
-  z.strictObject({ type: z.literal("sharepoint") }),
+  /** certificate: add one for SharePoint app-only access (Boxafe 1.5); appinv: the legacy values only. */
+  z.strictObject({ type: z.literal("sharepoint"), mode: sharePointModeSchema.optional() }),
 ]);
 export type Effect = z.infer<typeof effectSchema>;
 
@@ -114,7 +118,17 @@ export const wizardStateSchema = z.strictObject({
       secretLost: z.boolean().optional(),
     })
     .optional(),
-  sharepoint: z.strictObject({ url: z.string(), confirmed: z.boolean() }).optional(),
+  sharepoint: z
+    .strictObject({
+      url: z.string(),
+      confirmed: z.boolean(),
+      mode: sharePointModeSchema.optional(),
+      /** The certificate added (public facts only; the private key stays with the adapter). */
+      certificate: z.strictObject({ thumbprint: z.string(), notAfter: z.string() }).optional(),
+    })
+    .optional(),
+  /** The SharePoint path chosen at hand-over, kept so a resume runs the same effect. */
+  sharepointMode: sharePointModeSchema.optional(),
   error: z.strictObject({ ...errorInfoSchema.shape, step: z.enum(STEP_IDS), retry: effectSchema }).optional(),
   inputError: z.strictObject({ field: z.string(), message: z.string() }).optional(),
   resumeTo: z.enum(["choose-app", "observe", "verify", "hand-over", "sharepoint"]).optional(),

@@ -1,9 +1,7 @@
 /** Secret and certificate actions: add what is missing, never touch credentials that are not ours. */
+import { DEFAULT_RENEW_WITHIN_DAYS } from "../defaults.js";
 import type { Action, Desired, Finding, KeyCredential, ObservedApplication } from "./model.js";
 import { endDateAfterDays, isExpired, isGoodBeyond, isOurSecret, secretFindings } from "./secrets.js";
-
-/** Window for expiry findings when no secret is wanted (e.g. a drift check). */
-export const DEFAULT_RENEW_WITHIN_DAYS = 30;
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 

@@ -4,6 +4,8 @@ export type { CountingGraphPort, GraphStats } from "../graph/counting-port.js";
 export { countingGraphPort } from "../graph/counting-port.js";
 export type { FakeAppTokens } from "./fake-app-tokens.js";
 export { fakeAppTokens } from "./fake-app-tokens.js";
+export type { FakeTenant } from "./fake-tenant.js";
+export { fakeTenant } from "./fake-tenant.js";
 export type { FakeTime } from "./fake-time.js";
 export { fakeTime, seededRandom } from "./fake-time.js";
 export type { Handler, Reply, ScriptedGraph } from "./scripted-graph.js";

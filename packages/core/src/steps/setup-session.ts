@@ -1,0 +1,185 @@
+/**
+ * The step machine's effects, filled from the use cases: what the wizard, `setup --yes` and the
+ * web page all run. The adapter supplies only sign-in and the role check (its own token flow);
+ * the plan, the new secret, the certificate and the reports stay in this closure (memory only);
+ * runEffect copies nothing secret into the machine's state.
+ */
+import { sharePointTenantName } from "../clouds.js";
+import type { NewSecret } from "../engine/add-password.js";
+import { CoreError } from "../errors.js";
+import type { SetupRequest } from "../requests/setup-request.js";
+import type { SharePointAppInv } from "../sharepoint/app-inv.js";
+import { sharePointAppInv } from "../sharepoint/app-inv.js";
+import type { AppKey } from "../tenant/model.js";
+import { addCertificate } from "../usecases/certificate.js";
+import type { Emit } from "../usecases/events.js";
+import { silent } from "../usecases/events.js";
+import type { MadeCertificate, ProofPorts } from "../usecases/ports.js";
+import type { Prepared } from "../usecases/prepare.js";
+import { prepare } from "../usecases/prepare.js";
+import type { Applied, SetupPorts } from "../usecases/setup.js";
+import { applyPrepared, sharePointNameOf } from "../usecases/setup.js";
+import { prove } from "../usecases/verify-app.js";
+import type { VerificationReport } from "../verify/verify.js";
+import type { EffectHandlers } from "./run-effect.js";
+
+export interface SessionPorts<C extends MadeCertificate> extends SetupPorts<C> {
+  readonly proof: ProofPorts;
+}
+
+export interface SessionHost<C extends MadeCertificate> {
+  /** Signs the admin in; the ports act as that admin from here on. */
+  signIn(): Promise<{
+    readonly username: string;
+    readonly tenantId: string;
+    readonly ports: SessionPorts<C>;
+  }>;
+  /** The admin's directory roles; throws CoreError insufficient_role when they fall short. */
+  checkRole(): Promise<{ readonly roles: readonly string[] }>;
+}
+
+export interface SetupSession<C extends MadeCertificate> {
+  readonly handlers: EffectHandlers;
+  /** Request fields chosen during the run (the wizard's secret prompts), before observe. */
+  update(patch: Partial<SetupRequest>): void;
+  request(): SetupRequest;
+  prepared(): Prepared | undefined;
+  applied(): Applied | undefined;
+  newSecret(): NewSecret | undefined;
+  report(): VerificationReport | undefined;
+  certificate(): { readonly made: C; readonly report: VerificationReport } | undefined;
+  appInv(): SharePointAppInv | undefined;
+}
+
+export interface SessionOptions {
+  /** A secret the admin already holds, proven when the run makes no new one. */
+  readonly knownSecret?: string;
+}
+
+function requestFor(request: SetupRequest, appKey: AppKey, displayName: string | undefined): SetupRequest {
+  const { appId: _a, displayName: _d, ...rest } = request;
+  const name = displayName ?? request.displayName;
+  return {
+    ...rest,
+    ...("appId" in appKey ? { appId: appKey.appId } : {}),
+    ...(name === undefined ? {} : { displayName: name }),
+  };
+}
+
+export function createSetupSession<C extends MadeCertificate>(
+  host: SessionHost<C>,
+  initial: SetupRequest,
+  emit: Emit = silent,
+  options: SessionOptions = {},
+): SetupSession<C> {
+  let request = initial;
+  let ports: SessionPorts<C> | undefined;
+  let prepared: Prepared | undefined;
+  let applied: Applied | undefined;
+  let report: VerificationReport | undefined;
+  let certificate: { made: C; report: VerificationReport } | undefined;
+  let inv: SharePointAppInv | undefined;
+
+  const need = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined)
+      throw new CoreError("invalid_transition", `${what} is not ready yet; sign in again.`);
+    return value;
+  };
+  const clientIdOf = () => applied?.clientId ?? need(prepared, "The plan").observed.application?.appId;
+
+  const handlers: EffectHandlers = {
+    async signIn() {
+      const signedIn = await host.signIn();
+      ports = signedIn.ports;
+      return { username: signedIn.username, tenantId: signedIn.tenantId };
+    },
+    checkRole: () => host.checkRole(),
+    async observe(appKey, displayName) {
+      const p = need(ports, "Sign-in");
+      prepared = await prepare(p, requestFor(request, appKey, displayName), emit);
+      applied = undefined;
+      const { summary } = prepared;
+      const appId = prepared.observed.application?.appId;
+      return {
+        plan: {
+          total: summary.total,
+          counts: { ...summary.counts },
+          actions: [...summary.actions],
+          findings: [...summary.findings],
+        },
+        ...(appId ? { appId } : {}),
+      };
+    },
+    async apply(progress) {
+      const plan = need(prepared, "The plan");
+      applied = await applyPrepared(need(ports, "Sign-in"), plan, (event) => {
+        if (event.type === "apply-step") progress(event.step);
+        emit(event);
+      });
+      return {
+        clientId: applied.clientId,
+        ...(applied.secret ? { secret: { endDateTime: applied.secret.endDateTime } } : {}),
+        existingSecret: !plan.plan.actions.some((a) => a.type === "add-password"),
+      };
+    },
+    async verify(progress) {
+      const p = need(ports, "Sign-in");
+      const plan = need(prepared, "The plan");
+      const secret = applied?.secret?.secretText ?? options.knownSecret;
+      // Without a new secret there is nothing to prove with: an existing one cannot be read back.
+      if (!secret) return { complete: true, items: [] };
+      const sharePointTenant = sharePointNameOf(plan.observed);
+      report = await prove(
+        { ...p, ...p.proof },
+        {
+          tenantId: plan.observed.organization.id,
+          clientId: need(clientIdOf(), "The app"),
+          credential: { kind: "secret", secret },
+          permissions: plan.permissions,
+          graph: p.graph,
+          ...(sharePointTenant ? { sharePointTenant } : {}),
+        },
+        (event) => {
+          if (event.type === "verify-progress" && event.total > 0) progress(event.granted, event.total);
+          emit(event);
+        },
+      );
+      return report;
+    },
+    async sharepoint(mode) {
+      const p = need(ports, "Sign-in");
+      const plan = need(prepared, "The plan");
+      const clientId = need(clientIdOf(), "The app");
+      inv = sharePointAppInv(sharePointTenantName(plan.observed.organization.initialDomain), clientId);
+      if (mode !== "certificate") return { url: inv.url };
+      const added = await addCertificate(
+        { ...p, certificates: need(p.certificates, "A certificate maker") },
+        {
+          appId: clientId,
+          certificateDays: request.certificateDays,
+          ...(request.profile ? { profile: request.profile } : {}),
+        },
+        emit,
+      );
+      certificate = { made: added.certificate, report: added.report };
+      return {
+        url: inv.url,
+        certificate: { thumbprint: added.certificate.thumbprint, notAfter: added.certificate.notAfter },
+      };
+    },
+  };
+
+  return {
+    handlers,
+    update(patch) {
+      request = { ...request, ...patch };
+    },
+    request: () => request,
+    prepared: () => prepared,
+    applied: () => applied,
+    newSecret: () => applied?.secret,
+    report: () => report,
+    certificate: () => certificate,
+    appInv: () => inv,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * certificate: SharePoint app-only access (Boxafe 1.5+). Make a self-signed certificate through
+ * the maker port, add its public part to the app with core's plan and executor, announce it, then
+ * prove it with a SharePoint token. `sharePointValues` is the legacy alternative: the retired
+ * appinv.aspx page's values, read-only.
+ */
+import { sharePointTenantName } from "../clouds.js";
+import { certificateOption } from "../credentials/certificate-option.js";
+import type { AppRequest } from "../requests/app-request.js";
+import type { CertificateUseCaseRequest } from "../requests/certificate-request.js";
+import { setupRequestSchema } from "../requests/setup-request.js";
+import type { SharePointAppInv } from "../sharepoint/app-inv.js";
+import { sharePointAppInv } from "../sharepoint/app-inv.js";
+import type { PlanSummary } from "../tenant/describe.js";
+import type { VerificationReport } from "../verify/verify.js";
+import { observeApp, requireApp } from "./credentials.js";
+import type { Emit } from "./events.js";
+import { silent } from "./events.js";
+import type { AdminPorts, CertificateMaker, MadeCertificate, ProofPorts } from "./ports.js";
+import { prepare, replan } from "./prepare.js";
+import { applyPrepared, makeCertificateFor, sharePointNameOf } from "./setup.js";
+import { prove } from "./verify-app.js";
+
+export interface CertificatePorts<C extends MadeCertificate> extends AdminPorts {
+  readonly proof: ProofPorts;
+  readonly certificates: CertificateMaker<C>;
+}
+
+export interface CertificateOutcome<C extends MadeCertificate> {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly certificate: C;
+  readonly summary: PlanSummary;
+  readonly report: VerificationReport;
+}
+
+export async function addCertificate<C extends MadeCertificate>(
+  ports: CertificatePorts<C>,
+  request: CertificateUseCaseRequest,
+  emit: Emit = silent,
+): Promise<CertificateOutcome<C>> {
+  const setupRequest = setupRequestSchema.parse({
+    ...(request.appId ? { appId: request.appId } : {}),
+    ...(request.displayName ? { displayName: request.displayName } : {}),
+    ...(request.profile ? { profile: request.profile } : {}),
+    certificate: true,
+    certificateDays: request.certificateDays,
+  });
+  const first = await prepare(ports, setupRequest, emit, { withSecret: false });
+  const subject = first.desired.displayName;
+  const made = await makeCertificateFor(ports, subject, request.certificateDays, emit);
+  // The same tenant read, now with the certificate: one observe for the whole job.
+  const prepared = replan(first, { withSecret: false, certificate: certificateOption(made, subject) });
+  const applied = await applyPrepared(ports, prepared, emit, {
+    thumbprint: made.thumbprint,
+    notAfter: made.notAfter,
+  });
+  const sharePointTenant = sharePointNameOf(prepared.observed);
+  const report = await prove(
+    { ...ports, ...ports.proof },
+    {
+      tenantId: applied.tenantId,
+      clientId: applied.clientId,
+      credential: {
+        kind: "certificate",
+        certificatePem: made.certificatePem,
+        privateKeyPem: made.privateKeyPem,
+      },
+      permissions: prepared.permissions.filter((p) => p.resource === "sharepoint"),
+      ...(sharePointTenant ? { sharePointTenant } : {}),
+    },
+    emit,
+  );
+  return {
+    tenantId: applied.tenantId,
+    clientId: applied.clientId,
+    certificate: made,
+    summary: prepared.summary,
+    report,
+  };
+}
+
+/** The legacy appinv.aspx values for an existing app (Azure ACS, retiring): read-only. */
+export async function sharePointValues(
+  ports: AdminPorts,
+  request: AppRequest,
+  emit: Emit = silent,
+): Promise<SharePointAppInv & { readonly tenantId: string }> {
+  const observed = await observeApp(ports, request, emit);
+  const app = requireApp(observed, "Run setup first, or check --app-id.");
+  return {
+    tenantId: observed.organization.id,
+    ...sharePointAppInv(sharePointTenantName(observed.organization.initialDomain), app.appId),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The ports a use case takes, filled by each adapter's composition root. Admin use cases act with
+ * the signed-in admin's Graph port; proofs need an app-token port (msal-node, msal-browser or a
+ * fetch client) and the cloud; a certificate needs a maker (WebCrypto in Node, browser or Worker).
+ */
+import type { CloudEndpoints } from "../clouds.js";
+import type { CertificateRequest } from "../credentials/certificate-option.js";
+import type { EngineDeps } from "../engine/apply.js";
+import type { GraphPort } from "../graph/port.js";
+import type { AppTokenPort } from "../verify/port.js";
+
+export type AdminPorts = EngineDeps;
+
+export interface ProofPorts {
+  readonly appToken: AppTokenPort;
+  readonly cloud: CloudEndpoints;
+  /** A Graph port on the app's own token (reads the tenant's SharePoint name when not given). */
+  readonly appGraph?: (accessToken: string) => GraphPort;
+}
+
+/** The public part core plans with plus the PEMs a proof signs with; adapters may carry more (PFX). */
+export interface MadeCertificate {
+  readonly derBase64: string;
+  readonly thumbprint: string;
+  readonly notAfter: string;
+  readonly certificatePem: string;
+  readonly privateKeyPem: string;
+}
+
+export interface CertificateMaker<C extends MadeCertificate = MadeCertificate> {
+  make(request: CertificateRequest): Promise<C>;
+}

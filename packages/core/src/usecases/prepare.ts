@@ -1,0 +1,126 @@
+/**
+ * prepare = observe + desired + plan: the read-only half of every admin job (plan, check, setup,
+ * the wizard's review). One tenant read; `replan` plans the same read again with other extras
+ * (a certificate made after the read) without a second round trip.
+ */
+import type { Permission } from "../catalog/types.js";
+import type { SecretLifetime } from "../credentials/secret-lifetime.js";
+import { parseSecretLifetime } from "../credentials/secret-lifetime.js";
+import { DEFAULT_APP_NAME, renewWithinDaysFor } from "../defaults.js";
+import type { ObservedWithOrganization } from "../engine/observe.js";
+import { observe } from "../engine/observe.js";
+import { boxafeProfile } from "../profiles/boxafe.js";
+import { resolveProfile } from "../profiles/resolve-profile.js";
+import type { SetupRequest } from "../requests/setup-request.js";
+import { finishedApplySteps } from "../steps/apply-progress.js";
+import type { PlanSummary } from "../tenant/describe.js";
+import { summarizePlan } from "../tenant/describe.js";
+import { desiredFrom } from "../tenant/desired.js";
+import type { AppKey, Desired, DesiredOptions, Plan } from "../tenant/model.js";
+import { plan } from "../tenant/plan.js";
+import { appKeyOf } from "./app-key.js";
+import type { Emit } from "./events.js";
+import { silent } from "./events.js";
+import type { AdminPorts } from "./ports.js";
+
+export interface PlanExtras {
+  /** Plan a new secret when none of ours is valid beyond the renewal window (default true). */
+  readonly withSecret?: boolean;
+  readonly certificate?: DesiredOptions["certificate"];
+}
+
+export interface Prepared {
+  readonly request: SetupRequest;
+  readonly now: number;
+  readonly appKey: AppKey;
+  readonly permissions: readonly Permission[];
+  readonly observed: ObservedWithOrganization;
+  readonly desired: Desired;
+  readonly plan: Plan;
+  readonly summary: PlanSummary;
+}
+
+/** The secret's lifetime from the request, checked against the clock (field named after the request). */
+export function secretLifetimeOf(
+  request: Pick<SetupRequest, "secretLifetimeDays" | "secretEndDate">,
+  now: number,
+): SecretLifetime {
+  return request.secretEndDate !== undefined
+    ? parseSecretLifetime(request.secretEndDate, now, "secretEndDate")
+    : parseSecretLifetime(request.secretLifetimeDays, now, "secretLifetimeDays");
+}
+
+export function permissionsOf(request: Pick<SetupRequest, "profile" | "skipRetired">): Permission[] {
+  return resolveProfile(request.profile ?? boxafeProfile, { skipRetired: request.skipRetired });
+}
+
+/** Ports whose engine progress also reaches the use case's listener (apply steps, debug lines). */
+export function reporting(ports: AdminPorts, emit: Emit): AdminPorts {
+  if (emit === silent) return ports;
+  return {
+    ...ports,
+    progress: (event) => {
+      ports.progress?.(event);
+      emit({ type: "progress", event });
+      for (const step of finishedApplySteps(event)) emit({ type: "apply-step", step });
+    },
+  };
+}
+
+/** Pure: the plan for a tenant already read. */
+export function replan(
+  base: Pick<Prepared, "request" | "now" | "permissions" | "observed">,
+  extras: PlanExtras = {},
+): Prepared {
+  const { request, now, permissions, observed } = base;
+  const appKey = appKeyOf(request);
+  const lifetimeDays = secretLifetimeOf(request, now).days;
+  const options: DesiredOptions = {
+    appKey,
+    // Adopting by id keeps the app's own name unless the request names one.
+    displayName: request.displayName ?? observed.application?.displayName ?? DEFAULT_APP_NAME,
+    skipRetired: request.skipRetired,
+    removeExtra: request.removeExtra,
+    ...(extras.withSecret === false
+      ? {}
+      : {
+          secret: {
+            displayName: request.secretName,
+            lifetimeDays,
+            renewWithinDays: renewWithinDaysFor(lifetimeDays),
+          },
+        }),
+    ...(extras.certificate ? { certificate: extras.certificate } : {}),
+  };
+  const desired = desiredFrom(permissions, options, now);
+  const planned = plan(desired, observed, now);
+  return {
+    request,
+    now,
+    appKey,
+    permissions,
+    observed,
+    desired,
+    plan: planned,
+    summary: summarizePlan(planned),
+  };
+}
+
+export async function prepare(
+  ports: AdminPorts,
+  request: SetupRequest,
+  emit: Emit = silent,
+  extras: PlanExtras = {},
+): Promise<Prepared> {
+  const now = ports.clock.now();
+  // Everything the request can get wrong is checked before the tenant is read.
+  const permissions = permissionsOf(request);
+  secretLifetimeOf(request, now);
+  const appKey = appKeyOf(request);
+  emit({ type: "start", task: "observe" });
+  const observed = await observe(reporting(ports, emit), appKey);
+  emit({ type: "observed", observed });
+  const prepared = replan({ request, now, permissions, observed }, extras);
+  emit({ type: "planned", summary: prepared.summary });
+  return prepared;
+}

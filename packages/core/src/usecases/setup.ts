@@ -1,0 +1,172 @@
+/**
+ * setup = prepare + apply + hand-over values + proof. `applyPrepared` is the write half the
+ * wizard's apply step runs too; `setup` is the whole job in one call (the API, tests). A re-run
+ * with nothing to do writes nothing; a new secret is announced (`credential`) before the proof.
+ */
+import type { Permission } from "../catalog/types.js";
+import { sharePointTenantName } from "../clouds.js";
+import { certificateOption, certificateRequestFor } from "../credentials/certificate-option.js";
+import type { NewSecret } from "../engine/add-password.js";
+import type { ApplyResult } from "../engine/apply.js";
+import { apply } from "../engine/apply.js";
+import type { ObservedWithOrganization } from "../engine/observe.js";
+import { CoreError } from "../errors.js";
+import type { SetupRequest } from "../requests/setup-request.js";
+import type { PlanSummary } from "../tenant/describe.js";
+import type { VerificationReport } from "../verify/verify.js";
+import type { Emit } from "./events.js";
+import { silent } from "./events.js";
+import type { AdminPorts, CertificateMaker, MadeCertificate, ProofPorts } from "./ports.js";
+import type { Prepared } from "./prepare.js";
+import { prepare, replan, reporting } from "./prepare.js";
+import { prove } from "./verify-app.js";
+
+export interface Applied {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly applicationObjectId: string | null;
+  readonly servicePrincipalId: string | null;
+  readonly displayName: string;
+  readonly secret?: NewSecret;
+  /** Undefined when the plan was empty (nothing written). */
+  readonly result?: ApplyResult;
+  readonly stats: { readonly requests: number; readonly roundTrips: number };
+}
+
+/** The SharePoint name of the tenant from its initial domain; undefined when it is not one. */
+export function sharePointNameOf(observed: ObservedWithOrganization): string | undefined {
+  try {
+    return sharePointTenantName(observed.organization.initialDomain) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Applies a prepared plan (nothing when it is empty) and announces a new credential at once. */
+export async function applyPrepared(
+  ports: AdminPorts,
+  prepared: Prepared,
+  emit: Emit = silent,
+  certificate?: { readonly thumbprint: string; readonly notAfter: string },
+): Promise<Applied> {
+  const { observed, summary } = prepared;
+  let result: ApplyResult | undefined;
+  if (summary.total > 0) {
+    emit({ type: "start", task: "apply", total: summary.total });
+    result = await apply(reporting(ports, emit), prepared.plan, observed);
+    emit({ type: "applied", result, total: summary.total });
+  }
+  const clientId = result?.application.appId ?? observed.application?.appId;
+  if (clientId === undefined) {
+    throw new CoreError(
+      "internal_error",
+      "The app has no Application (client) ID after apply; run setup again.",
+    );
+  }
+  const tenantId = observed.organization.id;
+  if (result?.secret || certificate) {
+    emit({
+      type: "credential",
+      clientId,
+      tenantId,
+      ...(result?.secret ? { secret: result.secret } : {}),
+      ...(certificate ? { certificate } : {}),
+    });
+  }
+  return {
+    tenantId,
+    clientId,
+    applicationObjectId: result?.application.id ?? observed.application?.id ?? null,
+    servicePrincipalId: result?.servicePrincipalId ?? observed.servicePrincipal?.id ?? null,
+    displayName: prepared.desired.displayName,
+    ...(result?.secret ? { secret: result.secret } : {}),
+    ...(result ? { result } : {}),
+    stats: result
+      ? { requests: result.requests, roundTrips: result.roundTrips }
+      : { requests: 0, roundTrips: 0 },
+  };
+}
+
+export interface SetupPorts<C extends MadeCertificate = MadeCertificate> extends AdminPorts {
+  /** Without it setup does not prove the credential (the API answers before consent replicates). */
+  readonly proof?: ProofPorts;
+  /** Needed when the request asks for a certificate. */
+  readonly certificates?: CertificateMaker<C>;
+}
+
+export interface SetupOptions {
+  /** A secret the caller already holds, to prove when setup makes no new one. */
+  readonly knownSecret?: string;
+}
+
+export interface SetupResult<C extends MadeCertificate = MadeCertificate> extends Applied {
+  readonly observed: ObservedWithOrganization;
+  readonly permissions: readonly Permission[];
+  readonly summary: PlanSummary;
+  readonly certificate?: C;
+  readonly report?: VerificationReport;
+}
+
+/** Makes the certificate a request asks for, under the app's name (after the read, before the plan). */
+export async function makeCertificateFor<C extends MadeCertificate>(
+  ports: { readonly certificates?: CertificateMaker<C> },
+  subject: string,
+  days: number,
+  emit: Emit,
+): Promise<C> {
+  if (!ports.certificates) {
+    throw new CoreError("invalid_input", "This front end cannot make certificates.", {
+      field: "certificate",
+    });
+  }
+  const request = certificateRequestFor(subject, days);
+  emit({ type: "start", task: "make-certificate" });
+  const made = await ports.certificates.make(request);
+  emit({ type: "done", task: "make-certificate", detail: made.thumbprint });
+  return made;
+}
+
+export async function setup<C extends MadeCertificate = MadeCertificate>(
+  ports: SetupPorts<C>,
+  request: SetupRequest,
+  emit: Emit = silent,
+  options: SetupOptions = {},
+): Promise<SetupResult<C>> {
+  let prepared = await prepare(ports, request, emit);
+  let made: C | undefined;
+  if (request.certificate) {
+    made = await makeCertificateFor(ports, prepared.desired.displayName, request.certificateDays, emit);
+    prepared = replan(prepared, { certificate: certificateOption(made, prepared.desired.displayName) });
+  }
+  const applied = await applyPrepared(
+    ports,
+    prepared,
+    emit,
+    made ? { thumbprint: made.thumbprint, notAfter: made.notAfter } : undefined,
+  );
+  const secret = applied.secret?.secretText ?? options.knownSecret;
+  const sharePointTenant = sharePointNameOf(prepared.observed);
+  const report =
+    ports.proof && secret
+      ? await prove(
+          { ...ports, ...ports.proof },
+          {
+            tenantId: applied.tenantId,
+            clientId: applied.clientId,
+            credential: { kind: "secret", secret },
+            permissions: prepared.permissions,
+            graph: ports.graph,
+            ...(sharePointTenant ? { sharePointTenant } : {}),
+          },
+          emit,
+        )
+      : undefined;
+  return {
+    ...applied,
+    observed: prepared.observed,
+    permissions: prepared.permissions,
+    summary: prepared.summary,
+    ...(made ? { certificate: made } : {}),
+    ...(report ? { report } : {}),
+  };
+}

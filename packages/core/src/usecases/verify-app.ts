@@ -1,0 +1,100 @@
+/**
+ * verify: prove an app's credential with fresh client-credentials tokens and compare their roles
+ * with the profile (no admin needed). Used alone (`verify`) and by setup after apply.
+ */
+import type { Permission } from "../catalog/types.js";
+import { CREDENTIAL_GRACE_MS } from "../defaults.js";
+import type { GraphPort } from "../graph/port.js";
+import type { RuntimePorts } from "../ports.js";
+import type { VerifyRequest } from "../requests/verify-request.js";
+import type { ClientCredential } from "../verify/port.js";
+import type { VerificationReport } from "../verify/verify.js";
+import { verify } from "../verify/verify.js";
+import type { Emit } from "./events.js";
+import { silent } from "./events.js";
+import type { ProofPorts } from "./ports.js";
+import { permissionsOf } from "./prepare.js";
+
+export interface ProofInput {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly credential: ClientCredential;
+  readonly permissions: readonly Permission[];
+  readonly sharePointTenant?: string;
+  /** The admin's Graph port, to read grants back; without it the app's own token reads them. */
+  readonly graph?: GraphPort;
+  readonly deadlineMs?: number;
+  readonly credentialGraceMs?: number;
+}
+
+/** The proof every use case shares, with progress as events. */
+export async function prove(
+  ports: RuntimePorts & ProofPorts,
+  input: ProofInput,
+  emit: Emit = silent,
+): Promise<VerificationReport> {
+  emit({ type: "start", task: "verify" });
+  const report = await verify(
+    {
+      clock: ports.clock,
+      sleep: ports.sleep,
+      random: ports.random,
+      appToken: ports.appToken,
+      ...(input.graph ? { graph: input.graph } : {}),
+      ...(ports.appGraph ? { appGraph: ports.appGraph } : {}),
+      progress: (event) => {
+        ports.progress?.(event);
+        emit({
+          type: "verify-progress",
+          granted: event.done ?? 0,
+          total: event.total ?? 0,
+          message: event.message,
+        });
+      },
+    },
+    {
+      tenantId: input.tenantId,
+      clientId: input.clientId,
+      credential: input.credential,
+      permissions: input.permissions,
+      cloud: ports.cloud,
+      ...(input.sharePointTenant ? { sharePointTenant: input.sharePointTenant } : {}),
+      ...(input.deadlineMs !== undefined ? { deadlineMs: input.deadlineMs } : {}),
+      ...(input.credentialGraceMs !== undefined ? { credentialGraceMs: input.credentialGraceMs } : {}),
+    },
+  );
+  emit({ type: "verified", report });
+  const granted = report.items.filter((i) => i.status === "granted").length;
+  emit({ type: "done", task: "verify", detail: `${granted}/${report.items.length}` });
+  return report;
+}
+
+export interface VerifyResult {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly report: VerificationReport;
+}
+
+/** `verify`: the three values in, the token proof out. */
+export async function verifyApp(
+  ports: RuntimePorts & ProofPorts,
+  request: VerifyRequest,
+  emit: Emit = silent,
+): Promise<VerifyResult> {
+  const deadlineMs = request.deadlineSeconds * 1000;
+  const report = await prove(
+    ports,
+    {
+      tenantId: request.tenantId,
+      clientId: request.clientId,
+      credential: request.credential,
+      permissions: permissionsOf(request),
+      ...(request.sharePointTenant ? { sharePointTenant: request.sharePointTenant } : {}),
+      deadlineMs,
+      // A rejected credential is retried a while (a new secret replicates); never past the deadline.
+      credentialGraceMs: Math.min(deadlineMs, CREDENTIAL_GRACE_MS),
+    },
+    emit,
+  );
+  return { tenantId: request.tenantId, clientId: request.clientId, report };
+}
