@@ -3,8 +3,7 @@
  * certificate where secrets are blocked, a secret where only CA-issued certificates are accepted (ours are
  * self-signed), lifetimes within the caps. Each change carries the sentence that explains it.
  */
-import { DEFAULT_CERTIFICATE_DAYS } from "../credentials/certificate-option.js";
-import { DEFAULT_SECRET_DAYS } from "../credentials/secret-lifetime.js";
+import { DEFAULT_CERTIFICATE_DAYS, DEFAULT_SECRET_DAYS } from "../defaults.js";
 import type { CredentialChoice, CredentialRules, WantedCredentials } from "./types.js";
 
 function policyName(rules: CredentialRules): string {
