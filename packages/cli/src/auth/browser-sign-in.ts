@@ -1,10 +1,10 @@
 /**
- * Sign-in by browser: authorization code + PKCE with a loopback redirect (http://localhost:PORT),
- * for tenants whose Conditional Access blocks device code. A tiny server takes the code from the
- * query string or a form_post body; msal-node redeems it.
+ * Sign-in by browser, for tenants whose Conditional Access blocks device code: msal-node's
+ * interactive flow (authorization code + PKCE, a loopback redirect on http://localhost:PORT and
+ * response_mode=form_post, all msal's). We only show or open the URL, and give up after a while:
+ * msal waits for the browser forever, so on time-out we post an error answer to its own loopback
+ * listener, which closes it and rejects the sign-in.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { AuthenticationResult, PublicClientApplication } from "@azure/msal-node";
 
 export interface BrowserSignInInput {
@@ -16,96 +16,45 @@ export interface BrowserSignInInput {
   readonly timeoutMs?: number;
 }
 
-interface CodeResponse {
-  readonly code?: string;
-  readonly state?: string;
-  readonly error?: string;
-  readonly error_description?: string;
-}
+const page = (text: string) =>
+  `<!doctype html><meta charset=utf-8><title>boxafe-connect</title><p>${text}</p>`;
+const donePage = page("Signed in. You can close this window and return to the terminal.");
+const failPage = page("Sign-in failed. Return to the terminal for the reason.");
 
-const donePage =
-  "<!doctype html><meta charset=utf-8><title>boxafe-connect</title><p>Signed in. You can close this window and return to the terminal.</p>";
-
-function listen(): Promise<{ port: number; next: Promise<CodeResponse>; close(): void }> {
-  return new Promise((resolve, reject) => {
-    let deliver: (value: CodeResponse) => void = () => {};
-    const next = new Promise<CodeResponse>((r) => {
-      deliver = r;
-    });
-    const server = createServer((req, res) => {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      const finish = (params: URLSearchParams) => {
-        if (!params.has("code") && !params.has("error")) {
-          res.writeHead(404).end();
-          return;
-        }
-        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(donePage);
-        deliver(Object.fromEntries(params) as CodeResponse);
-      };
-      if (req.method === "POST") {
-        let body = "";
-        req.setEncoding("utf8");
-        req.on("data", (chunk: string) => {
-          body += chunk;
-        });
-        req.on("end", () => finish(new URLSearchParams(body)));
-      } else {
-        finish(url.searchParams);
-      }
-    });
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ port, next, close: () => server.close() });
-    });
-  });
+/** Delivers `error=timeout` for this sign-in's state to msal's loopback listener. */
+async function giveUp(authorizeUrl: URL): Promise<void> {
+  const redirectUri = authorizeUrl.searchParams.get("redirect_uri");
+  const state = authorizeUrl.searchParams.get("state");
+  if (!redirectUri || !state) return;
+  await fetch(redirectUri, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      error: "timeout",
+      error_description: "No answer from the browser in time. Run the command again.",
+      state,
+    }).toString(),
+  }).catch(() => {});
 }
 
 export async function browserSignIn(input: BrowserSignInInput): Promise<AuthenticationResult> {
-  const { CryptoProvider } = await import("@azure/msal-node");
-  const crypto = new CryptoProvider();
-  const { verifier, challenge } = await crypto.generatePkceCodes();
-  const state = crypto.createNewGuid();
-  const loopback = await listen();
+  let authorizeUrl: URL | undefined;
+  const timer = setTimeout(() => {
+    if (authorizeUrl) void giveUp(authorizeUrl);
+  }, input.timeoutMs ?? 300_000);
   try {
-    const redirectUri = `http://localhost:${loopback.port}`;
-    const url = await input.pca.getAuthCodeUrl({
+    return await input.pca.acquireTokenInteractive({
       scopes: input.scopes,
-      redirectUri,
-      codeChallenge: challenge,
-      codeChallengeMethod: "S256",
-      state,
-      prompt: "select_account",
-      ...(input.loginHint ? { loginHint: input.loginHint } : {}),
-    });
-    await input.openBrowser(url);
-    const timeout = new Promise<CodeResponse>((resolve) => {
-      setTimeout(
-        () => resolve({ error: "timeout", error_description: "No answer from the browser in time." }),
-        input.timeoutMs ?? 300_000,
-      ).unref();
-    });
-    const response = await Promise.race([loopback.next, timeout]);
-    if (response.error || !response.code) {
-      throw Object.assign(
-        new Error(`${response.error ?? "no_code"}: ${response.error_description ?? "no code"}`),
-        {
-          errorCode: response.error ?? "no_code",
-        },
-      );
-    }
-    if (response.state !== state) {
-      throw Object.assign(new Error("The browser's answer did not match this sign-in (state)."), {
-        errorCode: "state_mismatch",
-      });
-    }
-    return await input.pca.acquireTokenByCode({
-      code: response.code,
-      codeVerifier: verifier,
-      redirectUri,
-      scopes: input.scopes,
+      // msal drops login_hint under prompt=select_account: a hint means "this account", no picker.
+      ...(input.loginHint ? { loginHint: input.loginHint } : { prompt: "select_account" }),
+      successTemplate: donePage,
+      errorTemplate: failPage,
+      openBrowser: async (url) => {
+        authorizeUrl = new URL(url);
+        await input.openBrowser(url);
+      },
     });
   } finally {
-    loopback.close();
+    clearTimeout(timer);
   }
 }

@@ -4,7 +4,7 @@
  * through `getAccessToken`.
  */
 import type { AccountInfo, AuthenticationResult } from "@azure/msal-node";
-import { CoreError } from "@boxafe-connect/core";
+import { CoreError, classifyTokenFailure, tokenFailureFromMsal } from "@boxafe-connect/core";
 import type { AuthorityConfig } from "./authority.js";
 import { browserSignIn } from "./browser-sign-in.js";
 import { openBrowser } from "./open-browser.js";
@@ -43,30 +43,30 @@ export interface SignedIn {
   getAccessToken(): Promise<string>;
 }
 
-const aadsts = /AADSTS\d+/;
-
 /** msal's messages end in trace and correlation ids; keep the first sentence part. */
 function shortMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return (text.split(/\s*Trace ID:/)[0] ?? text).trim();
 }
 
+/**
+ * Core's token classifier decides the code; a refused sign-in keeps msal's first sentence (Entra's
+ * words about the admin's own sign-in, e.g. which policy blocked it), anything else core's message.
+ */
 export function toSignInError(error: unknown): CoreError {
   if (error instanceof CoreError) return error;
   const message = shortMessage(error);
-  const code = (error as { errorCode?: unknown } | undefined)?.errorCode;
-  const upstream = message.match(aadsts)?.[0] ?? (typeof code === "string" ? code : undefined);
-  if (/AADSTS90055|temporarily_unavailable|throttl/i.test(`${message} ${String(code)}`)) {
-    return new CoreError(
-      "throttled",
-      "The Entra ID sign-in service is throttling or unavailable (AADSTS90055). Wait a few minutes and re-run.",
-      { cause: error, upstreamCode: upstream ?? "temporarily_unavailable" },
-    );
+  const failure = tokenFailureFromMsal(error);
+  // msal reports a throttled endpoint as post_request_failed with the OAuth error in its text.
+  const throttled = failure.aadsts === undefined && /temporarily_unavailable|throttl/i.test(message);
+  const read = throttled ? { ...failure, error: "temporarily_unavailable" } : failure;
+  const verdict = classifyTokenFailure(read);
+  const upstreamCode = read.aadsts === undefined ? read.error : `AADSTS${read.aadsts}`;
+  const options = { cause: error, ...(upstreamCode ? { upstreamCode } : {}) };
+  if (verdict.code === "sign_in_failed" || verdict.code === "graph_request_failed") {
+    return new CoreError("sign_in_failed", `Sign-in failed: ${message}`, options);
   }
-  return new CoreError("sign_in_failed", `Sign-in failed: ${message}`, {
-    cause: error,
-    ...(upstream ? { upstreamCode: upstream } : {}),
-  });
+  return new CoreError(verdict.code, verdict.message("the sign-in"), options);
 }
 
 export async function signIn(request: SignInRequest): Promise<SignedIn> {
