@@ -5,6 +5,7 @@
  * with the bundled Worker running inside workerd (Miniflare) and calling the sandbox itself.
  */
 import type { AddressInfo } from "node:net";
+import { makeCertificate } from "@boxafe-connect/certs";
 import {
   apply,
   boxafeProfile,
@@ -14,7 +15,7 @@ import {
   resolveProfile,
   uniqueNameFor,
 } from "@boxafe-connect/core";
-import { createCertificate, createGraphPort, nodePorts } from "@boxafe-connect/runtime";
+import { createGraphPort, nodePorts } from "@boxafe-connect/runtime";
 import type { RunningSandbox } from "@boxafe-connect/sandbox";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -181,7 +182,11 @@ describe.each([
   });
 
   it("verifies with a certificate (client assertion) as well as with the secret", async () => {
-    const cert = await createCertificate({ subject: displayName, days: 90, pfxPassword: "unused" });
+    const cert = await makeCertificate(globalThis.crypto, {
+      subject: displayName,
+      days: 90,
+      pfxPassword: "unused",
+    });
     // Register the certificate with core directly, as `boxafe-connect setup --certificate` would.
     const deps = {
       ...nodePorts(),

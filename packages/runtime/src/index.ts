@@ -1,7 +1,5 @@
-/** @module @boxafe-connect/runtime: Node implementations of core's ports (msal-node, Graph SDK, WebCrypto). */
+/** @module @boxafe-connect/runtime: Node implementations of core's ports (msal-node, Graph SDK, CA trust). */
 
-export type { CertificateOptions, CreatedCertificate } from "./certificate.js";
-export { createCertificate } from "./certificate.js";
 export type { DelegatedSignIn, DeviceCodeInfo, DeviceCodeSignInOptions } from "./device-code.js";
 export { deviceCodeSignIn } from "./device-code.js";
 export type { GraphPortOptions } from "./graph-port.js";

@@ -1,4 +1,6 @@
 /** Rotation, adoption, drift repair, removal and the certificate path, against the sandbox. */
+
+import { makeCertificate } from "@boxafe-connect/certs";
 import {
   apply,
   boxafeProfile,
@@ -10,7 +12,6 @@ import {
   verify,
 } from "@boxafe-connect/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCertificate } from "./certificate.js";
 import { boxafeDesired, type Harness, holdings, runSetup, startHarness } from "./integration/harness.js";
 import { createMsalAppTokenPort } from "./msal-token-port.js";
 import { nodePorts } from "./node-ports.js";
@@ -134,7 +135,11 @@ describe("lifecycle", () => {
 
   it("adds a certificate (keeping other keys) and proves it with a certificate assertion", async () => {
     const deps = h.deps(h.graph(token));
-    const cert = await createCertificate({ subject: "QNAP Boxafe", days: 365, pfxPassword: "pfx" });
+    const cert = await makeCertificate(globalThis.crypto, {
+      subject: "QNAP Boxafe",
+      days: 365,
+      pfxPassword: "pfx",
+    });
     const run = await runSetup(deps, {
       certificate: {
         displayName: "CN=QNAP Boxafe",
@@ -145,7 +150,11 @@ describe("lifecycle", () => {
     });
     expect(run.result.certificateKeyId).toMatch(/^[0-9a-f-]{36}$/);
     // A second certificate keeps the first.
-    const second = await createCertificate({ subject: "QNAP Boxafe 2", days: 90, pfxPassword: "pfx" });
+    const second = await makeCertificate(globalThis.crypto, {
+      subject: "QNAP Boxafe 2",
+      days: 90,
+      pfxPassword: "pfx",
+    });
     await runSetup(deps, {
       certificate: {
         displayName: "CN=QNAP Boxafe 2",

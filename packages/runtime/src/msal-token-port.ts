@@ -5,7 +5,7 @@
 import { X509Certificate } from "node:crypto";
 import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
 import type { AppTokenPort, AppTokenRequest } from "@boxafe-connect/core";
-import { tokenError, tokenFailureFromMsal } from "@boxafe-connect/core";
+import { CoreError, tokenError, tokenFailureFromMsal } from "@boxafe-connect/core";
 import { msalAuthority } from "./msal-authority.js";
 
 export interface MsalAppTokenOptions {
@@ -18,7 +18,15 @@ function credentialConfig(
 ): Pick<Configuration["auth"], "clientSecret" | "clientCertificate"> {
   if (request.credential.kind === "secret") return { clientSecret: request.credential.secret };
   const { certificatePem, privateKeyPem } = request.credential;
-  const thumbprintSha256 = new X509Certificate(certificatePem).fingerprint256.replace(/:/g, "");
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(certificatePem);
+  } catch {
+    throw new CoreError("invalid_input", "credential.certificatePem is not a PEM X.509 certificate.", {
+      field: "credential.certificatePem",
+    });
+  }
+  const thumbprintSha256 = certificate.fingerprint256.replace(/:/g, "");
   return { clientCertificate: { thumbprintSha256, privateKey: privateKeyPem, x5c: certificatePem } };
 }
 

@@ -52,3 +52,27 @@ describe("createFetchAppTokenPort", () => {
     await expect(port.acquire(request)).rejects.toMatchObject({ code: "graph_request_failed", status: 502 });
   });
 });
+
+describe("createFetchAppTokenPort with a certificate", () => {
+  it("refuses a PEM block that is not a certificate, naming the field, before any request", async () => {
+    let calls = 0;
+    const port = createFetchAppTokenPort({
+      authorityHost: "https://login.microsoftonline.com",
+      fetch: async () => {
+        calls += 1;
+        return new Response("{}");
+      },
+      now: () => 0,
+    });
+    const credential = {
+      kind: "certificate" as const,
+      certificatePem: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+      privateKeyPem: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+    };
+    await expect(port.acquire({ ...request, credential })).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "certificate.certificatePem",
+    });
+    expect(calls).toBe(0);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { AppTokenPort, AppTokenRequest, ClientCredential } from "@boxafe-connect/core";
 import { CoreError, tokenError, tokenFailureFromBody } from "@boxafe-connect/core";
-import { importPKCS8, SignJWT } from "jose";
+import { importPKCS8, importX509, SignJWT } from "jose";
 import type { FetchLike } from "./outbound.js";
 
 export interface FetchAppTokenOptions {
@@ -71,6 +71,12 @@ async function signAssertion(
   nowMs: number,
 ): Promise<string> {
   const der = pemToDer(credential.certificatePem, "CERTIFICATE");
+  // Parsed with jose where it arrives: a PEM block that is no certificate is refused by name.
+  await importX509(credential.certificatePem, "RS256").catch(() => {
+    throw new CoreError("invalid_input", "certificate.certificatePem is not an X.509 RSA certificate.", {
+      field: "certificate.certificatePem",
+    });
+  });
   let key: Awaited<ReturnType<typeof importPKCS8>>;
   try {
     key = await importPKCS8(credential.privateKeyPem, "RS256");

@@ -2,9 +2,9 @@
  * `verify`: the three values in, token proof out. No admin sign-in: the app's own credential gets
  * fresh client-credentials tokens whose roles are compared with the profile.
  */
-import { readFile } from "node:fs/promises";
 import type { ClientCredential } from "@boxafe-connect/core";
 import { CoreError, sharePointTenantName } from "@boxafe-connect/core";
+import { readCertificateFile } from "../auth/read-certificate.js";
 import { readClientSecret } from "../auth/read-secret.js";
 import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
@@ -14,9 +14,6 @@ import { ExitCode } from "../render-error.js";
 import { appKeyOf, permissionsOf } from "../session/app-options.js";
 import { verifyCredentials } from "../session/verify-credentials.js";
 import { resolveTarget } from "../target/resolve-target.js";
-
-const pemBlock = (text: string, label: RegExp): string | undefined =>
-  text.match(new RegExp(`-----BEGIN ${label.source}-----[\\s\\S]+?-----END ${label.source}-----`))?.[0];
 
 async function credentialOf(context: CommandContext): Promise<ClientCredential> {
   const file = stringOption(context, "certificate-file");
@@ -30,21 +27,7 @@ async function credentialOf(context: CommandContext): Promise<ClientCredential> 
     context.out.redactor.protect(secret);
     return { kind: "secret", secret };
   }
-  const text = await readFile(file, "utf8").catch(() => {
-    throw new CoreError("invalid_input", `Cannot read the certificate file ${file}.`, {
-      field: "certificate-file",
-    });
-  });
-  const certificatePem = pemBlock(text, /CERTIFICATE/);
-  const privateKeyPem = pemBlock(text, /PRIVATE KEY/);
-  if (!certificatePem || !privateKeyPem) {
-    throw new CoreError(
-      "invalid_input",
-      `${file} must hold the certificate and its private key (PKCS#8 "BEGIN PRIVATE KEY") in PEM.`,
-      { field: "certificate-file" },
-    );
-  }
-  return { kind: "certificate", certificatePem, privateKeyPem };
+  return readCertificateFile(file, Date.now());
 }
 
 const SHAREPOINT_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

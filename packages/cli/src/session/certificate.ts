@@ -1,14 +1,13 @@
 /**
- * A self-signed certificate for SharePoint app-only access: made by runtime (WebCrypto), its public
+ * A self-signed certificate for SharePoint app-only access: made by @boxafe-connect/certs (WebCrypto), its public
  * part planned into keyCredentials by core, its files written here (private ones 0600).
  */
 import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { type CreatedCertificate, makeCertificate as makeSelfSigned } from "@boxafe-connect/certs";
 import type { CertificateRequest, DesiredOptions } from "@boxafe-connect/core";
 import { CoreError, certificateRequestFor, DEFAULT_CERTIFICATE_DAYS } from "@boxafe-connect/core";
-import type { CreatedCertificate } from "@boxafe-connect/runtime";
-import { createCertificate } from "@boxafe-connect/runtime";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import { writePrivateFile } from "../files/private-file.js";
@@ -40,7 +39,7 @@ export async function makeCertificate(context: CommandContext, appName: string):
   const given = context.env.BOXAFE_PFX_PASSWORD;
   const pfxPassword = given && given !== "" ? given : randomBytes(18).toString("base64url");
   context.out.redactor.protect(pfxPassword);
-  const created = await createCertificate({ ...request, pfxPassword });
+  const created = await makeSelfSigned(globalThis.crypto, { ...request, pfxPassword });
   context.out.redactor.protect(created.privateKeyPem);
   return { created, pfxPassword, generatedPassword: !given };
 }

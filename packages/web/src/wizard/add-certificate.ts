@@ -34,7 +34,7 @@ export async function addCertificate(input: AddCertificateInput): Promise<Certif
   const subject = observed.application?.displayName ?? "QNAP Boxafe";
   const request = certificateRequestFor(subject);
   // The certificate code (x509, pkijs) is large; it loads only when a certificate is asked for.
-  const { makeCertificate } = await import("@boxafe-connect/runtime/certificate");
+  const { makeCertificate } = await import("@boxafe-connect/certs");
   const made = await makeCertificate(input.crypto, { ...request, pfxPassword: input.pfxPassword });
   const now = input.deps.clock.now();
   const desired = desiredFrom(

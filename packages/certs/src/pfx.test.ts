@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createCertificate } from "./certificate.js";
+import { makeCertificate } from "./make-certificate.js";
 
 function hasOpenssl(): boolean {
   try {
@@ -15,8 +15,12 @@ function hasOpenssl(): boolean {
   }
 }
 
-describe("createCertificate", async () => {
-  const created = await createCertificate({ subject: "QNAP Boxafe", days: 365, pfxPassword: "pfx-pass-1" });
+describe("makeCertificate on Node's WebCrypto", async () => {
+  const created = await makeCertificate(globalThis.crypto, {
+    subject: "QNAP Boxafe",
+    days: 365,
+    pfxPassword: "pfx-pass-1",
+  });
 
   it("makes a self-signed RSA 2048 SHA-256 certificate whose key matches", () => {
     const cert = new X509Certificate(created.certificatePem);

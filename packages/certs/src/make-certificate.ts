@@ -4,8 +4,8 @@ import "reflect-metadata";
  * A self-signed X.509 certificate for the app (client assertion; SharePoint app-only needs one):
  * RSA 2048 / SHA-256 made with the WebCrypto it is given and @peculiar/x509, returned as PEM
  * (certificate, PKCS#8 key) and as a password-protected PKCS#12 (PFX) for Boxafe or Windows.
- * Imports nothing from node:, so a browser makes the key pair itself and the key never leaves it.
- * Published as `@boxafe-connect/runtime/certificate`.
+ * Imports nothing from node:, so a browser makes the key pair itself and the key never leaves it;
+ * Node passes its `globalThis.crypto`.
  */
 import * as x509 from "@peculiar/x509";
 import { pem, toBase64, toBase64Url, toHex } from "./der-text.js";
