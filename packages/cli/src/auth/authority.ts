@@ -7,7 +7,7 @@ export interface AuthorityConfig {
   readonly cloudDiscoveryMetadata?: string;
 }
 
-/** The delegated Graph scopes the admin tool needs (graph-facts.md 2.4), for a Graph resource URI. */
+/** The delegated Graph scopes the admin tool needs (docs/graph-facts.md 2.4), for a Graph resource URI. */
 export function adminScopes(graphResource: string): string[] {
   const root = graphResource.replace(/\/$/, "");
   return [

@@ -1,6 +1,6 @@
 /**
  * Retirements and restrictions that touch Table 1. Each says what stops working, when, and what
- * the admin must do. Dates and sources: shared/reference/graph-facts.md section 3.
+ * the admin must do. Dates and sources: docs/graph-facts.md section 3.
  */
 import { sameRef } from "./lookup.js";
 import type { Advisory, PermissionRef } from "./types.js";

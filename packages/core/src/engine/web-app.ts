@@ -1,6 +1,6 @@
 /**
  * The single-page app the web UI signs in with on a real tenant: SPA redirect URIs and the three
- * delegated Microsoft Graph scopes the setup needs (graph-facts.md 2.4). One upsert by uniqueName,
+ * delegated Microsoft Graph scopes the setup needs (docs/graph-facts.md 2.4). One upsert by uniqueName,
  * so a re-run updates the same registration.
  */
 import { CoreError } from "../errors.js";

@@ -3,7 +3,7 @@
  * from it): AADSTS number + OAuth `error` + HTTP status -> ErrorCode and whether waiting can help.
  * The msal-node port (runtime), the Worker's fetch port (api) and the browser port (web) all call
  * it, so a code means the same thing on every front end. Codes and meanings:
- * https://learn.microsoft.com/entra/identity-platform/reference-error-codes (docs/entra-token-errors.md).
+ * https://learn.microsoft.com/entra/identity-platform/reference-error-codes (the table: docs/entra-token-errors.md).
  * Only the AADSTS number is kept (as upstreamCode): Entra's description can echo request details.
  */
 import { CoreError, type ErrorCode } from "../errors.js";

@@ -7,7 +7,7 @@ export function graphResource(cloud: WebConfig["cloud"]): string {
   return "https://graph.microsoft.com";
 }
 
-/** The delegated scopes the setup needs (graph-facts 2.4); all three need admin consent. */
+/** The delegated scopes the setup needs (docs/graph-facts.md 2.4); all three need admin consent. */
 export function setupScopes(cloud: WebConfig["cloud"]): string[] {
   const r = graphResource(cloud);
   return [
