@@ -40,7 +40,7 @@ describe("boxafe-connect lifecycle", () => {
     expect(report.tokens.every((token) => token.ok)).toBe(true);
     expect(doc.advisories).toContainEqual(
       expect.objectContaining({
-        action: expect.stringContaining(`Set-OrganizationConfig -EwsAllowedAppIDs @{Add="${clientId}"}`),
+        action: expect.stringContaining(`+ "${clientId}" | Where-Object`),
       }),
     );
     const data = t.sandbox.context.dir.data;

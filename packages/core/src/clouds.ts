@@ -21,6 +21,14 @@ export interface CloudEndpoints {
   /** SharePoint host of a tenant, e.g. contoso.sharepoint.com. */
   sharePointHost(tenantName: string): string;
   readonly portalUrl: string;
+  /**
+   * Where Exchange Online serves EWS (/EWS/Exchange.asmx) and its admin REST (/adminapi/beta/...):
+   * the Exchange host of the cloud (outlook.office365.us in GCC High, partner.outlook.cn under 21Vianet);
+   * the sandbox's own origin there.
+   */
+  readonly exchangeBaseUrl: string;
+  /** Where a tenant's SharePoint REST lives, e.g. https://contoso.sharepoint.com (the sandbox origin there). */
+  sharePointBaseUrl(tenantName: string): string;
 }
 
 interface CloudFacts {
@@ -55,14 +63,17 @@ const CLOUDS: Readonly<Record<CloudName, CloudFacts>> = {
   },
 };
 
-function endpoints(name: CloudName | "sandbox", facts: CloudFacts): CloudEndpoints {
+function endpoints(name: CloudName | "sandbox", facts: CloudFacts, serviceOrigin?: string): CloudEndpoints {
+  const sharePointHost = (tenantName: string) => `${tenantName}.${facts.sharePointSuffix}`;
   return {
     name,
     authorityHost: facts.authorityHost,
     graphBaseUrl: facts.graphBaseUrl,
     exchangeResource: facts.exchangeResource,
-    sharePointHost: (tenantName) => `${tenantName}.${facts.sharePointSuffix}`,
+    sharePointHost,
     portalUrl: facts.portalUrl,
+    exchangeBaseUrl: serviceOrigin ?? facts.exchangeResource,
+    sharePointBaseUrl: (tenantName) => serviceOrigin ?? `https://${sharePointHost(tenantName)}`,
   };
 }
 
@@ -103,7 +114,12 @@ export function sandboxEndpoints(origin: string): CloudEndpoints {
     });
   }
   const base = url.origin;
-  return endpoints("sandbox", { ...CLOUDS.global, authorityHost: base, graphBaseUrl: base, portalUrl: base });
+  return endpoints(
+    "sandbox",
+    { ...CLOUDS.global, authorityHost: base, graphBaseUrl: base, portalUrl: base },
+    // Exchange and SharePoint paths are served on the same origin (packages/sandbox README).
+    base,
+  );
 }
 
 const INITIAL_DOMAIN_SUFFIXES = [

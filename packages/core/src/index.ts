@@ -1,5 +1,13 @@
 /** @module @boxafe-connect/core: pure logic, no I/O; ports are injected. */
 
+export type { BoxafeCredentials, BoxafeVersion, HandOverField } from "./boxafe/version.js";
+export {
+  boxafeCredentials,
+  boxafeVersions,
+  DEFAULT_BOXAFE_VERSION,
+  DEFAULT_BOXAFE_VERSION_REASON,
+  parseBoxafeVersion,
+} from "./boxafe/version.js";
 export {
   advisories,
   advisoriesFor,
@@ -9,6 +17,7 @@ export {
 } from "./catalog/advisories.js";
 export type { AdvisoryNote } from "./catalog/advisory-notes.js";
 export { advisoryNotes } from "./catalog/advisory-notes.js";
+export { graphMailPermissions } from "./catalog/graph-mail-permissions.js";
 export { findPermission, permissionById, permissionKey, sameRef } from "./catalog/lookup.js";
 export { permissions } from "./catalog/permissions.js";
 export type {
@@ -76,6 +85,32 @@ export type { WebAppInput, WebAppResult } from "./engine/web-app.js";
 export { checkRedirectUris, registerWebApp, WEB_APP_SCOPES } from "./engine/web-app.js";
 export type { CoreErrorOptions } from "./errors.js";
 export { CoreError, ErrorCode, isCoreError } from "./errors.js";
+export type { ExchangeAdminTarget } from "./exchange/admin-api.js";
+export {
+  EXCHANGE_POWERSHELL_CLIENT_ID,
+  exchangeAdminScope,
+  invokeCmdlet,
+  printable,
+} from "./exchange/admin-api.js";
+export type { EwsChange, EwsWrite } from "./exchange/ews-change.js";
+export { planEwsAllow } from "./exchange/ews-change.js";
+export type { EwsMode } from "./exchange/ews-mode.js";
+export { DEFAULT_EWS_MODE, ewsModes, parseEwsMode } from "./exchange/ews-mode.js";
+export type { EwsPolicy } from "./exchange/ews-policy.js";
+export { parseEwsPolicy, policyAllows } from "./exchange/ews-policy.js";
+export { ewsPowerShell } from "./exchange/ews-powershell.js";
+export type { EwsProbe } from "./exchange/ews-probe.js";
+export { classifyGetFolder, EWS_PROOF_USER_AGENT, getFolderRequest } from "./exchange/ews-probe.js";
+export type {
+  EwsAllowOutcome,
+  EwsAllowRequest,
+  EwsAllowResult,
+  EwsDeps,
+  EwsPolicyState,
+  EwsStatusResult,
+  EwsTarget,
+} from "./exchange/ews-use-case.js";
+export { ewsAllow, ewsStatus } from "./exchange/ews-use-case.js";
 export type { GraphDeps, RetryBudget, RunOptions, RunRequest, RunResult } from "./graph/batch-runner.js";
 export { runRequests, startBudget } from "./graph/batch-runner.js";
 export type { CountingGraphPort, GraphStats } from "./graph/counting-port.js";
@@ -104,6 +139,7 @@ export type {
 } from "./preflight/types.js";
 export { CHECK_IDS, CHECK_STATUSES } from "./preflight/types.js";
 export { boxafeProfile } from "./profiles/boxafe.js";
+export { boxafeGraphMailProfile, builtInProfile, builtInProfiles } from "./profiles/boxafe-graph-mail.js";
 export type { ParseProfileResult, ProfileIssue } from "./profiles/parse-profile.js";
 export { formatProfileIssues, parseProfile, parseProfileJson } from "./profiles/parse-profile.js";
 export type { ResolveOptions } from "./profiles/resolve-profile.js";
@@ -227,3 +263,15 @@ export type {
   VerifyInput,
 } from "./verify/verify.js";
 export { verify } from "./verify/verify.js";
+export type { HttpPort, HttpRequest, HttpResponse } from "./workloads/http-port.js";
+export type {
+  WorkloadKey,
+  WorkloadProof,
+  WorkloadProofDeps,
+  WorkloadProofRequest,
+  WorkloadReport,
+  WorkloadState,
+} from "./workloads/prove-workloads.js";
+export { proveWorkloads } from "./workloads/prove-workloads.js";
+export type { Readiness } from "./workloads/readiness.js";
+export { readiness, WORKLOAD_NAMES } from "./workloads/readiness.js";

@@ -50,7 +50,7 @@ describe("permissions --json", () => {
     const out = capture();
     await permissionsCommand({ json: true, skipRetired: true }, out.io);
     const doc = JSON.parse(out.text()) as { resources: { permissions: unknown[] }[] };
-    expect(doc.resources.reduce((n, r) => n + r.permissions.length, 0)).toBe(23);
+    expect(doc.resources.reduce((n, r) => n + r.permissions.length, 0)).toBe(18);
   });
 
   it("reads a partner profile file", async () => {
@@ -94,11 +94,12 @@ describe("permissions (table)", () => {
     );
     expect(row("openid", "Microsoft Graph (14)")).toMatch(/openid\s+Delegated\s+Sign users in\s+-$/);
     expect(row("Notes.ReadWrite.All", "OneNote (1)")).toMatch(/Yes\s+RETIRED 2025-03-31$/);
-    expect(row("User.Read", "Azure Active Directory Graph")).toMatch(/RETIRED 2024-09-01$/);
+    expect(row("User.Read", "Azure Active Directory Graph")).toMatch(/RETIRED 2025-08-31$/);
     expect(row("Sites.FullControl.All", "SharePoint (3)")).toMatch(/CERTIFICATE ONLY since 2026-04-02$/);
     expect(text).toContain("26 permissions across 5 APIs (profile boxafe).");
-    expect(text).toContain("3 belong to retired APIs; --skip-retired leaves them out.");
-    expect(text).toContain('Set-OrganizationConfig -EwsAllowedAppIDs @{Add="<Application (client) ID>"}');
+    expect(text).toContain("8 belong to retired APIs; --skip-retired leaves them out.");
+    expect(text).toContain("Set-OrganizationConfig -EwsAllowedAppIDs $ids -EwsEnabled $true");
+    expect(text).not.toContain("@{Add");
     expect(text).not.toContain(ESC);
   });
 
@@ -125,7 +126,7 @@ describe("permissions (table)", () => {
     await permissionsCommand({ json: false, skipRetired: true }, out.io);
     expect(out.text()).not.toContain("OneNote (");
     expect(out.text()).not.toContain("Azure Active Directory Graph (");
-    expect(out.text()).toContain("23 permissions across 3 APIs");
+    expect(out.text()).toContain("18 permissions across 3 APIs");
     expect(out.text()).not.toContain("RETIRED");
   });
 });

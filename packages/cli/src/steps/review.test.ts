@@ -18,6 +18,6 @@ describe("reviewLines", () => {
     expect(lines).toContain("  application (1): User.ReadWrite.All");
     expect(lines).toContain("  delegated (2): openid, User.Read");
     expect(lines).toContain("  application (1): Notes.ReadWrite.All [RETIRED 2025-03-31]");
-    expect(lines).toContain("  delegated (1): User.Read [RETIRED 2024-09-01]");
+    expect(lines).toContain("  delegated (1): User.Read [RETIRED 2025-08-31]");
   });
 });

@@ -10,10 +10,11 @@ function advisory(id: AdvisoryId): Advisory {
 }
 
 describe("advisories", () => {
-  it("are the four known changes, each with consequence, action and source", () => {
+  it("are the five known changes, each with consequence, action and source", () => {
     expect(advisories.map((a) => a.id)).toEqual([
       "azure-ad-graph-retired",
       "ews-blocked",
+      "outlook-rest-decommissioned",
       "sharepoint-acs-retired",
       "onenote-app-only-ended",
     ]);
@@ -36,7 +37,10 @@ describe("advisories", () => {
       status: "retired",
       effectiveOn: "2025-03-31",
     });
-    expect(advisory("azure-ad-graph-retired").status).toBe("retired");
+    expect(advisory("azure-ad-graph-retired")).toMatchObject({
+      status: "retired",
+      effectiveOn: "2025-08-31",
+    });
   });
 
   it("finds advisories by (resource, kind, value), not by value alone", () => {
@@ -50,10 +54,15 @@ describe("advisories", () => {
     expect(isRetired({ resource: "microsoft-graph", kind: "delegated", value: "User.Read" })).toBe(false);
   });
 
-  it("retires exactly three of the 26; EWS and SharePoint are blocked, not retired", () => {
+  it("retires eight of the 26 (Azure AD Graph, OneNote app-only, Outlook REST); EWS and SharePoint are blocked, not retired", () => {
     const retired = permissions.filter(isRetired).map((p) => `${p.resource}/${p.value}`);
     expect(retired).toEqual([
       "azure-ad-graph/User.Read",
+      "exchange-online/Calendars.ReadWrite.All",
+      "exchange-online/Contacts.ReadWrite",
+      "exchange-online/MailboxSettings.ReadWrite",
+      "exchange-online/Mail.ReadWrite",
+      "exchange-online/Tasks.ReadWrite",
       "microsoft-graph/Notes.ReadWrite.All",
       "onenote/Notes.ReadWrite.All",
     ]);
@@ -67,9 +76,10 @@ describe("advisories", () => {
 
   it("fills the app id into the admin's action", () => {
     const action = advisoryAction(advisory("ews-blocked"), "11111111-2222-3333-4444-555555555555");
-    expect(action).toContain(
-      'Set-OrganizationConfig -EwsAllowedAppIDs @{Add="11111111-2222-3333-4444-555555555555"}',
-    );
+    // Microsoft's read-merge-write, never the @{Add=...} form.
+    expect(action).toContain('+ "11111111-2222-3333-4444-555555555555"');
+    expect(action).toContain("Set-OrganizationConfig -EwsAllowedAppIDs $ids -EwsEnabled $true");
+    expect(action).not.toContain("@{Add");
     expect(action).not.toContain("{appId}");
     expect(advisoryAction(advisory("onenote-app-only-ended"), "x")).toBe(
       advisory("onenote-app-only-ended").action,

@@ -10,15 +10,15 @@ export const advisories: readonly Advisory[] = [
     id: "azure-ad-graph-retired",
     title: "Azure AD Graph is retired",
     status: "retired",
-    effectiveOn: "2024-09-01",
+    effectiveOn: "2025-08-31",
     affects: [{ resource: "azure-ad-graph", kind: "delegated", value: "User.Read" }],
     consequence:
-      "Apps created after 2024-08-31 cannot call Azure AD Graph (graph.windows.net); since 2025-02-01 all apps are blocked and the API was shut down in September 2025. The permission can still be added but grants nothing.",
+      "Azure AD Graph (graph.windows.net) was fully retired on 2025-08-31: new apps were blocked from 2024-09-01, every app needed an opt-in from 2025-02-01, and since 2025-08-31 no app can call it. The permission can still be added but grants nothing.",
     action:
       "Nothing to grant: Microsoft Graph User.Read (also in this profile) covers sign-in. You may leave it out (skip retired permissions).",
     replacement: "Microsoft Graph User.Read (delegated)",
     source:
-      "Microsoft Entra blog 'Action required: Azure AD Graph API retirement' (2024-12-05) and 'Take action by February 1' (2025-01-16)",
+      "microsoftgraph/microsoft-graph-docs api-reference authenticationBehaviors resource (Azure AD Graph retirement timeline)",
   },
   {
     id: "ews-blocked",
@@ -31,13 +31,34 @@ export const advisories: readonly Advisory[] = [
       { resource: "exchange-online", kind: "delegated", value: "EWS.AccessAsUser.All" },
     ],
     consequence:
-      "Since 2026-10-01 EWS answers only apps on the organization's allow list; on 2027-04-01 EWS in Exchange Online shuts down for good, and these permissions stop working.",
+      "Since 2026-10-01 tenants that left EwsEnabled unset are blocked, and with EwsEnabled $true only the apps in EwsAllowedAppIDs may use EWS: Boxafe backs up no mail, calendar or contacts until this app is on the list. On 2027-04-01 EWS in Exchange Online shuts down for good.",
     action:
-      'In Exchange Online PowerShell, allow this app: Set-OrganizationConfig -EwsAllowedAppIDs @{Add="{appId}"} (EWS must also be enabled for the org and the users). Plan the move to the Microsoft Graph mail and calendar permissions before 2027-04-01.',
+      'Run boxafe-connect ews allow, or in Exchange Online PowerShell read, merge and write the whole list (the parameter replaces it): $ids = @(@((Get-OrganizationConfig -RetrieveEwsOperationAccessPolicy).EwsAllowedAppIDs) + "{appId}" | Where-Object { $_ } | Select-Object -Unique); Set-OrganizationConfig -EwsAllowedAppIDs $ids -EwsEnabled $true. The change takes up to 24 hours. Plan the move to Microsoft Graph mailbox import/export (profile boxafe-graph-mail) before 2027-04-01.',
+    replacement:
+      "Microsoft Graph mailbox import/export: MailboxItem.ImportExport.All, MailboxItem.Read.All, MailboxFolder.ReadWrite.All (application; profile boxafe-graph-mail)",
+    source:
+      "MicrosoftDocs/office-docs-powershell PR #13643 (Set-OrganizationConfig -EwsAllowedAppIDs, 2026-06-04); office-developer-exchange-docs 'Control access to EWS in Exchange' (read-merge-write, 24 h, X-EWS-Policy-Reason); Exchange team blog 'Exchange Online EWS, Your Time is Almost Up' (2026-02)",
+  },
+  {
+    id: "outlook-rest-decommissioned",
+    title: "Outlook REST API app roles do nothing",
+    status: "retired",
+    effectiveOn: "2024-03-31",
+    affects: [
+      { resource: "exchange-online", kind: "application", value: "Calendars.ReadWrite.All" },
+      { resource: "exchange-online", kind: "application", value: "Contacts.ReadWrite" },
+      { resource: "exchange-online", kind: "application", value: "MailboxSettings.ReadWrite" },
+      { resource: "exchange-online", kind: "application", value: "Mail.ReadWrite" },
+      { resource: "exchange-online", kind: "application", value: "Tasks.ReadWrite" },
+    ],
+    consequence:
+      "These five Office 365 Exchange Online app roles belong to the Outlook REST API (outlook.office.com/api), which Microsoft decommissioned in 2024. Boxafe's mail, calendar and contacts backup runs on EWS (full_access_as_app); these roles grant it nothing more.",
+    action:
+      "Nothing to grant: they are harmless to keep for Boxafe 1.4's checklist, and you may leave them out (skip retired permissions). The Microsoft Graph roles of the same names (also in this profile) are the ones that work.",
     replacement:
       "Microsoft Graph Mail.ReadWrite, Calendars.ReadWrite, Contacts.ReadWrite, MailboxSettings.ReadWrite (application)",
     source:
-      "Microsoft 365 message center MC1227454 (2026-02); Set-OrganizationConfig docs (MicrosoftDocs/office-docs-powershell PR#13643)",
+      "[3P] summaries of Microsoft's previous-versions Outlook REST API pages (decommissioned in 2024; the exact day is UNCONFIRMED, 2024-03-31 is the announced end of v2.0/beta)",
   },
   {
     id: "sharepoint-acs-retired",
@@ -53,7 +74,7 @@ export const advisories: readonly Advisory[] = [
     consequence:
       "Since 2026-04-02 the appinv.aspx trust (Azure ACS) no longer works, and SharePoint REST refuses app-only tokens obtained with a client secret. These app roles work only with a certificate credential.",
     action:
-      "Add a certificate credential to the app and give Boxafe the certificate for SharePoint; skip the guide's appinv.aspx step.",
+      "Use Boxafe 1.5 or later with a certificate (boxafe-connect setup --boxafe 1.5, or boxafe-connect sharepoint to add one); skip the guide's appinv.aspx step.",
     replacement: "Entra app-only access with a certificate",
     source:
       "SharePoint/sp-dev-docs add-ins-and-azure-acs-retirements-faq.md and solution-guidance/security-apponly-azuread.md",

@@ -10,11 +10,17 @@ describe("advisoryNotes", () => {
   it("one note per advisory of Table 1, each once, with the app id filled in", () => {
     const notes = advisoryNotes(table1, APP_ID);
     expect(new Set(notes.map((n) => n.id))).toEqual(
-      new Set(["azure-ad-graph-retired", "ews-blocked", "sharepoint-acs-retired", "onenote-app-only-ended"]),
+      new Set([
+        "azure-ad-graph-retired",
+        "ews-blocked",
+        "outlook-rest-decommissioned",
+        "sharepoint-acs-retired",
+        "onenote-app-only-ended",
+      ]),
     );
-    expect(notes).toHaveLength(4);
+    expect(notes).toHaveLength(5);
     const ews = notes.find((n) => n.id === "ews-blocked");
-    expect(ews?.action).toContain(`@{Add="${APP_ID}"}`);
+    expect(ews?.action).toContain(`+ "${APP_ID}"`);
     expect(ews?.marker).toBe("BLOCKED since 2026-10-01, ends 2027-04-01");
     expect(notes.find((n) => n.id === "sharepoint-acs-retired")?.marker).toBe(
       "CERTIFICATE ONLY since 2026-04-02",

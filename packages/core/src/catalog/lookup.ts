@@ -1,4 +1,5 @@
 /** Lookups over the catalog, always by (resource, kind, value): GUIDs are only unique per resource. */
+import { graphMailPermissions } from "./graph-mail-permissions.js";
 import { permissions } from "./permissions.js";
 import type { Permission, PermissionRef } from "./types.js";
 
@@ -11,8 +12,11 @@ export function sameRef(a: PermissionRef, b: PermissionRef): boolean {
   return a.resource === b.resource && a.kind === b.kind && a.value === b.value;
 }
 
+/** Table 1 and the opt-in permissions a built-in profile may add. */
+const known: readonly Permission[] = [...permissions, ...graphMailPermissions];
+
 export function findPermission(ref: PermissionRef): Permission | undefined {
-  return permissions.find((permission) => sameRef(permission, ref));
+  return known.find((permission) => sameRef(permission, ref));
 }
 
 /** The catalog entry for a GUID under one resource (appRole or scope id), e.g. when reading a tenant. */
@@ -22,5 +26,5 @@ export function permissionById(
   id: string,
 ): Permission | undefined {
   const wanted = id.toLowerCase();
-  return permissions.find((p) => p.resource === resource && p.kind === kind && p.id === wanted);
+  return known.find((p) => p.resource === resource && p.kind === kind && p.id === wanted);
 }

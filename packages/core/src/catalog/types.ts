@@ -42,6 +42,7 @@ export interface Permission extends PermissionRef {
 export type AdvisoryId =
   | "azure-ad-graph-retired"
   | "ews-blocked"
+  | "outlook-rest-decommissioned"
   | "sharepoint-acs-retired"
   | "onenote-app-only-ended";
 

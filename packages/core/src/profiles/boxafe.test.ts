@@ -36,10 +36,10 @@ describe("boxafeProfile", () => {
     ]);
   });
 
-  it("resolves to 26 permissions, or 23 without the retired APIs", () => {
+  it("resolves to 26 permissions, or 18 without the retired APIs", () => {
     expect(resolveProfile(boxafeProfile)).toHaveLength(26);
     const current = resolveProfile(boxafeProfile, { skipRetired: true });
-    expect(current).toHaveLength(23);
+    expect(current).toHaveLength(18);
     expect(current.some((p) => p.resource === "onenote" || p.resource === "azure-ad-graph")).toBe(false);
     expect(current.some((p) => p.value === "Notes.ReadWrite.All")).toBe(false);
   });

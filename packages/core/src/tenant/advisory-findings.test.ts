@@ -5,7 +5,7 @@ import { TABLE_1 } from "./test-fixtures.js";
 describe("advisoryFindings", () => {
   it("reports each advisory touching Table 1 once, with the app id filled in", () => {
     const findings = advisoryFindings(TABLE_1, "11111111-2222-4333-8444-555555555555");
-    expect(findings.length).toBe(4);
+    expect(findings.length).toBe(5);
     expect(findings.every((f) => f.kind === "advisory")).toBe(true);
     const ews = findings.find((f) => f.message.includes("EWS.AccessAsUser.All"));
     expect(ews?.message).toContain("full_access_as_app (application)");

@@ -135,9 +135,14 @@ describe("permissionStatuses", () => {
         rows.filter((r) => r.status === s).length,
       ]),
     );
-    expect(counts).toEqual({ granted: 23, missing: 0, "declared-only": 0, retired: 3 });
+    expect(counts).toEqual({ granted: 18, missing: 0, "declared-only": 0, retired: 8 });
     expect(rows.filter((r) => r.status === "retired").map((r) => `${r.resource} ${r.value}`)).toEqual([
       "azure-ad-graph User.Read",
+      "exchange-online Calendars.ReadWrite.All",
+      "exchange-online Contacts.ReadWrite",
+      "exchange-online MailboxSettings.ReadWrite",
+      "exchange-online Mail.ReadWrite",
+      "exchange-online Tasks.ReadWrite",
       "microsoft-graph Notes.ReadWrite.All",
       "onenote Notes.ReadWrite.All",
     ]);

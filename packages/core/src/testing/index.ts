@@ -10,3 +10,5 @@ export type { FakeTime } from "./fake-time.js";
 export { fakeTime, seededRandom } from "./fake-time.js";
 export type { Handler, Reply, ScriptedGraph } from "./scripted-graph.js";
 export { graphError, scriptedGraph } from "./scripted-graph.js";
+export type { ScriptedHttp } from "./scripted-http.js";
+export { reply, scriptedHttp } from "./scripted-http.js";

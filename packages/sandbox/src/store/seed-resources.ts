@@ -53,6 +53,19 @@ export const GRAPH_SEED: ResourceSeed = {
     ],
     ["User.ReadWrite.All", "741f803b-c850-494e-b5df-cde7c675a1ca", "Read and write all users' full profiles"],
     ["User.Read.All", "df021288-bdef-4463-88db-98f22de89214", "Read all users' full profiles"],
+    // Graph mailbox import/export (the EWS replacement); ids unconfirmed against Microsoft's permissions
+    // reference, see core's catalog/graph-mail-permissions.ts for the two public sources.
+    [
+      "MailboxItem.ImportExport.All",
+      "76577085-e73d-4f1d-b26a-85fb33892327",
+      "Allows the app to perform backup and restore for all mailbox items",
+    ],
+    ["MailboxItem.Read.All", "7d9f353d-a7bd-4fbb-822a-26d5dd39a3ce", "Read all the users' mailbox items"],
+    [
+      "MailboxFolder.ReadWrite.All",
+      "fef87b92-8391-4589-9da7-eb93dab7dc8a",
+      "Read and write all the users' mailbox folders",
+    ],
     ["Application.Read.All", "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30", "Read all applications"],
     ["Application.ReadWrite.All", "1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9", "Read and write all applications"],
     [
