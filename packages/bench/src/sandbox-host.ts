@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { adminScopes } from "@boxafe-connect/core";
 import { deviceCodeSignIn, trustCa } from "@boxafe-connect/runtime";
 import { GRAPH_CLI_CLIENT_ID, startSandbox } from "@boxafe-connect/sandbox";
 import { createHooks, type SandboxHooks } from "./sandbox-hooks.js";
@@ -29,11 +30,7 @@ interface Started {
   caPem: string;
 }
 
-const ADMIN_SCOPES = [
-  "https://graph.microsoft.com/Application.ReadWrite.All",
-  "https://graph.microsoft.com/AppRoleAssignment.ReadWrite.All",
-  "https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All",
-];
+const ADMIN_SCOPES = adminScopes("https://graph.microsoft.com");
 
 function forkSandbox(home: string | undefined): Promise<{ child: ChildProcess; started: Started }> {
   const script = fileURLToPath(new URL("./sandbox-child.ts", import.meta.url));

@@ -68,6 +68,8 @@ export {
   renewWithinDaysFor,
 } from "./defaults.js";
 export type { NewSecret } from "./engine/add-password.js";
+export type { AdminScope } from "./engine/admin-scopes.js";
+export { ADMIN_SCOPES, adminScopes } from "./engine/admin-scopes.js";
 export type { ApplyResult, EngineDeps } from "./engine/apply.js";
 export { apply } from "./engine/apply.js";
 export type { DriftReport } from "./engine/drift.js";

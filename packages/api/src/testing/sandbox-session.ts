@@ -5,14 +5,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { adminScopes } from "@boxafe-connect/core";
 import { deviceCodeSignIn, trustCa } from "@boxafe-connect/runtime";
 import { GRAPH_CLI_CLIENT_ID, type RunningSandbox, startSandbox } from "@boxafe-connect/sandbox";
 
-const ADMIN_SCOPES = [
-  "https://graph.microsoft.com/Application.ReadWrite.All",
-  "https://graph.microsoft.com/AppRoleAssignment.ReadWrite.All",
-  "https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All",
-];
+const ADMIN_SCOPES = adminScopes("https://graph.microsoft.com");
 
 export interface SandboxSession {
   readonly sandbox: RunningSandbox;

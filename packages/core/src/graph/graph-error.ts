@@ -2,6 +2,7 @@
  * Graph error parsing and classification: the one place that knows Graph's error strings.
  * Every outcome of a sub-response is decided here, so the retry set stays exactly the documented one.
  */
+import { ADMIN_SCOPES } from "../engine/admin-scopes.js";
 import { CoreError } from "../errors.js";
 import type { GraphResponse } from "./port.js";
 
@@ -131,7 +132,7 @@ export function errorForResponse(status: number, info: GraphErrorInfo): CoreErro
   if (status === 403 && info.code === "Authorization_RequestDenied") {
     return new CoreError(
       "access_denied",
-      `Microsoft Graph refused the change (insufficient privileges). Sign in as a ${ADMIN_ROLES} and consent to Application.ReadWrite.All, AppRoleAssignment.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All.`,
+      `Microsoft Graph refused the change (insufficient privileges). Sign in as a ${ADMIN_ROLES} and consent to ${ADMIN_SCOPES.map((s) => s.value).join(", ")}.`,
       options,
     );
   }

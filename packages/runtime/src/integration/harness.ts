@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   type ApplyResult,
+  adminScopes,
   apply,
   boxafeProfile,
   type CountingGraphPort,
@@ -29,11 +30,7 @@ import { createGraphPort } from "../graph-port.js";
 import { nodePorts } from "../node-ports.js";
 import { trustCa } from "../trust-ca.js";
 
-export const ADMIN_SCOPES = [
-  "https://graph.microsoft.com/Application.ReadWrite.All",
-  "https://graph.microsoft.com/AppRoleAssignment.ReadWrite.All",
-  "https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All",
-];
+export const ADMIN_SCOPES = adminScopes("https://graph.microsoft.com");
 
 export const DISPLAY_NAME = "QNAP Boxafe";
 export const UNIQUE_NAME = uniqueNameFor(DISPLAY_NAME);

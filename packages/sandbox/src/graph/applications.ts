@@ -7,7 +7,7 @@ import { addPassword, removePassword } from "./credentials.js";
 import { collection, entityCreated, entityRead, patchByKey, visibleOr404 } from "./entity.js";
 import { graphErrors } from "./errors.js";
 import type { Key } from "./odata.js";
-import { NEEDS, requireManage, requirePermission } from "./permissions.js";
+import { requireManage } from "./permissions.js";
 import { applicationShape } from "./shapes.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
 
@@ -28,7 +28,6 @@ function create(
   body: Record<string, unknown>,
   uniqueName?: string,
 ): Application {
-  requirePermission(req.caller, NEEDS.writeApps);
   requireAppCreation(ctx.dir, req.caller);
   if (typeof body.displayName !== "string" || !body.displayName) {
     throw graphErrors.badRequest("Property 'displayName' is required when creating the entity.");
@@ -82,7 +81,6 @@ function update(
   app: Application,
   body: Record<string, unknown>,
 ): void {
-  requirePermission(req.caller, NEEDS.writeApps);
   requireManage(req.caller, app.owners);
   const draft = structuredClone(app);
   applyAppFields(ctx.dir, draft, body, false);
@@ -108,16 +106,13 @@ export function handleApplications(
   const [action, ...more] = rest;
   if (more.length > 0) throw graphErrors.segment(more[0] ?? "");
   if (action === "addPassword" && method === "POST") {
-    requirePermission(req.caller, NEEDS.writeApps);
     return addPassword(ctx, req, findVisibleApp(ctx, key));
   }
   if (action === "removePassword" && method === "POST") {
-    requirePermission(req.caller, NEEDS.writeApps);
     return removePassword(ctx, req, findVisibleApp(ctx, key));
   }
   if (action !== undefined) throw graphErrors.segment(action);
   if (method === "GET") {
-    requirePermission(req.caller, NEEDS.readDirectory);
     return entityRead(ctx, req, "applications", applicationShape(findVisibleApp(ctx, key)));
   }
   if (method === "PATCH") {
@@ -128,7 +123,6 @@ export function handleApplications(
     });
   }
   if (method === "DELETE") {
-    requirePermission(req.caller, NEEDS.writeApps);
     const app = findVisibleApp(ctx, key);
     requireManage(req.caller, app.owners);
     // Deleting the registration also removes its service principal and everything granted to it.

@@ -82,7 +82,8 @@ describe("app role assignments", () => {
       "https://graph.microsoft.com/Application.ReadWrite.All openid",
     );
     expect((await assign(t.sb, narrow, GRAPH_SP, app.spId, MAIL_READWRITE)).status).toBe(403);
-    // Application.ReadWrite.All still covers non-Graph resources.
-    expect((await assign(t.sb, narrow, EXO_SP, app.spId, FULL_ACCESS_AS_APP)).status).toBe(201);
+    // Microsoft's table (serviceprincipal-post-approleassignedto) names AppRoleAssignment.ReadWrite.All for
+    // every resource, so Application.ReadWrite.All alone is refused for Exchange's roles too.
+    expect((await assign(t.sb, narrow, EXO_SP, app.spId, FULL_ACCESS_AS_APP)).status).toBe(403);
   });
 });

@@ -4,7 +4,7 @@ import type { AppRoleAssignment, ServicePrincipal } from "../store/types.js";
 import { metadata } from "./entity.js";
 import { graphErrors } from "./errors.js";
 import { list, requireObject } from "./odata.js";
-import { NEEDS, requireAssign, requirePermission } from "./permissions.js";
+import { requireAssign } from "./permissions.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
 
 /** Assignment and grant ids are 43-character base64url strings in Entra, not GUIDs. */
@@ -85,7 +85,6 @@ function read(
   items: AppRoleAssignment[],
   id: string | undefined,
 ): GraphResponse {
-  requirePermission(req.caller, NEEDS.readDirectory);
   if (id === undefined)
     return list(metadata(ctx, "appRoleAssignments"), items as unknown as Record<string, unknown>[], req);
   const found = items.find((a) => a.id === id);

@@ -5,7 +5,6 @@
 import type { SandboxContext } from "../context.js";
 import { graphErrors } from "./errors.js";
 import { type Key, keyText, list, requireObject, select } from "./odata.js";
-import { NEEDS, requirePermission } from "./permissions.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
 
 export function metadata(ctx: SandboxContext, fragment: string): string {
@@ -23,7 +22,6 @@ export function collection<T extends { createdAt: number }>(
 ): GraphResponse {
   if (rest.length > 0) throw graphErrors.segment(rest[0] ?? "");
   if (req.method === "GET") {
-    requirePermission(req.caller, NEEDS.readDirectory);
     const items = members.all.filter((m) => ctx.dir.visible(m)).map(members.shape);
     return list(metadata(ctx, set), items, req);
   }

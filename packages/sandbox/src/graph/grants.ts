@@ -4,7 +4,7 @@ import { opaqueId } from "./assignments.js";
 import { metadata } from "./entity.js";
 import { GraphError, graphErrors } from "./errors.js";
 import { list, requireObject } from "./odata.js";
-import { NEEDS, requireGrantWrite, requirePermission } from "./permissions.js";
+import { requireGrantWrite } from "./permissions.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
 
 function sp(ctx: SandboxContext, id: unknown, field: string): ServicePrincipal {
@@ -65,7 +65,6 @@ export function grantsOfClient(
   req: GraphRequest,
   client: ServicePrincipal,
 ): GraphResponse {
-  requirePermission(req.caller, NEEDS.readDirectory);
   const items = ctx.dir.data.oauth2PermissionGrants.filter((g) => g.clientId === client.id);
   return list(metadata(ctx, "oauth2PermissionGrants"), items as unknown as Record<string, unknown>[], req);
 }
@@ -81,7 +80,6 @@ export function handleGrants(
   const d = ctx.dir.data;
   if (id === undefined) {
     if (req.method === "GET") {
-      requirePermission(req.caller, NEEDS.readDirectory);
       return list(
         metadata(ctx, "oauth2PermissionGrants"),
         d.oauth2PermissionGrants as unknown as Record<string, unknown>[],
@@ -93,7 +91,6 @@ export function handleGrants(
   }
   const grant = d.oauth2PermissionGrants.find((g) => g.id === id);
   if (req.method === "GET") {
-    requirePermission(req.caller, NEEDS.readDirectory);
     if (!grant) throw graphErrors.notFound(id);
     return {
       status: 200,

@@ -4,7 +4,6 @@ import type { User } from "../store/types.js";
 import { metadata } from "./entity.js";
 import { graphErrors } from "./errors.js";
 import { list, select } from "./odata.js";
-import { NEEDS, requirePermission } from "./permissions.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
 
 export function userShape(u: User): Record<string, unknown> {
@@ -28,7 +27,6 @@ export function handleMe(ctx: SandboxContext, req: GraphRequest, rest: string[])
   if (req.caller.kind !== "user") {
     throw graphErrors.badRequest("/me request is only valid with delegated authentication flow.");
   }
-  requirePermission(req.caller, NEEDS.me);
   if (req.method !== "GET") throw graphErrors.method();
   const user = req.caller.user;
   if (rest.length === 0)
@@ -52,7 +50,6 @@ export function handleMe(ctx: SandboxContext, req: GraphRequest, rest: string[])
 
 export function handleOrganization(ctx: SandboxContext, req: GraphRequest, rest: string[]): GraphResponse {
   if (req.method !== "GET") throw graphErrors.method();
-  if (req.caller.kind === "user") requirePermission(req.caller, [...NEEDS.me, ...NEEDS.readDirectory]);
   const org = {
     id: ctx.dir.tenant.id,
     deletedDateTime: null,

@@ -5,7 +5,7 @@ import { collection, entityCreated, entityRead, patchByKey, visibleOr404 } from 
 import { GraphError, graphErrors } from "./errors.js";
 import { grantsOfClient } from "./grants.js";
 import type { Key } from "./odata.js";
-import { NEEDS, requireManage, requirePermission } from "./permissions.js";
+import { requireManage } from "./permissions.js";
 import { servicePrincipalShape } from "./shapes.js";
 import type { GraphRequest, GraphResponse } from "./types.js";
 
@@ -51,7 +51,6 @@ function create(
   appId: string,
   body: Record<string, unknown>,
 ): GraphResponse {
-  requirePermission(req.caller, NEEDS.writeApps);
   if (ctx.dir.spByAppId(appId)) {
     throw new GraphError(
       409,
@@ -107,7 +106,6 @@ export function handleServicePrincipals(
   }
   if (sub !== undefined) throw graphErrors.segment(sub);
   if (method === "GET") {
-    requirePermission(req.caller, NEEDS.readDirectory);
     return entityRead(ctx, req, "servicePrincipals", servicePrincipalShape(findVisibleSp(ctx, key)));
   }
   if (method === "PATCH") {
@@ -115,7 +113,6 @@ export function handleServicePrincipals(
       find: () => find(ctx, key),
       create: (body) => create(ctx, req, key.value, body),
       update: (sp, body) => {
-        requirePermission(req.caller, NEEDS.writeApps);
         requireManage(req.caller, sp.owners);
         apply(sp, body);
         ctx.dir.save();
@@ -123,7 +120,6 @@ export function handleServicePrincipals(
     });
   }
   if (method === "DELETE") {
-    requirePermission(req.caller, NEEDS.writeApps);
     const sp = findVisibleSp(ctx, key);
     if (sp.appOwnerOrganizationId !== ctx.dir.tenant.id) throw graphErrors.denied();
     requireManage(req.caller, sp.owners);

@@ -7,7 +7,7 @@ export const PRA = "pra@contoso.onmicrosoft.com";
 export const APP_ADMIN = "appadmin@contoso.onmicrosoft.com";
 export const USER = "user@contoso.onmicrosoft.com";
 export const ADMIN_SCOPES =
-  "https://graph.microsoft.com/Application.ReadWrite.All https://graph.microsoft.com/AppRoleAssignment.ReadWrite.All https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All openid profile offline_access";
+  "https://graph.microsoft.com/Application.ReadWrite.All https://graph.microsoft.com/AppRoleAssignment.ReadWrite.All https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All https://graph.microsoft.com/User.Read openid profile offline_access";
 
 export async function boot(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const started = performance.now();

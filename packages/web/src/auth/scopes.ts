@@ -1,3 +1,4 @@
+import { adminScopes } from "@boxafe-connect/core";
 import type { WebConfig } from "../config.js";
 
 /** Graph's resource identifier per cloud (the sandbox issues tokens for the global one). */
@@ -7,12 +8,7 @@ export function graphResource(cloud: WebConfig["cloud"]): string {
   return "https://graph.microsoft.com";
 }
 
-/** The delegated scopes the setup needs (docs/graph-facts.md 2.4); all three need admin consent. */
+/** The delegated scopes the setup needs: core's admin scopes (each with the Graph calls that need it). */
 export function setupScopes(cloud: WebConfig["cloud"]): string[] {
-  const r = graphResource(cloud);
-  return [
-    `${r}/Application.ReadWrite.All`,
-    `${r}/AppRoleAssignment.ReadWrite.All`,
-    `${r}/DelegatedPermissionGrant.ReadWrite.All`,
-  ];
+  return adminScopes(graphResource(cloud));
 }

@@ -1,0 +1,48 @@
+/**
+ * The delegated Microsoft Graph scopes the admin sign-in asks for, each with the engine's calls that
+ * need it (Microsoft's per-call permission tables, learn.microsoft.com/graph/api/<page>). The sandbox
+ * enforces the same tables (packages/sandbox/src/graph/permission-table.ts), so a missing scope fails
+ * every test, as it would fail a fresh tenant.
+ */
+
+export interface AdminScope {
+  readonly value: string;
+  /** The calls that need it, and the table that says so. */
+  readonly why: string;
+}
+
+export const ADMIN_SCOPES: readonly AdminScope[] = [
+  {
+    value: "Application.ReadWrite.All",
+    why:
+      "upsert the app (PATCH /applications(uniqueName=…), application-upsert) and its service principal " +
+      "(serviceprincipal-upsert), addPassword/removePassword, keyCredentials, delete; it also reads apps and " +
+      "service principals (application-get, serviceprincipal-get/list) and is the 'Application.Read.All' half " +
+      "of the role-grant combination below.",
+  },
+  {
+    value: "AppRoleAssignment.ReadWrite.All",
+    why:
+      "grant and revoke application permissions: POST/DELETE /servicePrincipals/{id}/appRoleAssignments " +
+      "need 'AppRoleAssignment.ReadWrite.All and Application.Read.All' (serviceprincipal-post-approleassignments, " +
+      "serviceprincipal-delete-approleassignedto).",
+  },
+  {
+    value: "DelegatedPermissionGrant.ReadWrite.All",
+    why:
+      "admin consent for delegated permissions: GET/POST/PATCH/DELETE /oauth2PermissionGrants " +
+      "(oauth2permissiongrant-list/post/update/delete); none of the other scopes reads grants.",
+  },
+  {
+    value: "User.Read",
+    why:
+      "GET /organization (the tenant id and initial domain, read in the first batch) lists User.Read as " +
+      "least privileged and none of the three above (organization-list); also GET /me for the account.",
+  },
+];
+
+/** The scopes as URIs of a Graph resource, e.g. `https://graph.microsoft.com/User.Read`. */
+export function adminScopes(graphResource: string): string[] {
+  const root = graphResource.replace(/\/+$/, "");
+  return ADMIN_SCOPES.map((s) => `${root}/${s.value}`);
+}
