@@ -3,6 +3,7 @@ import type { ExchangeOrg } from "./exchange/org-config.js";
 import type { FaultInjector } from "./faults.js";
 import type { Stats } from "./stats.js";
 import type { Directory } from "./store/directory.js";
+import type { User } from "./store/types.js";
 
 export interface DeviceSession {
   deviceCode: string;
@@ -31,6 +32,19 @@ export interface RefreshSession {
   clientId: string;
   userId: string;
   scope: string;
+  /** The tenant the user belongs to (their home), where the token was first issued. */
+  homeTenantId?: string;
+}
+
+/**
+ * How a user of another tenant on the same host (a partner's admin) acts in this tenant: only through an
+ * active delegated admin relationship (GDAP), with the relationship's roles as the token's `wids`.
+ */
+export interface ForeignAccess {
+  /** The partner user as this tenant sees them, or the OAuthError Entra sends (AADSTS50020) when no relationship holds. */
+  signIn(homeTenantId: string, userId: string): User;
+  /** The partner user behind a token this tenant issued (Graph reads roles from the token's `wids`). */
+  user(userId: string, wids: readonly string[]): User | undefined;
 }
 
 /** Short-lived sign-in state; not part of the directory and not persisted. */
@@ -48,6 +62,8 @@ export class Sessions {
 
 export interface SandboxContext {
   dir: Directory;
+  /** Set by a multi-tenant host (fleet/host.ts): partner admins reaching this tenant through GDAP. */
+  foreign?: ForeignAccess;
   signer: Signer;
   faults: FaultInjector;
   stats: Stats;

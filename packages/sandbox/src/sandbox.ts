@@ -9,7 +9,7 @@ import { createApp } from "./server.js";
 import { Stats } from "./stats.js";
 import { Directory } from "./store/directory.js";
 import { DEFAULT_TENANT, ROLE_NAMES, type TenantIdentity } from "./store/tenant.js";
-import { defaultSandboxHome, ensureTls } from "./tls.js";
+import { defaultSandboxHome, ensureTls, type TlsMaterial } from "./tls.js";
 
 export interface SandboxOptions {
   /** 0 picks a free port; default 8443. */
@@ -59,17 +59,15 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-/** Starts the sandbox tenant over HTTPS on localhost (127.0.0.1, and ::1 when available). */
-export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const home = options.home ?? defaultSandboxHome();
-  const tls = await ensureTls(home);
+/** A tenant's live state: directory, faults, sessions; the origin is filled in once the server listens. */
+export async function createContext(options: SandboxOptions, signer: Signer): Promise<SandboxContext> {
   const spec = parseFaults(options.faults);
   const tenant = options.tenant ?? DEFAULT_TENANT;
   const dir = new Directory({ stateFile: options.stateFile, tenant });
   dir.lagMs = spec.lag;
-  const ctx: SandboxContext = {
+  return {
     dir,
-    signer: await Signer.fromPkcs8(tls.signingKeyPem),
+    signer,
     faults: new FaultInjector(spec, options.seed ?? 1),
     stats: new Stats(),
     sessions: new Sessions(),
@@ -77,31 +75,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     autoApprove: options.autoApprove ?? false,
     exchange: new ExchangeOrg(() => dir.now(), options.ewsPropagationMs ?? DEFAULT_EWS_PROPAGATION_MS),
   };
-  const listener = getRequestListener(createApp(ctx).fetch);
+}
+
+export interface HttpsServing {
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/** Serves a request listener over HTTPS on 127.0.0.1 (and ::1 when the host has IPv6 loopback). */
+export async function serveHttps(
+  listener: ReturnType<typeof getRequestListener>,
+  tls: TlsMaterial,
+  preferredPort: number,
+): Promise<HttpsServing> {
   const servers = [createServer({ key: tls.keyPem, cert: tls.certPem }, listener)];
-  const port = await listen(servers[0] as Server, options.port ?? 8443, "127.0.0.1");
+  const port = await listen(servers[0] as Server, preferredPort, "127.0.0.1");
   const v6 = createServer({ key: tls.keyPem, cert: tls.certPem }, listener);
   // "localhost" may resolve to ::1 first; serve it too when the host has IPv6 loopback.
   await listen(v6, port, "::1").then(
     () => servers.push(v6),
     () => undefined,
   );
-  ctx.origin = `https://localhost:${port}`;
-  const users = tenant.users.map((u) => ({
-    upn: u.userPrincipalName,
-    displayName: u.displayName,
-    id: u.id,
-    roles: u.roles.map((r) => ROLE_NAMES[r] ?? r),
-  }));
   return {
-    url: ctx.origin,
-    tenantId: tenant.id,
-    tenantDomain: tenant.domain,
-    caFile: tls.caFile,
-    caPem: tls.caPem,
-    admin: { upn: tenant.users[0]?.userPrincipalName ?? "" },
-    users,
-    context: ctx,
+    port,
     stop: () =>
       Promise.all(
         servers.map(
@@ -112,5 +108,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
             }),
         ),
       ).then(() => undefined),
+  };
+}
+
+export function sandboxUsers(tenant: TenantIdentity): SandboxUser[] {
+  return tenant.users.map((u) => ({
+    upn: u.userPrincipalName,
+    displayName: u.displayName,
+    id: u.id,
+    roles: u.roles.map((r) => ROLE_NAMES[r] ?? r),
+  }));
+}
+
+/** Starts the sandbox tenant over HTTPS on localhost (127.0.0.1, and ::1 when available). */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const home = options.home ?? defaultSandboxHome();
+  const tls = await ensureTls(home);
+  const ctx = await createContext(options, await Signer.fromPkcs8(tls.signingKeyPem));
+  const serving = await serveHttps(getRequestListener(createApp(ctx).fetch), tls, options.port ?? 8443);
+  ctx.origin = `https://localhost:${serving.port}`;
+  const tenant = ctx.dir.tenant;
+  return {
+    url: ctx.origin,
+    tenantId: tenant.id,
+    tenantDomain: tenant.domain,
+    caFile: tls.caFile,
+    caPem: tls.caPem,
+    admin: { upn: tenant.users[0]?.userPrincipalName ?? "" },
+    users: sandboxUsers(tenant),
+    context: ctx,
+    stop: serving.stop,
   };
 }

@@ -134,6 +134,22 @@ export const oauth = {
       "The provided value for the input parameter 'device_code' is expired.",
     ),
   badGrant: (code: number, text: string) => new OAuthError(400, "invalid_grant", code, text),
+  /** A silent sign-in for a client never consented in this tenant (Entra's AADSTS65001, suberror consent_required). */
+  consentRequired: (appId: string) =>
+    new OAuthError(
+      400,
+      "invalid_grant",
+      65001,
+      `The user or administrator has not consented to use the application with ID '${appId}'. Send an interactive authorization request for this user and resource.`,
+    ),
+  /** A user of another tenant with no access here: no guest account and no delegated admin relationship. */
+  foreignUser: (upn: string, homeTenantId: string, tenant: string) =>
+    new OAuthError(
+      400,
+      "invalid_grant",
+      50020,
+      `User account '${upn}' from identity provider 'https://sts.windows.net/${homeTenantId}/' does not exist in tenant '${tenant}' and cannot access the application in that tenant. The account needs to be added as an external user in the tenant first.`,
+    ),
   publicClientOnly: (appId: string) =>
     new OAuthError(
       400,

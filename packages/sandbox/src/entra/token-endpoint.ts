@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import type { SandboxContext } from "../context.js";
+import type { RefreshSession, SandboxContext } from "../context.js";
 import { checkDeclinedScopes, checkDeviceCodeSignIn } from "../policies/effects.js";
+import type { User } from "../store/types.js";
 import { authenticateClient } from "./client-auth.js";
 import { findPublicClient, resolveScopes } from "./consent.js";
 import { OAuthError, oauth } from "./oauth-error.js";
@@ -121,12 +122,46 @@ async function authorizationCode(ctx: SandboxContext, form: Record<string, strin
   return userTokens(ctx, grant.clientId, grant.userId, form.scope || grant.scope, grant.nonce);
 }
 
+/** Tokens in this tenant for a partner admin (GDAP): their roles here are the relationship's. */
+async function foreignUserTokens(
+  ctx: SandboxContext,
+  session: RefreshSession,
+  user: User,
+  scope: string,
+): Promise<TokenResponse> {
+  const client = findPublicClient(ctx, session.clientId);
+  // Stricter than unsure: a client with no service principal here has never been consented in this
+  // tenant, and a silent sign-in cannot ask for consent (AADSTS65001, consent_required).
+  if (!client?.spId) throw oauth.consentRequired(session.clientId);
+  const r = resolveScopes(ctx, client, user, scope);
+  return issueUserTokens(
+    ctx,
+    client.appId,
+    client.displayName,
+    user,
+    r.audience,
+    r.scopes,
+    r.oidc,
+    scope,
+    undefined,
+    session.homeTenantId,
+  );
+}
+
 async function refreshToken(ctx: SandboxContext, form: Record<string, string>): Promise<TokenResponse> {
   const token = form.refresh_token;
   if (!token) throw oauth.missing("refresh_token");
   const session = ctx.sessions.refresh.get(token);
   if (!session || session.clientId !== form.client_id) {
     throw oauth.badGrant(9002313, "Invalid request. Request is malformed or invalid.");
+  }
+  if (session.homeTenantId && session.homeTenantId !== ctx.dir.tenant.id) {
+    // A refresh token from the user's home tenant redeemed at this tenant's authority: the partner
+    // admin's silent sign-in to a customer (GDAP). Entra keeps refresh tokens valid after use, so a
+    // fleet's parallel silent sign-ins may share one; only this path models that (stricter elsewhere).
+    if (!ctx.foreign) throw oauth.badGrant(9002313, "Invalid request. Request is malformed or invalid.");
+    const user = ctx.foreign.signIn(session.homeTenantId, session.userId);
+    return foreignUserTokens(ctx, session, user, form.scope || session.scope);
   }
   ctx.sessions.refresh.delete(token);
   return userTokens(ctx, session.clientId, session.userId, form.scope || session.scope);

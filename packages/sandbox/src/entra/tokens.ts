@@ -84,6 +84,8 @@ export async function issueUserTokens(
   oidcScopes: string[],
   requestedScope: string,
   nonce?: string,
+  /** The user's home tenant when it is not this one (a partner admin through GDAP). */
+  homeTenantId?: string,
 ): Promise<TokenResponse> {
   const t = times(ctx);
   const access = await ctx.signer.sign({
@@ -125,7 +127,12 @@ export async function issueUserTokens(
     ...(nonce ? { nonce } : {}),
   });
   const refreshToken = `0.sandbox.${randomBytes(32).toString("base64url")}`;
-  ctx.sessions.refresh.set(refreshToken, { clientId, userId: user.id, scope: requestedScope });
+  ctx.sessions.refresh.set(refreshToken, {
+    clientId,
+    userId: user.id,
+    scope: requestedScope,
+    homeTenantId: homeTenantId ?? ctx.dir.tenant.id,
+  });
   const prefix = audience.startsWith("https://graph.microsoft.com") ? "" : `${audience.replace(/\/$/, "")}/`;
   return {
     token_type: "Bearer",
@@ -135,6 +142,8 @@ export async function issueUserTokens(
     access_token: access,
     refresh_token: refreshToken,
     id_token: idToken,
-    client_info: Buffer.from(JSON.stringify({ uid: user.id, utid: ctx.dir.tenant.id })).toString("base64url"),
+    client_info: Buffer.from(
+      JSON.stringify({ uid: user.id, utid: homeTenantId ?? ctx.dir.tenant.id }),
+    ).toString("base64url"),
   };
 }

@@ -31,7 +31,8 @@ export async function authenticate(ctx: SandboxContext, authorization: string | 
     throw graphErrors.invalidToken("Access token validation failure. Invalid tenant.");
   const appId = String(payload.appid ?? payload.azp ?? "");
   if (payload.idtyp === "user" || typeof payload.scp === "string") {
-    const user = ctx.dir.user(String(payload.oid));
+    const wids = Array.isArray(payload.wids) ? payload.wids.map(String) : [];
+    const user = ctx.dir.user(String(payload.oid)) ?? ctx.foreign?.user(String(payload.oid), wids);
     if (!user) throw graphErrors.invalidToken("Access token validation failure. The user does not exist.");
     return {
       kind: "user",
