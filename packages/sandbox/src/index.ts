@@ -1,5 +1,13 @@
 /** @module @boxafe-connect/sandbox: a local Entra ID + Microsoft Graph v1.0 tenant over HTTPS. */
 export { type FaultSpec, NO_FAULTS, parseFaults } from "./faults.js";
+export {
+  type FleetSandboxOptions,
+  type FleetTenant,
+  type RunningFleetSandbox,
+  startFleetSandbox,
+} from "./fleet/host.js";
+export { customerTenant, PARTNER_TENANT } from "./fleet/identities.js";
+export { DEFAULT_RELATIONSHIP_ROLES, type Relationship, Relationships } from "./fleet/relationships.js";
 export { type RunningSandbox, type SandboxOptions, type SandboxUser, startSandbox } from "./sandbox.js";
 export type { StatsSnapshot } from "./stats.js";
 export {
