@@ -103,16 +103,6 @@ export { parseEwsPolicy, policyAllows } from "./exchange/ews-policy.js";
 export { ewsPowerShell } from "./exchange/ews-powershell.js";
 export type { EwsProbe } from "./exchange/ews-probe.js";
 export { classifyGetFolder, EWS_PROOF_USER_AGENT, getFolderRequest } from "./exchange/ews-probe.js";
-export type {
-  EwsAllowOutcome,
-  EwsAllowRequest,
-  EwsAllowResult,
-  EwsDeps,
-  EwsPolicyState,
-  EwsStatusResult,
-  EwsTarget,
-} from "./exchange/ews-use-case.js";
-export { ewsAllow, ewsStatus } from "./exchange/ews-use-case.js";
 export type { GraphDeps, RetryBudget, RunOptions, RunRequest, RunResult } from "./graph/batch-runner.js";
 export { runRequests, startBudget } from "./graph/batch-runner.js";
 export type { CountingGraphPort, GraphStats } from "./graph/counting-port.js";
@@ -150,6 +140,8 @@ export type { AppRequest } from "./requests/app-request.js";
 export { appRequestSchema } from "./requests/app-request.js";
 export type { CertificateUseCaseRequest } from "./requests/certificate-request.js";
 export { certificateUseCaseRequestSchema } from "./requests/certificate-request.js";
+export type { EwsRequest, EwsRequestInput } from "./requests/ews-request.js";
+export { ewsRequestSchema } from "./requests/ews-request.js";
 export {
   appIdField,
   appNameField,
@@ -230,6 +222,16 @@ export type { CertificateRow, CredentialList, SecretRow } from "./usecases/crede
 export { listCredentials, observeApp } from "./usecases/credentials.js";
 export type { Emit, Task, UseCaseEvent } from "./usecases/events.js";
 export { silent } from "./usecases/events.js";
+export type {
+  EwsAllowOutcome,
+  EwsAllowRequest,
+  EwsAllowResult,
+  EwsDeps,
+  EwsPolicyState,
+  EwsStatusResult,
+  EwsTarget,
+} from "./usecases/ews.js";
+export { ewsAllow, ewsStatus } from "./usecases/ews.js";
 export type { AdminPorts, CertificateMaker, MadeCertificate, ProofPorts } from "./usecases/ports.js";
 export type { PlanExtras, Prepared } from "./usecases/prepare.js";
 export { permissionsOf, prepare, replan, secretLifetimeOf } from "./usecases/prepare.js";
@@ -240,9 +242,11 @@ export { retire } from "./usecases/retire.js";
 export type { RotateOutcome, RotatePorts } from "./usecases/rotate.js";
 export { rotate } from "./usecases/rotate.js";
 export type { Applied, SetupOptions, SetupPorts, SetupResult } from "./usecases/setup.js";
-export { applyPrepared, setup, sharePointNameOf } from "./usecases/setup.js";
+export { applyPrepared, proofCredential, setup, sharePointNameOf } from "./usecases/setup.js";
 export type { ProofInput, VerifyResult } from "./usecases/verify-app.js";
 export { prove, verifyApp } from "./usecases/verify-app.js";
+export type { WorkloadInput, WorkloadPorts, WorkloadResult } from "./usecases/workloads.js";
+export { proveApp } from "./usecases/workloads.js";
 export { isDomainName, isGuid, MAX_APP_NAME_LENGTH, validateAppName, validateTenantId } from "./validate.js";
 export { audienceFor } from "./verify/audiences.js";
 export { canReadDirectory, DIRECTORY_READER_ROLES } from "./verify/directory-readers.js";

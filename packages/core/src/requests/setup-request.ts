@@ -32,6 +32,15 @@ export const setupRequestFields = z.strictObject({
   /** Also add a certificate (SharePoint app-only access, Boxafe 1.5); made by the certificate port. */
   certificate: z.boolean().default(false).meta({ description: "Also add a certificate for SharePoint." }),
   certificateDays: certificateDaysField,
+  /**
+   * Which Boxafe takes the values (boxafe/version.ts): "1.5" makes a certificate and no secret,
+   * "1.4" a secret. Absent: the request's own secret/certificate choice (a secret, and a certificate
+   * when asked). Front ends that ask the admin default to DEFAULT_BOXAFE_VERSION ("1.5").
+   */
+  boxafe: z
+    .enum(["1.4", "1.5"], { error: "must be 1.4 or 1.5 (1.5 covers every later release)" })
+    .optional()
+    .meta({ description: "Boxafe version: 1.4 takes a secret, 1.5 and later a certificate." }),
 });
 
 export const setupRequestSchema = setupRequestFields.superRefine((request, ctx) => {

@@ -123,4 +123,31 @@ describe("setup use case", () => {
       field: "certificate",
     });
   });
+
+  it("Boxafe 1.5 gets a certificate and no secret, and the proof uses the certificate; 1.4 a secret only", async () => {
+    const { tenant, appToken, ports: p } = ports();
+    const made = {
+      derBase64: "MIIB",
+      thumbprint: "B".repeat(40),
+      notAfter: "2027-11-27T12:00:00.000Z",
+      certificatePem: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+      privateKeyPem: "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----",
+    };
+    const result = await setup(
+      { ...p, certificates: { make: async () => made } },
+      parseRequest(setupRequestSchema, { boxafe: "1.5" }),
+    );
+    expect(result.secret).toBeUndefined();
+    expect(tenant.apps[0]?.passwordCredentials).toHaveLength(0);
+    expect(tenant.apps[0]?.keyCredentials).toHaveLength(1);
+    expect(result.report?.complete).toBe(true);
+    expect(appToken.requests.every((r) => r.credential.kind === "certificate")).toBe(true);
+
+    const old = ports();
+    const legacy = await setup(old.ports, parseRequest(setupRequestSchema, { boxafe: "1.4" }));
+    expect(legacy.secret?.secretText).toMatch(/Q~/);
+    expect(legacy.certificate).toBeUndefined();
+    expect(old.appToken.requests.every((r) => r.credential.kind === "secret")).toBe(true);
+    expect(() => parseRequest(setupRequestSchema, { boxafe: "2" })).toThrow(/1.4 or 1.5/);
+  });
 });

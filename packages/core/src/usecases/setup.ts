@@ -3,6 +3,7 @@
  * wizard's apply step runs too; `setup` is the whole job in one call (the API, tests). A re-run
  * with nothing to do writes nothing; a new secret is announced (`credential`) before the proof.
  */
+import { boxafeCredentials } from "../boxafe/version.js";
 import type { Permission } from "../catalog/types.js";
 import { sharePointTenantName } from "../clouds.js";
 import { certificateOption, certificateRequestFor } from "../credentials/certificate-option.js";
@@ -13,6 +14,7 @@ import type { ObservedWithOrganization } from "../engine/observe.js";
 import { CoreError } from "../errors.js";
 import type { SetupRequest } from "../requests/setup-request.js";
 import type { PlanSummary } from "../tenant/describe.js";
+import type { ClientCredential } from "../verify/port.js";
 import type { VerificationReport } from "../verify/verify.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
@@ -126,17 +128,39 @@ export async function makeCertificateFor<C extends MadeCertificate>(
   return made;
 }
 
+/**
+ * The credential Boxafe will hold, which the proof must use: the certificate for Boxafe 1.5 (made
+ * now), the secret otherwise (made now or already known).
+ */
+export function proofCredential(
+  request: Pick<SetupRequest, "boxafe">,
+  applied: Pick<Applied, "secret">,
+  made: MadeCertificate | undefined,
+  knownSecret?: string,
+): ClientCredential | undefined {
+  if (request.boxafe === "1.5" && made) {
+    return { kind: "certificate", certificatePem: made.certificatePem, privateKeyPem: made.privateKeyPem };
+  }
+  const secret = applied.secret?.secretText ?? knownSecret;
+  return secret ? { kind: "secret", secret } : undefined;
+}
+
 export async function setup<C extends MadeCertificate = MadeCertificate>(
   ports: SetupPorts<C>,
   request: SetupRequest,
   emit: Emit = silent,
   options: SetupOptions = {},
 ): Promise<SetupResult<C>> {
-  let prepared = await prepare(ports, request, emit);
+  const credentials = request.boxafe === undefined ? undefined : boxafeCredentials(request.boxafe);
+  const withSecret = credentials?.secret ?? true;
+  let prepared = await prepare(ports, request, emit, { withSecret });
   let made: C | undefined;
-  if (request.certificate) {
+  if (request.certificate || credentials?.certificate === true) {
     made = await makeCertificateFor(ports, prepared.desired.displayName, request.certificateDays, emit);
-    prepared = replan(prepared, { certificate: certificateOption(made, prepared.desired.displayName) });
+    prepared = replan(prepared, {
+      withSecret,
+      certificate: certificateOption(made, prepared.desired.displayName),
+    });
   }
   const applied = await applyPrepared(
     ports,
@@ -144,16 +168,16 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
     emit,
     made ? { thumbprint: made.thumbprint, notAfter: made.notAfter } : undefined,
   );
-  const secret = applied.secret?.secretText ?? options.knownSecret;
   const sharePointTenant = sharePointNameOf(prepared.observed);
+  const credential = proofCredential(request, applied, made, options.knownSecret);
   const report =
-    ports.proof && secret
+    ports.proof && credential
       ? await prove(
           { ...ports, ...ports.proof },
           {
             tenantId: applied.tenantId,
             clientId: applied.clientId,
-            credential: { kind: "secret", secret },
+            credential,
             permissions: prepared.permissions,
             graph: ports.graph,
             ...(sharePointTenant ? { sharePointTenant } : {}),

@@ -7,13 +7,13 @@
  * "pending (up to 24 h)".
  */
 import type { CloudEndpoints } from "../clouds.js";
+import { invokeCmdlet } from "../exchange/admin-api.js";
+import { type EwsChange, planEwsAllow } from "../exchange/ews-change.js";
+import { type EwsPolicy, parseEwsPolicy, policyAllows, userAgentCaveat } from "../exchange/ews-policy.js";
+import { ewsPowerShell } from "../exchange/ews-powershell.js";
 import type { RuntimePorts } from "../ports.js";
 import type { DelegatedTokenPort } from "../verify/port.js";
 import type { HttpPort } from "../workloads/http-port.js";
-import { invokeCmdlet } from "./admin-api.js";
-import { type EwsChange, planEwsAllow } from "./ews-change.js";
-import { type EwsPolicy, parseEwsPolicy, policyAllows, userAgentCaveat } from "./ews-policy.js";
-import { ewsPowerShell } from "./ews-powershell.js";
 
 export interface EwsDeps extends RuntimePorts {
   readonly http: HttpPort;

@@ -4,7 +4,7 @@ import { isCoreError } from "../errors.js";
 import { fakeTime } from "../testing/fake-time.js";
 import { reply, scriptedHttp } from "../testing/scripted-http.js";
 import type { HttpRequest } from "../workloads/http-port.js";
-import { ewsAllow, ewsStatus } from "./ews-use-case.js";
+import { ewsAllow, ewsStatus } from "./ews.js";
 
 const ME = "aaaaaaaa-0000-4000-8000-000000000001";
 const OTHER = "bbbbbbbb-0000-4000-8000-000000000002";
