@@ -1,0 +1,53 @@
+/**
+ * One CLI for Microsoft 365 installation pointed at a sandbox: the run's CA and TLS front, a private
+ * m365 home, and the two commands of the job (`m365 login` by device code, `m365 entra app add`).
+ */
+import { join } from "node:path";
+import { devicePrompt, enterDeviceCode } from "./device-login.js";
+import { createFrontCertificate } from "./front-certificate.js";
+import { type M365Home, type M365Run, MICROSOFT_HOSTS, m365Home, runM365 } from "./m365-process.js";
+import { entraAppAddArgs } from "./table1-options.js";
+import { startTlsFront, type TlsFront } from "./tls-front.js";
+
+export interface PeerSandbox {
+  readonly url: string;
+  readonly tenantId: string;
+  readonly caPem: string;
+}
+
+export interface Peer {
+  readonly front: TlsFront;
+  readonly home: M365Home;
+  /** `m365 login --appId --tenant` (default auth type: deviceCode), the code entered as `upn`. */
+  login(options: { appId: string; upn: string }): Promise<M365Run>;
+  /** `m365 entra app add` with Table 1, `--grantAdminConsent --withSecret`. */
+  addApp(displayName: string): Promise<M365Run>;
+  run(args: readonly string[]): Promise<M365Run>;
+  close(): Promise<void>;
+}
+
+export async function startPeer(sandbox: PeerSandbox, dir: string): Promise<Peer> {
+  const certificate = await createFrontCertificate(MICROSOFT_HOSTS);
+  const front = await startTlsFront({ certificate, sandboxUrl: sandbox.url, sandboxCaPem: sandbox.caPem });
+  const home = m365Home({ dir: join(dir, "m365"), frontPort: front.port, caPems: [certificate.caPem, sandbox.caPem] });
+  return {
+    front,
+    home,
+    login: async ({ appId, upn }) => {
+      let entered: Promise<void> | undefined;
+      const run = await runM365(home, ["login", "--appId", appId, "--tenant", sandbox.tenantId], (stderr, child) => {
+        const prompt = entered ? undefined : devicePrompt(stderr);
+        if (!prompt) return;
+        entered = enterDeviceCode(prompt, upn).catch((error: unknown) => {
+          child.kill();
+          throw error;
+        });
+      });
+      if (entered) await entered;
+      return run;
+    },
+    addApp: (displayName) => runM365(home, entraAppAddArgs(displayName)),
+    run: (args) => runM365(home, args),
+    close: () => front.close(),
+  };
+}
