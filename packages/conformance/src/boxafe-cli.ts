@@ -8,7 +8,11 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
-export const BOXAFE_CLI = join(dirname(require.resolve("@boxafe-connect/cli")), "..", "dist", "main.js");
+export const BOXAFE_CLI = join(
+  dirname(require.resolve("@boxafe-connect/cli/package.json")),
+  "dist",
+  "main.js",
+);
 
 export interface CliRun {
   readonly code: number | null;
@@ -33,7 +37,8 @@ export function boxafeCliEnv(dir: string, sandboxCaPem: string): Record<string, 
 }
 
 export function runBoxafeCli(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
-  if (!existsSync(BOXAFE_CLI)) throw new Error(`Build the CLI first: pnpm --filter @boxafe-connect/cli build`);
+  if (!existsSync(BOXAFE_CLI))
+    throw new Error(`Build the CLI first: pnpm --filter @boxafe-connect/cli build`);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BOXAFE_CLI, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });

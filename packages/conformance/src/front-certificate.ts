@@ -19,7 +19,9 @@ const ecAlg = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
 const DAY = 86_400_000;
 
 function pem(der: ArrayBuffer, label: string): string {
-  const b64 = Buffer.from(der).toString("base64").replace(/(.{64})/g, "$1\n");
+  const b64 = Buffer.from(der)
+    .toString("base64")
+    .replace(/(.{64})/g, "$1\n");
   return `-----BEGIN ${label}-----\n${b64.trimEnd()}\n-----END ${label}-----\n`;
 }
 

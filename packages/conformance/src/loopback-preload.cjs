@@ -38,7 +38,8 @@ dns.lookup = function lookup(hostname, options, callback) {
     );
     return {};
   }
-  if (loopback.has(host) || net.isIP(host) !== 0) return originalLookup.call(dns, hostname, options, callback);
+  if (loopback.has(host) || net.isIP(host) !== 0)
+    return originalLookup.call(dns, hostname, options, callback);
   note("blocked", host);
   process.nextTick(() => done(blocked(hostname)));
   return {};
@@ -52,7 +53,8 @@ dns.promises.lookup = function lookup(hostname, options) {
     const all = typeof options === "object" && options !== null && options.all;
     return Promise.resolve(all ? [{ address: "127.0.0.1", family: 4 }] : { address: "127.0.0.1", family: 4 });
   }
-  if (loopback.has(host) || net.isIP(host) !== 0) return originalPromisesLookup.call(dns.promises, hostname, options);
+  if (loopback.has(host) || net.isIP(host) !== 0)
+    return originalPromisesLookup.call(dns.promises, hostname, options);
   note("blocked", host);
   return Promise.reject(blocked(hostname));
 };
@@ -65,7 +67,8 @@ net.Socket.prototype.connect = function connect(...args) {
   const options = Array.isArray(first) ? first[0] : first;
   if (options && typeof options === "object" && typeof options.host === "string") {
     const port = Number(options.port);
-    if (hosts.has(options.host.toLowerCase()) && (port === 443 || Number.isNaN(port))) options.port = frontPort;
+    if (hosts.has(options.host.toLowerCase()) && (port === 443 || Number.isNaN(port)))
+      options.port = frontPort;
   }
   return originalConnect.apply(this, args);
 };

@@ -12,7 +12,10 @@ import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const packageJson = require.resolve("@pnp/cli-microsoft365/package.json");
-const manifest = JSON.parse(readFileSync(packageJson, "utf8")) as { version: string; bin: Record<string, string> };
+const manifest = JSON.parse(readFileSync(packageJson, "utf8")) as {
+  version: string;
+  bin: Record<string, string>;
+};
 
 export const M365_VERSION = manifest.version;
 export const M365_BIN = join(dirname(packageJson), manifest.bin.m365 ?? "dist/index.js");
@@ -38,11 +41,15 @@ export interface M365HomeOptions {
 /** A private home for one m365 configuration (token cache, connection, config store, temp files). */
 export function m365Home(options: M365HomeOptions): M365Home {
   const { dir } = options;
-  for (const sub of ["home", "config/configstore", "tmp"]) mkdirSync(join(dir, sub), { recursive: true, mode: 0o700 });
+  for (const sub of ["home", "config/configstore", "tmp"])
+    mkdirSync(join(dir, sub), { recursive: true, mode: 0o700 });
   const ca = join(dir, "trusted-ca.pem");
   writeFileSync(ca, `${options.caPems.map((p) => p.trim()).join("\n")}\n`);
   // What `m365 cli config set --key disableTelemetry --value true` writes: the run must not phone home.
-  writeFileSync(join(dir, "config/configstore/cli-m365-config.json"), JSON.stringify({ disableTelemetry: true }));
+  writeFileSync(
+    join(dir, "config/configstore/cli-m365-config.json"),
+    JSON.stringify({ disableTelemetry: true }),
+  );
   const hostLog = join(dir, "hosts.log");
   writeFileSync(hostLog, "");
   const env: Record<string, string> = {
@@ -92,9 +99,7 @@ export function runM365(
       onStderr?.(stderr, child);
     });
     child.on("error", reject);
-    child.on("close", (code) =>
-      resolve({ args, code, stdout, stderr, ms: performance.now() - started }),
-    );
+    child.on("close", (code) => resolve({ args, code, stdout, stderr, ms: performance.now() - started }));
   });
 }
 

@@ -29,20 +29,28 @@ export interface Peer {
 export async function startPeer(sandbox: PeerSandbox, dir: string): Promise<Peer> {
   const certificate = await createFrontCertificate(MICROSOFT_HOSTS);
   const front = await startTlsFront({ certificate, sandboxUrl: sandbox.url, sandboxCaPem: sandbox.caPem });
-  const home = m365Home({ dir: join(dir, "m365"), frontPort: front.port, caPems: [certificate.caPem, sandbox.caPem] });
+  const home = m365Home({
+    dir: join(dir, "m365"),
+    frontPort: front.port,
+    caPems: [certificate.caPem, sandbox.caPem],
+  });
   return {
     front,
     home,
     login: async ({ appId, upn }) => {
       let entered: Promise<void> | undefined;
-      const run = await runM365(home, ["login", "--appId", appId, "--tenant", sandbox.tenantId], (stderr, child) => {
-        const prompt = entered ? undefined : devicePrompt(stderr);
-        if (!prompt) return;
-        entered = enterDeviceCode(prompt, upn).catch((error: unknown) => {
-          child.kill();
-          throw error;
-        });
-      });
+      const run = await runM365(
+        home,
+        ["login", "--appId", appId, "--tenant", sandbox.tenantId],
+        (stderr, child) => {
+          const prompt = entered ? undefined : devicePrompt(stderr);
+          if (!prompt) return;
+          entered = enterDeviceCode(prompt, upn).catch((error: unknown) => {
+            child.kill();
+            throw error;
+          });
+        },
+      );
       if (entered) await entered;
       return run;
     },

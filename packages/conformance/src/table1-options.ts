@@ -14,7 +14,10 @@ function list(permissions: readonly Permission[]): string {
 }
 
 /** `--apisApplication`, `--apisDelegated`, consent and a secret: the whole Table 1 job in one command. */
-export function entraAppAddArgs(displayName: string, permissions: readonly Permission[] = table1()): string[] {
+export function entraAppAddArgs(
+  displayName: string,
+  permissions: readonly Permission[] = table1(),
+): string[] {
   return [
     "entra",
     "app",

@@ -29,7 +29,12 @@ interface StateSp {
 export interface TenantState {
   readonly applications: StateApp[];
   readonly servicePrincipals: StateSp[];
-  readonly appRoleAssignments: { principalId: string; resourceId: string; appRoleId: string; principalType: string }[];
+  readonly appRoleAssignments: {
+    principalId: string;
+    resourceId: string;
+    appRoleId: string;
+    principalType: string;
+  }[];
   readonly oauth2PermissionGrants: {
     clientId: string;
     resourceId: string;
@@ -61,6 +66,11 @@ const DAY = 86_400_000;
 function omit(object: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 }
+/** The appId also appears inside values (servicePrincipalNames): named, not compared. */
+function withoutAppId(object: Record<string, unknown>, appId: string): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(object).replaceAll(appId, "{appId}")) as Record<string, unknown>;
+}
+
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function roleValue(state: TenantState, resourceId: string, appRoleId: string): string {
@@ -72,10 +82,17 @@ function roleValue(state: TenantState, resourceId: string, appRoleId: string): s
 /** The footprint of the one application with this display name (throws unless there is exactly one). */
 export function footprint(state: TenantState, displayName: string): AppFootprint {
   const apps = state.applications.filter((a) => a.displayName === displayName);
-  if (apps.length !== 1) throw new Error(`${apps.length} applications are named "${displayName}", expected 1`);
+  if (apps.length !== 1)
+    throw new Error(`${apps.length} applications are named "${displayName}", expected 1`);
   const app = apps[0] as StateApp;
   const sp = state.servicePrincipals.find((s) => s.appId === app.appId) ?? null;
-  const settings = omit(app, ["id", "appId", "createdDateTime", "passwordCredentials", "requiredResourceAccess"]);
+  const settings = omit(app, [
+    "id",
+    "appId",
+    "createdDateTime",
+    "passwordCredentials",
+    "requiredResourceAccess",
+  ]);
   const spId = sp?.id;
   const resourceAppId = (resourceId: string) =>
     state.servicePrincipals.find((s) => s.id === resourceId)?.appId ?? resourceId;
@@ -85,11 +102,13 @@ export function footprint(state: TenantState, displayName: string): AppFootprint
       requiredResourceAccess: [...app.requiredResourceAccess]
         .map((r) => ({
           resourceAppId: r.resourceAppId,
-          resourceAccess: [...r.resourceAccess].sort((a, b) => byString(`${a.type}${a.id}`, `${b.type}${b.id}`)),
+          resourceAccess: [...r.resourceAccess].sort((a, b) =>
+            byString(`${a.type}${a.id}`, `${b.type}${b.id}`),
+          ),
         }))
         .sort((a, b) => byString(a.resourceAppId, b.resourceAppId)),
     },
-    servicePrincipal: sp ? omit(sp, ["id", "appId"]) : null,
+    servicePrincipal: sp ? withoutAppId(omit(sp, ["id", "appId"]), app.appId) : null,
     appRoleAssignments: state.appRoleAssignments
       .filter((a) => a.principalId === spId)
       .map((a) => roleValue(state, a.resourceId, a.appRoleId))

@@ -27,28 +27,31 @@ export async function startTlsFront(options: TlsFrontOptions): Promise<TlsFront>
   const upstream = new URL(options.sandboxUrl);
   const counts: Record<string, number> = {};
   const open = new Set<TLSSocket>();
-  const server = createServer({ key: options.certificate.keyPem, cert: options.certificate.certPem }, (client) => {
-    const name = client.servername || "(no SNI)";
-    counts[name] = (counts[name] ?? 0) + 1;
-    const sandbox = connect({
-      host: "127.0.0.1",
-      port: Number(upstream.port),
-      servername: upstream.hostname,
-      ca: options.sandboxCaPem,
-    });
-    open.add(client);
-    open.add(sandbox);
-    const end = () => {
-      client.destroy();
-      sandbox.destroy();
-      open.delete(client);
-      open.delete(sandbox);
-    };
-    client.on("error", end).on("close", end);
-    sandbox.on("error", end).on("close", end);
-    client.pipe(sandbox);
-    sandbox.pipe(client);
-  });
+  const server = createServer(
+    { key: options.certificate.keyPem, cert: options.certificate.certPem },
+    (client) => {
+      const name = client.servername || "(no SNI)";
+      counts[name] = (counts[name] ?? 0) + 1;
+      const sandbox = connect({
+        host: "127.0.0.1",
+        port: Number(upstream.port),
+        servername: upstream.hostname,
+        ca: options.sandboxCaPem,
+      });
+      open.add(client);
+      open.add(sandbox);
+      const end = () => {
+        client.destroy();
+        sandbox.destroy();
+        open.delete(client);
+        open.delete(sandbox);
+      };
+      client.on("error", end).on("close", end);
+      sandbox.on("error", end).on("close", end);
+      client.pipe(sandbox);
+      sandbox.pipe(client);
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
