@@ -11,6 +11,8 @@ import {
   fakeAppTokenPort,
   GOOD_SECRET,
   grantedDirectoryGraph,
+  TEST_API_KEY,
+  TEST_API_KEYS_SETTING,
   TEST_CLIENT,
   TEST_TENANT,
 } from "./testing/fakes.js";
@@ -52,6 +54,10 @@ export async function runApiBench(options: ApiBenchOptions = {}): Promise<ApiBen
     settings: {
       RATE_LIMIT_CAPACITY: "1000000000",
       RATE_LIMIT_REFILL_PER_SECOND: "1000000000",
+      TENANT_RATE_LIMIT_CAPACITY: "1000000000",
+      TENANT_RATE_LIMIT_REFILL_PER_SECOND: "1000000000",
+      TENANT_MAX_CONCURRENT_VERIFY: "1000",
+      API_KEYS: TEST_API_KEYS_SETTING,
       ...options.settings,
     },
     logger: () => undefined,
@@ -76,7 +82,11 @@ export async function runApiBench(options: ApiBenchOptions = {}): Promise<ApiBen
       ["GET /v1/permissions", { method: "GET" }],
       [
         "POST /v1/verify",
-        { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(verifyBody) },
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-api-key": TEST_API_KEY },
+          body: JSON.stringify(verifyBody),
+        },
       ],
     ] as const) {
       const path = endpoint.split(" ")[1] ?? "/";

@@ -4,7 +4,8 @@
  */
 import type { AppTokenPort, CloudEndpoints, GraphPort, RuntimePorts } from "@boxafe-connect/core";
 import type { Context } from "hono";
-import type { RateLimitStore } from "./middleware/rate-limit-store.js";
+import type { ApiKey } from "./auth/api-keys.js";
+import type { LimitStore } from "./limits/limit-store.js";
 
 /**
  * One access-log line. The logger can only ever see these fields: no headers, no body, no query,
@@ -20,11 +21,17 @@ export interface AccessLogEntry {
 export type AccessLogger = (entry: AccessLogEntry) => void;
 
 export interface RateLimitConfig {
-  /** Burst per client. */
+  /** Burst per caller (a partner key on protected routes, else the client address). */
   readonly capacity: number;
   readonly refillPerSecond: number;
-  /** Defaults to an in-memory token bucket (per process / per Worker isolate). */
-  readonly store?: RateLimitStore;
+}
+
+export interface TenantLimitConfig {
+  /** Burst of verify/plan/setup requests per tenant, whoever sends them. */
+  readonly capacity: number;
+  readonly refillPerSecond: number;
+  /** Verifications of one tenant in flight at once (each polls the token endpoint). */
+  readonly maxConcurrentVerify: number;
 }
 
 export interface TimeoutConfig {
@@ -44,6 +51,14 @@ export interface ApiConfig {
   /** Browser origins allowed by CORS, exactly as sent in the Origin header. Empty = none. */
   readonly corsOrigins: readonly string[];
   readonly rateLimit: RateLimitConfig;
+  readonly tenantLimit: TenantLimitConfig;
+  /**
+   * Where the limit counters live. Node: createMemoryLimitStore() (one process = one count, so a
+   * single instance). Workers: the LimitCounter Durable Object, shared by every isolate.
+   */
+  readonly limitStore: LimitStore;
+  /** Partner keys (digests only). Empty = the protected routes answer 401 to everyone. */
+  readonly apiKeys: readonly ApiKey[];
   readonly bodyLimitBytes: number;
   readonly timeouts: TimeoutConfig;
   readonly appTokenPort: AppTokenPort;
@@ -51,13 +66,14 @@ export interface ApiConfig {
   readonly graphPortFor: (accessToken: string) => GraphPort;
   readonly runtime: RuntimePorts;
   readonly logger: AccessLogger;
-  /** Who a request counts against for rate limiting (client IP, API key...). */
+  /** Who an unauthenticated request counts against (its client address). */
   readonly clientKey?: (c: Context) => string;
 }
 
 export const defaultLimits = {
   corsOrigins: [] as readonly string[],
   rateLimit: { capacity: 60, refillPerSecond: 1 },
+  tenantLimit: { capacity: 30, refillPerSecond: 0.5, maxConcurrentVerify: 2 },
   bodyLimitBytes: 64 * 1024,
   timeouts: { outboundMs: 15_000, verifyDeadlineMs: 20_000, credentialGraceMs: 0, retryBudgetMs: 45_000 },
 } as const;

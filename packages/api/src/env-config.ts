@@ -4,6 +4,8 @@
  */
 import type { CloudEndpoints, CloudName } from "@boxafe-connect/core";
 import { cloudEndpoints, sandboxEndpoints } from "@boxafe-connect/core";
+import type { ApiKey } from "./auth/api-keys.js";
+import { parseApiKeys } from "./auth/api-keys.js";
 import type { ApiConfig } from "./config.js";
 import { defaultLimits } from "./config.js";
 
@@ -16,6 +18,14 @@ export interface ApiSettings {
   readonly CORS_ORIGINS?: string;
   readonly RATE_LIMIT_CAPACITY?: string;
   readonly RATE_LIMIT_REFILL_PER_SECOND?: string;
+  /** JSON array of partner keys: [{"name", "sha256" (hex digest of the key), "routes": ["/v1/verify", ...]}]. */
+  readonly API_KEYS?: string;
+  readonly TENANT_RATE_LIMIT_CAPACITY?: string;
+  readonly TENANT_RATE_LIMIT_REFILL_PER_SECOND?: string;
+  /** Verifications of one tenant in flight at once. */
+  readonly TENANT_MAX_CONCURRENT_VERIFY?: string;
+  /** Node only: comma-separated addresses of reverse proxies whose X-Forwarded-For is believed. */
+  readonly TRUSTED_PROXIES?: string;
   readonly BODY_LIMIT_BYTES?: string;
   readonly OUTBOUND_TIMEOUT_MS?: string;
   readonly VERIFY_DEADLINE_MS?: string;
@@ -26,7 +36,10 @@ export interface ApiSettings {
 export interface ResolvedSettings {
   readonly cloud: CloudEndpoints;
   readonly corsOrigins: readonly string[];
-  readonly rateLimit: { readonly capacity: number; readonly refillPerSecond: number };
+  readonly rateLimit: ApiConfig["rateLimit"];
+  readonly tenantLimit: ApiConfig["tenantLimit"];
+  readonly apiKeys: readonly ApiKey[];
+  readonly trustedProxies: readonly string[];
   readonly bodyLimitBytes: number;
   readonly timeouts: ApiConfig["timeouts"];
 }
@@ -54,13 +67,28 @@ export function cloudFrom(settings: Pick<ApiSettings, "CLOUD" | "SANDBOX_ORIGIN"
   return cloudEndpoints(name);
 }
 
+function list(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter((o) => o.length > 0);
+}
+
 export function resolveSettings(settings: ApiSettings): ResolvedSettings {
+  const tenant = defaultLimits.tenantLimit;
   return {
     cloud: cloudFrom(settings),
-    corsOrigins: (settings.CORS_ORIGINS ?? "")
-      .split(",")
-      .map((o) => o.trim())
-      .filter((o) => o.length > 0),
+    corsOrigins: list(settings.CORS_ORIGINS),
+    apiKeys: parseApiKeys(settings.API_KEYS),
+    trustedProxies: list(settings.TRUSTED_PROXIES),
+    tenantLimit: {
+      capacity: positive(settings.TENANT_RATE_LIMIT_CAPACITY, tenant.capacity),
+      refillPerSecond: positive(settings.TENANT_RATE_LIMIT_REFILL_PER_SECOND, tenant.refillPerSecond),
+      maxConcurrentVerify: Math.max(
+        1,
+        Math.floor(positive(settings.TENANT_MAX_CONCURRENT_VERIFY, tenant.maxConcurrentVerify)),
+      ),
+    },
     rateLimit: {
       capacity: positive(settings.RATE_LIMIT_CAPACITY, defaultLimits.rateLimit.capacity),
       refillPerSecond: positive(

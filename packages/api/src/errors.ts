@@ -7,6 +7,7 @@ import type { ErrorCode } from "@boxafe-connect/core";
 import { CoreError, isCoreError } from "@boxafe-connect/core";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { retryAfterSecondsOf, UpstreamThrottled } from "./ports/throttle-passthrough.js";
 
 export const statusByCode: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   invalid_input: 400,
@@ -23,6 +24,7 @@ export const statusByCode: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   not_found: 404,
   unsafe_operation: 409,
   verification_incomplete: 409,
+  method_not_allowed: 405,
   payload_too_large: 413,
   throttled: 429,
   internal_error: 500,
@@ -43,6 +45,8 @@ export interface ErrorBody {
 export interface MappedError {
   readonly status: ContentfulStatusCode;
   readonly body: ErrorBody;
+  /** Seconds for the Retry-After header (429 only): the upstream's own when it sent one. */
+  readonly retryAfterSeconds?: number;
 }
 
 const GENERIC = "Something went wrong on our side. Try again; if it persists, report the request id.";
@@ -71,8 +75,22 @@ function messageForHttpStatus(code: ErrorCode): string {
 }
 
 export function mapError(error: unknown, requestId: string): MappedError {
+  if (error instanceof UpstreamThrottled) {
+    return {
+      status: 429,
+      body: {
+        code: "throttled",
+        message: `${error.message} Retry after ${error.retryAfterSeconds} s.`,
+        field: null,
+        ...(error.upstreamCode === undefined ? {} : { upstreamCode: error.upstreamCode }),
+        requestId,
+      },
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
+  }
   if (isCoreError(error)) {
     return {
+      ...(error.code === "throttled" ? { retryAfterSeconds: retryAfterSecondsOf(error.retryAfterSeconds) } : {}),
       status: statusByCode[error.code],
       body: {
         code: error.code,

@@ -7,13 +7,16 @@
  *   --sandbox URL    talk to a sandbox tenant at URL and trust its CA
  *   --ca FILE        the sandbox CA (default $BOXAFE_SANDBOX_HOME/ca.pem or ~/.cache/boxafe-connect/sandbox/ca.pem)
  *   --cors ORIGINS   comma-separated browser origins allowed by CORS
- * Limits come from the environment with the Worker's binding names (RATE_LIMIT_CAPACITY, ...).
+ * Limits and keys come from the environment with the Worker's binding names (RATE_LIMIT_CAPACITY,
+ * API_KEYS, ...). Without API_KEYS, a key for this run only is made and printed once (`apiKey` in
+ * the --json line): the protected routes are never open, even on a developer's machine.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { trustCa } from "@boxafe-connect/runtime";
+import { newApiKey } from "./auth/api-keys.js";
 import type { ApiSettings } from "./env-config.js";
 import type { RunningApi } from "./node.js";
 import { startApiServer } from "./node.js";
@@ -55,9 +58,21 @@ export async function main(argv: readonly string[]): Promise<RunningApi> {
     const pem = sandboxCa(values.ca);
     if (pem !== undefined) trustCa(pem);
   }
-  const api = await startApiServer({ settings, port, hostname: values.host });
+  const runKey = settings.API_KEYS ? undefined : await newApiKey("this-run");
+  const api = await startApiServer({
+    settings: runKey === undefined ? settings : { ...settings, API_KEYS: JSON.stringify([runKey.entry]) },
+    port,
+    hostname: values.host,
+  });
+  // The run's key is a credential handed over like a new secret: on stdout, once, before anything else.
   process.stdout.write(
-    values.json ? `${JSON.stringify({ url: api.url })}\n` : `boxafe-connect API on ${api.url}\n`,
+    values.json
+      ? `${JSON.stringify({ url: api.url, ...(runKey === undefined ? {} : { apiKey: runKey.key }) })}\n`
+      : `boxafe-connect API on ${api.url}\n${
+          runKey === undefined
+            ? ""
+            : `No API_KEYS set: this run's API key (send it as X-Api-Key) is ${runKey.key}\n`
+        }`,
   );
   const stop = () => {
     void api.close().finally(() => process.exit(0));

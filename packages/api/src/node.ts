@@ -1,6 +1,9 @@
 /**
  * @module Node entry: the app on @hono/node-server with msal-node for app tokens and the Graph SDK
- * for $batch (both from @boxafe-connect/runtime). Rate limits are keyed by the socket address.
+ * for $batch (both from @boxafe-connect/runtime). Limits count in one in-process store: a single
+ * instance. Several Node instances behind a balancer each count on their own (run one, or deploy
+ * to Workers where the Durable Object is the one counter). Unauthenticated callers are keyed by
+ * the socket address, or by the client address a trusted proxy forwarded (TRUSTED_PROXIES).
  */
 import type { AddressInfo } from "node:net";
 import { createGraphPort, createMsalAppTokenPort, nodePorts } from "@boxafe-connect/runtime";
@@ -11,6 +14,8 @@ import { createApp } from "./app.js";
 import type { AccessLogger, ApiConfig } from "./config.js";
 import type { ApiSettings } from "./env-config.js";
 import { resolveSettings } from "./env-config.js";
+import { createMemoryLimitStore } from "./limits/limit-store.js";
+import { forwardedClient } from "./middleware/forwarded-client.js";
 import type { ApiEnv } from "./router.js";
 
 export interface NodeApiOptions {
@@ -27,6 +32,7 @@ export function createNodeApp(options: NodeApiOptions = {}): OpenAPIHono<ApiEnv>
   const { cloud, timeouts } = settings;
   return createApp({
     ...settings,
+    limitStore: createMemoryLimitStore(),
     appTokenPort: createMsalAppTokenPort({ authorityHost: cloud.authorityHost }),
     graphPortFor: (accessToken) =>
       createGraphPort({
@@ -37,11 +43,13 @@ export function createNodeApp(options: NodeApiOptions = {}): OpenAPIHono<ApiEnv>
     runtime: nodePorts(),
     logger: options.logger ?? ((entry) => process.stderr.write(`${JSON.stringify(entry)}\n`)),
     clientKey: (c) => {
+      let peer: string | undefined;
       try {
-        return `ip:${getConnInfo(c).remote.address ?? "unknown"}`;
+        peer = getConnInfo(c).remote.address;
       } catch {
-        return "anonymous";
+        peer = undefined;
       }
+      return `ip:${forwardedClient(peer, c.req.header("x-forwarded-for"), settings.trustedProxies) ?? "unknown"}`;
     },
     ...options.overrides,
   });

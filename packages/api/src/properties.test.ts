@@ -6,7 +6,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createApp } from "./app.js";
 import type { ApiConfig } from "./config.js";
-import { delegatedToken, GLOBAL_ADMIN, TEST_CLIENT, TEST_TENANT, testConfig } from "./testing/fakes.js";
+import {
+  delegatedToken,
+  GLOBAL_ADMIN,
+  TEST_API_KEY,
+  TEST_CLIENT,
+  TEST_TENANT,
+  testConfig,
+} from "./testing/fakes.js";
 
 const RUNS = 150;
 const STACK = /\n\s+at |\.ts:\d+|\.js:\d+|node_modules/;
@@ -93,7 +100,7 @@ describe("hostile input (fast-check)", () => {
           const payload = { ...body, clientSecret };
           const res = await app.request(path, {
             method: "POST",
-            headers: { "content-type": "application/json" },
+            headers: { "content-type": "application/json", "x-api-key": TEST_API_KEY },
             body: JSON.stringify(payload),
           });
           await expectSafe(res, [clientSecret]);
@@ -120,7 +127,7 @@ describe("hostile input (fast-check)", () => {
         async (path, method, raw, contentType) => {
           const res = await app.request(path, {
             method,
-            headers: contentType ? { "content-type": contentType } : {},
+            headers: { "x-api-key": TEST_API_KEY, ...(contentType ? { "content-type": contentType } : {}) },
             ...(method === "GET" ? {} : { body: raw }),
           });
           await expectSafe(res, []);
@@ -148,6 +155,7 @@ describe("hostile input (fast-check)", () => {
             method: "POST",
             headers: {
               "content-type": "application/json",
+              "x-api-key": TEST_API_KEY,
               authorization,
               "x-forwarded-for": junk,
               "x-request-id": authorization.slice(-30),
@@ -196,7 +204,7 @@ describe("hostile input (fast-check)", () => {
         async (size, path) => {
           const res = await app.request(path, {
             method: "POST",
-            headers: { "content-type": "application/json" },
+            headers: { "content-type": "application/json", "x-api-key": TEST_API_KEY },
             body: JSON.stringify({ clientSecret: "s".repeat(size) }),
           });
           expect(res.status).toBe(413);

@@ -8,7 +8,8 @@ import type { Env } from "hono";
 import { errorBody } from "./errors.js";
 
 export interface ApiEnv extends Env {
-  Variables: { requestId: string };
+  /** `apiKey` is the name of the partner key that authenticated the request (protected routes only). */
+  Variables: { requestId: string; apiKey?: string };
 }
 
 interface IssueLike {

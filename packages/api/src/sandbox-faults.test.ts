@@ -1,6 +1,7 @@
 /** The API against a slow and throttling sandbox tenant: bounded, typed answers, never a hang or a 500. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApiServer } from "./node.js";
+import { TEST_API_KEYS_SETTING } from "./testing/fakes.js";
 import { postJson as post, type SandboxSession, startSandboxSession } from "./testing/sandbox-session.js";
 
 let session: SandboxSession;
@@ -13,6 +14,7 @@ beforeAll(async () => {
     port: 0,
     settings: {
       SANDBOX_ORIGIN: session.sandbox.url,
+      API_KEYS: TEST_API_KEYS_SETTING,
       OUTBOUND_TIMEOUT_MS: "300",
       RETRY_BUDGET_MS: "1500",
       VERIFY_DEADLINE_MS: "500",

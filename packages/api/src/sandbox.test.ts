@@ -20,7 +20,9 @@ import type { RunningSandbox } from "@boxafe-connect/sandbox";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccessLogEntry } from "./config.js";
+import { createMemoryLimitStore } from "./limits/limit-store.js";
 import { startApiServer } from "./node.js";
+import { TEST_API_KEYS_SETTING } from "./testing/fakes.js";
 import { postJson as post, type SandboxSession, startSandboxSession } from "./testing/sandbox-session.js";
 import { startWorkerd } from "./testing/worker-bundle.js";
 import { createWorkerApp } from "./worker.js";
@@ -46,6 +48,7 @@ interface Api {
 
 const settings = () => ({
   SANDBOX_ORIGIN: sandbox.url,
+  API_KEYS: TEST_API_KEYS_SETTING,
   VERIFY_DEADLINE_MS: "30000",
   CREDENTIAL_GRACE_MS: "1000",
 });
@@ -58,7 +61,11 @@ async function nodeApi(): Promise<Api> {
 
 async function workerPortsApi(): Promise<Api> {
   const logs: AccessLogEntry[] = [];
-  const app = createWorkerApp(settings(), { logger: (e) => logs.push(e) });
+  // Node has no Durable Objects: the Worker's ports run here with the in-memory limit store.
+  const app = createWorkerApp(settings(), {
+    logger: (e) => logs.push(e),
+    limitStore: createMemoryLimitStore(),
+  });
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
       resolve({

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_API_KEY, TEST_API_KEYS_SETTING } from "./testing/fakes.js";
 import { startWorkerd, type WorkerdApi } from "./testing/worker-bundle.js";
 
 describe("the bundled Worker (esbuild --platform=neutral) in workerd via Miniflare", () => {
   let api: WorkerdApi;
   beforeAll(async () => {
-    api = await startWorkerd({ CLOUD: "usgov", RATE_LIMIT_CAPACITY: "3", BODY_LIMIT_BYTES: "1024" });
+    api = await startWorkerd({
+      CLOUD: "usgov",
+      RATE_LIMIT_CAPACITY: "3",
+      BODY_LIMIT_BYTES: "1024",
+      API_KEYS: TEST_API_KEYS_SETTING,
+    });
   });
   afterAll(async () => {
     await api?.close();
@@ -24,7 +30,11 @@ describe("the bundled Worker (esbuild --platform=neutral) in workerd via Minifla
   it("enforces the body limit and the rate limit from its bindings", async () => {
     const big = await api.mf.dispatchFetch("http://api.test/v1/verify", {
       method: "POST",
-      headers: { "content-type": "application/json", "cf-connecting-ip": "203.0.113.9" },
+      headers: {
+        "content-type": "application/json",
+        "cf-connecting-ip": "203.0.113.9",
+        "x-api-key": TEST_API_KEY,
+      },
       body: JSON.stringify({ clientSecret: "x".repeat(2000) }),
     });
     expect(big.status).toBe(413);

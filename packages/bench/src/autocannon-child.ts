@@ -23,6 +23,8 @@ export async function loadTest(options: {
   connections: number;
   method?: "GET" | "POST";
   jsonBody?: unknown;
+  /** Extra request headers, e.g. the API's X-Api-Key. */
+  headers?: Readonly<Record<string, string>>;
 }): Promise<LoadResult> {
   const bin = repoPath("packages/bench/node_modules/.bin/autocannon");
   const args = ["--json", "-c", String(options.connections), "-d", String(options.seconds)];
@@ -33,6 +35,7 @@ export async function loadTest(options: {
     writeFileSync(file, JSON.stringify(options.jsonBody ?? {}), { mode: 0o600 });
     args.push("-m", "POST", "-H", "content-type=application/json", "-i", file);
   }
+  for (const [name, value] of Object.entries(options.headers ?? {})) args.push("-H", `${name}=${value}`);
   try {
     const run = await runTimed(bin, [...args, options.url], {
       env: { ...process.env, NODE_OPTIONS: "" },

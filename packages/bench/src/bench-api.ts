@@ -3,7 +3,7 @@
  * with in-process token/Graph ports (the API's own cost) and once with real ports against the
  * sandbox (msal-node client-credentials tokens for a real app: what a caller of /v1/verify waits for).
  */
-import { startApiServer } from "@boxafe-connect/api";
+import { newApiKey, startApiServer } from "@boxafe-connect/api";
 import { type ApiBenchResult, runApiBench } from "@boxafe-connect/api/bench";
 import { loadTest } from "./autocannon-child.js";
 import type { BenchContext } from "./context.js";
@@ -43,12 +43,17 @@ export async function benchApi(ctx: BenchContext): Promise<Omit<SectionResult, "
   );
   const secret = app.result.secret?.secretText;
   if (!secret) throw new Error("the setup for the API bench returned no secret");
+  const key = await newApiKey("bench", ["/v1/verify"]);
   const api = await startApiServer({
     port: 0,
     settings: {
       SANDBOX_ORIGIN: host.url,
       RATE_LIMIT_CAPACITY: "1000000000",
       RATE_LIMIT_REFILL_PER_SECOND: "1000000000",
+      TENANT_RATE_LIMIT_CAPACITY: "1000000000",
+      TENANT_RATE_LIMIT_REFILL_PER_SECOND: "1000000000",
+      TENANT_MAX_CONCURRENT_VERIFY: "1000",
+      API_KEYS: JSON.stringify([key.entry]),
     },
     logger: () => undefined,
   });
@@ -73,6 +78,7 @@ export async function benchApi(ctx: BenchContext): Promise<Omit<SectionResult, "
         connections: CONNECTIONS,
         method,
         jsonBody,
+        headers: { "x-api-key": key.key },
       });
       rows.push([
         endpoint,
@@ -92,7 +98,7 @@ export async function benchApi(ctx: BenchContext): Promise<Omit<SectionResult, "
     id: "api",
     title: "6. API on Node",
     method:
-      `packages/api's Node server (\`startApiServer\`, rate limit lifted for the run) under autocannon, ${CONNECTIONS} ` +
+      `packages/api's Node server (\`startApiServer\`, rate and tenant limits lifted for the run) under autocannon, ${CONNECTIONS} ` +
       `connections for ${SECONDS} s per endpoint, through the API's own \`runApiBench\`. "in-process ports" fakes the ` +
       "token endpoint and Graph inside the process, so the figures are the API's own cost (routing, validation, " +
       'hardening, core\'s verify logic); "sandbox" uses the real msal-node token port against the sandbox, so one ' +

@@ -43,6 +43,8 @@ export const ErrorCode = {
   UnsafeOperation: "unsafe_operation",
   /** A request body exceeded the size limit (HTTP API). */
   PayloadTooLarge: "payload_too_large",
+  /** The route exists but not for this HTTP method; the Allow header lists those it takes (HTTP API). */
+  MethodNotAllowed: "method_not_allowed",
   /** A call needs a bearer token and none (or a malformed one) was sent (HTTP API). */
   Unauthenticated: "unauthenticated",
   /** An unexpected failure; the message is generic and the request id identifies it in logs. */

@@ -255,6 +255,7 @@ export type { TokenFailure, TokenVerdict, TokenWait } from "./verify/token-respo
 export {
   aadstsIn,
   classifyTokenFailure,
+  retryAfterHeaderSeconds,
   tokenError,
   tokenErrorWait,
   tokenFailureFromBody,

@@ -118,6 +118,11 @@ export const errorGuides: Record<ErrorCode, ErrorGuide> = {
     next: "Read the reason below; nothing was changed.",
     actions: ["back"],
   },
+  method_not_allowed: {
+    title: "The API does not take that request",
+    next: "This page sent a request method the API does not serve; reload the page and try again.",
+    actions: ["retry"],
+  },
   payload_too_large: {
     title: "The request was too large",
     next: "Send a smaller profile.",

@@ -4,7 +4,7 @@
  * client secret or a certificate assertion signed by jose (RS256, x5t and x5t#S256 headers).
  */
 import type { AppTokenPort, AppTokenRequest, ClientCredential } from "@boxafe-connect/core";
-import { CoreError, tokenError, tokenFailureFromBody } from "@boxafe-connect/core";
+import { CoreError, retryAfterHeaderSeconds, tokenError, tokenFailureFromBody } from "@boxafe-connect/core";
 import { importPKCS8, importX509, SignJWT } from "jose";
 import type { FetchLike } from "./outbound.js";
 
@@ -42,7 +42,11 @@ export function createFetchAppTokenPort(options: FetchAppTokenOptions): AppToken
       const body: unknown = await response.json().catch(() => undefined);
       if (response.ok && isRecord(body) && typeof body.access_token === "string") return body.access_token;
       // Core's classifier; Entra's description is dropped so nothing it echoes reaches a caller.
-      throw tokenError(tokenFailureFromBody(response.status, body), `app ${request.clientId}`);
+      const retryAfterSeconds = retryAfterHeaderSeconds(response.headers.get("retry-after"));
+      throw tokenError(
+        { ...tokenFailureFromBody(response.status, body), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
+        `app ${request.clientId}`,
+      );
     },
   };
 }

@@ -1,15 +1,28 @@
 /** Schemas of POST /v1/plan and POST /v1/setup (the caller's delegated Graph token is the bearer). */
+import { MAX_APP_NAME_LENGTH } from "@boxafe-connect/core";
 import { z } from "@hono/zod-openapi";
 import { GuidSchema, ProfileNameSchema } from "./common.js";
+
+/**
+ * Plain text: no C0/C1 control characters (Unicode Cc = U+0000-U+001F, U+007F-U+009F), no angle
+ * brackets, and no whitespace at either end (the route used to trim; rejecting instead keeps the
+ * published pattern exactly what the route accepts). Written with \x escapes and without the `u`
+ * flag, so the same source is a valid ECMA-262 pattern in the OpenAPI document with or without
+ * Unicode mode.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+const DISPLAY_NAME = /^[^\s\x00-\x1F\x7F-\x9F<>](?:[^\x00-\x1F\x7F-\x9F<>]*[^\s\x00-\x1F\x7F-\x9F<>])?$/;
 
 export const SetupBodySchema = z
   .object({
     displayName: z
       .string()
-      .trim()
       .min(1)
-      .max(120)
-      .regex(/^[^\p{Cc}<>]+$/u, "must be plain text without control characters or angle brackets")
+      .max(MAX_APP_NAME_LENGTH)
+      .regex(
+        DISPLAY_NAME,
+        "must be plain text without control characters, angle brackets or leading/trailing spaces",
+      )
       .default("QNAP Boxafe")
       .openapi({ description: "Display name of the app registration." }),
     appId: GuidSchema.optional().openapi({

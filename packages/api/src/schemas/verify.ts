@@ -44,7 +44,13 @@ export const VerifyBodySchema = z
       });
     }
   })
-  .openapi("VerifyRequest");
+  // The refine above is invisible in the document; oneOf says the same (exactly one of the two).
+  .openapi("VerifyRequest", {
+    oneOf: [
+      { required: ["clientSecret"], not: { required: ["certificate"] } },
+      { required: ["certificate"], not: { required: ["clientSecret"] } },
+    ],
+  });
 
 export const VerificationReportSchema = z
   .object({

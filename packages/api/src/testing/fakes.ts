@@ -4,8 +4,10 @@
  */
 import type { AppTokenPort, GraphPort, RuntimePorts } from "@boxafe-connect/core";
 import { boxafeProfile, CoreError, resolveProfile, resources } from "@boxafe-connect/core";
+import { parseApiKeys } from "../auth/api-keys.js";
 import type { AccessLogEntry, ApiConfig } from "../config.js";
 import { cloudFrom } from "../env-config.js";
+import { createMemoryLimitStore } from "../limits/limit-store.js";
 
 function base64url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -22,6 +24,10 @@ export const TEST_TENANT = "0b0c0d0e-1111-4222-8333-444455556666";
 export const TEST_CLIENT = "a1b2c3d4-0000-4000-8000-000000000001";
 export const GOOD_SECRET = "Good~Secret.Value_0123456789abcdefghij";
 export const GLOBAL_ADMIN = "62e90394-69f5-4237-9190-012177145e10";
+
+export { TEST_API_KEY, TEST_API_KEYS_SETTING, VERIFY_ONLY_API_KEY } from "./test-keys.js";
+
+import { TEST_API_KEYS_SETTING } from "./test-keys.js";
 
 /** A delegated token as Entra would issue it to a signed-in user (claims only). */
 export function delegatedToken(wids: readonly string[], nowMs: number): string {
@@ -154,6 +160,9 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): TestConfig {
     cloud: cloudFrom({ CLOUD: "global" }),
     corsOrigins: ["https://portal.example.com"],
     rateLimit: { capacity: 1000, refillPerSecond: 1000 },
+    tenantLimit: { capacity: 1000, refillPerSecond: 1000, maxConcurrentVerify: 100 },
+    limitStore: createMemoryLimitStore(),
+    apiKeys: parseApiKeys(TEST_API_KEYS_SETTING),
     bodyLimitBytes: 8 * 1024,
     timeouts: { outboundMs: 2000, verifyDeadlineMs: 0, credentialGraceMs: 0, retryBudgetMs: 5000 },
     appTokenPort: fakeAppTokenPort(() => runtime.clock.now()),

@@ -10,8 +10,10 @@ import {
   failingGraphPort,
   GLOBAL_ADMIN,
   GOOD_SECRET,
+  TEST_API_KEY,
   TEST_CLIENT,
   TEST_TENANT,
+  VERIFY_ONLY_API_KEY,
 } from "./fakes.js";
 
 export interface AppUnderTest {
@@ -21,9 +23,14 @@ export interface AppUnderTest {
 }
 export type AppFactory = (overrides?: Partial<ApiConfig>) => AppUnderTest;
 
+/** A POST with the test partner's key; pass `"x-api-key": ""` to send none. */
 const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: "POST",
-  headers: { "content-type": "application/json", ...headers },
+  headers: Object.fromEntries(
+    Object.entries({ "content-type": "application/json", "x-api-key": TEST_API_KEY, ...headers }).filter(
+      ([, v]) => v !== "",
+    ),
+  ),
   body: typeof body === "string" ? body : JSON.stringify(body),
 });
 
@@ -255,6 +262,131 @@ export function describeRouteContract(name: string, makeApp: AppFactory): void {
       const html = await page.text();
       expect(html).toContain("/v1/verify");
       expect(html).not.toMatch(/<script|https?:\/\/cdn/i);
+    });
+
+    it("asks for an API key on verify, plan and setup (401), and accepts it beside the Graph bearer", async () => {
+      const { request } = makeApp();
+      for (const path of ["/v1/verify", "/v1/plan", "/v1/setup"]) {
+        const none = await request(path, json(verifyBody(), { "x-api-key": "" }));
+        await expectError(none, 401, "unauthenticated", "x-api-key");
+        expect(none.headers.get("www-authenticate")).toBe('ApiKey header="X-Api-Key"');
+        const wrong = await request(path, json(verifyBody(), { "x-api-key": `${TEST_API_KEY}x` }));
+        await expectError(wrong, 401, "unauthenticated", "x-api-key");
+        const bearerOnly = await request(
+          path,
+          json({}, { "x-api-key": "", authorization: `Bearer ${delegatedToken([GLOBAL_ADMIN], 0)}` }),
+        );
+        await expectError(bearerOnly, 401, "unauthenticated", "x-api-key");
+      }
+      expect((await request("/v1/verify", json(verifyBody()))).status).toBe(200);
+    });
+
+    it("answers 403 for a key not allowed the route, and 401 to everyone when no key is configured", async () => {
+      const { request } = makeApp();
+      const denied = await request("/v1/setup", json({}, { "x-api-key": VERIFY_ONLY_API_KEY }));
+      const body = await expectError(denied, 403, "access_denied", "x-api-key");
+      expect(body.message).toContain("verify-only");
+      expect(JSON.stringify(body)).not.toContain(VERIFY_ONLY_API_KEY);
+      expect(
+        (await request("/v1/verify", json(verifyBody(), { "x-api-key": VERIFY_ONLY_API_KEY }))).status,
+      ).toBe(200);
+      const closed = makeApp({ apiKeys: [] });
+      const res = await closed.request("/v1/verify", json(verifyBody()));
+      expect((await expectError(res, 401, "unauthenticated")).message).toMatch(/no API keys configured/);
+    });
+
+    it("keeps the catalog, health, docs and the document open without a key", async () => {
+      const { request } = makeApp({ apiKeys: [] });
+      for (const path of ["/v1/permissions", "/v1/health", "/openapi.json", "/docs"]) {
+        expect((await request(path)).status).toBe(200);
+      }
+    });
+
+    it("answers 405 with Allow for a method a route does not take", async () => {
+      const { request } = makeApp();
+      const get = await request("/v1/verify");
+      await expectError(get, 405, "method_not_allowed");
+      expect(get.headers.get("allow")).toBe("OPTIONS, POST");
+      const del = await request("/v1/permissions", { method: "DELETE" });
+      await expectError(del, 405, "method_not_allowed");
+      expect(del.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+      expect((await request("/v1/health", { method: "PUT" })).status).toBe(405);
+    });
+
+    it("passes an upstream 429 through as 429 with the upstream's Retry-After, and stops polling", async () => {
+      let calls = 0;
+      const { request } = makeApp({
+        appTokenPort: {
+          acquire: async () => {
+            calls += 1;
+            throw new CoreError("throttled", "The token service is throttling requests.", {
+              status: 429,
+              upstreamCode: "AADSTS50196",
+              retryAfterSeconds: 37,
+            });
+          },
+        },
+      });
+      const res = await request("/v1/verify", json(verifyBody({ sharePointTenant: "contoso" })));
+      const body = await expectError(res, 429, "throttled");
+      expect(res.headers.get("retry-after")).toBe("37");
+      expect(body.upstreamCode).toBe("AADSTS50196");
+      // One round of token requests at most: no polling on after Entra said to wait.
+      expect(calls).toBeLessThanOrEqual(4);
+    });
+
+    it("passes Graph's Retry-After through when plan runs out of retry budget under throttling", async () => {
+      const graph = failingGraphPort(
+        () => new CoreError("throttled", "Microsoft Graph kept throttling.", { retryAfterSeconds: 120 }),
+      );
+      const { request, config } = makeApp({ graphPortFor: () => graph });
+      const token = delegatedToken([GLOBAL_ADMIN], config.runtime.clock.now());
+      const res = await request("/v1/plan", json({}, { authorization: `Bearer ${token}` }));
+      await expectError(res, 429, "throttled");
+      expect(res.headers.get("retry-after")).toBe("120");
+    });
+
+    it("limits each tenant, whichever key asks, while other tenants are served", async () => {
+      const { request } = makeApp({
+        tenantLimit: { capacity: 2, refillPerSecond: 0.01, maxConcurrentVerify: 10 },
+      });
+      const other = "contoso.onmicrosoft.com";
+      expect((await request("/v1/verify", json(verifyBody()))).status).toBe(200);
+      expect(
+        (await request("/v1/verify", json(verifyBody(), { "x-api-key": VERIFY_ONLY_API_KEY }))).status,
+      ).toBe(200);
+      const limited = await request("/v1/verify", json(verifyBody({ tenantId: TEST_TENANT.toUpperCase() })));
+      await expectError(limited, 429, "throttled");
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect((await request("/v1/verify", json(verifyBody({ tenantId: other })))).status).not.toBe(429);
+    });
+
+    it("caps verifications of one tenant in flight, and frees the slot when one ends", async () => {
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const base = makeApp().config.appTokenPort;
+      const { request } = makeApp({
+        tenantLimit: { capacity: 100, refillPerSecond: 100, maxConcurrentVerify: 1 },
+        appTokenPort: {
+          acquire: async (r) => {
+            if (r.tenantId === TEST_TENANT) await gate;
+            return base.acquire(r);
+          },
+        },
+      });
+      const first = request("/v1/verify", json(verifyBody()));
+      // The first verify holds the tenant's only slot until the gate opens.
+      let second: Response | undefined;
+      for (let i = 0; i < 50 && second?.status !== 429; i++) {
+        second = await request("/v1/verify", json(verifyBody()));
+      }
+      expect(second?.status).toBe(429);
+      expect(second?.headers.get("retry-after")).toBe("2");
+      release();
+      expect((await first).status).toBe(200);
+      expect((await request("/v1/verify", json(verifyBody()))).status).toBe(200);
     });
 
     it("logs one line per request with only id, method, route, status and duration", async () => {

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { adminScopes } from "@boxafe-connect/core";
 import { deviceCodeSignIn, trustCa } from "@boxafe-connect/runtime";
 import { GRAPH_CLI_CLIENT_ID, type RunningSandbox, startSandbox } from "@boxafe-connect/sandbox";
+import { TEST_API_KEY } from "./fakes.js";
 
 const ADMIN_SCOPES = adminScopes("https://graph.microsoft.com");
 
@@ -48,9 +49,14 @@ export async function startSandboxSession(): Promise<SandboxSession> {
   };
 }
 
+/** A POST with the test partner's API key (settings carry TEST_API_KEYS_SETTING) and, when given, the admin's bearer. */
 export const postJson = (url: string, body: unknown, token?: string) =>
   fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      "x-api-key": TEST_API_KEY,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });

@@ -45,6 +45,7 @@ export async function startWorkerd(settings: ApiSettings, trustedCaPem?: string)
     modulesRoot: dir,
     compatibilityDate: "2026-04-01",
     bindings: { ...settings },
+    durableObjects: { LIMITS: "LimitCounter" },
     ...(trustedCaPem === undefined
       ? {}
       : {

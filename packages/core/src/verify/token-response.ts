@@ -25,6 +25,8 @@ export interface TokenFailure {
   readonly aadsts?: number | undefined;
   /** No answer at all: DNS, refused connection, TLS. */
   readonly network?: boolean;
+  /** The answer's Retry-After in seconds, when a throttled answer carried one (an HTTP caller gets it passed on). */
+  readonly retryAfterSeconds?: number | undefined;
 }
 
 export interface TokenVerdict {
@@ -314,7 +316,16 @@ export function tokenError(failure: TokenFailure, what: string, cause?: unknown)
     ...(cause === undefined ? {} : { cause }),
     ...(failure.status === undefined ? {} : { status: failure.status }),
     ...(upstreamCode === undefined ? {} : { upstreamCode }),
+    ...(v.code === "throttled" && failure.retryAfterSeconds !== undefined
+      ? { retryAfterSeconds: failure.retryAfterSeconds }
+      : {}),
   });
+}
+
+/** Retry-After as delta-seconds (what Entra sends); an HTTP date or garbage counts as absent. */
+export function retryAfterHeaderSeconds(header: string | null | undefined): number | undefined {
+  if (header === null || header === undefined || !/^\d{1,6}$/.test(header.trim())) return undefined;
+  return Math.max(1, Number.parseInt(header.trim(), 10));
 }
 
 /** Reads Entra's OAuth error body (`error`, `error_codes`) the fetch-based ports receive. */
