@@ -90,7 +90,9 @@ export function mapError(error: unknown, requestId: string): MappedError {
   }
   if (isCoreError(error)) {
     return {
-      ...(error.code === "throttled" ? { retryAfterSeconds: retryAfterSecondsOf(error.retryAfterSeconds) } : {}),
+      ...(error.code === "throttled"
+        ? { retryAfterSeconds: retryAfterSecondsOf(error.retryAfterSeconds) }
+        : {}),
       status: statusByCode[error.code],
       body: {
         code: error.code,

@@ -51,6 +51,28 @@ describe("createFetchAppTokenPort", () => {
     });
     await expect(port.acquire(request)).rejects.toMatchObject({ code: "graph_request_failed", status: 502 });
   });
+
+  it("keeps the token endpoint's Retry-After on a throttled answer (seconds; a date counts as absent)", async () => {
+    const answer = (retryAfter: string) => async () =>
+      new Response(JSON.stringify({ error: "temporarily_unavailable", error_codes: [50196] }), {
+        status: 429,
+        headers: { "content-type": "application/json", "retry-after": retryAfter },
+      });
+    const port = (retryAfter: string) =>
+      createFetchAppTokenPort({
+        authorityHost: "https://login.microsoftonline.com",
+        fetch: answer(retryAfter),
+        now: () => 0,
+      });
+    await expect(port("42").acquire(request)).rejects.toMatchObject({
+      code: "throttled",
+      retryAfterSeconds: 42,
+    });
+    const dated = await port("Wed, 21 Oct 2026 07:28:00 GMT")
+      .acquire(request)
+      .catch((e: unknown) => e);
+    expect(dated).toMatchObject({ code: "throttled", retryAfterSeconds: undefined });
+  });
 });
 
 describe("createFetchAppTokenPort with a certificate", () => {

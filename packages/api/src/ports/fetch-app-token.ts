@@ -44,7 +44,10 @@ export function createFetchAppTokenPort(options: FetchAppTokenOptions): AppToken
       // Core's classifier; Entra's description is dropped so nothing it echoes reaches a caller.
       const retryAfterSeconds = retryAfterHeaderSeconds(response.headers.get("retry-after"));
       throw tokenError(
-        { ...tokenFailureFromBody(response.status, body), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
+        {
+          ...tokenFailureFromBody(response.status, body),
+          ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+        },
         `app ${request.clientId}`,
       );
     },

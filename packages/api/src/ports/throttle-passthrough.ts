@@ -21,10 +21,10 @@ export class UpstreamThrottled extends Error {
   }
 }
 
-export function retryAfterSecondsOf(retryAfterMs: number | undefined): number {
-  return retryAfterMs === undefined
+export function retryAfterSecondsOf(retryAfterSeconds: number | undefined): number {
+  return retryAfterSeconds === undefined
     ? DEFAULT_RETRY_AFTER_SECONDS
-    : Math.max(1, Math.ceil(retryAfterMs / 1000));
+    : Math.max(1, Math.ceil(retryAfterSeconds));
 }
 
 export function passThrottling(port: AppTokenPort): AppTokenPort {
