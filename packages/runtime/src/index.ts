@@ -2,6 +2,8 @@
 
 export type { DelegatedSignIn, DeviceCodeInfo, DeviceCodeSignInOptions } from "./device-code.js";
 export { deviceCodeSignIn } from "./device-code.js";
+export type { FetchHttpOptions } from "./fetch-http-port.js";
+export { createFetchHttpPort } from "./fetch-http-port.js";
 export type { GraphPortOptions } from "./graph-port.js";
 export { createGraphPort } from "./graph-port.js";
 export type { MsalAuthority } from "./msal-authority.js";
