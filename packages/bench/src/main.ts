@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { benchApi } from "./bench-api.js";
+import { benchApiLimits } from "./bench-api-limits.js";
 import { benchCli } from "./bench-cli.js";
 import { benchFleet } from "./bench-fleet.js";
 import { benchRerun } from "./bench-rerun.js";
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
     { id: "cli", title: "4. CLI cold start", run: benchCli, budgetMs: 120_000 },
     { id: "web", title: "5. Web: JavaScript size", run: benchWeb, budgetMs: 120_000 },
     { id: "api", title: "6. API on Node", run: () => benchApi(ctx), budgetMs: 90_000 },
+    { id: "api-limits", title: "7. API per-tenant cap under load", run: benchApiLimits, budgetMs: 60_000 },
   ];
   const sections: SectionResult[] = [];
   for (const spec of specs) {
