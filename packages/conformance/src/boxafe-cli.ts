@@ -21,10 +21,17 @@ export interface CliRun {
   readonly ms: number;
 }
 
-export function boxafeCliEnv(dir: string, sandboxCaPem: string): Record<string, string> {
+/** `caPems`: the sandbox CA, and the front's when the CLI goes through the loopback front. */
+export function boxafeCliEnv(dir: string, caPems: string | readonly string[]): Record<string, string> {
   mkdirSync(join(dir, "config"), { recursive: true, mode: 0o700 });
-  const ca = join(dir, "sandbox-ca.pem");
-  writeFileSync(ca, sandboxCaPem);
+  const ca = join(dir, "trusted-ca.pem");
+  writeFileSync(
+    ca,
+    `${[caPems]
+      .flat()
+      .map((p) => p.trim())
+      .join("\n")}\n`,
+  );
   return {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     LANG: process.env.LANG ?? "C.UTF-8",

@@ -17,6 +17,10 @@ export interface PeerSandbox {
 
 export interface Peer {
   readonly front: TlsFront;
+  /** The front as a sandbox origin (`https://localhost:<port>`), for a client that takes a URL. */
+  readonly frontUrl: string;
+  /** The run's front CA and the sandbox CA: what a client of the front must trust. */
+  readonly caPems: readonly string[];
   readonly home: M365Home;
   /** `m365 login --appId --tenant` (default auth type: deviceCode), the code entered as `upn`. */
   login(options: { appId: string; upn: string }): Promise<M365Run>;
@@ -27,15 +31,15 @@ export interface Peer {
 }
 
 export async function startPeer(sandbox: PeerSandbox, dir: string): Promise<Peer> {
-  const certificate = await createFrontCertificate(MICROSOFT_HOSTS);
+  // localhost too: our CLI, which takes the sandbox as a URL, can then go through the same front.
+  const certificate = await createFrontCertificate([...MICROSOFT_HOSTS, "localhost"]);
   const front = await startTlsFront({ certificate, sandboxUrl: sandbox.url, sandboxCaPem: sandbox.caPem });
-  const home = m365Home({
-    dir: join(dir, "m365"),
-    frontPort: front.port,
-    caPems: [certificate.caPem, sandbox.caPem],
-  });
+  const caPems = [certificate.caPem, sandbox.caPem];
+  const home = m365Home({ dir: join(dir, "m365"), frontPort: front.port, caPems });
   return {
     front,
+    frontUrl: `https://localhost:${front.port}`,
+    caPems,
     home,
     login: async ({ appId, upn }) => {
       let entered: Promise<void> | undefined;

@@ -7,11 +7,15 @@
 import type { AddressInfo } from "node:net";
 import { connect, createServer, type TLSSocket } from "node:tls";
 import type { FrontCertificate } from "./front-certificate.js";
+import { connectionObserver, type RequestRecord } from "./request-log.js";
 
 export interface TlsFront {
   readonly port: number;
   /** TLS connections accepted, by the server name the client asked for (SNI). */
   connections(): Readonly<Record<string, number>>;
+  /** Every request seen since the start or the last `clearLog`, in order sent. */
+  requests(): readonly RequestRecord[];
+  clearLog(): void;
   close(): Promise<void>;
 }
 
@@ -27,6 +31,7 @@ export async function startTlsFront(options: TlsFrontOptions): Promise<TlsFront>
   const upstream = new URL(options.sandboxUrl);
   const counts: Record<string, number> = {};
   const open = new Set<TLSSocket>();
+  let log: RequestRecord[] = [];
   const server = createServer(
     { key: options.certificate.keyPem, cert: options.certificate.certPem },
     (client) => {
@@ -48,6 +53,9 @@ export async function startTlsFront(options: TlsFrontOptions): Promise<TlsFront>
       };
       client.on("error", end).on("close", end);
       sandbox.on("error", end).on("close", end);
+      const watch = connectionObserver(name, (request) => log.push(request));
+      client.on("data", (chunk: Buffer) => watch.fromClient(chunk));
+      sandbox.on("data", (chunk: Buffer) => watch.fromServer(chunk));
       client.pipe(sandbox);
       sandbox.pipe(client);
     },
@@ -59,6 +67,10 @@ export async function startTlsFront(options: TlsFrontOptions): Promise<TlsFront>
   return {
     port: (server.address() as AddressInfo).port,
     connections: () => ({ ...counts }),
+    requests: () => [...log],
+    clearLog: () => {
+      log = [];
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of open) socket.destroy();
