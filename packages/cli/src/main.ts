@@ -20,6 +20,8 @@ const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   check: async () => (await import("./commands/check.js")).runCheck,
   "secret rotate": async () => (await import("./commands/secret-rotate.js")).runSecretRotate,
   sharepoint: async () => (await import("./commands/sharepoint.js")).runSharePoint,
+  "ews status": async () => (await import("./commands/ews.js")).runEws,
+  "ews allow": async () => (await import("./commands/ews.js")).runEws,
   sandbox: async () => (await import("./commands/sandbox.js")).runSandbox,
   "web-app register": async () => (await import("./commands/web-app-register.js")).runWebAppRegister,
   remove: async () => (await import("./commands/remove.js")).runRemove,

@@ -2,6 +2,7 @@
 import type { CommandSpec } from "../option-spec.js";
 import { apiCommand } from "./api.js";
 import { checkCommand } from "./check.js";
+import { ewsAllowCommand, ewsStatusCommand } from "./ews.js";
 import { permissionsCommand } from "./permissions.js";
 import { planCommand } from "./plan.js";
 import { removeCommand } from "./remove.js";
@@ -21,6 +22,8 @@ export const commands: readonly CommandSpec[] = [
   secretRotateCommand,
   secretListCommand,
   sharepointCommand,
+  ewsStatusCommand,
+  ewsAllowCommand,
   removeCommand,
   permissionsCommand,
   sandboxCommand,

@@ -1,0 +1,33 @@
+/**
+ * What `ews status|allow` and setup's EWS step share: the admin's Graph session (which app, which
+ * tenant), the second sign-in for Exchange Online, and the ports of core's ews use case.
+ */
+import type { EwsDeps, EwsTarget, ObservedWithOrganization } from "@boxafe-connect/core";
+import type { CommandContext } from "../command-context.js";
+import type { AdminSession } from "./admin-session.js";
+import { signInExchange } from "./exchange-sign-in.js";
+
+export interface EwsSession {
+  readonly deps: EwsDeps;
+  readonly target: EwsTarget;
+}
+
+export async function openEwsSession(
+  context: CommandContext,
+  session: AdminSession,
+  observed: ObservedWithOrganization,
+  appId: string,
+): Promise<EwsSession> {
+  const exchange = await signInExchange(context, session.target);
+  const { createFetchHttpPort, nodePorts } = await import("@boxafe-connect/runtime");
+  return {
+    deps: { ...nodePorts(), http: createFetchHttpPort(), exchangeToken: exchange },
+    target: {
+      tenantId: session.tenantId,
+      initialDomain: observed.organization.initialDomain,
+      cloud: session.target.endpoints,
+      appId,
+      adminUpn: exchange.username,
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The second sign-in, for Exchange Online: the same msal-node flow as the admin's Graph sign-in,
+ * with the Exchange Online PowerShell module's public client and the Exchange resource's `.default`
+ * (only an Exchange Administrator or Global Administrator may then run the org cmdlets).
+ */
+import { EXCHANGE_POWERSHELL_CLIENT_ID, exchangeAdminScope } from "@boxafe-connect/core";
+import type { SignedIn } from "../auth/sign-in.js";
+import { signIn } from "../auth/sign-in.js";
+import type { CommandContext } from "../command-context.js";
+import { flag } from "../command-context.js";
+import type { Target } from "../target/resolve-target.js";
+import { authFlowOf, renderPrompt } from "./admin-session.js";
+
+export async function signInExchange(context: CommandContext, target: Target): Promise<SignedIn> {
+  const step = context.out.step(
+    "Signing in to Exchange Online (Exchange Administrator or Global Administrator)",
+  );
+  try {
+    const signedIn = await signIn({
+      flow: authFlowOf(context),
+      clientId: EXCHANGE_POWERSHELL_CLIENT_ID,
+      authority: target.authority,
+      scopes: [exchangeAdminScope(target.endpoints)],
+      ...(target.sandbox ? { sandbox: target.sandbox } : {}),
+      openBrowser: flag(context, "open-browser"),
+      env: context.env,
+      onPrompt: (prompt) => renderPrompt(context.out, prompt),
+    });
+    step.done(`Signed in to Exchange Online as ${signedIn.username}`);
+    const redacting: SignedIn = {
+      ...signedIn,
+      async getAccessToken() {
+        const token = await signedIn.getAccessToken();
+        context.out.redactor.protect(token);
+        return token;
+      },
+    };
+    return redacting;
+  } catch (error) {
+    step.fail("Exchange Online sign-in failed");
+    throw error;
+  }
+}
