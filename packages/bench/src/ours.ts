@@ -7,6 +7,7 @@ import {
   type ApplyResult,
   apply,
   boxafeProfile,
+  confirmHandOver,
   countingGraphPort,
   desiredFrom,
   type GraphPort,
@@ -63,6 +64,7 @@ export async function configure(
   const observed = await observe(deps, desired.appKey);
   const planned = plan(desired, observed, ports.clock.now());
   const result = await apply(deps, planned, observed);
+  if (result.handOver !== undefined) await confirmHandOver(deps, result.handOver);
   return {
     plan: planned,
     result,

@@ -49,6 +49,13 @@ export type { CloudEndpoints, CloudName } from "./clouds.js";
 export { cloudEndpoints, cloudNames, isCloudName, sandboxEndpoints, sharePointTenantName } from "./clouds.js";
 export type { CertificateRequest } from "./credentials/certificate-option.js";
 export { certificateOption, certificateRequestFor } from "./credentials/certificate-option.js";
+export {
+  isUnheldKey,
+  isUnheldSecret,
+  PENDING_TAG_PREFIX,
+  pendingIds,
+  runIdOfSecretName,
+} from "./credentials/hand-over-marker.js";
 export type { SecretLifetime, SecretLifetimeDays } from "./credentials/secret-lifetime.js";
 export {
   parseSecretLifetime,
@@ -72,6 +79,8 @@ export type { AdminScope } from "./engine/admin-scopes.js";
 export { ADMIN_SCOPES, adminScopes } from "./engine/admin-scopes.js";
 export type { ApplyResult, EngineDeps } from "./engine/apply.js";
 export { apply } from "./engine/apply.js";
+export type { HandOverInput, HandOverResult } from "./engine/confirm-hand-over.js";
+export { confirmHandOver } from "./engine/confirm-hand-over.js";
 export type { DriftReport } from "./engine/drift.js";
 export { checkDrift } from "./engine/drift.js";
 export { findApplication, requireApplication } from "./engine/find-application.js";

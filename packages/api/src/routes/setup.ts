@@ -3,7 +3,7 @@
  * needs. A new client secret appears in this response only (Cache-Control: no-store) and is kept
  * nowhere; a re-run that finds a valid secret makes no new one.
  */
-import { apply, sharePointAppInv, sharePointTenantName } from "@boxafe-connect/core";
+import { apply, confirmHandOver, sharePointAppInv, sharePointTenantName } from "@boxafe-connect/core";
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiConfig } from "../config.js";
 import { planFor } from "../delegated.js";
@@ -49,6 +49,9 @@ export function setupRoutes(config: ApiConfig) {
       c.req.valid("json"),
     );
     const result = await apply(deps, plan, observed);
+    // The secret leaves in this response: as close to the hand-over as a server gets. A caller that
+    // drops the response is told nothing more; the secret then stays unheld for the next run to replace.
+    if (result.handOver !== undefined) await confirmHandOver(deps, result.handOver);
     c.header("Cache-Control", "no-store");
     c.header("Pragma", "no-cache");
     return c.json(

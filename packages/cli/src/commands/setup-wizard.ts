@@ -117,7 +117,7 @@ async function ask(
         shown.add("hand-over");
         await showHandOver(ui, state, session, context);
       }
-      return askHandOver(ui, state);
+      return askHandOver(ui, state, session);
     case "sharepoint":
       return askSharePoint(ui, session);
     case "error":

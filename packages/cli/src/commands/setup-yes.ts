@@ -3,7 +3,7 @@
  * with the new secret, hand over. A re-run with nothing to do writes nothing.
  */
 import type { ApplyResult, ClientCredential, VerificationReport } from "@boxafe-connect/core";
-import { apply, sharePointTenantName, summarizePlan } from "@boxafe-connect/core";
+import { apply, confirmHandOver, sharePointTenantName, summarizePlan } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
 import { planLines } from "../render/plan-view.js";
@@ -91,6 +91,8 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
       outputFile: stringOption(context, "output"),
       ...(certificate ? { certificate } : {}),
     });
+    // The secret / key is on stdout (and in the JSON): now the tenant may count it as held.
+    if (applied?.handOver !== undefined) await confirmHandOver(session.deps, applied.handOver);
     return report && !report.complete ? ExitCode.VerificationIncomplete : ExitCode.Ok;
   } finally {
     await session.close();

@@ -5,6 +5,7 @@
 import {
   apply,
   CoreError,
+  confirmHandOver,
   sharePointAppInv,
   sharePointTenantName,
   summarizePlan,
@@ -51,6 +52,8 @@ export async function runSharePoint(context: CommandContext): Promise<number> {
     const appId = applied.application.appId;
     const dir = stringOption(context, "out-dir") ?? ".";
     const files = await writeCertificateFiles(dir, `boxafe-${appId.slice(0, 8)}-sharepoint`, made);
+    // The private key is in the admin's files now; until here the tenant counts the certificate unheld.
+    if (applied.handOver !== undefined) await confirmHandOver(session.deps, applied.handOver);
     const report = await verifyCredentials(out, {
       tenantId: session.tenantId,
       clientId: appId,

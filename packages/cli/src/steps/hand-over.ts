@@ -64,17 +64,23 @@ export async function showHandOver(
   if (advice.length > 0) ui.note(advice.slice(1).join("\n"), "Next steps for you");
 }
 
-export async function askHandOver(ui: Ui, state: WizardState): Promise<WizardEvent> {
+export async function askHandOver(ui: Ui, state: WizardState, session: WizardSession): Promise<WizardEvent> {
   const events = userEvents(state);
   if (events.includes("secret.shown")) {
     for (;;) {
       const copied = await unwrap(
         await ui.confirm({ message: "Have you copied the client secret?", initialValue: true }),
       );
-      if (copied) return { type: "secret.shown" };
+      if (copied) {
+        // Only now is the secret in the admin's hands: the tenant stops counting it unheld.
+        await session.handedOver();
+        return { type: "secret.shown" };
+      }
       ui.log.warn("It cannot be shown again after this step. Copy it now (or write it to a file above).");
     }
   }
+  // No secret to copy (a certificate, or nothing new): what was shown is handed over.
+  await session.handedOver();
   if (events.includes("sharepoint.start")) {
     const more = await unwrap(
       await ui.confirm({

@@ -5,6 +5,7 @@
 import type {
   Action,
   AppKey,
+  ApplyResult,
   EffectHandlers,
   EngineDeps,
   NewSecret,
@@ -17,6 +18,7 @@ import {
   apply,
   CoreError,
   checkRole,
+  confirmHandOver,
   desiredFrom,
   finishedApplySteps,
   observe,
@@ -43,6 +45,8 @@ export interface WizardSession {
   /** Set by the choose-app prompt before observe runs. */
   secretChoice: SecretChoice | undefined;
   newSecret(): NewSecret | undefined;
+  /** The admin has the new secret (shown and confirmed copied): clear its pending mark in the tenant. */
+  handedOver(): Promise<void>;
   /** The full plan of the last observe (for the review), if any. */
   planActions(): readonly Action[];
   permissions(): readonly Permission[];
@@ -61,6 +65,7 @@ export function createWizardSession(
   let deps: EngineDeps | undefined;
   let kept: { observed: ObservedWithOrganization; plan: Plan; permissions: Permission[] } | undefined;
   let secret: NewSecret | undefined;
+  let pendingHandOver: ApplyResult["handOver"];
   let clientId: string | undefined;
   /** The tenant's GUID from the admin's token, read once at sign-in. */
   let tenantId: string | undefined;
@@ -76,6 +81,12 @@ export function createWizardSession(
   const session: WizardSession = {
     secretChoice: undefined,
     newSecret: () => secret,
+    async handedOver() {
+      const pending = pendingHandOver;
+      if (pending === undefined || deps === undefined) return;
+      await confirmHandOver(deps, pending);
+      pendingHandOver = undefined;
+    },
     planActions: () => kept?.plan.actions ?? [],
     permissions: () => permissionsCache,
     appInv: () => inv,
@@ -153,6 +164,7 @@ export function createWizardSession(
           k.observed,
         );
         clientId = result.application.appId;
+        pendingHandOver = result.handOver;
         if (result.secret) {
           secret = result.secret;
           context.out.redactor.protect(result.secret.secretText);

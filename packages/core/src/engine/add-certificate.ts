@@ -35,7 +35,7 @@ export async function keysWithMaterial(
   return arr(obj(body).keyCredentials).map(readKey);
 }
 
-function wireKey(key: KeyCredential): Record<string, unknown> {
+export function wireKey(key: KeyCredential): Record<string, unknown> {
   return {
     keyId: key.keyId,
     type: key.type,

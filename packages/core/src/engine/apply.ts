@@ -6,13 +6,15 @@
  * A fresh plan is 1 + 1 + 2 requests in 3 round trips. Every request is idempotent or recovered
  * (see add-password.ts), so a re-run after any failure converges.
  */
+
+import { withPending } from "../credentials/hand-over-marker.js";
 import { CoreError } from "../errors.js";
-import { type GraphDeps, startBudget } from "../graph/batch-runner.js";
+import { type GraphDeps, runRequests, startBudget } from "../graph/batch-runner.js";
 import { countingGraphPort } from "../graph/counting-port.js";
 import type { ObservedTenant, Plan } from "../tenant/model.js";
 import { type NewSecret, type PasswordAttempt, sweepRunSecrets } from "./add-password.js";
 import { type ApplyState, byType, withdrawRunSecrets } from "./apply-state.js";
-import { runId } from "./ids.js";
+import { randomGuid, runId } from "./ids.js";
 import { waveOne } from "./wave-application.js";
 import { waveThree } from "./wave-consent.js";
 import { type WaveTwoResult, waveTwo } from "./wave-credentials.js";
@@ -28,18 +30,46 @@ export interface ApplyResult {
   readonly requests: number;
   /** Sequential round trips (parallel batches share one). */
   readonly roundTrips: number;
+  /**
+   * Present when this run added a credential: the pending marks to clear with `confirmHandOver`
+   * once the secret or private key has reached the admin. Until then the tenant counts it unheld.
+   */
+  readonly handOver?: { readonly appObjectId: string; readonly pendingIds: readonly string[] };
 }
 
 /** The add-password attempt of this run: the plan's marked name plus a run id (see add-password.ts). */
-function passwordAttempt(deps: GraphDeps, plan: Plan, state: ApplyState): PasswordAttempt | undefined {
+function passwordAttempt(plan: Plan, state: ApplyState, run: string): PasswordAttempt | undefined {
   const password = byType(plan, "add-password")[0];
   if (password === undefined || state.app === undefined) return undefined;
   return {
     appObjectId: state.app.id,
     displayName: password.displayName,
     endDateTime: password.endDateTime,
-    runId: runId(deps.random, deps.clock.now()),
+    runId: run,
   };
+}
+
+/** Marks the app's new credentials pending before they exist, in the upsert when there is one. */
+async function markPending(
+  deps: GraphDeps,
+  state: ApplyState,
+  tags: readonly string[],
+  budget: ReturnType<typeof startBudget>,
+): Promise<void> {
+  if (state.app === undefined) return;
+  await runRequests(
+    deps,
+    [
+      {
+        id: "pending",
+        method: "PATCH",
+        url: `/applications/${state.app.id}`,
+        body: { tags },
+        lagOn404: true,
+      },
+    ],
+    budget,
+  );
 }
 
 export async function apply(deps: EngineDeps, plan: Plan, observed: ObservedTenant): Promise<ApplyResult> {
@@ -55,11 +85,20 @@ export async function apply(deps: EngineDeps, plan: Plan, observed: ObservedTena
     spId: observed.servicePrincipal?.id,
     resourceIds: new Map(Object.values(observed.resources).map((r) => [r.key, r.id])),
   };
-  await waveOne(d, plan, state, budget);
-  const attempt = passwordAttempt(d, plan, state);
+  const run = runId(d.random, d.clock.now());
+  const certificateKeyId = randomGuid(d.random);
+  const pendingIds = [
+    ...(byType(plan, "add-password").length > 0 ? [run] : []),
+    ...(byType(plan, "add-certificate").length > 0 ? [certificateKeyId] : []),
+  ];
+  const tags = pendingIds.length > 0 ? withPending(observed.application?.tags, pendingIds) : undefined;
+  const upserts = byType(plan, "upsert-application").length > 0;
+  await waveOne(d, plan, state, budget, upserts ? tags : undefined);
+  if (!upserts && tags !== undefined) await markPending(d, state, tags, budget);
+  const attempt = passwordAttempt(plan, state, run);
   let two: WaveTwoResult;
   try {
-    two = await waveTwo(d, plan, observed, state, budget, attempt);
+    two = await waveTwo(d, plan, observed, state, budget, attempt, certificateKeyId);
     await waveThree(d, plan, state, budget);
     if (two.passwordLost && attempt !== undefined && two.secret !== undefined) {
       await sweepRunSecrets(d, attempt, two.secret.keyId, budget);
@@ -85,5 +124,6 @@ export async function apply(deps: EngineDeps, plan: Plan, observed: ObservedTena
     ...(two.certificateKeyId === undefined ? {} : { certificateKeyId: two.certificateKeyId }),
     requests: stats.requests,
     roundTrips: stats.roundTrips,
+    ...(pendingIds.length > 0 ? { handOver: { appObjectId: app.id, pendingIds } } : {}),
   };
 }

@@ -5,7 +5,7 @@ import { plan as diff } from "../tenant/plan.js";
 import { type ObservedWithOrganization, observe } from "./observe.js";
 
 export interface DriftReport {
-  /** True when the plan has actions (exit code 2 in the CLI, by convention). */
+  /** True when the plan has actions or a credential of ours was never handed over (exit code 2 in the CLI). */
   readonly drift: boolean;
   readonly plan: Plan;
   readonly observed: ObservedWithOrganization;
@@ -14,5 +14,7 @@ export interface DriftReport {
 export async function checkDrift(deps: GraphDeps, desired: Desired): Promise<DriftReport> {
   const observed = await observe(deps, desired.appKey);
   const planned = diff(desired, observed, deps.clock.now());
-  return { drift: planned.actions.length > 0, plan: planned, observed };
+  // A credential nobody holds is drift even when no secret is wanted: the next setup replaces it.
+  const unheld = planned.findings.some((f) => f.kind === "credential-unheld");
+  return { drift: planned.actions.length > 0 || unheld, plan: planned, observed };
 }

@@ -74,6 +74,7 @@ export function readApplication(body: unknown): ObservedApplication {
     requiredResourceAccess: arr(a.requiredResourceAccess).map(readAccess),
     passwordCredentials: arr(a.passwordCredentials).map(readPassword),
     keyCredentials: arr(a.keyCredentials).map(readKey),
+    tags: arr(a.tags).filter((t): t is string => typeof t === "string"),
   };
 }
 

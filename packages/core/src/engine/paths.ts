@@ -16,7 +16,7 @@ export function servicePrincipalByAppId(appId: string): string {
 }
 
 export const APPLICATION_SELECT =
-  "id,appId,uniqueName,displayName,signInAudience,requiredResourceAccess,passwordCredentials,keyCredentials";
+  "id,appId,uniqueName,displayName,signInAudience,requiredResourceAccess,passwordCredentials,keyCredentials,tags";
 
 export const CREATE_IF_MISSING = { Prefer: "create-if-missing" } as const;
 

@@ -10,6 +10,8 @@ export async function waveOne(
   plan: Plan,
   state: ApplyState,
   budget: RetryBudget,
+  /** Tags to write with the upsert (the pending hand-over marks, see hand-over-marker.ts). */
+  tags?: readonly string[],
 ): Promise<void> {
   const upsert = byType(plan, "upsert-application")[0];
   const resourceSps = byType(plan, "upsert-resource-service-principal");
@@ -32,6 +34,7 @@ export async function waveOne(
         displayName: upsert.displayName,
         requiredResourceAccess: upsert.requiredResourceAccess,
         ...(own ? { signInAudience: "AzureADMyOrg" } : {}),
+        ...(tags === undefined ? {} : { tags }),
       },
       lagOn404: !own,
     });

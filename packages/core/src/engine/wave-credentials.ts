@@ -15,7 +15,6 @@ import {
 } from "./add-password.js";
 import { type ApplyState, bodyOf, byType, readId } from "./apply-state.js";
 import { obj, s } from "./graph-shapes.js";
-import { randomGuid } from "./ids.js";
 import { CREATE_IF_MISSING, servicePrincipalByAppId } from "./paths.js";
 
 export interface WaveTwoResult {
@@ -31,6 +30,7 @@ export async function waveTwo(
   state: ApplyState,
   budget: RetryBudget,
   attempt: PasswordAttempt | undefined,
+  certificateKeyId: string,
 ): Promise<WaveTwoResult> {
   const out: WaveTwoResult = { passwordLost: false };
   const app = state.app;
@@ -53,7 +53,7 @@ export async function waveTwo(
   const certificate = byType(plan, "add-certificate")[0];
   if (certificate !== undefined) {
     const existing = await keysWithMaterial(deps, app.id, observed.application?.keyCredentials ?? [], budget);
-    out.certificateKeyId = randomGuid(deps.random);
+    out.certificateKeyId = certificateKeyId;
     requests.push(addCertificateRequest(app.id, existing, certificate, out.certificateKeyId));
   }
   byType(plan, "remove-password").forEach((r, i) => {

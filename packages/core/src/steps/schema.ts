@@ -60,6 +60,7 @@ const findingSchema = z.strictObject({
     "unconsented",
     "secret-expiring",
     "secret-expired",
+    "credential-unheld",
     "advisory",
     "missing-resource",
     "id-mismatch",

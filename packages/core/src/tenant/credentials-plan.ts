@@ -1,4 +1,5 @@
 /** Secret and certificate actions: add what is missing, never touch credentials that are not ours. */
+import { isUnheldKey, isUnheldSecret, pendingIds } from "../credentials/hand-over-marker.js";
 import { DEFAULT_RENEW_WITHIN_DAYS } from "../defaults.js";
 import type { Action, Desired, Finding, KeyCredential, ObservedApplication } from "./model.js";
 import { endDateAfterDays, isExpired, isGoodBeyond, isOurSecret, secretFindings } from "./secrets.js";
@@ -44,9 +45,32 @@ export function planCredentials(
   const passwords = app?.passwordCredentials ?? [];
   const window = desired.secret?.renewWithinDays ?? DEFAULT_RENEW_WITHIN_DAYS;
   const findings = secretFindings(passwords, now, window);
+  const pending = pendingIds(app?.tags);
+  const unheld = passwords.filter((p) => isUnheldSecret(p, pending));
+  // A certificate the admin passes in (desired.certificate) is held by them, whatever the tag says.
+  const passedIn = desired.certificate?.thumbprint;
+  const unheldKeys = (app?.keyCredentials ?? []).filter(
+    (k) => isUnheldKey(k, pending) && (passedIn === undefined || !hasThumbprint(k, passedIn)),
+  );
+  for (const p of unheld) {
+    findings.push({
+      kind: "credential-unheld",
+      message: `Client secret "${p.displayName ?? ""}" (keyId ${p.keyId}) was added by an interrupted run and never handed over: nobody holds it. Run setup: it adds a new secret, hands it over, then removes this one.`,
+    });
+  }
+  for (const k of unheldKeys) {
+    findings.push({
+      kind: "credential-unheld",
+      message: `Certificate "${k.displayName ?? ""}" (keyId ${k.keyId}) was added by an interrupted run whose private key never reached anyone. Run setup again: it is replaced, then removed.`,
+    });
+  }
   const secret = desired.secret;
+  let good = false;
   if (secret !== undefined) {
-    const good = passwords.some((p) => isOurSecret(p) && isGoodBeyond(p, now, secret.renewWithinDays));
+    // A secret nobody holds does not count, however long it is valid.
+    good = passwords.some(
+      (p) => isOurSecret(p) && !isUnheldSecret(p, pending) && isGoodBeyond(p, now, secret.renewWithinDays),
+    );
     if (!good) {
       actions.push({
         type: "add-password",
@@ -54,6 +78,12 @@ export function planCredentials(
         endDateTime: endDateAfterDays(now, secret.lifetimeDays),
       });
     }
+  }
+  // With a held secret in place the unheld ones are plain orphans; otherwise they go only after the
+  // new secret has been handed over (confirmHandOver), never before.
+  if (good) {
+    for (const p of unheld)
+      actions.push({ type: "remove-password", keyId: p.keyId, reason: "never handed over" });
   }
   if (desired.removeExtra) {
     for (const password of passwords) {

@@ -42,6 +42,8 @@ export interface ObservedApplication {
   readonly requiredResourceAccess: readonly RequiredResourceAccess[];
   readonly passwordCredentials: readonly PasswordCredential[];
   readonly keyCredentials: readonly KeyCredential[];
+  /** The application's tags; ours mark credentials not yet handed over (credentials/hand-over-marker.ts). */
+  readonly tags?: readonly string[];
 }
 
 export interface ObservedResource {
@@ -177,6 +179,8 @@ export interface Finding {
     | "unconsented"
     | "secret-expiring"
     | "secret-expired"
+    /** A secret or certificate of ours that an interrupted run added and never handed over. */
+    | "credential-unheld"
     | "advisory"
     | "missing-resource"
     /** The resource's live appRole/scope id differs from the catalog GUID (the live id is used). */

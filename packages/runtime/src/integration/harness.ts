@@ -11,6 +11,7 @@ import {
   apply,
   boxafeProfile,
   type CountingGraphPort,
+  confirmHandOver,
   countingGraphPort,
   type DesiredOptions,
   desiredFrom,
@@ -154,7 +155,10 @@ export interface SetupRun {
   counted: CountingGraphPort;
 }
 
-/** What the CLI does: observe, plan, apply (the review step in between is the caller's). */
+/**
+ * What the CLI does: observe, plan, apply (the review step in between is the caller's), then, with
+ * the new secret in the caller's hands (returned here), confirm the hand-over.
+ */
 export async function runSetup(deps: EngineDeps, options: Partial<DesiredOptions> = {}): Promise<SetupRun> {
   const counted = countingGraphPort(deps.graph);
   const d = { ...deps, graph: counted };
@@ -162,6 +166,7 @@ export async function runSetup(deps: EngineDeps, options: Partial<DesiredOptions
   const observed = await observe(d, desired.appKey);
   const planned = plan(desired, observed, d.clock.now());
   const result = await apply(d, planned, observed);
+  if (result.handOver !== undefined) await confirmHandOver(d, result.handOver);
   return { observed, plan: planned, result, counted };
 }
 

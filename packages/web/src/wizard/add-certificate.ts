@@ -10,6 +10,7 @@ import {
   CoreError,
   certificateOption,
   certificateRequestFor,
+  confirmHandOver,
   desiredFrom,
   observe,
   plan,
@@ -42,7 +43,9 @@ export async function addCertificate(input: AddCertificateInput): Promise<Certif
     { appKey, displayName: subject, certificate: certificateOption(made, request.subject) },
     now,
   );
-  await apply(input.deps, plan(desired, observed, now), observed);
+  const applied = await apply(input.deps, plan(desired, observed, now), observed);
+  // The key pair goes back to the page for download right away: that is the hand-over.
+  if (applied.handOver !== undefined) await confirmHandOver(input.deps, applied.handOver);
   return {
     thumbprint: made.thumbprint,
     notAfter: made.notAfter,

@@ -2,12 +2,20 @@
  * Core's effect handlers for the browser: msal-browser sign-in, Graph through the SDK, app tokens
  * from the token endpoint, and core's engine. The new secret stays in this module's memory only.
  */
-import type { AppKey, ApplyOutcome, ApplyStep, EffectHandlers, RuntimePorts } from "@boxafe-connect/core";
+import type {
+  AppKey,
+  ApplyOutcome,
+  ApplyResult,
+  ApplyStep,
+  EffectHandlers,
+  RuntimePorts,
+} from "@boxafe-connect/core";
 import {
   apply,
   CoreError,
   checkRole,
   cloudEndpoints,
+  confirmHandOver,
   finishedApplySteps,
   hasLiveSecretOfOurs,
   sandboxEndpoints,
@@ -34,6 +42,8 @@ export interface BrowserHandlers extends EffectHandlers {
   check(appId: string): Promise<Drift>;
   repair(): Promise<HandOverValues>;
   createCertificate(pfxPassword: string): Promise<CertificateMade>;
+  /** The admin saved the new secret: clear its pending mark in the tenant (hand-over-marker.ts). */
+  handedOver(): Promise<void>;
 }
 
 export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers {
@@ -43,6 +53,7 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
   let reviewed: Reviewed | undefined;
   let extras: SessionExtras = {};
   let appliedAppId: string | undefined;
+  let pendingHandOver: ApplyResult["handOver"];
   let chooseAccount = false;
 
   const session = () => {
@@ -76,6 +87,7 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
     };
     const result = await apply(deps(onProgress), planned, observed);
     appliedAppId = result.application.appId;
+    pendingHandOver = result.handOver;
     if (result.secret) {
       extras = {
         ...extras,
@@ -153,8 +165,19 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
       return addCertificate({ appId, pfxPassword, crypto: window.crypto, deps: deps() });
     },
     check: async (appId) => (await load({ appId }, undefined)).drift,
+    async handedOver() {
+      const pending = pendingHandOver;
+      if (pending === undefined) return;
+      await confirmHandOver(deps(), pending);
+      pendingHandOver = undefined;
+    },
     async repair() {
       const outcome = await applyReviewed(() => undefined);
+      // The page shows the returned values at once: that is the hand-over.
+      if (pendingHandOver !== undefined) {
+        await confirmHandOver(deps(), pendingHandOver);
+        pendingHandOver = undefined;
+      }
       return {
         clientId: outcome.clientId,
         tenantId: outcome.tenantId,

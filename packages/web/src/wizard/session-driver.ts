@@ -43,6 +43,8 @@ export async function createDriver(
 
   const send = async (event: WizardEvent): Promise<void> => {
     if (event.type === "sign-in.again") handlers.chooseAnotherAccount();
+    // The admin confirmed the secret is saved: only now is it held.
+    if (event.type === "secret.shown") await handlers.handedOver();
     const [next, effects] = transition(state, event);
     commit(next);
     for (const effect of effects) {
