@@ -33,5 +33,6 @@ export function renewWithinDaysFor(lifetimeDays: number): number {
 
 /** The keyCredential display name of a certificate made for an app. */
 export function certificateDisplayName(subject: string): string {
-  return `CN=${subject}`;
+  // The marker prefix is how retire tells our certificates from anyone else's (as SECRET_MARKER).
+  return `boxafe-connect CN=${subject}`;
 }

@@ -49,6 +49,13 @@ export type { CloudEndpoints, CloudName } from "./clouds.js";
 export { cloudEndpoints, cloudNames, isCloudName, sandboxEndpoints, sharePointTenantName } from "./clouds.js";
 export type { CertificateRequest } from "./credentials/certificate-option.js";
 export { certificateOption, certificateRequestFor } from "./credentials/certificate-option.js";
+export type { CredentialRow, ExpiryWarning } from "./credentials/credential-rows.js";
+export {
+  credentialRows,
+  EXPIRY_WARNING_DAYS,
+  expiryWarning,
+  isOurCertificate,
+} from "./credentials/credential-rows.js";
 export {
   isUnheldKey,
   isUnheldSecret,
@@ -225,7 +232,7 @@ export { UNIQUE_NAME_PREFIX, uniqueNameFor } from "./tenant/unique-name.js";
 export { appKeyOf, appLabel } from "./usecases/app-key.js";
 export type { CertificateOutcome, CertificatePorts } from "./usecases/certificate.js";
 export { addCertificate, sharePointValues } from "./usecases/certificate.js";
-export type { CheckResult, CredentialRow } from "./usecases/check.js";
+export type { CheckResult } from "./usecases/check.js";
 export { check } from "./usecases/check.js";
 export type { CertificateRow, CredentialList, SecretRow } from "./usecases/credentials.js";
 export { listCredentials, observeApp } from "./usecases/credentials.js";
@@ -241,6 +248,8 @@ export type {
   EwsTarget,
 } from "./usecases/ews.js";
 export { ewsAllow, ewsStatus } from "./usecases/ews.js";
+export type { PendingHandOver } from "./usecases/hand-over.js";
+export { handedOver } from "./usecases/hand-over.js";
 export type { AdminPorts, CertificateMaker, MadeCertificate, ProofPorts } from "./usecases/ports.js";
 export type { PlanExtras, Prepared } from "./usecases/prepare.js";
 export { permissionsOf, prepare, replan, secretLifetimeOf } from "./usecases/prepare.js";

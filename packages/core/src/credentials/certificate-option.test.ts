@@ -17,7 +17,7 @@ describe("certificate request and option", () => {
         "QNAP Boxafe",
       ),
     ).toEqual({
-      displayName: "CN=QNAP Boxafe",
+      displayName: "boxafe-connect CN=QNAP Boxafe",
       derBase64: "AAA",
       thumbprint: "AB",
       endDateTime: "2027-01-01T00:00:00.000Z",

@@ -14,6 +14,7 @@ import type { AppKey } from "../tenant/model.js";
 import { addCertificate } from "../usecases/certificate.js";
 import type { Emit } from "../usecases/events.js";
 import { silent } from "../usecases/events.js";
+import { handedOver, type PendingHandOver } from "../usecases/hand-over.js";
 import type { MadeCertificate, ProofPorts } from "../usecases/ports.js";
 import type { Prepared } from "../usecases/prepare.js";
 import { prepare } from "../usecases/prepare.js";
@@ -46,6 +47,11 @@ export interface SetupSession<C extends MadeCertificate> {
   prepared(): Prepared | undefined;
   applied(): Applied | undefined;
   newSecret(): NewSecret | undefined;
+  /**
+   * The admin holds the new secret (confirmed copied) or the certificate's files are written: the
+   * tenant stops counting the credential unheld. Call it at that moment, never earlier.
+   */
+  handedOver(): Promise<void>;
   report(): VerificationReport | undefined;
   certificate(): { readonly made: C; readonly report: VerificationReport } | undefined;
   appInv(): SharePointAppInv | undefined;
@@ -79,6 +85,7 @@ export function createSetupSession<C extends MadeCertificate>(
   let report: VerificationReport | undefined;
   let certificate: { made: C; report: VerificationReport } | undefined;
   let inv: SharePointAppInv | undefined;
+  let pendingCertificate: PendingHandOver | undefined;
 
   const need = <T>(value: T | undefined, what: string): T => {
     if (value === undefined)
@@ -162,6 +169,7 @@ export function createSetupSession<C extends MadeCertificate>(
         emit,
       );
       certificate = { made: added.certificate, report: added.report };
+      pendingCertificate = added.handOver;
       return {
         url: inv.url,
         certificate: { thumbprint: added.certificate.thumbprint, notAfter: added.certificate.notAfter },
@@ -178,6 +186,13 @@ export function createSetupSession<C extends MadeCertificate>(
     prepared: () => prepared,
     applied: () => applied,
     newSecret: () => applied?.secret,
+    async handedOver() {
+      const p = need(ports, "Sign-in");
+      const pending = [applied?.handOver, pendingCertificate];
+      applied = applied && { ...applied, handOver: undefined };
+      pendingCertificate = undefined;
+      for (const each of pending) await handedOver(p, each, emit);
+    },
     report: () => report,
     certificate: () => certificate,
     appInv: () => inv,

@@ -23,6 +23,7 @@ interface App {
     hint: string;
   }[];
   keyCredentials: Record<string, unknown>[];
+  tags?: string[];
 }
 
 export interface FakeTenant extends GraphPort {
@@ -176,6 +177,7 @@ export function fakeTenant(options: { readonly initialDomain?: string } = {}): F
           requiredResourceAccess: (body.requiredResourceAccess as unknown[]) ?? [],
           passwordCredentials: [],
           keyCredentials: [],
+          tags: Array.isArray(body.tags) ? body.tags.map(String) : [],
         };
         apps.push(created);
         return ok(201, created);

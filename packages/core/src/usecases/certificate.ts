@@ -16,6 +16,7 @@ import type { VerificationReport } from "../verify/verify.js";
 import { observeApp, requireApp } from "./credentials.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
+import type { PendingHandOver } from "./hand-over.js";
 import type { AdminPorts, CertificateMaker, MadeCertificate, ProofPorts } from "./ports.js";
 import { prepare, replan } from "./prepare.js";
 import { applyPrepared, makeCertificateFor, sharePointNameOf } from "./setup.js";
@@ -32,6 +33,8 @@ export interface CertificateOutcome<C extends MadeCertificate> {
   readonly certificate: C;
   readonly summary: PlanSummary;
   readonly report: VerificationReport;
+  /** The private key is only in `certificate`: call `handedOver` once it is written or shown. */
+  readonly handOver?: PendingHandOver;
 }
 
 export async function addCertificate<C extends MadeCertificate>(
@@ -77,6 +80,7 @@ export async function addCertificate<C extends MadeCertificate>(
     certificate: made,
     summary: prepared.summary,
     report,
+    ...(applied.handOver ? { handOver: applied.handOver } : {}),
   };
 }
 

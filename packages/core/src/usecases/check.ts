@@ -4,6 +4,7 @@
  */
 import type { AdvisoryNote } from "../catalog/advisory-notes.js";
 import { advisoryNotes } from "../catalog/advisory-notes.js";
+import { type CredentialRow, credentialRows } from "../credentials/credential-rows.js";
 import { CoreError } from "../errors.js";
 import type { SetupRequest } from "../requests/setup-request.js";
 import type { ConsentCounts } from "../tenant/consent-counts.js";
@@ -14,19 +15,13 @@ import type { AdminPorts } from "./ports.js";
 import type { Prepared } from "./prepare.js";
 import { prepare } from "./prepare.js";
 
-export interface CredentialRow {
-  readonly type: "secret" | "certificate";
-  readonly keyId: string;
-  readonly displayName: string | null;
-  readonly endDateTime: string;
-}
-
 export interface CheckResult extends Prepared {
   readonly drift: boolean;
   readonly tenantId: string;
   readonly app: { readonly appId: string; readonly displayName: string };
   readonly consent: ConsentCounts;
   readonly extraPermissions: readonly string[];
+  /** Every secret and certificate with days left and its 60/30/7-day warning. */
   readonly credentials: readonly CredentialRow[];
   readonly advisories: readonly AdvisoryNote[];
 }
@@ -50,25 +45,13 @@ export async function check(
   const { summary } = prepared;
   return {
     ...prepared,
-    drift: prepared.plan.actions.length > 0,
+    // A credential nobody holds is drift too: setup replaces it.
+    drift: prepared.plan.actions.length > 0 || summary.findings.some((f) => f.kind === "credential-unheld"),
     tenantId: prepared.observed.organization.id,
     app: { appId: app.appId, displayName: app.displayName },
     consent: consentCounts(prepared.observed, prepared.plan),
     extraPermissions: summary.findings.filter((f) => f.kind === "extra-permission").map((f) => f.message),
-    credentials: [
-      ...app.passwordCredentials.map((p) => ({
-        type: "secret" as const,
-        keyId: p.keyId,
-        displayName: p.displayName,
-        endDateTime: p.endDateTime,
-      })),
-      ...app.keyCredentials.map((k) => ({
-        type: "certificate" as const,
-        keyId: k.keyId,
-        displayName: k.displayName,
-        endDateTime: k.endDateTime,
-      })),
-    ],
+    credentials: credentialRows(app, ports.clock.now()),
     advisories: advisoryNotes(prepared.permissions, app.appId),
   };
 }

@@ -18,6 +18,7 @@ import type { ClientCredential } from "../verify/port.js";
 import type { VerificationReport } from "../verify/verify.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
+import { handedOver, type PendingHandOver } from "./hand-over.js";
 import type { AdminPorts, CertificateMaker, MadeCertificate, ProofPorts } from "./ports.js";
 import type { Prepared } from "./prepare.js";
 import { prepare, replan, reporting } from "./prepare.js";
@@ -32,6 +33,11 @@ export interface Applied {
   readonly secret?: NewSecret;
   /** Undefined when the plan was empty (nothing written). */
   readonly result?: ApplyResult;
+  /**
+   * Present while a new credential waits for `handedOver` (usecases/hand-over.ts): the adapter
+   * calls it once the secret / private key is in the admin's hands.
+   */
+  readonly handOver?: PendingHandOver;
   readonly stats: { readonly requests: number; readonly roundTrips: number };
 }
 
@@ -83,6 +89,7 @@ export async function applyPrepared(
     displayName: prepared.desired.displayName,
     ...(result?.secret ? { secret: result.secret } : {}),
     ...(result ? { result } : {}),
+    ...(result?.handOver ? { handOver: result.handOver } : {}),
     stats: result
       ? { requests: result.requests, roundTrips: result.roundTrips }
       : { requests: 0, roundTrips: 0 },
@@ -168,6 +175,10 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
     emit,
     made ? { thumbprint: made.thumbprint, notAfter: made.notAfter } : undefined,
   );
+  // The secret went out in the `credential` event (the adapter prints it there); a certificate's
+  // private key only leaves in the result, so its hand-over is the caller's (`result.handOver`).
+  const pendingAfter = made ? applied.handOver : undefined;
+  if (!made) await handedOver(ports, applied.handOver, emit);
   const sharePointTenant = sharePointNameOf(prepared.observed);
   const credential = proofCredential(request, applied, made, options.knownSecret);
   const report =
@@ -185,8 +196,10 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
           emit,
         )
       : undefined;
+  const { handOver: _confirmed, ...rest } = applied;
   return {
-    ...applied,
+    ...rest,
+    ...(pendingAfter ? { handOver: pendingAfter } : {}),
     observed: prepared.observed,
     permissions: prepared.permissions,
     summary: prepared.summary,
