@@ -40,6 +40,26 @@ function host(roles: readonly string[] = ["Global Administrator"]) {
 }
 
 describe("driveSteps with answers given up front (setup --yes)", () => {
+  it("Boxafe 1.5: the certificate is made before the plan, no secret, the proof and SharePoint reuse it", async () => {
+    const { tenant, host: h } = host();
+    const session = createSetupSession(h, parseRequest(setupRequestSchema, { boxafe: "1.5" }));
+    const end = await driveSteps(
+      {
+        handlers: session.handlers,
+        answer: answersUpFront({ displayName: "QNAP Boxafe", sharepoint: "certificate" }),
+      },
+      [initialState({ sharepoint: true }), []],
+    );
+    expect(end.phase).toBe("done");
+    expect(session.newSecret()).toBeUndefined();
+    expect(session.boxafeCertificate()?.thumbprint).toBe(made.thumbprint);
+    expect(session.report()?.complete).toBe(true);
+    expect(tenant.apps[0]?.passwordCredentials).toHaveLength(0);
+    // One certificate: SharePoint reuses Boxafe 1.5's instead of adding a second.
+    expect(tenant.apps[0]?.keyCredentials).toHaveLength(1);
+    expect(end.sharepoint?.certificate?.thumbprint).toBe(made.thumbprint);
+  });
+
   it("walks the whole machine, adds the certificate at the SharePoint step, and keeps secrets out of state", async () => {
     const { tenant, host: h } = host();
     const session = createSetupSession(h, parseRequest(setupRequestSchema, { certificate: true }));

@@ -4,7 +4,9 @@
  * the plan, the new secret, the certificate and the reports stay in this closure (memory only);
  * runEffect copies nothing secret into the machine's state.
  */
+import { boxafeCredentials } from "../boxafe/version.js";
 import { sharePointTenantName } from "../clouds.js";
+import { certificateOption } from "../credentials/certificate-option.js";
 import type { NewSecret } from "../engine/add-password.js";
 import { CoreError } from "../errors.js";
 import type { SetupRequest } from "../requests/setup-request.js";
@@ -17,9 +19,9 @@ import { silent } from "../usecases/events.js";
 import { handedOver, type PendingHandOver } from "../usecases/hand-over.js";
 import type { MadeCertificate, ProofPorts } from "../usecases/ports.js";
 import type { Prepared } from "../usecases/prepare.js";
-import { prepare } from "../usecases/prepare.js";
+import { prepare, replan } from "../usecases/prepare.js";
 import type { Applied, SetupPorts } from "../usecases/setup.js";
-import { applyPrepared, sharePointNameOf } from "../usecases/setup.js";
+import { applyPrepared, makeCertificateFor, proofCredential, sharePointNameOf } from "../usecases/setup.js";
 import { prove } from "../usecases/verify-app.js";
 import type { VerificationReport } from "../verify/verify.js";
 import type { EffectHandlers } from "./run-effect.js";
@@ -54,6 +56,8 @@ export interface SetupSession<C extends MadeCertificate> {
   handedOver(): Promise<void>;
   report(): VerificationReport | undefined;
   certificate(): { readonly made: C; readonly report: VerificationReport } | undefined;
+  /** The certificate made for Boxafe 1.5 at observe time (its hand-over credential). */
+  boxafeCertificate(): C | undefined;
   appInv(): SharePointAppInv | undefined;
 }
 
@@ -86,6 +90,8 @@ export function createSetupSession<C extends MadeCertificate>(
   let certificate: { made: C; report: VerificationReport } | undefined;
   let inv: SharePointAppInv | undefined;
   let pendingCertificate: PendingHandOver | undefined;
+  /** Boxafe 1.5's certificate, made at observe time (it is the app's only credential then). */
+  let made: C | undefined;
 
   const need = <T>(value: T | undefined, what: string): T => {
     if (value === undefined)
@@ -103,7 +109,18 @@ export function createSetupSession<C extends MadeCertificate>(
     checkRole: () => host.checkRole(),
     async observe(appKey, displayName) {
       const p = need(ports, "Sign-in");
-      prepared = await prepare(p, requestFor(request, appKey, displayName), emit);
+      const wanted = requestFor(request, appKey, displayName);
+      // Boxafe 1.5 signs in with a certificate: made now (before the plan), no secret planned.
+      const credentials = wanted.boxafe === undefined ? undefined : boxafeCredentials(wanted.boxafe);
+      const withSecret = credentials?.secret ?? true;
+      prepared = await prepare(p, wanted, emit, { withSecret });
+      if (credentials?.certificate) {
+        made = await makeCertificateFor(p, prepared.desired.displayName, wanted.certificateDays, emit);
+        prepared = replan(prepared, {
+          withSecret,
+          certificate: certificateOption(made, prepared.desired.displayName),
+        });
+      }
       applied = undefined;
       const { summary } = prepared;
       const appId = prepared.observed.application?.appId;
@@ -119,29 +136,34 @@ export function createSetupSession<C extends MadeCertificate>(
     },
     async apply(progress) {
       const plan = need(prepared, "The plan");
-      applied = await applyPrepared(need(ports, "Sign-in"), plan, (event) => {
-        if (event.type === "apply-step") progress(event.step);
-        emit(event);
-      });
+      applied = await applyPrepared(
+        need(ports, "Sign-in"),
+        plan,
+        (event) => {
+          if (event.type === "apply-step") progress(event.step);
+          emit(event);
+        },
+        made ? { thumbprint: made.thumbprint, notAfter: made.notAfter } : undefined,
+      );
       return {
         clientId: applied.clientId,
         ...(applied.secret ? { secret: { endDateTime: applied.secret.endDateTime } } : {}),
-        existingSecret: !plan.plan.actions.some((a) => a.type === "add-password"),
+        existingSecret: !made && !plan.plan.actions.some((a) => a.type === "add-password"),
       };
     },
     async verify(progress) {
       const p = need(ports, "Sign-in");
       const plan = need(prepared, "The plan");
-      const secret = applied?.secret?.secretText ?? options.knownSecret;
-      // Without a new secret there is nothing to prove with: an existing one cannot be read back.
-      if (!secret) return { complete: true, items: [] };
+      const credential = proofCredential(plan.request, applied ?? {}, made, options.knownSecret);
+      // Without a new credential there is nothing to prove with: an existing secret cannot be read back.
+      if (!credential) return { complete: true, items: [] };
       const sharePointTenant = sharePointNameOf(plan.observed);
       report = await prove(
         { ...p, ...p.proof },
         {
           tenantId: plan.observed.organization.id,
           clientId: need(clientIdOf(), "The app"),
-          credential: { kind: "secret", secret },
+          credential,
           permissions: plan.permissions,
           graph: p.graph,
           ...(sharePointTenant ? { sharePointTenant } : {}),
@@ -159,6 +181,11 @@ export function createSetupSession<C extends MadeCertificate>(
       const clientId = need(clientIdOf(), "The app");
       inv = sharePointAppInv(sharePointTenantName(plan.observed.organization.initialDomain), clientId);
       if (mode !== "certificate") return { url: inv.url };
+      // Boxafe 1.5's certificate already gives SharePoint app-only access: reuse it, add none.
+      if (made && report) {
+        certificate = { made, report };
+        return { url: inv.url, certificate: { thumbprint: made.thumbprint, notAfter: made.notAfter } };
+      }
       const added = await addCertificate(
         { ...p, certificates: need(p.certificates, "A certificate maker") },
         {
@@ -194,7 +221,8 @@ export function createSetupSession<C extends MadeCertificate>(
       for (const each of pending) await handedOver(p, each, emit);
     },
     report: () => report,
-    certificate: () => certificate,
+    certificate: () => certificate ?? (made && report ? { made, report } : undefined),
+    boxafeCertificate: () => made,
     appInv: () => inv,
   };
 }
