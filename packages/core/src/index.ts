@@ -248,6 +248,8 @@ export type {
   EwsTarget,
 } from "./usecases/ews.js";
 export { ewsAllow, ewsStatus } from "./usecases/ews.js";
+export type { EwsStepResult } from "./usecases/ews-step.js";
+export { runEwsStep } from "./usecases/ews-step.js";
 export type { PendingHandOver } from "./usecases/hand-over.js";
 export { handedOver } from "./usecases/hand-over.js";
 export type { AdminPorts, CertificateMaker, MadeCertificate, ProofPorts } from "./usecases/ports.js";

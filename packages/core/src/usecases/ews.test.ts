@@ -5,6 +5,7 @@ import { fakeTime } from "../testing/fake-time.js";
 import { reply, scriptedHttp } from "../testing/scripted-http.js";
 import type { HttpRequest } from "../workloads/http-port.js";
 import { ewsAllow, ewsStatus } from "./ews.js";
+import { runEwsStep } from "./ews-step.js";
 
 const ME = "aaaaaaaa-0000-4000-8000-000000000001";
 const OTHER = "bbbbbbbb-0000-4000-8000-000000000002";
@@ -109,5 +110,22 @@ describe("ews allow", () => {
     await expect(ewsStatus(deps, target)).rejects.toSatisfy(
       (e) => isCoreError(e) && e.code === "insufficient_role" && e.message.includes("Exchange Administrator"),
     );
+  });
+});
+
+describe("the setup's EWS step", () => {
+  it("allow writes through the use case; print and skip only hand over the PowerShell", async () => {
+    const { state, http, deps } = exchange({ EwsEnabled: false });
+    const printed = await runEwsStep("print", target, { deps, confirmNarrowing: false });
+    expect(printed).toMatchObject({ mode: "print", ewsAllowed: false, needsConfirmation: false });
+    expect(printed.powershell).toContain(ME);
+    expect(http.requests).toHaveLength(0);
+    const allowed = await runEwsStep("allow", target, { deps, confirmNarrowing: false });
+    expect(allowed).toMatchObject({ ewsAllowed: true, needsConfirmation: false });
+    expect(state.EwsAllowedAppIDs).toEqual([ME]);
+    const open = exchange({ EwsEnabled: true, EwsAllowedAppIDs: [] });
+    const refused = await runEwsStep("allow", target, { deps: open.deps, confirmNarrowing: false });
+    expect(refused).toMatchObject({ ewsAllowed: false, needsConfirmation: true });
+    expect(sets(open.http)).toBe(0);
   });
 });
