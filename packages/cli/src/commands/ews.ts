@@ -24,6 +24,7 @@ import { openAdminSession } from "../session/admin-session.js";
 import { preflight } from "../session/app-options.js";
 import { observeApp } from "../session/compute-plan.js";
 import { type EwsSession, openEwsSession } from "../session/ews-session.js";
+import { proveWorkloadsFor } from "../session/workload-proof.js";
 import { confirmOrCancel } from "../wizard/prompts.js";
 
 /** The app's credential when the admin gave one; EWS is then proven by a real call. */
@@ -57,28 +58,21 @@ export async function proveEws(
           fix: "boxafe-connect ews allow",
         };
   }
-  const { createMsalAppTokenPort } = await import("@boxafe-connect/runtime");
   let sharePointTenant: string | undefined;
   try {
     sharePointTenant = sharePointTenantName(ews.target.initialDomain);
   } catch {
     sharePointTenant = undefined;
   }
-  const report = await proveApp(
-    {
-      http: ews.deps.http,
-      appToken: createMsalAppTokenPort({ authorityHost: ews.target.cloud.authorityHost }),
-      cloud: ews.target.cloud,
-    },
-    {
-      tenantId: ews.target.tenantId,
-      clientId: ews.target.appId,
-      credential,
-      sharePointTenant,
-      ewsAllowed: allowed,
-      ...(mailbox ? { mailbox } : {}),
-    },
-  );
+  const report = await proveWorkloadsFor({
+    cloud: ews.target.cloud,
+    tenantId: ews.target.tenantId,
+    clientId: ews.target.appId,
+    credential,
+    sharePointTenant,
+    ewsAllowed: allowed,
+    ...(mailbox ? { mailbox } : {}),
+  });
   return report.exchange;
 }
 
