@@ -17,6 +17,8 @@ import { median } from "./stats.js";
 import { barChartSvg } from "./svg-chart.js";
 
 export const SETUP_LATENCIES = [0, 50, 150] as const;
+/** After section 1 (the real peer): this one is the engine's own detail and a labelled floor. */
+export const SETUP_TITLE = "1b. Fresh setup: engine phases and the one-at-a-time floor";
 const REPS = 5;
 const CHART = "docs/bench-setup.svg";
 
@@ -171,7 +173,7 @@ export function setupSection(figures: readonly SetupFigures[]): Omit<SectionResu
   }
   if (at150) {
     targets.push({
-      target: ">= 5x faster than the sequential baseline at 150 ms",
+      target: "floor reference, not a peer: >= 5x faster than our one-request-at-a-time script at 150 ms",
       figure: `${formatRatio(at150.ratio)} (${formatMs(at150.ours.configured)} vs ${formatMs(at150.base.ms)})`,
       pass: at150.ratio >= 5,
       ...(at150.ratio >= 5
@@ -200,15 +202,15 @@ export function setupSection(figures: readonly SetupFigures[]): Omit<SectionResu
   });
   return {
     id: "setup",
-    title: "1. Fresh setup",
+    title: SETUP_TITLE,
     method:
       `Fresh setup of the \`boxafe\` profile (26 permissions, 20 app role assignments, 3 delegated grants, one secret) ` +
       `against the sandbox with ${SETUP_LATENCIES.join(", ")} ms injected per HTTP request; median of ${REPS} runs each after two discarded warm-up runs. ` +
       "Ours = observe + plan + apply through the Graph SDK port (JSON `$batch`), then verify (fresh client-credentials " +
-      "tokens for Graph, Exchange and SharePoint; delegated grants read back). Baseline = `src/baseline-sequential.ts`, " +
-      "the way CLI for Microsoft 365 / Azure CLI do it: one GET per resource service principal, POST /applications, " +
+      "tokens for Graph, Exchange and SharePoint; delegated grants read back). Floor = `src/baseline-sequential.ts`, " +
+      "a script of ours, not a peer: one GET per resource service principal, POST /applications, " +
       "POST /servicePrincipals, addPassword, one POST per app role assignment and per delegated grant, one request " +
-      "at a time. Both run in this process against the same sandbox (a child process) in the same run; requests are " +
+      "at a time (the real peer, CLI for Microsoft 365, sends its consent writes in parallel: section 1). Both run in this process against the same sandbox (a child process) in the same run; requests are " +
       "counted by the sandbox (`/_sandbox/stats`), round trips by the client.",
     tables: [
       {

@@ -10,8 +10,9 @@ import { benchApi } from "./bench-api.js";
 import { benchApiLimits } from "./bench-api-limits.js";
 import { benchCli } from "./bench-cli.js";
 import { benchFleet } from "./bench-fleet.js";
+import { benchPeer, PEER_TITLE } from "./bench-peer.js";
 import { benchRerun } from "./bench-rerun.js";
-import { benchSetup } from "./bench-setup.js";
+import { benchSetup, SETUP_TITLE } from "./bench-setup.js";
 import { benchWeb } from "./bench-web.js";
 import { benchContext } from "./context.js";
 import { machineInfo } from "./machine.js";
@@ -75,7 +76,8 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const ctx = benchContext();
   const specs: SectionSpec[] = [
-    { id: "setup", title: "1. Fresh setup", run: (signal) => benchSetup(ctx, signal), budgetMs: 180_000 },
+    { id: "peer", title: PEER_TITLE, run: (signal) => benchPeer(ctx, signal), budgetMs: 330_000 },
+    { id: "setup", title: SETUP_TITLE, run: (signal) => benchSetup(ctx, signal), budgetMs: 180_000 },
     {
       id: "rerun",
       title: "2. No-op re-run and drift repair",

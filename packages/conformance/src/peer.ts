@@ -22,8 +22,11 @@ export interface Peer {
   /** The run's front CA and the sandbox CA: what a client of the front must trust. */
   readonly caPems: readonly string[];
   readonly home: M365Home;
-  /** `m365 login --appId --tenant` (default auth type: deviceCode), the code entered as `upn`. */
-  login(options: { appId: string; upn: string }): Promise<M365Run>;
+  /**
+   * `m365 login --appId --tenant` (default auth type: deviceCode). With `upn`, the code m365 prints is
+   * entered on the sandbox's device-login page as that user; without, the sandbox auto-approves.
+   */
+  login(options: { appId: string; upn?: string }): Promise<M365Run>;
   /** `m365 entra app add` with Table 1, `--grantAdminConsent --withSecret`. */
   addApp(displayName: string): Promise<M365Run>;
   run(args: readonly string[]): Promise<M365Run>;
@@ -43,19 +46,22 @@ export async function startPeer(sandbox: PeerSandbox, dir: string): Promise<Peer
     home,
     login: async ({ appId, upn }) => {
       let entered: Promise<void> | undefined;
+      let failure: unknown;
       const run = await runM365(
         home,
         ["login", "--appId", appId, "--tenant", sandbox.tenantId],
         (stderr, child) => {
-          const prompt = entered ? undefined : devicePrompt(stderr);
+          if (upn === undefined || entered) return;
+          const prompt = devicePrompt(stderr);
           if (!prompt) return;
           entered = enterDeviceCode(prompt, upn).catch((error: unknown) => {
+            failure = error;
             child.kill();
-            throw error;
           });
         },
       );
-      if (entered) await entered;
+      await entered;
+      if (failure !== undefined) throw failure;
       return run;
     },
     addApp: (displayName) => runM365(home, entraAppAddArgs(displayName)),

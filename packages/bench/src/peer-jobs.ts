@@ -1,0 +1,135 @@
+/**
+ * One admin job per tool against the benchmark's sandbox, both through the same loopback TLS front
+ * (packages/conformance): CLI for Microsoft 365 as `m365 login` (device code) + `m365 entra app add`
+ * with Table 1, `--grantAdminConsent --withSecret`; ours as `boxafe-connect setup --yes --json` (the
+ * built CLI: sign-in, setup and verification). Counted the same way for both: Graph requests and
+ * token requests by the sandbox, sequential Graph round trips from the front's request log.
+ */
+import os from "node:os";
+import { join } from "node:path";
+import {
+  boxafeCliEnv,
+  type Peer,
+  registerM365Identity,
+  runBoxafeCli,
+  sequentialRoundTrips,
+} from "@boxafe-connect/conformance";
+import { graphSubRequests } from "./sandbox-hooks.js";
+import type { SandboxHost } from "./sandbox-host.js";
+
+export type Tool = "m365" | "ours";
+
+export interface JobSample {
+  readonly tool: Tool;
+  /** Exit 0 (ours: and its own verification complete). */
+  readonly ok: boolean;
+  /** Spawn to exit of every process of the job. */
+  readonly wallMs: number;
+  readonly processes: number;
+  /** Top-level Graph HTTP requests the sandbox received (a $batch counts once). */
+  readonly graphRequests: number;
+  /** Graph operations, $batch items counted one by one. */
+  readonly subRequests: number;
+  /** Longest chain of Graph requests each sent after the previous one was answered. */
+  readonly roundTrips: number;
+  readonly tokenRequests: number;
+  readonly writes: number;
+  /** 1-minute load average when the job ended. */
+  readonly load: number;
+  /** The first line of what went wrong (stderr only: stdout carries the secret). */
+  readonly failure?: string;
+}
+
+export interface PeerRig {
+  readonly host: SandboxHost;
+  readonly peer: Peer;
+  readonly dir: string;
+  /** The appId of m365's own identity in the current tenant (registered by `freshTenant`). */
+  identity: string;
+  runs: number;
+}
+
+/** Back to the seed tenant with m365's own sign-in app registered (as its docs ask), counters zeroed. */
+export async function freshTenant(rig: PeerRig, faults: string): Promise<void> {
+  await rig.host.hooks.setFaults("latency=0");
+  await rig.host.hooks.reset();
+  rig.identity = await registerM365Identity(rig.host.url, await rig.host.adminToken());
+  await startCounting(rig, faults);
+}
+
+export async function startCounting(rig: PeerRig, faults: string): Promise<void> {
+  await rig.host.hooks.setFaults(faults, 42);
+  await rig.host.hooks.resetStats();
+  rig.peer.front.clearLog();
+}
+
+function firstLine(text: string): string {
+  const line = text
+    .split("\n")
+    .map((l) => l.trim())
+    .find((l) => /error|fail|denied|not /i.test(l));
+  return (line ?? text.trim().split("\n").at(-1) ?? "").slice(0, 200);
+}
+
+async function counted(
+  rig: PeerRig,
+  tool: Tool,
+  run: { ok: boolean; wallMs: number; processes: number; stderr: string },
+): Promise<JobSample> {
+  const stats = await rig.host.hooks.stats();
+  const graph = rig.peer.front.requests().filter((r) => r.target.startsWith("/v1.0/"));
+  return {
+    tool,
+    ok: run.ok,
+    wallMs: run.wallMs,
+    processes: run.processes,
+    graphRequests: stats.roundTrips,
+    subRequests: graphSubRequests(stats),
+    roundTrips: sequentialRoundTrips(graph),
+    tokenRequests: stats.tokenRequests,
+    writes: stats.writes,
+    load: os.loadavg()[0] ?? 0,
+    ...(run.ok ? {} : { failure: firstLine(run.stderr) }),
+  };
+}
+
+/** `m365 login` then `m365 entra app add`; `signIn: false` reuses the session (a second run). */
+export async function m365Job(rig: PeerRig, name: string, signIn = true): Promise<JobSample> {
+  let wallMs = 0;
+  let processes = 0;
+  if (signIn) {
+    // The benchmark's sandbox auto-approves device codes, for both tools alike.
+    const login = await rig.peer.login({ appId: rig.identity });
+    wallMs += login.ms;
+    processes += 1;
+    if (login.code !== 0) return counted(rig, "m365", { ok: false, wallMs, processes, stderr: login.stderr });
+  }
+  const add = await rig.peer.addApp(name);
+  return counted(rig, "m365", {
+    ok: add.code === 0,
+    wallMs: wallMs + add.ms,
+    processes: processes + 1,
+    stderr: add.stderr,
+  });
+}
+
+/** `boxafe-connect setup --yes --json` through the front; `config` names the CLI's config directory. */
+export async function oursJob(rig: PeerRig, name: string, config: string): Promise<JobSample> {
+  const run = await runBoxafeCli(
+    ["setup", "--yes", "--json", "--app-name", name, "--sandbox", rig.peer.frontUrl],
+    boxafeCliEnv(join(rig.dir, config), rig.peer.caPems),
+  );
+  let verified = false;
+  try {
+    const doc = JSON.parse(run.stdout) as { ok?: boolean; verification?: { complete?: boolean } };
+    verified = doc.ok === true && doc.verification?.complete === true;
+  } catch {
+    verified = false;
+  }
+  return counted(rig, "ours", {
+    ok: run.code === 0 && verified,
+    wallMs: run.ms,
+    processes: 1,
+    stderr: run.stderr,
+  });
+}
