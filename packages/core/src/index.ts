@@ -302,3 +302,5 @@ export type {
 export { proveWorkloads } from "./workloads/prove-workloads.js";
 export type { Readiness } from "./workloads/readiness.js";
 export { readiness, WORKLOAD_NAMES } from "./workloads/readiness.js";
+export type { UnprovenInput } from "./workloads/unproven.js";
+export { unprovenReport } from "./workloads/unproven.js";

@@ -174,6 +174,14 @@ describe("guided setup in the browser", () => {
 
     await page.getByRole("button", { name: "Done" }).click();
     await page.getByTestId("done").waitFor();
+    // The honest end: EWS is blocked until the allow list is proven, SharePoint waits for a real call.
+    const end = page.getByTestId("readiness");
+    expect(await end.textContent()).not.toContain("can now back up this tenant");
+    expect(await end.locator('li[data-workload="exchange"]').getAttribute("data-state")).toBe("blocked");
+    expect(await end.locator('li[data-workload="exchange"]').textContent()).toContain(
+      "boxafe-connect ews allow",
+    );
+    expect(await end.locator('li[data-workload="sharepoint"]').getAttribute("data-state")).toBe("pending");
     await checkStep("11-done");
     expect(await page.getByTestId("client-secret").count()).toBe(0);
     // The page ran the whole way under its strict Content-Security-Policy.

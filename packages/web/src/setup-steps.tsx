@@ -1,5 +1,5 @@
 /** The setup view: the one step view that matches core's state, wired to core's events. */
-import { APPLY_STEPS } from "@boxafe-connect/core";
+import { APPLY_STEPS, readiness, unprovenReport } from "@boxafe-connect/core";
 import { Match, Switch } from "solid-js";
 import type { CopyFn } from "./components/copy-field.js";
 import type { ErrorAction } from "./error-view.js";
@@ -118,6 +118,15 @@ export function SetupSteps(props: {
           clientId={state().handOver?.clientId ?? ""}
           tenantId={state().handOver?.tenantId ?? ""}
           cancelled={w.is("cancelled")}
+          readiness={readiness(
+            unprovenReport({
+              tokensComplete: state().verification?.complete ?? false,
+              certificate:
+                props.certificate.forApp(state().handOver?.clientId ?? "").made !== undefined ||
+                state().sharepoint?.certificate !== undefined,
+              clientId: state().handOver?.clientId ?? "",
+            }),
+          )}
           onCheck={props.onCheck}
           onStartOver={() => void w.startOver()}
         />

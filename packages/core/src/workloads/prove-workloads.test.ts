@@ -5,6 +5,7 @@ import { reply, scriptedHttp } from "../testing/scripted-http.js";
 import type { HttpRequest, HttpResponse } from "./http-port.js";
 import { proveWorkloads } from "./prove-workloads.js";
 import { readiness } from "./readiness.js";
+import { unprovenReport } from "./unproven.js";
 
 const cloud = sandboxEndpoints("https://localhost:8443");
 const base = {
@@ -93,5 +94,16 @@ describe("proveWorkloads", () => {
     );
     expect(refused.ready).toEqual({ graph: "blocked", exchange: "blocked", sharepoint: "blocked" });
     expect(JSON.stringify(refused)).not.toContain("s3cr3t-value");
+  });
+});
+
+describe("unprovenReport (no real call possible, e.g. the web page)", () => {
+  it("never says ready: EWS is blocked until the allow list is proven, SharePoint needs the certificate", () => {
+    const withSecret = unprovenReport({ tokensComplete: true, certificate: false, clientId: "abc" });
+    expect(withSecret.ready).toEqual({ graph: "works", exchange: "blocked", sharepoint: "blocked" });
+    expect(readiness(withSecret).headline).not.toContain("can now back up this tenant");
+    const withCertificate = unprovenReport({ tokensComplete: true, certificate: true, clientId: "abc" });
+    expect(withCertificate.ready.sharepoint).toBe("pending");
+    expect(withCertificate.sharepoint.fix).toContain("boxafe-connect verify --app-id abc --certificate-file");
   });
 });

@@ -32,7 +32,7 @@ export function readiness(report: WorkloadReport): Readiness {
     return {
       workload,
       state: proof.state,
-      text: `${name}: ${proof.state === "pending" ? "pending (up to 24 h)" : "BLOCKED"}. ${proof.why ?? ""}${fix}`,
+      text: `${name}: ${proof.state === "pending" ? (workload === "exchange" ? "pending (up to 24 h)" : "pending") : "BLOCKED"}. ${proof.why ?? ""}${fix}`,
     };
   });
   const working = ORDER.filter((w) => report[w].state === "works");

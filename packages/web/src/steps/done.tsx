@@ -1,4 +1,6 @@
+import type { Readiness } from "@boxafe-connect/core";
 import { Show } from "solid-js";
+import { ReadinessCard } from "../components/readiness-card.js";
 import { StepHeading } from "../components/step-heading.js";
 
 /** The end of the setup: what was done, and where to go next. */
@@ -6,6 +8,8 @@ export function DoneStep(props: {
   readonly clientId: string;
   readonly tenantId: string;
   readonly cancelled: boolean;
+  /** What Boxafe can back up now (core decides; never "ready" while a workload is blocked). */
+  readonly readiness?: Readiness;
   readonly onCheck: () => void;
   readonly onStartOver: () => void;
 }) {
@@ -22,10 +26,11 @@ export function DoneStep(props: {
       >
         <div class="callout ok" data-testid="done">
           <p>
-            The app <code>{props.clientId}</code> in tenant <code>{props.tenantId}</code> holds every
-            permission Boxafe needs. Check it again any time, for example before the client secret expires.
+            The app <code>{props.clientId}</code> in tenant <code>{props.tenantId}</code> is registered and
+            consented. Check it again any time, for example before a credential expires.
           </p>
         </div>
+        <Show when={props.readiness}>{(readiness) => <ReadinessCard readiness={readiness()} />}</Show>
       </Show>
       <div class="actions">
         <button type="button" class="primary" onClick={() => props.onCheck()}>

@@ -1,3 +1,4 @@
+import { readiness, unprovenReport } from "@boxafe-connect/core";
 import { fireEvent, render, screen } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import type { ErrorAction } from "../error-view.js";
@@ -131,5 +132,23 @@ describe("DoneStep", () => {
     render(() => <DoneStep clientId="" tenantId="" cancelled={true} onCheck={noop} onStartOver={noop} />);
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Setup cancelled");
     expect(screen.queryByTestId("done")).toBeNull();
+  });
+
+  it("shows the honest end from core: blocked workloads with their fix, no 'can back up this tenant'", () => {
+    const end = readiness(unprovenReport({ tokensComplete: true, certificate: false, clientId: "app-1" }));
+    render(() => (
+      <DoneStep
+        clientId="app-1"
+        tenantId="t"
+        cancelled={false}
+        readiness={end}
+        onCheck={noop}
+        onStartOver={noop}
+      />
+    ));
+    const card = screen.getByTestId("readiness");
+    expect(card).not.toHaveTextContent("can now back up this tenant");
+    expect(card).toHaveTextContent("boxafe-connect ews allow");
+    expect(card.querySelector('[data-workload="sharepoint"]')?.getAttribute("data-state")).toBe("blocked");
   });
 });
