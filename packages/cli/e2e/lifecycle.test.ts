@@ -2,6 +2,8 @@
  * The whole life of the Boxafe app through the built CLI against a sandbox over HTTPS:
  * setup, no-op re-run, plan, check/drift/repair, verify, rotate, list, remove, and a leak check.
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
 import { parseJson, startTestEnv, transcript } from "./harness.js";
@@ -129,23 +131,57 @@ describe("boxafe-connect lifecycle", () => {
     );
   });
 
-  it("secret rotate: the new secret works and the old one stops working", async () => {
+  it("secret rotate refuses an existing -o file before signing in, and changes nothing", async () => {
+    const existing = join(t.dir, "values.txt");
+    writeFileSync(existing, "the secret Boxafe uses");
+    const before = t.sandbox.context.stats.snapshot().writes;
+    const run = await t.run([
+      "secret",
+      "rotate",
+      "--json",
+      "-o",
+      existing,
+      "--app-id",
+      clientId,
+      ...target(),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--output: .*already exists/);
+    expect(t.sandbox.context.stats.snapshot().writes).toBe(before);
+    expect(readFileSync(existing, "utf8")).toBe("the secret Boxafe uses");
+  });
+
+  it("secret rotate then retire: the old secret issues tokens until retire, the new one after", async () => {
     const run = await t.run(["secret", "rotate", "--json", "--app-id", clientId, ...target()]);
     expect(run.code, run.stderr).toBe(0);
     const doc = parseJson(run);
+    expect(doc.target).toEqual({ kind: "sandbox", tenantId: t.sandbox.tenantId, cloud: "sandbox" });
     const fresh = String(doc.clientSecret);
     secrets.push(fresh);
     expect(fresh).not.toBe(secrets[0]);
-    expect(doc.removedKeyIds).toHaveLength(1);
-    const newOne = await t.run(["verify", "--json", "--app-id", clientId, ...target()], {
-      env: { BOXAFE_CLIENT_SECRET: fresh },
-    });
-    expect(newOne.code, newOne.stderr).toBe(0);
-    const oldOne = await t.run(["verify", "--json", "--deadline", "0", "--app-id", clientId, ...target()], {
+    expect(doc.removedKeyIds).toEqual([]);
+    const verifyWith = (secret: string) =>
+      t.run(["verify", "--json", "--deadline", "0", "--app-id", clientId, ...target()], {
+        env: { BOXAFE_CLIENT_SECRET: secret },
+      });
+    // Phase one: both work, so Boxafe keeps backing up until the new one is pasted.
+    expect((await verifyWith(secrets[0] ?? "")).code).toBe(0);
+    expect((await verifyWith(fresh)).code).toBe(0);
+    // Retire with the old secret is refused: a newer one exists.
+    const wrong = await t.run(["secret", "retire", "--json", "--app-id", clientId, ...target()], {
       env: { BOXAFE_CLIENT_SECRET: secrets[0] ?? "" },
     });
+    expect(wrong.code).not.toBe(0);
+    const retired = await t.run(["secret", "retire", "--json", "--app-id", clientId, ...target()], {
+      env: { BOXAFE_CLIENT_SECRET: fresh },
+    });
+    expect(retired.code, retired.stderr).toBe(0);
+    expect(parseJson(retired).removedKeyIds).toHaveLength(1);
+    // Phase two done: the old one stops working, the new one works.
+    const oldOne = await verifyWith(secrets[0] ?? "");
     expect(oldOne.code).not.toBe(0);
     expect(parseJson(oldOne).ok).toBe(false);
+    expect((await verifyWith(fresh)).code).toBe(0);
   });
 
   it("secret list shows the one secret without its value", async () => {
@@ -168,7 +204,8 @@ describe("boxafe-connect lifecycle", () => {
     expect(transcript.length).toBeGreaterThan(10);
     expect(secrets).toHaveLength(2);
     for (const run of transcript) {
-      const handsOver = ["setup", "secret"].includes(run.args[0] ?? "");
+      // verify and secret retire are given a secret (env) and must never print it back.
+      const handsOver = run.args[0] === "setup" || run.args.slice(0, 2).join(" ") === "secret rotate";
       for (const secret of secrets) {
         expect(run.stderr.includes(secret), `stderr of ${run.args.join(" ")}`).toBe(false);
         if (!handsOver) expect(run.stdout.includes(secret), `stdout of ${run.args.join(" ")}`).toBe(false);

@@ -19,6 +19,7 @@ const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   plan: async () => (await import("./commands/plan.js")).runPlan,
   check: async () => (await import("./commands/check.js")).runCheck,
   "secret rotate": async () => (await import("./commands/secret-rotate.js")).runSecretRotate,
+  "secret retire": async () => (await import("./commands/secret-retire.js")).runSecretRetire,
   sharepoint: async () => (await import("./commands/sharepoint.js")).runSharePoint,
   "ews status": async () => (await import("./commands/ews.js")).runEws,
   "ews allow": async () => (await import("./commands/ews.js")).runEws,

@@ -12,6 +12,13 @@ export interface Writable {
   write(text: string): unknown;
 }
 
+/** Which tenant a result is about: a script can never mistake the sandbox for a real tenant. */
+export interface TargetMarker {
+  readonly kind: "sandbox" | "tenant";
+  readonly tenantId: string;
+  readonly cloud: string;
+}
+
 export interface Output {
   readonly json: boolean;
   readonly verbose: boolean;
@@ -19,8 +26,10 @@ export interface Output {
   readonly rich: boolean;
   readonly style: Style;
   readonly redactor: Redactor;
-  /** The command's result: JSON document in --json mode, nothing otherwise. */
+  /** The command's result: JSON document in --json mode, nothing otherwise; carries `target` once set. */
   result(document: unknown): void;
+  /** Set once the command knows its tenant; every later result document gets it as `target`. */
+  setTarget(marker: TargetMarker): void;
   /** Human result text on stdout (skipped in --json mode). Not redacted: the hand-over uses it. */
   print(text: string): void;
   /** Human notes on stderr (skipped in --json mode). */
@@ -95,6 +104,11 @@ export function createOutput(options: OutputOptions): Output {
     };
   };
 
+  let target: TargetMarker | undefined;
+  const withTarget = (document: unknown): unknown =>
+    target !== undefined && typeof document === "object" && document !== null && !Array.isArray(document)
+      ? { ...document, target: (document as { target?: unknown }).target ?? target }
+      : document;
   return {
     json: options.json,
     verbose: options.verbose,
@@ -102,7 +116,10 @@ export function createOutput(options: OutputOptions): Output {
     style,
     redactor,
     result(document) {
-      if (options.json) options.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+      if (options.json) options.stdout.write(`${JSON.stringify(withTarget(document), null, 2)}\n`);
+    },
+    setTarget(marker) {
+      target = marker;
     },
     print(text) {
       if (!options.json) options.stdout.write(`${text}\n`);

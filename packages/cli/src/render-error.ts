@@ -11,6 +11,8 @@ export const ExitCode = {
   DriftFound: 3,
   VerificationIncomplete: 4,
   AccessDenied: 5,
+  /** The tenant changed and the new credential was shown (stdout / JSON), but a file was not written. */
+  FileNotWritten: 6,
   Cancelled: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

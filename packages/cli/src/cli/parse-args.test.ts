@@ -45,7 +45,9 @@ describe("parseArgs", () => {
     expect(() => parse("setup", "--app-name")).toThrow("--app-name needs a value (NAME).");
     expect(() => parse("setup", "--json=1")).toThrow("--json takes no value.");
     expect(() => parse("frob")).toThrow("Unknown command 'frob'.");
-    expect(() => parse("secret")).toThrow("'secret' needs a subcommand: secret rotate, secret list.");
+    expect(() => parse("secret")).toThrow(
+      "'secret' needs a subcommand: secret rotate, secret retire, secret list.",
+    );
     expect(() => parse("check", "extra")).toThrow("Unexpected argument 'extra'.");
   });
 

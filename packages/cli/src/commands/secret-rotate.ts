@@ -1,70 +1,96 @@
 /**
- * `secret rotate`: add a new secret, prove it with a token, then remove the old ones
- * boxafe-connect made (unless --keep-old). The new secret is shown once.
+ * `secret rotate` (phase one): add a new secret, prove it with a token, show it (stdout and the
+ * JSON document), and only then write the optional -o file. The old secrets keep working until
+ * `secret retire`. The -o path is checked before sign-in; a failed write is exit 6, never a loss.
  */
-import { parseSecretLifetime, rotateSecret } from "@boxafe-connect/core";
+import type { NewSecret } from "@boxafe-connect/core";
+import { parseRequest, rotate, rotateRequestSchema } from "@boxafe-connect/core";
 import { createMsalAppTokenPort } from "@boxafe-connect/runtime";
 import type { CommandContext } from "../command-context.js";
-import { flag, stringOption } from "../command-context.js";
+import { stringOption } from "../command-context.js";
 import { handOverLines, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
+import { checkNewFile } from "../files/output-path.js";
+import { writeAfterHandOver } from "../files/write-after-hand-over.js";
+import { ExitCode } from "../render-error.js";
 import { openAdminSession } from "../session/admin-session.js";
 import { appKeyOf } from "../session/app-options.js";
 
-export async function runSecretRotate(context: CommandContext): Promise<number> {
-  const { out } = context;
+function rotateRequestOf(context: CommandContext) {
   const days = stringOption(context, "secret-days");
   const end = stringOption(context, "secret-end");
+  const appKey = appKeyOf(context);
+  return parseRequest(rotateRequestSchema, {
+    ...("appId" in appKey ? { appId: appKey.appId } : {}),
+    ...(stringOption(context, "app-name") === undefined
+      ? {}
+      : { displayName: stringOption(context, "app-name") }),
+    ...(stringOption(context, "secret-name") === undefined
+      ? {}
+      : { secretName: stringOption(context, "secret-name") }),
+    ...(days === undefined ? {} : { secretLifetimeDays: Number(days) }),
+    ...(end === undefined ? {} : { secretEndDate: end }),
+  });
+}
+
+export async function runSecretRotate(context: CommandContext): Promise<number> {
+  const { out } = context;
+  const file = stringOption(context, "output");
+  // Everything the command will need is checked before anyone signs in or anything changes.
+  const request = rotateRequestOf(context);
+  if (file) await checkNewFile(file, "output", "secret rotate");
   const session = await openAdminSession(context, { requireAdmin: true });
   try {
-    const lifetime = parseSecretLifetime(
-      end ?? days,
-      session.deps.clock.now(),
-      end ? "secret-end" : "secret-days",
-    );
     const step = out.step("Adding a new secret and proving it");
-    const result = await rotateSecret(
+    let shown: { secret: NewSecret; clientId: string } | undefined;
+    const values = (secret: NewSecret, clientId: string) => ({
+      tenantId: session.tenantId,
+      clientId,
+      clientSecret: secret.secretText,
+      secretExpiresAt: secret.endDateTime,
+    });
+    await rotate(
       {
         ...session.deps,
         appToken: createMsalAppTokenPort({ authorityHost: session.target.endpoints.authorityHost }),
-      },
-      {
-        tenantId: session.tenantId,
-        appKey: appKeyOf(context),
-        endDateTime: lifetime.endDateTime,
-        displayName: stringOption(context, "secret-name") ?? "Boxafe",
-        keepOld: flag(context, "keep-old"),
         cloud: session.target.endpoints,
+        tenantId: session.tenantId,
+      },
+      request,
+      (event) => {
+        if (event.type !== "credential" || event.secret === undefined) return;
+        // The hand-over, before anything else can fail: the JSON document and stdout, synchronously.
+        const secret = event.secret;
+        out.redactor.protect(secret.secretText);
+        step.done("New secret proven; the old secrets keep working until 'secret retire'");
+        shown = { secret, clientId: event.clientId };
+        out.result({
+          command: "secret rotate",
+          ok: true,
+          ...values(secret, event.clientId),
+          secretKeyId: secret.keyId,
+          removedKeyIds: [],
+          handOverFile: file ?? null,
+        });
+        out.print(
+          [
+            "New values for Boxafe:",
+            ...handOverLines(values(secret, event.clientId), out.style).map((l) => `  ${l}`),
+          ].join("\n"),
+        );
+        out.warn(shownOnlyNowWarning);
+        out.info("When Boxafe has the new secret, remove the old ones: boxafe-connect secret retire");
       },
     ).catch((error: unknown) => {
-      step.fail("Rotation stopped; the old secrets still work");
+      if (shown === undefined) step.fail("Rotation stopped; the old secrets still work");
       throw error;
     });
-    out.redactor.protect(result.secret.secretText);
-    step.done(`New secret proven; removed ${result.removedKeyIds.length} old one(s)`);
-    const values = {
-      tenantId: session.tenantId,
-      clientId: result.appId,
-      clientSecret: result.secret.secretText,
-      secretExpiresAt: result.secret.endDateTime,
-    };
-    const file = stringOption(context, "output");
-    if (file) {
-      await writeHandOverFile(file, values);
-      out.info(`Wrote the values to ${file} (mode 0600).`);
-    }
-    out.result({
-      command: "secret rotate",
-      ok: true,
-      ...values,
-      secretKeyId: result.secret.keyId,
-      removedKeyIds: result.removedKeyIds,
-      handOverFile: file ?? null,
-    });
-    out.print(
-      ["New values for Boxafe:", ...handOverLines(values, out.style).map((l) => `  ${l}`)].join("\n"),
+    const made = shown;
+    if (!file || made === undefined) return ExitCode.Ok;
+    const written = await writeAfterHandOver(out, file, () =>
+      writeHandOverFile(file, values(made.secret, made.clientId)),
     );
-    out.warn(shownOnlyNowWarning);
-    return 0;
+    if (written === ExitCode.Ok) out.info(`Wrote the values to ${file} (mode 0600).`);
+    return written;
   } finally {
     await session.close();
   }

@@ -11,7 +11,7 @@ import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
 import type { Output } from "../output.js";
 import type { Target } from "../target/resolve-target.js";
-import { resolveTarget } from "../target/resolve-target.js";
+import { resolveTarget, targetMarker } from "../target/resolve-target.js";
 
 export interface AdminSession {
   readonly target: Target;
@@ -145,9 +145,11 @@ export async function openAdminSession(
     const role = checkRole(token);
     context.out.debug(`roles: ${role.roles.join(", ") || "none"}`);
     if (options.requireAdmin && !role.ok) throw new CoreError("insufficient_role", role.message);
+    const tenantId = role.tenantId ?? signedIn.tenantId;
+    context.out.setTarget(targetMarker(target, tenantId));
     return {
       target,
-      tenantId: role.tenantId ?? signedIn.tenantId,
+      tenantId,
       username: signedIn.username,
       role,
       deps: await engineDeps(context, target, signedIn),

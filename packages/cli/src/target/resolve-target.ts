@@ -19,6 +19,7 @@ import type { AuthorityConfig } from "../auth/authority.js";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import { configDir } from "../files/private-file.js";
+import type { TargetMarker } from "../output.js";
 
 export interface SandboxTarget {
   readonly origin: string;
@@ -100,10 +101,12 @@ async function embeddedSandbox(context: CommandContext): Promise<Target> {
     stateFile: join(configDir(context.env), "sandbox-tenant.json"),
   });
   trustCa(sandbox.caPem);
-  context.out.info(
+  const notice =
     `No --tenant given: using the built-in sandbox tenant ${sandbox.tenantDomain} (${sandbox.tenantId}). ` +
-      "Nothing leaves this machine. Use --tenant for a real tenant.",
-  );
+    "Nothing leaves this machine. Use --tenant for a real tenant.";
+  // Said in --json mode too (on stderr): a script with an empty $TENANT must not mistake it for real.
+  if (context.out.json) context.out.warn(notice);
+  else context.out.info(notice);
   const endpoints = sandboxEndpoints(sandbox.url);
   return {
     kind: "embedded",
@@ -121,7 +124,22 @@ async function embeddedSandbox(context: CommandContext): Promise<Target> {
   };
 }
 
+/** The `target` every JSON result carries; tenantId is refined from the admin's token at sign-in. */
+export function targetMarker(target: Target, tenantId: string = target.tenant): TargetMarker {
+  return {
+    kind: target.kind === "cloud" ? "tenant" : "sandbox",
+    tenantId,
+    cloud: target.endpoints.name,
+  };
+}
+
 export async function resolveTarget(context: CommandContext): Promise<Target> {
+  const resolved = await resolveTargetOnly(context);
+  context.out.setTarget(targetMarker(resolved));
+  return resolved;
+}
+
+async function resolveTargetOnly(context: CommandContext): Promise<Target> {
   const sandbox = context.values.sandbox;
   const tenant = stringOption(context, "tenant");
   const cloud = stringOption(context, "cloud") ?? "global";

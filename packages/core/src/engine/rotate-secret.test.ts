@@ -24,6 +24,7 @@ function tenant() {
         body: { keyId: "new", secretText: "fresh-secret", endDateTime: "2027-06-01T00:00:00Z" },
       };
     }
+    if (r.method === "PATCH") return { status: 204 };
     if (r.url.endsWith("/removePassword")) {
       const { keyId } = r.body as { keyId: string };
       passwords.splice(
@@ -48,26 +49,19 @@ const input = {
 };
 
 describe("rotateSecret", () => {
-  it("adds, proves, then removes only the old secrets boxafe-connect made", async () => {
+  it("adds and proves a new secret (waiting out replication) and keeps every old one", async () => {
     const t = tenant();
     let calls = 0;
     const appToken = {
       acquire: async () => (++calls < 3 ? Promise.reject(notYet()) : "jwt"),
     };
     const result = await rotateSecret({ ...fakeTime(), graph: t.graph, appToken }, input);
-    expect(result.removedKeyIds).toEqual(["old-ours"]);
-    expect(t.passwords.map((p) => p.keyId)).toEqual(["theirs", "new"]);
-    expect(t.passwords[1]?.displayName).toMatch(/^boxafe-connect secret /);
-  });
-
-  it("keeps the old ones when asked", async () => {
-    const t = tenant();
-    const result = await rotateSecret(
-      { ...fakeTime(), graph: t.graph, appToken: { acquire: async () => "jwt" } },
-      { ...input, keepOld: true },
-    );
-    expect(result.removedKeyIds).toEqual([]);
-    expect(t.passwords).toHaveLength(3);
+    expect(t.passwords.map((p) => p.keyId)).toEqual(["old-ours", "theirs", "new"]);
+    expect(t.passwords[2]?.displayName).toMatch(/^boxafe-connect secret /);
+    expect(result.pendingIds).toHaveLength(1);
+    // The pending mark was written before addPassword was sent.
+    const sent = t.graph.batches.flat().map((r) => `${r.method} ${r.url.split("/").pop()}`);
+    expect(sent.indexOf("PATCH app-obj")).toBeLessThan(sent.indexOf("POST addPassword"));
   });
 
   it("removes the new secret and keeps the old when the new one never works", async () => {

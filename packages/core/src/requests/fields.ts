@@ -63,10 +63,20 @@ export const secretLifetimeDaysField = z
   })
   .meta({ description: `Lifetime of a new client secret in days (default ${DEFAULT_SECRET_DAYS}).` });
 
+function realDay(value: string): boolean {
+  const at = Date.parse(value.slice(0, 10));
+  return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === value.slice(0, 10);
+}
+
 /** An end date instead of a lifetime; its range (tomorrow .. two years) is checked against the clock. */
 export const secretEndDateField = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, { error: "Give the secret's end date as YYYY-MM-DD." })
+  // Date.parse rolls 2027-02-31 over to March 3rd; a date that does not read back is refused.
+  .refine((value) => realDay(value), {
+    error: (issue) =>
+      `${String(issue.input).slice(0, 10)} is not a real date; give the end date as YYYY-MM-DD.`,
+  })
   .meta({ description: "End date of a new client secret (YYYY-MM-DD), instead of a lifetime." });
 
 export const certificateDaysField = z

@@ -138,11 +138,14 @@ export function fakeTenant(options: { readonly initialDomain?: string } = {}): F
       if (path.endsWith("/addPassword")) {
         if (!app) return missing;
         const credential = (body.passwordCredential ?? {}) as { displayName: string; endDateTime: string };
-        const secretText = `abc8Q~fake-secret-${++next}`;
+        // A hint of its own per secret (Graph keeps the first three characters) and a later start.
+        const n = ++next;
+        const secretText = `${String(n % 1000).padStart(3, "0")}8Q~fake-secret-${n}`;
+        const minute = String(Math.floor(n / 60) % 60).padStart(2, "0");
         const added = {
           keyId: guid(),
           displayName: credential.displayName,
-          startDateTime: "2026-11-27T12:00:00Z",
+          startDateTime: `2026-11-27T12:${minute}:${String(n % 60).padStart(2, "0")}Z`,
           endDateTime: credential.endDateTime,
           hint: secretText.slice(0, 3),
         };

@@ -1,39 +1,41 @@
 /**
- * retire: remove the secrets boxafe-connect made, except the ones to keep (the one just handed
- * over). Secrets made by anyone else are never touched. A re-run removes nothing more.
+ * retire (phase two, only when asked): prove the newest credential with a fresh token, then remove
+ * the older secrets or certificates boxafe-connect made (`keep`, `olderThanDays`). Credentials made
+ * by anyone else are never touched; a re-run removes nothing more.
  */
-import { requireApplication } from "../engine/find-application.js";
-import { removePasswords } from "../engine/remove-passwords.js";
-import { startBudget } from "../graph/batch-runner.js";
+import { type RetireResult, retireCredentials } from "../engine/retire-credentials.js";
 import type { RetireRequest } from "../requests/rotate-request.js";
-import { isOurSecret } from "../tenant/secrets.js";
 import { appKeyOf } from "./app-key.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
-import type { AdminPorts } from "./ports.js";
+import type { AdminPorts, ProofPorts } from "./ports.js";
 import { reporting } from "./prepare.js";
 
-export interface RetireOutcome {
-  readonly appId: string;
-  readonly removedKeyIds: readonly string[];
+export interface RetirePorts extends AdminPorts, ProofPorts {
+  /** The tenant the admin signed in to (the proof's token authority). */
+  readonly tenantId: string;
 }
 
+export type RetireOutcome = RetireResult;
+
 export async function retire(
-  ports: AdminPorts,
+  ports: RetirePorts,
   request: RetireRequest,
   emit: Emit = silent,
 ): Promise<RetireOutcome> {
-  const deps = reporting(ports, emit);
-  const budget = startBudget(deps);
-  const app = await requireApplication(deps, appKeyOf(request), budget);
-  const keep = new Set(request.keepKeyIds);
-  const removedKeyIds = app.passwordCredentials
-    .filter((p) => isOurSecret(p) && !keep.has(p.keyId))
-    .map((p) => p.keyId);
-  if (removedKeyIds.length > 0) {
-    emit({ type: "start", task: "retire", total: removedKeyIds.length });
-    await removePasswords(deps, app.id, removedKeyIds, budget);
-    emit({ type: "done", task: "retire", detail: String(removedKeyIds.length) });
-  }
-  return { appId: app.appId, removedKeyIds };
+  emit({ type: "start", task: "retire" });
+  const result = await retireCredentials(
+    { ...reporting(ports, emit), appToken: ports.appToken },
+    {
+      tenantId: ports.tenantId,
+      appKey: appKeyOf(request),
+      cloud: ports.cloud,
+      proof: request.proof,
+      ...(request.proofThumbprint === undefined ? {} : { proofThumbprint: request.proofThumbprint }),
+      keep: request.keep,
+      ...(request.olderThanDays === undefined ? {} : { olderThanDays: request.olderThanDays }),
+    },
+  );
+  emit({ type: "done", task: "retire", detail: String(result.removedKeyIds.length) });
+  return result;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { permissions } from "../catalog/permissions.js";
 import { sandboxEndpoints } from "../clouds.js";
 import { parseRequest } from "../requests/parse-request.js";
-import { rotateRequestSchema } from "../requests/rotate-request.js";
+import { retireRequestSchema, rotateRequestSchema } from "../requests/rotate-request.js";
 import { setupRequestSchema } from "../requests/setup-request.js";
 import { verifyRequestSchema } from "../requests/verify-request.js";
 import { fakeAppTokens, fakeTenant, fakeTime } from "../testing/index.js";
@@ -27,25 +27,74 @@ async function withApp() {
 }
 
 describe("rotate, retire, list, verify", () => {
-  it("rotate hands the new secret over before it retires the old ones; keepOld keeps them", async () => {
+  it("rotate adds, proves and hands over a new secret and keeps the old one", async () => {
     const { tenant, appToken, cloud, ports, first } = await withApp();
     const rotatePorts = { ...ports, appToken, cloud, tenantId: first.tenantId };
-    const kept = await rotate(rotatePorts, parseRequest(rotateRequestSchema, { keepOld: true }));
-    expect(kept.removedKeyIds).toEqual([]);
-    expect(tenant.apps[0]?.passwordCredentials).toHaveLength(2);
-
     const events: UseCaseEvent[] = [];
     const rotated = await rotate(rotatePorts, parseRequest(rotateRequestSchema, {}), (e) => events.push(e));
-    expect(rotated.removedKeyIds).toHaveLength(2);
-    expect(tenant.apps[0]?.passwordCredentials.map((p) => p.keyId)).toEqual([rotated.secret.keyId]);
-    const order = events.map((e) =>
-      e.type === "start" || e.type === "done" ? `${e.type}:${e.task}` : e.type,
+    expect(tenant.apps[0]?.passwordCredentials.map((p) => p.keyId)).toEqual([
+      first.secret?.keyId,
+      rotated.secret.keyId,
+    ]);
+    expect(events.map((e) => e.type)).toContain("credential");
+    // Handed over: no pending mark left, so setup sees nothing to do.
+    expect(tenant.apps[0]?.tags ?? []).toEqual([]);
+  });
+
+  it("retire proves the newest secret, then removes only older ones of ours", async () => {
+    const { tenant, appToken, cloud, ports, first } = await withApp();
+    const p = { ...ports, appToken, cloud, tenantId: first.tenantId };
+    const second = await rotate(p, parseRequest(rotateRequestSchema, {}));
+    const third = await rotate(p, parseRequest(rotateRequestSchema, {}));
+    tenant.apps[0]?.passwordCredentials.push({
+      keyId: "theirs",
+      displayName: "made by hand",
+      startDateTime: "2026-01-01T00:00:00Z",
+      endDateTime: "2027-01-01T00:00:00Z",
+      hint: "xyz",
+    });
+    const proof = (secret: string) => ({ kind: "secret" as const, secret });
+    // An older secret is not the newest: refused, nothing removed.
+    await expect(
+      retire(p, parseRequest(retireRequestSchema, { proof: proof(second.secret.secretText) })),
+    ).rejects.toMatchObject({ code: "unsafe_operation", field: "proof" });
+    await expect(
+      retire(p, parseRequest(retireRequestSchema, { proof: proof("nope-unknown") })),
+    ).rejects.toMatchObject({ code: "invalid_input", field: "proof" });
+    expect(tenant.apps[0]?.passwordCredentials).toHaveLength(4);
+
+    const kept2 = await retire(
+      p,
+      parseRequest(retireRequestSchema, { proof: proof(third.secret.secretText), keep: 2 }),
     );
-    expect(order.indexOf("credential")).toBeLessThan(order.indexOf("start:retire"));
-    // Nothing more to retire on a re-run.
+    expect(kept2.removedKeyIds).toEqual([first.secret?.keyId]);
+    const retired = await retire(
+      p,
+      parseRequest(retireRequestSchema, { proof: proof(third.secret.secretText) }),
+    );
+    expect(retired.removedKeyIds).toEqual([second.secret.keyId]);
+    expect(tenant.apps[0]?.passwordCredentials.map((c) => c.keyId)).toEqual([third.secret.keyId, "theirs"]);
+    // A re-run removes nothing more; a proof that gets no token removes nothing at all.
     expect(
-      (await retire(ports, { appId: rotated.appId, keepKeyIds: [rotated.secret.keyId] })).removedKeyIds,
+      (await retire(p, parseRequest(retireRequestSchema, { proof: proof(third.secret.secretText) })))
+        .removedKeyIds,
     ).toEqual([]);
+    const refusing = { ...p, appToken: fakeAppTokens(() => "invalid_client") };
+    await expect(
+      retire(refusing, { ...parseRequest(retireRequestSchema, { proof: proof(third.secret.secretText) }) }),
+    ).rejects.toMatchObject({ code: "unsafe_operation" });
+  });
+
+  it("retire spares credentials younger than --older-than", async () => {
+    const { tenant, appToken, cloud, ports, first } = await withApp();
+    const p = { ...ports, appToken, cloud, tenantId: first.tenantId };
+    const next = await rotate(p, parseRequest(rotateRequestSchema, {}));
+    const request = parseRequest(retireRequestSchema, {
+      proof: { kind: "secret", secret: next.secret.secretText },
+      olderThanDays: 30,
+    });
+    expect((await retire(p, request)).removedKeyIds).toEqual([]);
+    expect(tenant.apps[0]?.passwordCredentials).toHaveLength(2);
   });
 
   it("lists credentials with days left, never a value", async () => {

@@ -1,8 +1,7 @@
 /**
- * rotate: add a new marked secret, prove it with a fresh token, hand it over (`credential`), then
- * retire the old secrets boxafe-connect made (unless keepOld). Today's behaviour, split in two so
- * the second phase can move: engineer w13 (two-phase rotation) turns `retire` into its own later
- * step once Boxafe holds the new secret; `rotate` then stops calling it.
+ * rotate (phase one): add a new marked secret, prove it with a fresh token, hand it over
+ * (`credential`, then the tenant counts it held) and keep every old one: Boxafe still signs in
+ * with its current secret until the admin has pasted the new one. `retire` is phase two.
  */
 
 import type { NewSecret } from "../engine/add-password.js";
@@ -11,9 +10,9 @@ import type { RotateRequest } from "../requests/rotate-request.js";
 import { appKeyOf } from "./app-key.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
+import { handedOver } from "./hand-over.js";
 import type { AdminPorts, ProofPorts } from "./ports.js";
 import { reporting, secretLifetimeOf } from "./prepare.js";
-import { retire } from "./retire.js";
 
 export interface RotatePorts extends AdminPorts, ProofPorts {
   /** The tenant the admin signed in to (the proof's token authority). */
@@ -24,7 +23,6 @@ export interface RotateOutcome {
   readonly tenantId: string;
   readonly appId: string;
   readonly secret: NewSecret;
-  readonly removedKeyIds: readonly string[];
 }
 
 export async function rotate(
@@ -41,19 +39,13 @@ export async function rotate(
       appKey: appKeyOf(request),
       endDateTime: lifetime.endDateTime,
       displayName: request.secretName,
-      keepOld: true,
       cloud: ports.cloud,
     },
   );
   emit({ type: "done", task: "rotate", detail: added.secret.keyId });
+  // The adapter prints the secret (stdout / JSON / page) while handling this event...
   emit({ type: "credential", clientId: added.appId, tenantId: ports.tenantId, secret: added.secret });
-  const retired = request.keepOld
-    ? { removedKeyIds: [] }
-    : await retire(ports, { appId: added.appId, keepKeyIds: [added.secret.keyId] }, emit);
-  return {
-    tenantId: ports.tenantId,
-    appId: added.appId,
-    secret: added.secret,
-    removedKeyIds: retired.removedKeyIds,
-  };
+  // ...so from here on it is held: clear its pending mark (and sweep earlier runs' leftovers).
+  await handedOver(ports, { appObjectId: added.appObjectId, pendingIds: added.pendingIds }, emit);
+  return { tenantId: ports.tenantId, appId: added.appId, secret: added.secret };
 }

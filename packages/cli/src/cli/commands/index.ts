@@ -8,7 +8,7 @@ import { planCommand } from "./plan.js";
 import { removeCommand } from "./remove.js";
 import { sandboxCommand } from "./sandbox.js";
 import { secretListCommand } from "./secret-list.js";
-import { secretRotateCommand } from "./secret-rotate.js";
+import { secretRetireCommand, secretRotateCommand } from "./secret-rotate.js";
 import { setupCommand } from "./setup.js";
 import { sharepointCommand } from "./sharepoint.js";
 import { verifyCommand } from "./verify.js";
@@ -20,6 +20,7 @@ export const commands: readonly CommandSpec[] = [
   checkCommand,
   verifyCommand,
   secretRotateCommand,
+  secretRetireCommand,
   secretListCommand,
   sharepointCommand,
   ewsStatusCommand,

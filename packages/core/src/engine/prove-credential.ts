@@ -1,0 +1,54 @@
+/**
+ * Proof, not hope: a fresh client-credentials token for Microsoft Graph with exactly this
+ * credential. A new secret or certificate takes seconds to minutes to reach every Entra replica
+ * (AADSTS7000215 / 700027 meanwhile), so "not yet" is retried with backoff until `withinMs`;
+ * anything else (network, throttling) is thrown for the caller to handle.
+ */
+import { resourceByKey } from "../catalog/resources.js";
+import type { CloudEndpoints } from "../clouds.js";
+import { isCoreError } from "../errors.js";
+import { backoffMs, retryPolicy } from "../graph/retry-policy.js";
+import type { RuntimePorts } from "../ports.js";
+import type { AppTokenPort, ClientCredential } from "../verify/port.js";
+
+export interface ProveDeps extends RuntimePorts {
+  readonly appToken: AppTokenPort;
+}
+
+export interface ProveInput {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly credential: ClientCredential;
+  readonly cloud: CloudEndpoints;
+  /** How long a new credential may take to work (replication), default 2 min. */
+  readonly withinMs?: number;
+}
+
+const PROVE = retryPolicy({ baseMs: 1_000, capMs: 10_000 });
+
+export function graphAudience(cloud: CloudEndpoints): string {
+  return cloud.name === "sandbox"
+    ? (resourceByKey("microsoft-graph").tokenAudience ?? "")
+    : cloud.graphBaseUrl;
+}
+
+/** True once a token was issued with the credential; false when it never worked within the window. */
+export async function proveCredential(deps: ProveDeps, input: ProveInput): Promise<boolean> {
+  const deadline = deps.clock.now() + (input.withinMs ?? 120_000);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await deps.appToken.acquire({
+        tenantId: input.tenantId,
+        clientId: input.clientId,
+        credential: input.credential,
+        resource: graphAudience(input.cloud),
+      });
+      return true;
+    } catch (error) {
+      if (!isCoreError(error) || error.code !== "invalid_client_credentials") throw error;
+    }
+    const delay = backoffMs(PROVE, attempt, deps.random);
+    if (deps.clock.now() + delay > deadline) return false;
+    await deps.sleep(delay);
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Phase two of a rotation, only when asked: prove the newest credential (the one Boxafe now holds)
+ * with a fresh token, then remove older secrets or certificates that boxafe-connect made. Never a
+ * credential someone else made, never the proven one, never one newer than it that someone may
+ * hold; `keep` keeps the N newest of ours, `olderThanDays` spares recent ones. Credentials nobody
+ * holds (an interrupted run's) are not worth keeping and go whatever `keep` says.
+ */
+import type { CloudEndpoints } from "../clouds.js";
+import { isOurCertificate } from "../credentials/credential-rows.js";
+import { isUnheldKey, isUnheldSecret, pendingIds } from "../credentials/hand-over-marker.js";
+import { CoreError } from "../errors.js";
+import { type GraphDeps, runRequests, startBudget } from "../graph/batch-runner.js";
+import { hasThumbprint } from "../tenant/credentials-plan.js";
+import type { AppKey, KeyCredential, PasswordCredential } from "../tenant/model.js";
+import { isOurSecret } from "../tenant/secrets.js";
+import type { AppTokenPort, ClientCredential } from "../verify/port.js";
+import { keysWithMaterial, wireKey } from "./add-certificate.js";
+import { requireApplication } from "./find-application.js";
+import { proveCredential } from "./prove-credential.js";
+import { removePasswords } from "./remove-passwords.js";
+
+export interface RetireDeps extends GraphDeps {
+  readonly appToken: AppTokenPort;
+}
+
+export interface RetireInput {
+  readonly tenantId: string;
+  readonly appKey: AppKey;
+  readonly cloud: CloudEndpoints;
+  readonly proof: ClientCredential;
+  /** For a certificate proof: its SHA-1 thumbprint (hex), to find it among keyCredentials. */
+  readonly proofThumbprint?: string;
+  readonly keep: number;
+  readonly olderThanDays?: number;
+  readonly proveWithinMs?: number;
+}
+
+export interface RetireResult {
+  readonly appId: string;
+  readonly type: "secret" | "certificate";
+  readonly provenKeyId: string;
+  readonly keptKeyIds: readonly string[];
+  readonly removedKeyIds: readonly string[];
+}
+
+const DAY_MS = 86_400_000;
+
+type Credential = PasswordCredential | KeyCredential;
+
+const newestFirst = (a: Credential, b: Credential) => b.startDateTime.localeCompare(a.startDateTime);
+
+function provenOf(
+  input: RetireInput,
+  secrets: readonly PasswordCredential[],
+  keys: readonly KeyCredential[],
+) {
+  if (input.proof.kind === "secret") {
+    // Graph keeps the first three characters of a secret as its hint: enough to tell ours apart.
+    const hint = input.proof.secret.slice(0, 3);
+    return [...secrets].filter((p) => p.hint === hint).sort(newestFirst)[0];
+  }
+  const thumbprint = input.proofThumbprint ?? "";
+  return keys.find((k) => hasThumbprint(k, thumbprint));
+}
+
+export async function retireCredentials(deps: RetireDeps, input: RetireInput): Promise<RetireResult> {
+  const budget = startBudget(deps);
+  const app = await requireApplication(deps, input.appKey, budget);
+  const type = input.proof.kind;
+  const pending = pendingIds(app.tags);
+  const proven = provenOf(input, app.passwordCredentials, app.keyCredentials);
+  if (proven === undefined) {
+    throw new CoreError(
+      "invalid_input",
+      `The ${type} you gave is not on this app. Give the newest ${type} (the one Boxafe now holds).`,
+      { field: "proof" },
+    );
+  }
+  const ours: Credential[] =
+    type === "secret"
+      ? app.passwordCredentials.filter(isOurSecret)
+      : app.keyCredentials.filter((k) => isOurCertificate(k, app));
+  const unheld = (c: Credential) =>
+    type === "secret"
+      ? isUnheldSecret(c as PasswordCredential, pending)
+      : isUnheldKey(c as KeyCredential, pending);
+  const held = ours.filter((c) => !unheld(c) && c.keyId !== proven.keyId).sort(newestFirst);
+  const newer = held.find((c) => c.startDateTime > proven.startDateTime);
+  if (newer !== undefined) {
+    throw new CoreError(
+      "unsafe_operation",
+      `A newer ${type} (keyId ${newer.keyId}, from ${newer.startDateTime.slice(0, 10)}) exists: prove that one before retiring older ones. Nothing was removed.`,
+      { field: "proof" },
+    );
+  }
+  deps.progress?.({ phase: "rotate", message: `Proving the newest ${type} with a token` });
+  const ok = await proveCredential(deps, {
+    tenantId: input.tenantId,
+    clientId: app.appId,
+    credential: input.proof,
+    cloud: input.cloud,
+    ...(input.proveWithinMs === undefined ? {} : { withinMs: input.proveWithinMs }),
+  });
+  if (!ok) {
+    throw new CoreError(
+      "unsafe_operation",
+      `The ${type} you gave did not get a token, so nothing was removed. Check it is the one Boxafe holds.`,
+      { field: "proof" },
+    );
+  }
+  const kept = [proven.keyId, ...held.slice(0, input.keep - 1).map((c) => c.keyId)];
+  const cutoff =
+    input.olderThanDays === undefined
+      ? Number.POSITIVE_INFINITY
+      : deps.clock.now() - input.olderThanDays * DAY_MS;
+  const removed = ours
+    .filter((c) => !kept.includes(c.keyId))
+    .filter((c) => Date.parse(c.startDateTime) <= cutoff)
+    .map((c) => c.keyId);
+  if (removed.length > 0) {
+    deps.progress?.({ phase: "rotate", message: `Removing ${removed.length} older ${type}(s)` });
+    if (type === "secret") await removePasswords(deps, app.id, removed, budget);
+    else {
+      const drop = new Set(removed);
+      const rest = (await keysWithMaterial(deps, app.id, app.keyCredentials, budget)).filter(
+        (k) => !drop.has(k.keyId),
+      );
+      await runRequests(
+        deps,
+        [
+          {
+            id: "keys",
+            method: "PATCH",
+            url: `/applications/${app.id}`,
+            body: { keyCredentials: rest.map(wireKey) },
+          },
+        ],
+        budget,
+      );
+    }
+  }
+  return { appId: app.appId, type, provenKeyId: proven.keyId, keptKeyIds: kept, removedKeyIds: removed };
+}
