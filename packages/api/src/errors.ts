@@ -23,6 +23,7 @@ export const statusByCode: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   secrets_not_allowed: 403,
   not_found: 404,
   unsafe_operation: 409,
+  preflight_failed: 409,
   verification_incomplete: 409,
   method_not_allowed: 405,
   payload_too_large: 413,

@@ -33,6 +33,8 @@ export interface TestEnv {
       env?: Record<string, string>;
       input?: string;
       onStderr?: (all: string, child: ChildProcess) => void;
+      /** Where files the CLI writes next to itself (certificates) go; default this process's cwd. */
+      cwd?: string;
     },
   ): Promise<CliRun>;
   close(): Promise<void>;
@@ -48,9 +50,14 @@ export function runCli(
   env: Record<string, string>,
   input?: string,
   onStderr?: (all: string, child: ChildProcess) => void,
+  cwd?: string,
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliMain, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [cliMain, ...args], {
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+      ...(cwd ? { cwd } : {}),
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => {
@@ -106,7 +113,7 @@ export async function startTestEnv(options: SandboxOptions = {}): Promise<TestEn
     dir,
     env,
     run: (args, runOptions = {}) =>
-      runCli(args, { ...env, ...runOptions.env }, runOptions.input, runOptions.onStderr),
+      runCli(args, { ...env, ...runOptions.env }, runOptions.input, runOptions.onStderr, runOptions.cwd),
     close: () => sandbox.stop(),
   };
 }

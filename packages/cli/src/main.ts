@@ -18,6 +18,7 @@ const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   setup: async () => (await import("./commands/setup.js")).runSetup,
   plan: async () => (await import("./commands/plan.js")).runPlan,
   check: async () => (await import("./commands/check.js")).runCheck,
+  preflight: async () => (await import("./commands/preflight.js")).runPreflight,
   "secret rotate": async () => (await import("./commands/secret-rotate.js")).runSecretRotate,
   "secret retire": async () => (await import("./commands/secret-retire.js")).runSecretRetire,
   sharepoint: async () => (await import("./commands/sharepoint.js")).runSharePoint,

@@ -13,6 +13,8 @@ export const ExitCode = {
   AccessDenied: 5,
   /** The tenant changed and the new credential was shown (stdout / JSON), but a file was not written. */
   FileNotWritten: 6,
+  /** preflight (or setup's preflight) found a failing tenant rule; nothing was written. */
+  PreflightFailed: 7,
   Cancelled: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -34,10 +36,11 @@ const exitByCode: Readonly<Record<string, ExitCode>> = {
   insufficient_role: ExitCode.AccessDenied,
   access_denied: ExitCode.AccessDenied,
   verification_incomplete: ExitCode.VerificationIncomplete,
+  preflight_failed: ExitCode.PreflightFailed,
 };
 
 /** Conditional Access / device-code refusals: AADSTS50199 (CmsiInterrupt), 53003, 530033, 50097... */
-const deviceCodeRefusals = /AADSTS(50199|53003|53000|530033|530034|50097|50105)|conditional access/i;
+export const deviceCodeRefusals = /AADSTS(50199|53003|53000|530033|530034|50097|50105)|conditional access/i;
 export const browserHint =
   "This tenant refuses device-code sign-in (Conditional Access). Sign in with --auth browser.";
 

@@ -47,6 +47,8 @@ export const ErrorCode = {
   MethodNotAllowed: "method_not_allowed",
   /** A call needs a bearer token and none (or a malformed one) was sent (HTTP API). */
   Unauthenticated: "unauthenticated",
+  /** Preflight found a tenant rule that would make the setup fail; nothing was written (see its checks). */
+  PreflightFailed: "preflight_failed",
   /** An unexpected failure; the message is generic and the request id identifies it in logs. */
   Internal: "internal_error",
 } as const;

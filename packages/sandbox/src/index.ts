@@ -8,6 +8,8 @@ export {
 } from "./fleet/host.js";
 export { customerTenant, PARTNER_TENANT } from "./fleet/identities.js";
 export { DEFAULT_RELATIONSHIP_ROLES, type Relationship, Relationships } from "./fleet/relationships.js";
+/** The /_sandbox/policy and /_sandbox/policies hooks, for in-process tests. */
+export { setPolicies, setTenantPolicy } from "./policies/hooks.js";
 export { type RunningSandbox, type SandboxOptions, type SandboxUser, startSandbox } from "./sandbox.js";
 export type { StatsSnapshot } from "./stats.js";
 export {

@@ -8,6 +8,7 @@ import { CoreError, classifyTokenFailure, tokenFailureFromMsal } from "@boxafe-c
 import type { AuthorityConfig } from "./authority.js";
 import { browserSignIn } from "./browser-sign-in.js";
 import { openBrowser } from "./open-browser.js";
+import { recordingNetwork } from "./recording-network.js";
 import { approveSandboxDeviceCode, completeSandboxAuthorize } from "./sandbox-browser.js";
 
 export type SignInPrompt =
@@ -40,7 +41,10 @@ export interface SignInRequest {
 export interface SignedIn {
   readonly username: string;
   readonly tenantId: string;
-  getAccessToken(): Promise<string>;
+  /** The flow that signed the admin in (browser after a device-code refusal). */
+  readonly flow: "device" | "browser";
+  /** With `extraScopes`, an incremental consent (see `incremental` below); rejects when refused. */
+  getAccessToken(options?: { readonly extraScopes?: readonly string[] }): Promise<string>;
 }
 
 /** msal's messages end in trace and correlation ids; keep the first sentence part. */
@@ -69,57 +73,82 @@ export function toSignInError(error: unknown): CoreError {
   return new CoreError(verdict.code, verdict.message("the sign-in"), options);
 }
 
+type Pca = import("@azure/msal-node").PublicClientApplication;
+
+/** One interactive acquisition (device code or browser) for these scopes. */
+async function interactive(
+  pca: Pca,
+  request: SignInRequest,
+  scopes: string[],
+): Promise<AuthenticationResult | null> {
+  const sandbox = request.sandbox;
+  const actAs = sandbox?.upn;
+  if (request.flow === "device") {
+    return pca.acquireTokenByDeviceCode({
+      scopes,
+      deviceCodeCallback: (response) => {
+        if (sandbox && (actAs || sandbox.autoApproves)) {
+          request.onPrompt({ kind: "sandbox", upn: actAs ?? sandbox.adminUpn });
+          if (actAs) void approveSandboxDeviceCode(sandbox.origin, response.userCode, actAs).catch(() => {});
+          return;
+        }
+        request.onPrompt({
+          kind: "device",
+          userCode: response.userCode,
+          verificationUri: response.verificationUri,
+          message: response.message,
+        });
+        if (request.openBrowser) void openBrowser(response.verificationUri, request.env);
+      },
+    });
+  }
+  const sandboxUser = sandbox ? (actAs ?? (sandbox.autoApproves ? sandbox.adminUpn : undefined)) : undefined;
+  return browserSignIn({
+    pca,
+    scopes,
+    openBrowser: async (url) => {
+      if (sandbox && sandboxUser) {
+        request.onPrompt({ kind: "sandbox", upn: sandboxUser });
+        await completeSandboxAuthorize(url, sandboxUser);
+        return;
+      }
+      request.onPrompt({ kind: "browser", url });
+      await openBrowser(url, request.env);
+    },
+  });
+}
+
 export async function signIn(request: SignInRequest): Promise<SignedIn> {
   const { LogLevel, PublicClientApplication } = await import("@azure/msal-node");
+  const network = recordingNetwork();
   const pca = new PublicClientApplication({
     auth: { clientId: request.clientId, ...request.authority },
     system: {
+      networkClient: network,
       loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => {} },
     },
   });
-  const sandbox = request.sandbox;
-  const actAs = sandbox?.upn;
+  const actAs = request.sandbox?.upn;
+  /** msal's device code poller hides the AADSTS code; the recorded token error brings it back. */
+  const failed = (error: unknown): CoreError => {
+    const server = network.lastTokenError();
+    if (
+      error instanceof CoreError ||
+      server?.code === undefined ||
+      shortMessage(error).includes(`AADSTS${server.code}`)
+    ) {
+      return toSignInError(error);
+    }
+    return toSignInError(
+      Object.assign(new Error(server.description || server.error), { errorCode: server.error }),
+    );
+  };
   let result: AuthenticationResult | null;
   try {
-    if (request.flow === "device") {
-      result = await pca.acquireTokenByDeviceCode({
-        scopes: request.scopes,
-        deviceCodeCallback: (response) => {
-          if (sandbox && (actAs || sandbox.autoApproves)) {
-            request.onPrompt({ kind: "sandbox", upn: actAs ?? sandbox.adminUpn });
-            if (actAs)
-              void approveSandboxDeviceCode(sandbox.origin, response.userCode, actAs).catch(() => {});
-            return;
-          }
-          request.onPrompt({
-            kind: "device",
-            userCode: response.userCode,
-            verificationUri: response.verificationUri,
-            message: response.message,
-          });
-          if (request.openBrowser) void openBrowser(response.verificationUri, request.env);
-        },
-      });
-    } else {
-      const sandboxUser = sandbox
-        ? (actAs ?? (sandbox.autoApproves ? sandbox.adminUpn : undefined))
-        : undefined;
-      result = await browserSignIn({
-        pca,
-        scopes: request.scopes,
-        openBrowser: async (url) => {
-          if (sandbox && sandboxUser) {
-            request.onPrompt({ kind: "sandbox", upn: sandboxUser });
-            await completeSandboxAuthorize(url, sandboxUser);
-            return;
-          }
-          request.onPrompt({ kind: "browser", url });
-          await openBrowser(url, request.env);
-        },
-      });
-    }
+    network.clear();
+    result = await interactive(pca, request, request.scopes);
   } catch (error) {
-    throw toSignInError(error);
+    throw failed(error);
   }
   if (!result) throw new CoreError("sign_in_failed", "Sign-in returned no token. Try again.");
   const account: AccountInfo | null = result.account;
@@ -134,7 +163,10 @@ export async function signIn(request: SignInRequest): Promise<SignedIn> {
   return {
     username: account?.username ?? "unknown",
     tenantId: account?.tenantId ?? result.tenantId,
-    async getAccessToken() {
+    flow: request.flow,
+    async getAccessToken(options) {
+      const extra = options?.extraScopes ?? [];
+      if (extra.length > 0) return incremental(extra);
       const fresh = current.expiresOn && current.expiresOn.getTime() - Date.now() > 120_000;
       if (fresh || !account) return current.accessToken;
       try {
@@ -145,4 +177,32 @@ export async function signIn(request: SignInRequest): Promise<SignedIn> {
       }
     },
   };
+
+  /**
+   * Incremental consent for a few more Graph scopes (preflight's Policy.Read.All): silently through the refresh
+   * token first, then one more interactive sign-in with the same flow; a refusal rejects with the AADSTS reason.
+   */
+  async function incremental(extra: readonly string[]): Promise<string> {
+    const root = request.scopes[0]?.replace(/\/[^/]*$/, "") ?? "https://graph.microsoft.com";
+    const scopes = [
+      ...request.scopes,
+      ...extra.map((scope) => (scope.includes("/") ? scope : `${root}/${scope}`)),
+    ];
+    if (account) {
+      try {
+        return (await pca.acquireTokenSilent({ account, scopes })).accessToken;
+      } catch {
+        // Not consented yet (AADSTS65001 / interaction_required): ask once, interactively.
+      }
+    }
+    try {
+      network.clear();
+      const granted = await interactive(pca, request, scopes);
+      if (!granted)
+        throw new CoreError("sign_in_failed", "The sign-in for the extra permission returned no token.");
+      return granted.accessToken;
+    } catch (error) {
+      throw toSignInError(error);
+    }
+  }
 }

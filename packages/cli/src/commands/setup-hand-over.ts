@@ -28,6 +28,8 @@ export interface HandOverInput {
     readonly files: { readonly pem: string; readonly cer: string; readonly pfx: string };
     readonly pfxPassword: string | null;
   };
+  /** Preflight's checks and the credential choice (JSON only; people saw them before the plan). */
+  readonly preflight?: Record<string, unknown>;
 }
 
 export async function handOver(context: CommandContext, input: HandOverInput): Promise<void> {
@@ -58,6 +60,7 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
     advisories: notes,
     handOverFile: input.outputFile ?? null,
     certificate: input.certificate ?? null,
+    ...(input.preflight ? { preflight: input.preflight } : {}),
   });
   if (out.json) return;
   if (input.report) out.info(verificationLines(input.report, out.style).join("\n"));

@@ -7,11 +7,18 @@ import { apply, confirmHandOver, sharePointTenantName, summarizePlan } from "@bo
 import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
 import { planLines } from "../render/plan-view.js";
+import { preflightDocument } from "../render/preflight-view.js";
 import { ExitCode } from "../render-error.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { appNameOf, preflight } from "../session/app-options.js";
-import { desiredCertificate, makeCertificate, writeCertificateFiles } from "../session/certificate.js";
-import { computePlan } from "../session/compute-plan.js";
+import { appNameOf, permissionsOf, preflight, secretDaysOf } from "../session/app-options.js";
+import {
+  certificateDaysOf,
+  desiredCertificate,
+  makeCertificate,
+  writeCertificateFiles,
+} from "../session/certificate.js";
+import { observeApp, planWith } from "../session/compute-plan.js";
+import { requirePreflight, runTenantPreflight } from "../session/tenant-preflight.js";
 import { verifyCredentials } from "../session/verify-credentials.js";
 import { handOver } from "./setup-hand-over.js";
 
@@ -20,11 +27,26 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
   preflight(context);
   const session = await openAdminSession(context, { requireAdmin: true });
   try {
-    const made = flag(context, "certificate")
-      ? await makeCertificate(context, appNameOf(context))
-      : undefined;
-    const computed = await computePlan(context, session, {
-      withSecret: true,
+    // Read the tenant once, then its rules (preflight), then plan what those rules allow: nothing is written
+    // before a failing rule stops the run.
+    const now = session.deps.clock.now();
+    const permissions = await permissionsOf(context);
+    const observed = await observeApp(context, session);
+    const checked = await runTenantPreflight(context, session, observed, permissions, {
+      secretDays: secretDaysOf(context, now),
+      ...(flag(context, "certificate")
+        ? { certificateDays: certificateDaysOf(context, appNameOf(context)) }
+        : {}),
+    });
+    requirePreflight(checked);
+    const choice = checked.credentials;
+    const made =
+      choice.certificateDays !== undefined
+        ? await makeCertificate(context, appNameOf(context), choice.certificateDays)
+        : undefined;
+    const computed = planWith(context, permissions, observed, now, {
+      withSecret: choice.secretDays !== undefined,
+      ...(choice.secretDays !== undefined ? { secretDays: choice.secretDays } : {}),
       ...(made ? { certificate: desiredCertificate(made) } : {}),
     });
     const summary = summarizePlan(computed.plan);
@@ -55,9 +77,15 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
     const fromEnv = context.env.BOXAFE_CLIENT_SECRET;
     const credential: ClientCredential | undefined = secret
       ? { kind: "secret", secret: secret.secretText }
-      : fromEnv
-        ? { kind: "secret", secret: fromEnv }
-        : undefined;
+      : made && !choice.secretDays
+        ? {
+            kind: "certificate",
+            privateKeyPem: made.created.privateKeyPem,
+            certificatePem: made.created.certificatePem,
+          }
+        : fromEnv
+          ? { kind: "secret", secret: fromEnv }
+          : undefined;
     let report: VerificationReport | undefined;
     if (credential) {
       report = await verifyCredentials(out, {
@@ -90,6 +118,7 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
         : { requests: 0, roundTrips: 0 },
       outputFile: stringOption(context, "output"),
       ...(certificate ? { certificate } : {}),
+      preflight: preflightDocument(checked),
     });
     // The secret / key is on stdout (and in the JSON): now the tenant may count it as held.
     if (applied?.handOver !== undefined) await confirmHandOver(session.deps, applied.handOver);

@@ -10,6 +10,7 @@ import { signIn } from "../auth/sign-in.js";
 import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
 import type { Output } from "../output.js";
+import { deviceCodeRefusals } from "../render-error.js";
 import type { Target } from "../target/resolve-target.js";
 import { resolveTarget, targetMarker } from "../target/resolve-target.js";
 
@@ -20,6 +21,8 @@ export interface AdminSession {
   readonly username: string;
   readonly role: RoleCheck;
   readonly deps: EngineDeps;
+  /** The admin's sign-in: its flow, and more scopes on request (preflight's Policy.Read.All). */
+  readonly signedIn: SignedIn;
   close(): Promise<void>;
 }
 
@@ -76,18 +79,32 @@ export async function signInAdmin(
   }
   const noop = { update: () => {}, done: () => {}, fail: () => {} };
   const step = display.quiet ? noop : context.out.step("Signing in");
+  const request = {
+    flow: authFlowOf(context),
+    clientId,
+    authority: target.authority,
+    scopes: adminScopes(target.graphResource),
+    ...(target.sandbox ? { sandbox: target.sandbox } : {}),
+    openBrowser: flag(context, "open-browser"),
+    env: context.env,
+    onPrompt: display.onPrompt ?? ((prompt: SignInPrompt) => renderPrompt(context.out, prompt)),
+  };
   try {
-    const signedIn = await signIn({
-      flow: authFlowOf(context),
-      clientId,
-      authority: target.authority,
-      scopes: adminScopes(target.graphResource),
-      ...(target.sandbox ? { sandbox: target.sandbox } : {}),
-      openBrowser: flag(context, "open-browser"),
-      env: context.env,
-      onPrompt: display.onPrompt ?? ((prompt) => renderPrompt(context.out, prompt)),
-    });
-    step.done(`Signed in as ${signedIn.username}`);
+    let signedIn: SignedIn;
+    try {
+      signedIn = await signIn(request);
+    } catch (error) {
+      // Conditional Access blocks device code in many tenants (Microsoft's managed policy since 2025): when the
+      // admin did not pick the flow, sign in with the browser instead of stopping.
+      const refused =
+        error instanceof CoreError && deviceCodeRefusals.test(`${error.upstreamCode ?? ""} ${error.message}`);
+      if (!refused || request.flow !== "device" || stringOption(context, "auth") !== undefined) throw error;
+      context.out.warn(
+        `Device code sign-in was refused (${error.upstreamCode ?? "Conditional Access"}); signing in with the browser instead.`,
+      );
+      signedIn = await signIn({ ...request, flow: "browser" });
+    }
+    step.done(`Signed in as ${signedIn.username}${signedIn.flow === "browser" ? " (browser)" : ""}`);
     return signedIn;
   } catch (error) {
     step.fail("Sign-in failed");
@@ -152,6 +169,7 @@ export async function openAdminSession(
       tenantId,
       username: signedIn.username,
       role,
+      signedIn,
       deps: await engineDeps(context, target, signedIn),
       close: () => target.close(),
     };

@@ -68,9 +68,10 @@ export function desiredOptionsOf(
     readonly withSecret: boolean;
     readonly certificate?: DesiredOptions["certificate"];
     readonly displayName?: string;
+    readonly secretDays?: number;
   },
 ): DesiredOptions {
-  const lifetimeDays = secretDaysOf(context, now);
+  const lifetimeDays = extra.secretDays ?? secretDaysOf(context, now);
   return {
     appKey: appKeyOf(context),
     displayName: extra.displayName ?? appNameOf(context),

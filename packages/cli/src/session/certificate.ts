@@ -25,17 +25,33 @@ export interface CertificateFiles {
   readonly pfx: string;
 }
 
-export async function makeCertificate(context: CommandContext, appName: string): Promise<MadeCertificate> {
+/** --cert-days (default DEFAULT_CERTIFICATE_DAYS), checked by core's certificateRequestFor. */
+export function certificateDaysOf(context: CommandContext, appName: string): number {
+  return certificateRequest(context, appName).days;
+}
+
+function certificateRequest(context: CommandContext, appName: string, days?: number): CertificateRequest {
   const raw = stringOption(context, "cert-days");
-  let request: CertificateRequest;
   try {
     // Core holds the allowed lifetime; the message names our flag.
-    request = certificateRequestFor(appName, raw === undefined ? DEFAULT_CERTIFICATE_DAYS : Number(raw));
+    return certificateRequestFor(
+      appName,
+      days ?? (raw === undefined ? DEFAULT_CERTIFICATE_DAYS : Number(raw)),
+    );
   } catch {
     throw new CoreError("invalid_input", "--cert-days must be a whole number of days from 1 to 1095.", {
       field: "cert-days",
     });
   }
+}
+
+/** `days` overrides --cert-days when the tenant's policy caps certificate lifetimes (preflight's choice). */
+export async function makeCertificate(
+  context: CommandContext,
+  appName: string,
+  days?: number,
+): Promise<MadeCertificate> {
+  const request = certificateRequest(context, appName, days);
   const given = context.env.BOXAFE_PFX_PASSWORD;
   const pfxPassword = given && given !== "" ? given : randomBytes(18).toString("base64url");
   context.out.redactor.protect(pfxPassword);

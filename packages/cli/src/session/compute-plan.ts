@@ -21,9 +21,12 @@ export interface ComputedPlan {
 export interface PlanExtra {
   readonly withSecret: boolean;
   readonly certificate?: DesiredOptions["certificate"];
+  /** Overrides --secret-days (preflight fitted it to the tenant's cap). */
+  readonly secretDays?: number;
 }
 
-function planWith(
+/** The plan for a tenant already read (setup reads it once, for preflight and the plan). */
+export function planWith(
   context: CommandContext,
   permissions: readonly Permission[],
   observed: ObservedWithOrganization,

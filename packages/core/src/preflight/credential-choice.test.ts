@@ -18,6 +18,16 @@ describe("chooseCredentials", () => {
     expect(choice.secretDays).toBeUndefined();
     expect(choice.reasons.join(" ")).toContain("app management policy 'p1' blocks client secrets");
   });
+  it("adds no certificate on a re-run when the app already holds a valid one", () => {
+    const choice = chooseCredentials(
+      { ...open, secretsBlocked: true },
+      { secretDays: 180 },
+      { endDateTime: "2027-12-01T00:00:00Z" },
+    );
+    expect(choice.secretDays).toBeUndefined();
+    expect(choice.certificateDays).toBeUndefined();
+    expect(choice.reasons[0]).toContain("already holds a certificate valid until 2027-12-01");
+  });
   it("caps the secret and the certificate at the policy's maximum", () => {
     const choice = chooseCredentials(
       { ...open, maxSecretDays: 90, maxCertificateDays: 200, policyId: "p" },

@@ -12,9 +12,15 @@ function policyName(rules: CredentialRules): string {
     : `app management policy '${rules.policyId}'`;
 }
 
+/** A certificate the app already holds, still valid beyond the renewal window: a re-run adds no other. */
+export interface HeldCertificate {
+  readonly endDateTime: string;
+}
+
 export function chooseCredentials(
   rules: CredentialRules | undefined,
   wanted: WantedCredentials,
+  held?: HeldCertificate,
 ): CredentialChoice {
   if (rules === undefined) return { ...wanted, reasons: [] };
   const reasons: string[] = [];
@@ -22,7 +28,11 @@ export function chooseCredentials(
   let { secretDays, certificateDays } = wanted;
   if (secretDays !== undefined && rules.secretsBlocked && !rules.trustedCaRequired) {
     secretDays = undefined;
-    if (certificateDays === undefined) {
+    if (certificateDays === undefined && held !== undefined) {
+      reasons.push(
+        `${name} blocks client secrets; the app already holds a certificate valid until ${held.endDateTime.slice(0, 10)}, so none is added.`,
+      );
+    } else if (certificateDays === undefined) {
       certificateDays = DEFAULT_CERTIFICATE_DAYS;
       reasons.push(`${name} blocks client secrets, so the app gets a certificate instead of a secret.`);
     } else {

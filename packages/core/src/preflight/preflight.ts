@@ -9,6 +9,7 @@ import type { Permission, ResourceKey } from "../catalog/types.js";
 import { CoreError } from "../errors.js";
 import type { GraphDeps } from "../graph/batch-runner.js";
 import type { GraphPort } from "../graph/port.js";
+import { DEFAULT_RENEW_WITHIN_DAYS } from "../tenant/credentials-plan.js";
 import type { ObservedTenant } from "../tenant/model.js";
 import {
   credentialPolicyCheck,
@@ -24,6 +25,7 @@ import type { PreflightCheck, PreflightResult, WantedCredentials } from "./types
 
 /** The one extra delegated scope preflight asks for (least privileged for all four reads). */
 export const PREFLIGHT_SCOPES = ["Policy.Read.All"] as const;
+const DAY_MS = 86_400_000;
 
 export interface PreflightDeps extends GraphDeps {
   /** A Graph port whose token also carries PREFLIGHT_SCOPES; rejects when consent is refused. */
@@ -86,9 +88,13 @@ export async function preflight(deps: PreflightDeps, request: PreflightRequest):
   } catch (error) {
     rules = unreadable(refusalReason(error));
   }
+  // A certificate the app already holds beyond the renewal window: a re-run where secrets are blocked adds none.
+  const renewBy = deps.clock.now() + DEFAULT_RENEW_WITHIN_DAYS * DAY_MS;
+  const held = application?.keyCredentials.find((k) => Date.parse(k.endDateTime) > renewBy);
   const credentials = chooseCredentials(
     rules.credentials.ok ? rules.credentials.value : undefined,
     request.credentials,
+    held,
   );
   const needed = [...new Set(request.permissions.map((p) => p.resource))] as ResourceKey[];
   const missing = needed.filter((key) => request.observed.resources[key] === undefined);

@@ -5,6 +5,7 @@ import { checkCommand } from "./check.js";
 import { ewsAllowCommand, ewsStatusCommand } from "./ews.js";
 import { permissionsCommand } from "./permissions.js";
 import { planCommand } from "./plan.js";
+import { preflightCommand } from "./preflight.js";
 import { removeCommand } from "./remove.js";
 import { sandboxCommand } from "./sandbox.js";
 import { secretListCommand } from "./secret-list.js";
@@ -16,6 +17,7 @@ import { webAppRegisterCommand } from "./web-app-register.js";
 
 export const commands: readonly CommandSpec[] = [
   setupCommand,
+  preflightCommand,
   planCommand,
   checkCommand,
   verifyCommand,

@@ -1,0 +1,66 @@
+/**
+ * Runs core's preflight for an admin session: the policy reads go through a Graph port whose token also
+ * carries Policy.Read.All (asked for here, incrementally, and only here).
+ */
+import type { ObservedTenant, Permission, PreflightResult, WantedCredentials } from "@boxafe-connect/core";
+import { CoreError, preflight } from "@boxafe-connect/core";
+import type { CommandContext } from "../command-context.js";
+import { preflightLines } from "../render/preflight-view.js";
+import type { AdminSession } from "./admin-session.js";
+import { loggedGraph } from "./admin-session.js";
+
+export async function runTenantPreflight(
+  context: CommandContext,
+  session: AdminSession,
+  observed: ObservedTenant,
+  permissions: readonly Permission[],
+  credentials: WantedCredentials,
+): Promise<PreflightResult> {
+  const { createGraphPort } = await import("@boxafe-connect/runtime");
+  const step = context.out.step("Preflight: reading the tenant's policies (asks for Policy.Read.All)");
+  const result = await preflight(
+    {
+      ...session.deps,
+      policyGraph: async (scopes) => {
+        const token = await session.signedIn.getAccessToken({ extraScopes: scopes });
+        context.out.redactor.protect(token);
+        return loggedGraph(
+          context.out,
+          createGraphPort({
+            baseUrl: session.target.endpoints.graphBaseUrl,
+            getAccessToken: async () => token,
+          }),
+        );
+      },
+    },
+    {
+      accessToken: await session.signedIn.getAccessToken(),
+      observed,
+      permissions,
+      signedInWith: session.signedIn.flow,
+      credentials,
+    },
+  ).catch((error: unknown) => {
+    step.fail("Preflight could not run");
+    throw error;
+  });
+  const failed = result.checks.filter((c) => c.status === "fail").length;
+  const unknown = result.checks.filter((c) => c.status === "unknown").length;
+  step.done(
+    `Preflight: ${failed > 0 ? `${failed} failing` : "nothing fails"}${unknown > 0 ? `, ${unknown} unknown` : ""}`,
+  );
+  // The preflight command's result goes to stdout; inside setup it is a note before the plan.
+  const lines = preflightLines(result, context.out.style).join("\n");
+  if (context.command === "preflight") context.out.print(lines);
+  else context.out.info(lines);
+  return result;
+}
+
+/** Stops before any write when a check fails: the role keeps its own code (exit 5), any other rule preflight_failed. */
+export function requirePreflight(result: PreflightResult): void {
+  const failing = result.checks.filter((c) => c.status === "fail");
+  if (failing.length === 0) return;
+  const message = failing.map((c) => `${c.title}: ${c.evidence}${c.fix ? ` Fix: ${c.fix}` : ""}`).join(" ");
+  const roleOnly = failing.every((c) => c.id === "role");
+  throw new CoreError(roleOnly ? "insufficient_role" : "preflight_failed", `Nothing was written. ${message}`);
+}
