@@ -48,6 +48,11 @@ export const errorGuides: Record<ErrorCode, ErrorGuide> = {
     next: "Sign in with a Global Administrator or Privileged Role Administrator of this tenant, or ask one to run this setup.",
     actions: ["sign-in"],
   },
+  preflight_failed: {
+    title: "A tenant rule stops this setup",
+    next: "Nothing was written. The review step lists the failing check and its fix; fix it and sign in again.",
+    actions: ["sign-in"],
+  },
   access_denied: {
     title: "Microsoft 365 refused the request",
     next: "The signed-in account lacks a role or consent for this change. Sign in with a Global Administrator and try again.",

@@ -6,10 +6,11 @@
  */
 import { decodeJwt } from "jose";
 import type { Permission, ResourceKey } from "../catalog/types.js";
+import { isUnheldKey, pendingIds } from "../credentials/hand-over-marker.js";
+import { DEFAULT_RENEW_WITHIN_DAYS } from "../defaults.js";
 import { CoreError } from "../errors.js";
 import type { GraphDeps } from "../graph/batch-runner.js";
 import type { GraphPort } from "../graph/port.js";
-import { DEFAULT_RENEW_WITHIN_DAYS } from "../tenant/credentials-plan.js";
 import type { ObservedTenant } from "../tenant/model.js";
 import {
   credentialPolicyCheck,
@@ -90,7 +91,10 @@ export async function preflight(deps: PreflightDeps, request: PreflightRequest):
   }
   // A certificate the app already holds beyond the renewal window: a re-run where secrets are blocked adds none.
   const renewBy = deps.clock.now() + DEFAULT_RENEW_WITHIN_DAYS * DAY_MS;
-  const held = application?.keyCredentials.find((k) => Date.parse(k.endDateTime) > renewBy);
+  const pending = pendingIds(application?.tags);
+  const held = application?.keyCredentials.find(
+    (k) => Date.parse(k.endDateTime) > renewBy && !isUnheldKey(k, pending),
+  );
   const credentials = chooseCredentials(
     rules.credentials.ok ? rules.credentials.value : undefined,
     request.credentials,
