@@ -14,6 +14,7 @@ const sample = (tool: "m365" | "ours", wallMs: number, extra: Partial<JobSample>
   tokenRequests: tool === "m365" ? 2 : 5,
   writes: 25,
   load: 1.5,
+  verifiedMs: wallMs + (tool === "m365" ? 400 : 0),
   ...extra,
 });
 const none = { apps: 0, servicePrincipals: 0, assignments: 0, grants: 0, secrets: 0 };
@@ -82,7 +83,7 @@ describe("peerSection", () => {
     });
     const tables = section.tables.map((t) => markdownTable(t)).join("\n");
     expect(tables).toContain(
-      "| 0 ms | CLI for Microsoft 365 11.11.0 | 27 | 27 | 5 | 2 | 3,200 ms (3,000-3,400) | 1,200 ms (1,000-1,400) | 2/2 | 1.5 |",
+      "| 0 ms | CLI for Microsoft 365 11.11.0 | 27 | 27 | 5 | 2 | 3,200 ms (3,000-3,400) | 1,200 ms (1,000-1,400) | 3,600 ms (3,400-3,800) | 2/2 | 1.5 |",
     );
     expect(tables).toContain("1 app, 0 SP, 0 role assignments, 0 grants, 0 secrets");
     expect(tables).toContain("does not reference a valid application object");

@@ -38,7 +38,15 @@ export interface JobSample {
   readonly load: number;
   /** The first line of what went wrong (stderr only: stdout carries the secret). */
   readonly failure?: string;
+  /**
+   * Start to a verified result: every permission proven with real tokens and read-backs. Ours verifies
+   * before it exits (its wall time); m365 does not, so its hand-over is verified after it exits.
+   */
+  readonly verifiedMs?: number;
 }
+
+/** Verifies a handed-over app (appId + secret) by the same rules for both tools; true when complete. */
+export type VerifyHandOver = (appId: string, secret: string) => Promise<boolean>;
 
 export interface PeerRig {
   readonly host: SandboxHost;
@@ -94,7 +102,12 @@ async function counted(
 }
 
 /** `m365 login` then `m365 entra app add`; `signIn: false` reuses the session (a second run). */
-export async function m365Job(rig: PeerRig, name: string, signIn = true): Promise<JobSample> {
+export async function m365Job(
+  rig: PeerRig,
+  name: string,
+  signIn = true,
+  verify?: VerifyHandOver,
+): Promise<JobSample> {
   let wallMs = 0;
   let processes = 0;
   if (signIn) {
@@ -105,12 +118,20 @@ export async function m365Job(rig: PeerRig, name: string, signIn = true): Promis
     if (login.code !== 0) return counted(rig, "m365", { ok: false, wallMs, processes, stderr: login.stderr });
   }
   const add = await rig.peer.addApp(name);
-  return counted(rig, "m365", {
+  const sample = await counted(rig, "m365", {
     ok: add.code === 0,
     wallMs: wallMs + add.ms,
     processes: processes + 1,
     stderr: add.stderr,
   });
+  if (!verify || add.code !== 0) return sample;
+  // The secret stays in this scope: parsed from m365's stdout, handed to the verifier, never stored.
+  const out = JSON.parse(add.stdout) as { appId?: string; secrets?: { value?: string }[] };
+  const secret = out.secrets?.[0]?.value;
+  if (!out.appId || !secret) return { ...sample, ok: false, failure: "m365 printed no appId or secret" };
+  const started = performance.now();
+  const verified = await verify(out.appId, secret);
+  return verified ? { ...sample, verifiedMs: sample.wallMs + performance.now() - started } : sample;
 }
 
 /** `boxafe-connect setup --yes --json` through the front; `config` names the CLI's config directory. */
@@ -126,10 +147,11 @@ export async function oursJob(rig: PeerRig, name: string, config: string): Promi
   } catch {
     verified = false;
   }
-  return counted(rig, "ours", {
+  const sample = await counted(rig, "ours", {
     ok: run.code === 0 && verified,
     wallMs: run.ms,
     processes: 1,
     stderr: run.stderr,
   });
+  return verified ? { ...sample, verifiedMs: run.ms } : sample;
 }
