@@ -197,23 +197,26 @@ function of(samples: readonly JobSample[], tool: Tool): JobSample[] {
 }
 
 export function peerSection(f: PeerFigures): Omit<SectionResult, "seconds"> {
-  const startupMedian = (tool: Tool) => median(f.startup[tool]);
   const jobRows = f.fresh.flatMap((row) =>
     (["m365", "ours"] as const).map((tool) => {
       const s = of(row.samples, tool);
-      const job = s.map((x) => x.wallMs - x.processes * startupMedian(tool));
       return [
         `${row.latency} ms`,
         TOOLS[tool],
         spread(s.map((x) => x.graphRequests)),
         spread(s.map((x) => x.subRequests)),
-        spread(s.map((x) => x.roundTrips)),
+        tool === "ours"
+          ? `${spread(s.map((x) => x.roundTrips))}, ${spread(s.map((x) => x.roundTripsBeforeVerify))} before verifying`
+          : spread(s.map((x) => x.roundTrips)),
         spread(s.map((x) => x.tokenRequests)),
         spread(
           s.map((x) => x.wallMs),
           formatMs,
         ),
-        spread(job, formatMs),
+        spread(
+          s.map((x) => x.graphWireMs),
+          formatMs,
+        ),
         verifiedSpread(s),
         `${s.filter((x) => x.ok).length}/${s.length}`,
         spread(s.map((x) => Math.round(x.load * 10) / 10)),
@@ -233,16 +236,19 @@ export function peerSection(f: PeerFigures): Omit<SectionResult, "seconds"> {
       figure: `${o} vs ${m} (ours includes its verification read)`,
       pass: o < m,
     });
-    const [ot, mt] = [med(ours0, (s) => s.roundTrips), med(m3650, (s) => s.roundTrips)];
-    targets.push({
-      target: "fewer sequential Graph round trips than CLI for Microsoft 365",
-      figure: `${ot} vs ${mt}`,
-      pass: ot < mt,
-    });
   }
   const ours150 = at(150, "ours");
   const m365150 = at(150, "m365");
   if (ours150.length > 0 && m365150.length > 0) {
+    // At 150 ms a parallel wave cannot be mistaken for a chain (at 0 ms an early answer can beat a later send).
+    const ot = med(ours150, (s) => s.roundTripsBeforeVerify);
+    const ov = med(ours150, (s) => s.roundTrips);
+    const mt = med(m365150, (s) => s.roundTrips);
+    targets.push({
+      target: "fewer sequential Graph round trips than CLI for Microsoft 365 (150 ms, on the wire)",
+      figure: `${ot} vs ${mt} (ours ${ov} with its verification read)`,
+      pass: ot < mt,
+    });
     const [o, m] = [med(ours150, (s) => s.wallMs), med(m365150, (s) => s.wallMs)];
     targets.push({
       target: "less wall time than CLI for Microsoft 365 at 150 ms (whole job, start-up included)",
@@ -295,7 +301,7 @@ export function peerSection(f: PeerFigures): Omit<SectionResult, "seconds"> {
           "Sequential round trips",
           "Token requests",
           "Wall time",
-          "Without start-up",
+          "Graph phase on the wire",
           "To a verified result",
           "Completed",
           "Load",
@@ -304,8 +310,7 @@ export function peerSection(f: PeerFigures): Omit<SectionResult, "seconds"> {
         align: ["l", "l", "r", "r", "r", "r", "r", "r", "r", "l", "r"],
       },
       {
-        caption:
-          'Start-up alone (reported apart from the job; "without start-up" above subtracts it once per process):',
+        caption: "Start-up alone, reported apart from the job (m365's job starts two processes, ours one):",
         headers: ["Tool", "Command", "Wall time"],
         rows: [
           [TOOLS.m365, "`m365 version`", spread(f.startup.m365, formatMs)],
