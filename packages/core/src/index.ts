@@ -91,10 +91,14 @@ export { confirmHandOver } from "./engine/confirm-hand-over.js";
 export type { DriftReport } from "./engine/drift.js";
 export { checkDrift } from "./engine/drift.js";
 export { findApplication, requireApplication } from "./engine/find-application.js";
+export type { AddKeyOutcome, ProofClaims, ProofSigner } from "./engine/key-rollover.js";
+export { PROOF_AUDIENCE, proofClaims } from "./engine/key-rollover.js";
 export type { ObservedWithOrganization, Organization } from "./engine/observe.js";
 export { observe } from "./engine/observe.js";
 export type { RemoveResult } from "./engine/remove-application.js";
 export { removeApplication } from "./engine/remove-application.js";
+export type { RetireDeps, RetireInput, RetireResult } from "./engine/retire-credentials.js";
+export { retireCredentials } from "./engine/retire-credentials.js";
 export type { RoleCheck } from "./engine/role-check.js";
 export { checkRole, directoryRoles, requireAdmin } from "./engine/role-check.js";
 export type { RotateDeps, RotateInput, RotateResult } from "./engine/rotate-secret.js";
@@ -154,8 +158,11 @@ export type { ResolveOptions } from "./profiles/resolve-profile.js";
 export { resolveProfile } from "./profiles/resolve-profile.js";
 export type { AppRequest } from "./requests/app-request.js";
 export { appRequestSchema } from "./requests/app-request.js";
-export type { CertificateUseCaseRequest } from "./requests/certificate-request.js";
-export { certificateUseCaseRequestSchema } from "./requests/certificate-request.js";
+export type { CertificateRotateRequest, CertificateUseCaseRequest } from "./requests/certificate-request.js";
+export {
+  certificateRotateRequestSchema,
+  certificateUseCaseRequestSchema,
+} from "./requests/certificate-request.js";
 export type { EwsRequest, EwsRequestInput } from "./requests/ews-request.js";
 export { ewsRequestSchema } from "./requests/ews-request.js";
 export {
@@ -232,6 +239,8 @@ export { UNIQUE_NAME_PREFIX, uniqueNameFor } from "./tenant/unique-name.js";
 export { appKeyOf, appLabel } from "./usecases/app-key.js";
 export type { CertificateOutcome, CertificatePorts } from "./usecases/certificate.js";
 export { addCertificate, sharePointValues } from "./usecases/certificate.js";
+export type { CertificateRotateOutcome, CertificateRotatePorts } from "./usecases/certificate-rotate.js";
+export { retireCertificateSelf, rotateCertificate } from "./usecases/certificate-rotate.js";
 export type { CheckResult } from "./usecases/check.js";
 export { check } from "./usecases/check.js";
 export type { CertificateRow, CredentialList, SecretRow } from "./usecases/credentials.js";

@@ -11,4 +11,5 @@ export { msalAuthority } from "./msal-authority.js";
 export type { MsalAppTokenOptions } from "./msal-token-port.js";
 export { createMsalAppTokenPort } from "./msal-token-port.js";
 export { nodeClock, nodePorts, nodeRandom, nodeSleep } from "./node-ports.js";
+export { createProofSigner } from "./proof-signer.js";
 export { trustCa } from "./trust-ca.js";

@@ -5,8 +5,10 @@ import {
   apply,
   boxafeProfile,
   checkDrift,
+  confirmHandOver,
   removeApplication,
   resolveProfile,
+  retireCredentials,
   rotateSecret,
   runRequests,
   verify,
@@ -34,7 +36,7 @@ describe("lifecycle", () => {
   beforeEach(async () => h.reset());
   afterAll(async () => h?.stop());
 
-  it("rotates the secret: the new one works, the old one made by boxafe-connect is gone, others stay", async () => {
+  it("rotates in two phases: both secrets work until retire, then only the new one; others stay", async () => {
     const deps = h.deps(h.graph(token));
     const first = await runSetup(deps);
     const appId = first.result.application.appId;
@@ -56,21 +58,34 @@ describe("lifecycle", () => {
         cloud: h.cloud,
       },
     );
-    expect(rotated.removedKeyIds).toEqual([first.result.secret?.keyId]);
+    await confirmHandOver(deps, { appObjectId: rotated.appObjectId, pendingIds: rotated.pendingIds });
+    const port = appToken();
+    const request = { tenantId: h.sandbox.tenantId, clientId: appId, resource: GRAPH };
+    const withSecret = (secret: string) =>
+      port.acquire({ ...request, credential: { kind: "secret", secret } });
+    // Phase one: the new secret works and the old one still does (Boxafe holds it until the paste).
+    await expect(withSecret(rotated.secret.secretText)).resolves.toMatch(/^ey/);
+    await expect(withSecret(first.result.secret?.secretText ?? "")).resolves.toMatch(/^ey/);
+    expect((await h.state()).applications[0]?.passwordCredentials).toHaveLength(3);
+    // Phase two: retire proves the newest, removes the old one of ours, never "ops team".
+    const retired = await retireCredentials(
+      { ...deps, appToken: appToken() },
+      {
+        tenantId: h.sandbox.tenantId,
+        appKey: { appId },
+        cloud: h.cloud,
+        proof: { kind: "secret", secret: rotated.secret.secretText },
+        keep: 1,
+      },
+    );
+    expect(retired.removedKeyIds).toEqual([first.result.secret?.keyId]);
     const names = (await h.state()).applications[0]?.passwordCredentials.map((p) => p.displayName) ?? [];
     expect(names).toHaveLength(2);
     expect(names).toContain("ops team");
-    const port = appToken();
-    const request = { tenantId: h.sandbox.tenantId, clientId: appId, resource: GRAPH };
-    await expect(
-      port.acquire({ ...request, credential: { kind: "secret", secret: rotated.secret.secretText } }),
-    ).resolves.toMatch(/^ey/);
-    await expect(
-      port.acquire({
-        ...request,
-        credential: { kind: "secret", secret: first.result.secret?.secretText ?? "" },
-      }),
-    ).rejects.toMatchObject({ code: "invalid_client_credentials" });
+    await expect(withSecret(rotated.secret.secretText)).resolves.toMatch(/^ey/);
+    await expect(withSecret(first.result.secret?.secretText ?? "")).rejects.toMatchObject({
+      code: "invalid_client_credentials",
+    });
   });
 
   it("adopts an app registered by hand (by appId) and completes it", async () => {

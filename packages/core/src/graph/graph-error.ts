@@ -58,7 +58,7 @@ export type Outcome =
 const SP_BACKING_APP = "backing application of the service principal being created must in the local tenant";
 const NOT_VALID_REFERENCE = "Not a valid reference update.";
 const PERMISSION_EXISTS = "Permission being assigned already exists on the object.";
-const NO_CREDENTIAL = /^No (password )?credential found with keyId/i;
+const NO_CREDENTIAL = /^No (password |key )?credential found with keyId/i;
 
 /**
  * Retry-After as Graph sent it: delay-seconds or an HTTP-date (RFC 9110 10.2.3; Graph documents

@@ -65,7 +65,7 @@ function rra(value: unknown): RequiredResourceAccess[] {
 }
 
 /** PATCH replaces the whole collection; an entry naming an existing keyId without `key` keeps that key. */
-function keys(dir: Directory, value: unknown, existing: KeyCredential[]): KeyCredential[] {
+export function keys(dir: Directory, value: unknown, existing: KeyCredential[]): KeyCredential[] {
   if (!Array.isArray(value))
     throw graphErrors.badRequest(
       "Invalid value specified for property 'keyCredentials' of resource 'Application'.",

@@ -6,6 +6,7 @@ import { applyAppFields } from "./app-fields.js";
 import { addPassword, removePassword } from "./credentials.js";
 import { collection, entityCreated, entityRead, patchByKey, visibleOr404 } from "./entity.js";
 import { graphErrors } from "./errors.js";
+import { addKey, removeKey } from "./key-actions.js";
 import type { Key } from "./odata.js";
 import { requireManage } from "./permissions.js";
 import { applicationShape } from "./shapes.js";
@@ -111,6 +112,8 @@ export function handleApplications(
   if (action === "removePassword" && method === "POST") {
     return removePassword(ctx, req, findVisibleApp(ctx, key));
   }
+  if (action === "addKey" && method === "POST") return addKey(ctx, req, findVisibleApp(ctx, key));
+  if (action === "removeKey" && method === "POST") return removeKey(ctx, req, findVisibleApp(ctx, key));
   if (action !== undefined) throw graphErrors.segment(action);
   if (method === "GET") {
     return entityRead(ctx, req, "applications", applicationShape(findVisibleApp(ctx, key)));

@@ -100,6 +100,15 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
     application: ["Application.ReadWrite.All"],
     source: `${DOCS}application-addpassword, ${DOCS}application-removepassword (pages read, not the include files)`,
   },
+  {
+    // "An application does not need any specific permission to roll its own keys": the handler lets
+    // the app itself through and holds everyone else to Application.ReadWrite.All (key-actions.ts).
+    method: "POST",
+    paths: [...under(APP_KEYS, "/addKey"), ...under(APP_KEYS, "/removeKey")],
+    delegated: ["Application.ReadWrite.All", "Directory.ReadWrite.All"],
+    application: ["none"],
+    source: `${DOCS}application-addkey, ${DOCS}application-removekey`,
+  },
   // Service principals
   {
     method: "GET",
