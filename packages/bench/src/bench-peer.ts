@@ -31,7 +31,7 @@ import {
 import { added, complete, describeLeftover, type Leftover, leftover } from "./peer-tenant.js";
 import { runTimed } from "./process-run.js";
 import { repoRoot } from "./repo.js";
-import type { SectionResult, TargetResult } from "./section.js";
+import { reasonOf, type SectionResult, type TargetResult } from "./section.js";
 import { median } from "./stats.js";
 
 export const PEER_TITLE = "1. Fresh setup against the real peer (CLI for Microsoft 365)";
@@ -40,14 +40,21 @@ const LATENCIES = [0, 150] as const;
 const REPS = 3;
 const FAULT_REPS = 2;
 /** Past this, the faulted runs still to do are skipped (and reported so) instead of losing the section. */
-const SOFT_BUDGET_MS = 270_000;
-const STARTUPS = 5;
+const SOFT_BUDGET_MS = 320_000;
+const STARTUPS = 3;
 const ROLES = 20;
 const GRANTS = 3;
 /** Faulted runs: each tool on a fresh tenant; lag also waits for m365's own sign-in app to replicate. */
 const FAULTS = [
   { spec: "lag=2000", label: "replication lag 2 s (`lag=2000`)", settleMs: 2_500 },
   { spec: "throttle=0.2", label: "throttling 20 % (`throttle=0.2`, Retry-After 1 s)", settleMs: 0 },
+  // Entra's propagation: a new secret is refused, and new roles are missing from tokens, for a while.
+  // Run when the sandbox knows these faults (issue 12 point 4); otherwise reported as not run.
+  {
+    spec: "credentialLag=5000,roleLag=5000",
+    label: "Entra timing: credential and role propagation 5 s (`credentialLag=5000,roleLag=5000`)",
+    settleMs: 0,
+  },
 ] as const;
 
 export interface FaultRun {
@@ -147,11 +154,19 @@ export async function benchPeer(
     const skipped: string[] = [];
     for (const fault of FAULTS) {
       const runs: FaultRun[] = [];
+      const unsupported = await host.hooks.setFaults(fault.spec).then(
+        () => undefined,
+        (error: unknown) => reasonOf(error),
+      );
+      if (unsupported !== undefined) {
+        skipped.push(`${fault.spec} (this sandbox refuses it: ${unsupported})`);
+        continue;
+      }
       for (let rep = 0; rep < FAULT_REPS; rep += 1) {
         for (const tool of alternate(rep)) {
           signal?.throwIfAborted();
           if (performance.now() - started > SOFT_BUDGET_MS) {
-            skipped.push(`${fault.spec} run ${rep + 1} of ${TOOLS[tool]}`);
+            skipped.push(`${fault.spec} run ${rep + 1} of ${TOOLS[tool]} (the section's time ran short)`);
             continue;
           }
           await freshTenant(rig, "latency=0");
@@ -267,7 +282,7 @@ export function peerSection(f: PeerFigures): Omit<SectionResult, "seconds"> {
       pass: dup(oursSecond.added) === 0,
     });
   }
-  const lag = f.faults.find((x) => x.label.includes("lag"));
+  const lag = f.faults.find((x) => x.label.startsWith("replication lag"));
   if (lag) {
     const done = (tool: Tool) => lag.runs.filter((r) => r.tool === tool && r.complete && r.sample.ok).length;
     const n = (tool: Tool) => lag.runs.filter((r) => r.tool === tool).length;
@@ -381,9 +396,7 @@ export function peerSection(f: PeerFigures): Omit<SectionResult, "seconds"> {
       "m365's job is two processes (`login`, `entra app add`); its token requests go to the sandbox's own origin " +
         "(Entra's discovery document names it), so only its Graph requests pass the front.",
       `Machine: ${os.cpus().length} cores shared with other work; see the load column.`,
-      ...(f.skipped && f.skipped.length > 0
-        ? [`Not run (the section's time ran short on a loaded machine): ${f.skipped.join(", ")}.`]
-        : []),
+      ...(f.skipped && f.skipped.length > 0 ? [`Not run: ${f.skipped.join("; ")}.`] : []),
     ],
     charts: [],
   };

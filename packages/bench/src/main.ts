@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const ctx = benchContext();
   const specs: SectionSpec[] = [
-    { id: "peer", title: PEER_TITLE, run: (signal) => benchPeer(ctx, signal), budgetMs: 330_000 },
+    { id: "peer", title: PEER_TITLE, run: (signal) => benchPeer(ctx, signal), budgetMs: 360_000 },
     { id: "setup", title: SETUP_TITLE, run: (signal) => benchSetup(ctx, signal), budgetMs: 180_000 },
     {
       id: "rerun",
