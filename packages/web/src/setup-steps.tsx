@@ -63,7 +63,13 @@ export function SetupSteps(props: {
           appLabel={extras().review?.appLabel ?? ""}
           groups={extras().review?.groups ?? []}
           changes={state().plan?.actions ?? []}
-          findings={(state().plan?.findings ?? []).map((f) => f.message)}
+          findings={[
+            ...(extras().review?.findings.filter(
+              (f) => !(state().plan?.findings ?? []).some((p) => p.message === f),
+            ) ?? []),
+            ...(state().plan?.findings ?? []).map((f) => f.message),
+          ]}
+          preflight={extras().review?.preflight ?? []}
           progress={applyProgress(state())}
           onApply={() => send({ type: "plan.confirm" })}
           onBack={() => send({ type: "app.change" })}

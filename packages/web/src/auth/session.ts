@@ -9,7 +9,7 @@ import { CoreError, graphPortFromClient } from "@boxafe-connect/core";
 import { Client } from "@microsoft/microsoft-graph-client";
 import type { WebConfig } from "../config.js";
 import { msalConfiguration } from "./msal-config.js";
-import { setupScopes } from "./scopes.js";
+import { graphResource, setupScopes } from "./scopes.js";
 
 export interface SignedIn {
   readonly username: string;
@@ -18,6 +18,11 @@ export interface SignedIn {
   /** A current delegated Graph token (silent renewal; redirects when interaction is needed). */
   accessToken(): Promise<string>;
   readonly graph: GraphPort;
+  /**
+   * A Graph port whose token also carries `extraScopes` (preflight's Policy.Read.All): silent only, so the
+   * review never leaves the page; rejects when consent is missing or refused (preflight then says unknown).
+   */
+  graphWith(extraScopes: readonly string[]): Promise<GraphPort>;
 }
 
 export interface Auth {
@@ -62,6 +67,28 @@ export async function startAuth(config: WebConfig, origin: string): Promise<Auth
     }
   };
 
+  const clientWith = (token: () => Promise<string>) =>
+    Client.init({
+      authProvider: (done) => {
+        token().then(
+          (value) => done(null, value),
+          (error: unknown) => done(error instanceof Error ? error : new Error("no token"), null),
+        );
+      },
+      baseUrl: config.graphBaseUrl,
+      defaultVersion: "v1.0",
+      customHosts: new Set([new URL(config.graphBaseUrl).hostname]),
+    });
+
+  const graphWith = async (extraScopes: readonly string[]): Promise<GraphPort> => {
+    const active = msal.getActiveAccount();
+    if (!active) throw new CoreError("unauthenticated", "You are not signed in. Sign in to continue.");
+    const root = graphResource(config.cloud);
+    const wanted = [...scopes, ...extraScopes.map((s) => (s.includes("/") ? s : `${root}/${s}`))];
+    const token = (await msal.acquireTokenSilent({ scopes: wanted, account: active })).accessToken;
+    return graphPortFromClient(clientWith(async () => token));
+  };
+
   const client = Client.init({
     authProvider: (done) => {
       accessToken().then(
@@ -82,6 +109,7 @@ export async function startAuth(config: WebConfig, origin: string): Promise<Auth
         tenantId: account.tenantId,
         accessToken,
         graph: graphPortFromClient(client),
+        graphWith,
       }
     : undefined;
 

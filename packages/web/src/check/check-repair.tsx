@@ -1,3 +1,4 @@
+import type { PreflightCheck } from "@boxafe-connect/core";
 import { isGuid } from "@boxafe-connect/core";
 import { createSignal, For, Show } from "solid-js";
 import { Busy } from "../components/busy.js";
@@ -16,6 +17,8 @@ export interface Drift {
   readonly groups: readonly PermissionGroup[];
   readonly changes: readonly string[];
   readonly findings: readonly string[];
+  /** Core's preflight checks (the review step shows them before any write). */
+  readonly preflight?: readonly PreflightCheck[];
 }
 
 /** Check an existing app by its Application ID: what drifted, and one button to repair it. */

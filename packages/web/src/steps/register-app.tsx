@@ -1,6 +1,8 @@
+import type { PreflightCheck } from "@boxafe-connect/core";
 import { For, Show } from "solid-js";
 import type { PermissionGroup } from "../components/permission-table.js";
 import { PermissionTable } from "../components/permission-table.js";
+import { PreflightList } from "../components/preflight-list.js";
 import type { ProgressItem } from "../components/progress-list.js";
 import { ProgressList } from "../components/progress-list.js";
 import { StepHeading } from "../components/step-heading.js";
@@ -15,6 +17,8 @@ export interface ReviewProps extends StepBase {
   readonly changes: readonly string[];
   /** Things found but not changed: extra permissions, advisories, expiring secrets. */
   readonly findings: readonly string[];
+  /** Core's preflight checks for this tenant. */
+  readonly preflight?: readonly PreflightCheck[];
   readonly progress: readonly ProgressItem[];
   readonly onApply: () => void;
   readonly onBack: () => void;
@@ -44,6 +48,9 @@ export function RegisterAppStep(props: ReviewProps) {
           admin consent for the permissions below.
         </Show>
       </p>
+      <Show when={(props.preflight ?? []).length > 0}>
+        <PreflightList checks={props.preflight ?? []} />
+      </Show>
       <PermissionTable groups={props.groups} caption="API permissions" />
       <Show when={props.findings.length > 0}>
         <div class="callout" data-testid="findings">

@@ -67,7 +67,11 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
   });
 
   async function load(appKey: AppKey, displayName: string | undefined) {
-    const result = await reviewTenant(session().graph, appKey, displayName, secretDays);
+    const signed = session();
+    const result = await reviewTenant(signed.graph, appKey, displayName, secretDays, {
+      accessToken: () => signed.accessToken(),
+      graphWith: (extra) => signed.graphWith(extra),
+    });
     reviewed = result.reviewed;
     extras = {
       ...extras,

@@ -18,6 +18,7 @@ import {
   permissionStatuses,
   permissionsView,
   plan,
+  preflight,
   resolveProfile,
   resourceByAppId,
   summarizePlan,
@@ -39,15 +40,43 @@ function keyOf(appId: string): string {
   return resourceByAppId(appId)?.key ?? appId;
 }
 
+/** What preflight needs from the signed-in session (the review runs it before planning). */
+export interface PreflightAccess {
+  readonly accessToken: () => Promise<string>;
+  readonly graphWith: (extraScopes: readonly string[]) => Promise<GraphPort>;
+}
+
 export async function reviewTenant(
   graph: GraphPort,
   appKey: AppKey,
   displayName: string | undefined,
-  secretDays: number,
+  wantedSecretDays: number,
+  access?: PreflightAccess,
 ): Promise<{ readonly reviewed: Reviewed; readonly summary: PlanSummary; readonly drift: Drift }> {
   const observed = await observe({ ...browserPorts, graph }, appKey);
   const permissions = resolveProfile(boxafeProfile);
   const now = browserPorts.clock.now();
+  // The tenant's rules first (read-only): the plan's secret then fits a lifetime cap, and the review lists them.
+  const checked = access
+    ? await preflight(
+        { ...browserPorts, graph, policyGraph: access.graphWith },
+        {
+          accessToken: await access.accessToken(),
+          observed,
+          permissions,
+          signedInWith: "browser",
+          credentials: { secretDays: wantedSecretDays },
+        },
+      )
+    : undefined;
+  const secretDays = checked?.credentials.secretDays ?? wantedSecretDays;
+  // This page makes a secret (a certificate comes after, in the SharePoint step); say so where secrets are blocked.
+  const blocked =
+    checked !== undefined && checked.credentials.secretDays === undefined
+      ? [
+          "This page creates a client secret, which the tenant blocks: run 'boxafe-connect setup --yes', which creates a certificate instead.",
+        ]
+      : [];
   const desired = desiredFrom(
     permissions,
     {
@@ -74,7 +103,11 @@ export async function reviewTenant(
       keyOf,
     ),
     changes: summary.actions,
-    findings: summary.findings.map((f) => f.message),
+    findings: [
+      ...(blocked.length > 0 ? blocked : (checked?.credentials.reasons ?? [])),
+      ...summary.findings.map((f) => f.message),
+    ],
+    ...(checked ? { preflight: checked.checks } : {}),
   };
   return { reviewed: { observed, plan: planned, permissions }, summary, drift };
 }

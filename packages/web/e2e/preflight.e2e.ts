@@ -1,0 +1,59 @@
+/**
+ * The review step lists core's preflight checks before any write, and the plan follows them: a tenant that caps
+ * secrets at 90 days gets a 90-day secret. Screenshot: docs/screenshot-preflight-web.png.
+ */
+import { copyFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { setPolicies, setTenantPolicy } from "@boxafe-connect/sandbox";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runSetup, signIn } from "./flows.js";
+import type { Stack } from "./harness.js";
+import { newPage, resultsDir, screenshot, seriousViolations, startStack } from "./harness.js";
+
+let stack: Stack;
+let page: Page;
+const docs = fileURLToPath(new URL("../../../docs/", import.meta.url));
+
+beforeAll(async () => {
+  stack = await startStack();
+  ({ page } = await newPage(stack));
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe("preflight on the review step", () => {
+  it("shows the tenant's rules before any write and plans a secret within the cap", async () => {
+    const dir = stack.sandbox.context.dir;
+    expect(setTenantPolicy(dir, { passwordMaxLifetime: "P90D" })).not.toHaveProperty("error");
+    expect(setPolicies(dir, { deviceCodeBlock: "enabledForReportingButNotEnforced" })).not.toHaveProperty(
+      "error",
+    );
+    await signIn(page, stack, stack.sandbox.admin.upn);
+    await runSetup(page, async (step) => {
+      if (step !== "review") return;
+      const list = page.getByTestId("preflight");
+      await list.waitFor();
+      expect(await list.locator('[data-check="role"]').getAttribute("data-status")).toBe("pass");
+      expect(await list.locator('[data-check="app-management-policy"]').getAttribute("data-status")).toBe(
+        "warn",
+      );
+      expect(await list.locator('[data-check="app-management-policy"]').textContent()).toContain(
+        "at most 90 days",
+      );
+      expect(await list.locator('[data-check="device-code"]').textContent()).toContain("report-only");
+      expect(await list.locator('[data-check="ews"]').getAttribute("data-status")).toBe("unknown");
+      expect(await page.getByTestId("findings").textContent()).toContain("caps client secrets at 90 days");
+      expect(dir.data.applications).toHaveLength(0);
+      await screenshot(page, "41-review-preflight");
+      copyFileSync(`${resultsDir}/41-review-preflight.png`, `${docs}screenshot-preflight-web.png`);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+    const secret = dir.data.applications[0]?.passwordCredentials[0];
+    const days =
+      (Date.parse(secret?.endDateTime ?? "") - Date.parse(secret?.startDateTime ?? "")) / 86_400_000;
+    expect(days).toBeLessThanOrEqual(90);
+    expect(days).toBeGreaterThan(88);
+  });
+});
