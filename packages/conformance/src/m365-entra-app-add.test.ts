@@ -118,6 +118,20 @@ describe("CLI for Microsoft 365 against the sandbox", () => {
     expect(mine.application.uniqueName).toEqual(expect.any(String));
   });
 
+  it("a second m365 entra app add makes a second app, as Entra allows (display names are not unique)", async () => {
+    const sb = sandboxOf(peerTenant);
+    const again = await peerOf().addApp(NAME);
+    expect(again.code, again.stderr).toBe(0);
+    const state = await readState(sb.url);
+    const apps = state.applications.filter((a) => a.displayName === NAME);
+    expect(apps).toHaveLength(2);
+    const sps = state.servicePrincipals.filter((s) => apps.some((a) => a.appId === s.appId));
+    expect(sps).toHaveLength(2);
+    for (const sp of sps) {
+      expect(state.appRoleAssignments.filter((a) => a.principalId === sp.id)).toHaveLength(20);
+    }
+  });
+
   it("under Entra's replication lag m365 stops at its service principal and leaves an app without consent or secret", async () => {
     const sb = sandboxOf(peerTenant);
     // lag: a new app stays invisible to other replicas for 2 s; m365 posts its service principal at once
