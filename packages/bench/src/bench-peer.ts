@@ -395,6 +395,8 @@ export function peerSection(f: PeerFigures): Omit<SectionResult, "seconds"> {
         "appId and secret m365 printed, after it exited (the same rules for both tools; not counted in its requests).",
       "m365's job is two processes (`login`, `entra app add`); its token requests go to the sandbox's own origin " +
         "(Entra's discovery document names it), so only its Graph requests pass the front.",
+      "Round trips are measured on the wire: at 0 ms an early answer can arrive before a later request of the same " +
+        "parallel wave is sent, which counts as one more link; the 150 ms rows are the reliable count (the target uses them).",
       `Machine: ${os.cpus().length} cores shared with other work; see the load column.`,
       ...(f.skipped && f.skipped.length > 0 ? [`Not run: ${f.skipped.join("; ")}.`] : []),
     ],
