@@ -15,6 +15,7 @@ import {
   runBoxafeCli,
   sequentialRoundTrips,
 } from "@boxafe-connect/conformance";
+import { printable } from "@boxafe-connect/core";
 import { graphSubRequests } from "./sandbox-hooks.js";
 import type { SandboxHost } from "./sandbox-host.js";
 
@@ -91,7 +92,8 @@ function firstLine(text: string): string {
     .split("\n")
     .map((l) => l.trim())
     .find((l) => /error|fail|denied|not /i.test(l));
-  return (line ?? text.trim().split("\n").at(-1) ?? "").slice(0, 200);
+  // Tool output can carry what the tenant said: control characters are shown escaped, never sent raw.
+  return printable(line ?? text.trim().split("\n").at(-1) ?? "", 200);
 }
 
 async function counted(
