@@ -48,12 +48,15 @@ const GRANTS = 3;
 const FAULTS = [
   { spec: "lag=2000", label: "replication lag 2 s (`lag=2000`)", settleMs: 2_500 },
   { spec: "throttle=0.2", label: "throttling 20 % (`throttle=0.2`, Retry-After 1 s)", settleMs: 0 },
-  // Entra's propagation: a new secret is refused, and new roles are missing from tokens, for a while.
+  // Entra's timing: a read may miss a new object, a new secret is refused and new roles are missing from
+  // tokens for a while, $batch items run in any order.
   // Run when the sandbox knows these faults (issue 12 point 4); otherwise reported as not run.
   {
-    spec: "credentialLag=5000,roleLag=5000",
-    label: "Entra timing: credential and role propagation 5 s (`credentialLag=5000,roleLag=5000`)",
-    settleMs: 0,
+    spec: "lag=1000,lagChance=0.5,credentialLag=5000,roleLag=5000,shuffle=1",
+    label:
+      "Entra timing: intermittent replication lag, credential and role propagation 5 s " +
+      "(`lag=1000,lagChance=0.5,credentialLag=5000,roleLag=5000,shuffle=1`)",
+    settleMs: 1_500,
   },
 ] as const;
 
