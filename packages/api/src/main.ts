@@ -56,7 +56,7 @@ export async function main(argv: readonly string[]): Promise<RunningApi> {
   };
   if (settings.SANDBOX_ORIGIN) {
     const pem = sandboxCa(values.ca);
-    if (pem !== undefined) trustCa(pem);
+    if (pem !== undefined) trustCa(pem, settings.SANDBOX_ORIGIN);
   }
   const runKey = settings.API_KEYS ? undefined : await newApiKey("this-run");
   const api = await startApiServer({

@@ -93,7 +93,7 @@ export async function startHost(options: { inProcess?: boolean; home?: string } 
         setTimeout(() => child.kill(), 5000).unref();
       });
   }
-  trustCa(started.caPem);
+  trustCa(started.caPem, started.url);
   const hooks = createHooks(started.url, started.caPem);
   let token: Promise<string> | undefined;
   const adminToken = (): Promise<string> => {

@@ -19,6 +19,31 @@ describe("createOutput", () => {
     expect(stderr.text()).toBe("[debug] token [redacted] here\n");
   });
 
+  it("redacts the JSON document and error JSON on stdout, except the values handed over", () => {
+    const stdout = sink();
+    const out = createOutput({ json: true, verbose: false, rich: false, stdout, stderr: sink() });
+    const token = "eyJhbGciOiJSUzI1NiJ9.eyJ1cG4iOiJhZG1pbkBjb250b3NvIn0.c2lnbmF0dXJl";
+    const secret = "Qk18Q~NewSecretValue_0123456789abcdefgh";
+    out.redactor.protect(token);
+    out.redactor.handOver(secret);
+    out.result({
+      ok: false,
+      error: { message: `Graph said: bearer ${token} rejected` },
+      clientSecret: secret,
+    });
+    const doc = JSON.parse(stdout.text()) as { error: { message: string }; clientSecret: string };
+    expect(doc.error.message).toBe("Graph said: bearer [redacted] rejected");
+    expect(doc.clientSecret).toBe(secret);
+  });
+
+  it("redacts human result lines on stdout too", () => {
+    const stdout = sink();
+    const out = createOutput({ json: false, verbose: false, rich: false, stdout, stderr: sink() });
+    out.redactor.protect("an-existing-secret-value");
+    out.print("Verified with an-existing-secret-value");
+    expect(stdout.text()).toBe("Verified with [redacted]\n");
+  });
+
   it("prints plain progress lines without a TTY", () => {
     const stderr = sink();
     const out = createOutput({ json: false, verbose: false, rich: false, stdout: sink(), stderr });

@@ -1,7 +1,7 @@
 /**
  * Where everything goes: stdout carries data (the JSON document, or the human result), stderr
- * carries people's messages, progress and --verbose logs. All stderr text is redacted; only the
- * hand-over (`result`/`print`) may show a secret, on purpose.
+ * carries people's messages, progress and --verbose logs. Every line on either passes the
+ * redactor; on stdout the values a command handed over (`redactor.handOver`) stay readable.
  */
 import type { Redactor } from "./redact.js";
 import { createRedactor } from "./redact.js";
@@ -26,11 +26,11 @@ export interface Output {
   readonly rich: boolean;
   readonly style: Style;
   readonly redactor: Redactor;
-  /** The command's result: JSON document in --json mode, nothing otherwise; carries `target` once set. */
+  /** The command's result: JSON document in --json mode, nothing otherwise; carries `target` once set. Redacted except hand-over values. */
   result(document: unknown): void;
   /** Set once the command knows its tenant; every later result document gets it as `target`. */
   setTarget(marker: TargetMarker): void;
-  /** Human result text on stdout (skipped in --json mode). Not redacted: the hand-over uses it. */
+  /** Human result text on stdout (skipped in --json mode). Redacted except hand-over values. */
   print(text: string): void;
   /** Human notes on stderr (skipped in --json mode). */
   info(text: string): void;
@@ -116,13 +116,14 @@ export function createOutput(options: OutputOptions): Output {
     style,
     redactor,
     result(document) {
-      if (options.json) options.stdout.write(`${JSON.stringify(withTarget(document), null, 2)}\n`);
+      if (options.json)
+        options.stdout.write(`${redactor.redactStdout(JSON.stringify(withTarget(document), null, 2))}\n`);
     },
     setTarget(marker) {
       target = marker;
     },
     print(text) {
-      if (!options.json) options.stdout.write(`${text}\n`);
+      if (!options.json) options.stdout.write(`${redactor.redactStdout(text)}\n`);
     },
     info(text) {
       if (!options.json) err(text);

@@ -11,4 +11,21 @@ describe("createRedactor", () => {
     );
     expect(text).toBe("a [redacted] b [redacted] c [redacted] d");
   });
+
+  it("keeps only handed-over values readable on stdout, raw or JSON-escaped, never a token", () => {
+    const redactor = createRedactor();
+    const secret = "abc8Q~Zx9_yW.vU-tS~rQpOnMlKjIhGf";
+    const pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
+    const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl";
+    const other = "xyz9Q~Another_secret-shaped.value~ok";
+    redactor.protect("typed-in-existing-secret");
+    redactor.handOver(secret);
+    redactor.handOver(pem);
+    redactor.handOver(jwt);
+    const json = JSON.stringify({ secret, pem, jwt, other, typed: "typed-in-existing-secret" });
+    const shown = JSON.parse(redactor.redactStdout(json)) as Record<string, string>;
+    expect(shown).toEqual({ secret, pem, jwt: "[redacted]", other: "[redacted]", typed: "[redacted]" });
+    // stderr never shows a hand-over value.
+    expect(redactor.redact(`new ${secret}`)).toBe("new [redacted]");
+  });
 });

@@ -1,9 +1,12 @@
 /**
  * trustCa is what makes a fresh sandbox CA trusted inside this process (NODE_EXTRA_CA_CERTS is read
  * only at start): before it, fetch, msal-node and the Graph SDK all refuse the certificate; after
- * it, all three connect. Runs in its own worker, so no other test has trusted the CA yet.
+ * it, all three connect, to the sandbox's origin only. Runs in its own worker, so no other test has
+ * trusted the CA yet.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:https";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GRAPH_CLI_CLIENT_ID, type RunningSandbox, startSandbox } from "@boxafe-connect/sandbox";
@@ -41,7 +44,7 @@ describe("trustCa", () => {
       kind: "network",
     });
 
-    trustCa(sandbox.caPem);
+    trustCa(sandbox.caPem, sandbox.url);
 
     expect((await fetch(`${sandbox.url}/_sandbox/stats`)).ok).toBe(true);
     // Reaching the token service: now the answer is about the credential, not the connection.
@@ -51,5 +54,21 @@ describe("trustCa", () => {
       kind: "http",
       status: 401,
     });
+  });
+
+  it("trusts the CA for the sandbox's origin only: the same certificate on another port is refused", async () => {
+    trustCa(sandbox.caPem, sandbox.url);
+    const certPem = readFileSync(join(home, "tls-cert.pem"), "utf8");
+    const keyPem = readFileSync(join(home, "tls-key.pem"), "utf8");
+    const other = createServer({ cert: certPem, key: keyPem }, (_req, res) => res.end("ok"));
+    await new Promise<void>((resolve) => other.listen(0, "localhost", resolve));
+    try {
+      const { port } = other.address() as AddressInfo;
+      // A localhost leaf the CA's name constraints allow, served from an origin trustCa was not given.
+      await expect(fetch(`https://localhost:${port}/`)).rejects.toThrow();
+      expect((await fetch(`${sandbox.url}/_sandbox/stats`)).ok).toBe(true);
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
   });
 });

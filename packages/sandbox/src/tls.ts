@@ -64,36 +64,64 @@ async function importEcKey(pem: string): Promise<CryptoKey> {
   return await webcrypto.subtle.importKey("pkcs8", der, ecAlg, true, ["sign"]);
 }
 
-async function createCa(home: string): Promise<void> {
-  const keys = await webcrypto.subtle.generateKey(ecAlg, true, ["sign", "verify"]);
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+/**
+ * DER of a critical NameConstraints extension (RFC 5280 §4.2.1.10) permitting only the names the
+ * sandbox serves: dNSName localhost, iPAddress 127.0.0.1/32 and ::1/128. A certificate this CA
+ * signed for any other host is refused by every verifier that honours the extension (Node's
+ * OpenSSL, Chromium), even where the CA is trusted process-wide (NODE_EXTRA_CA_CERTS).
+ */
+function nameConstraintsDer(): Uint8Array<ArrayBuffer> {
+  const tlv = (tag: number, body: Uint8Array): Uint8Array<ArrayBuffer> => {
+    if (body.length > 127) throw new Error("nameConstraintsDer: body too long for short-form length");
+    return Uint8Array.from([tag, body.length, ...body]);
+  };
+  const ascii = (text: string) => Uint8Array.from([...text].map((ch) => ch.charCodeAt(0)));
+  const subtree = (generalName: Uint8Array) => tlv(0x30, generalName);
+  const v6Loopback = new Uint8Array(16);
+  v6Loopback[15] = 1;
+  const subtrees = [
+    subtree(tlv(0x82, ascii("localhost"))), // [2] dNSName
+    subtree(tlv(0x87, Uint8Array.from([127, 0, 0, 1, 255, 255, 255, 255]))), // [7] iPAddress + mask
+    subtree(tlv(0x87, Uint8Array.from([...v6Loopback, ...new Uint8Array(16).fill(255)]))),
+  ];
+  const permitted = tlv(0xa0, Uint8Array.from(subtrees.flatMap((t) => [...t])));
+  return tlv(0x30, permitted);
+}
+
+/** The CA and the leaf share one short life; both are made again before it ends. */
+export const SANDBOX_CERT_DAYS = 30;
+const NAME_CONSTRAINTS_OID = "2.5.29.30";
+
+/**
+ * A fresh CA and its localhost leaf. The CA's private key signs the leaf and is then dropped: it
+ * never reaches the disk, so nothing on this machine can issue another certificate under it.
+ */
+async function createCaAndLeaf(home: string): Promise<void> {
+  const caKeys = await webcrypto.subtle.generateKey(ecAlg, true, ["sign", "verify"]);
+  const notBefore = new Date(Date.now() - DAY);
+  const notAfter = new Date(Date.now() + SANDBOX_CERT_DAYS * DAY);
+  const ca = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
-    name: "CN=boxafe-connect sandbox CA, O=boxafe-connect",
-    notBefore: new Date(Date.now() - DAY),
-    notAfter: new Date(Date.now() + 3650 * DAY),
-    keys,
+    name: "CN=boxafe-connect sandbox CA (localhost only), O=boxafe-connect",
+    notBefore,
+    notAfter,
+    keys: caKeys,
     signingAlgorithm: ecAlg,
     extensions: [
       new x509.BasicConstraintsExtension(true, 0, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      await x509.SubjectKeyIdentifierExtension.create(caKeys.publicKey),
+      new x509.Extension(NAME_CONSTRAINTS_OID, true, nameConstraintsDer()),
     ],
   });
-  writeSecret(join(home, "ca-key.pem"), await pkcs8Pem(keys.privateKey));
-  writePublic(join(home, "ca.pem"), cert.toString("pem"));
-}
-
-async function createLeaf(home: string): Promise<void> {
-  const caCert = new x509.X509Certificate(readFileSync(join(home, "ca.pem"), "utf8"));
-  const caKey = await importEcKey(readFileSync(join(home, "ca-key.pem"), "utf8"));
   const keys = await webcrypto.subtle.generateKey(ecAlg, true, ["sign", "verify"]);
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
     subject: "CN=localhost",
-    issuer: caCert.subject,
-    notBefore: new Date(Date.now() - DAY),
-    notAfter: new Date(Date.now() + 365 * DAY),
-    signingKey: caKey,
+    issuer: ca.subject,
+    notBefore,
+    notAfter,
+    signingKey: caKeys.privateKey,
     publicKey: keys.publicKey,
     signingAlgorithm: ecAlg,
     extensions: [
@@ -105,11 +133,14 @@ async function createLeaf(home: string): Promise<void> {
         { type: "ip", value: "127.0.0.1" },
         { type: "ip", value: "::1" },
       ]),
-      await x509.AuthorityKeyIdentifierExtension.create(caCert),
+      await x509.AuthorityKeyIdentifierExtension.create(ca),
     ],
   });
   writeSecret(join(home, "tls-key.pem"), await pkcs8Pem(keys.privateKey));
   writePublic(join(home, "tls-cert.pem"), cert.toString("pem"));
+  writePublic(join(home, "ca.pem"), ca.toString("pem"));
+  // A CA key left by an older version (which also had no name constraints) goes.
+  rmSync(join(home, "ca-key.pem"), { force: true });
 }
 
 async function createSigningKey(home: string): Promise<void> {
@@ -123,12 +154,25 @@ async function createSigningKey(home: string): Promise<void> {
   writeSecret(join(home, "signing-key.pem"), await pkcs8Pem(keys.privateKey));
 }
 
-function leafValid(home: string): boolean {
-  const path = join(home, "tls-cert.pem");
-  if (!existsSync(path) || !existsSync(join(home, "tls-key.pem"))) return false;
-  const leaf = new NodeX509(readFileSync(path));
-  const ca = new NodeX509(readFileSync(join(home, "ca.pem")));
-  return leaf.checkIssued(ca) && Date.parse(leaf.validTo) > Date.now() + DAY;
+/**
+ * The cached CA and leaf are reused only while they are this version's: the CA carries the name
+ * constraints, the leaf was issued by it, and neither ends within a day. An older cache (a 10-year
+ * CA without constraints, its key on disk) fails the first test and is replaced.
+ */
+function cacheCurrent(home: string): boolean {
+  const leafPath = join(home, "tls-cert.pem");
+  const caPath = join(home, "ca.pem");
+  if (!existsSync(leafPath) || !existsSync(join(home, "tls-key.pem")) || !existsSync(caPath)) return false;
+  try {
+    const ca = new x509.X509Certificate(readFileSync(caPath, "utf8"));
+    if (!ca.getExtension(NAME_CONSTRAINTS_OID)?.critical) return false;
+    const leaf = new NodeX509(readFileSync(leafPath));
+    const caNode = new NodeX509(readFileSync(caPath));
+    const soon = Date.now() + DAY;
+    return leaf.checkIssued(caNode) && Date.parse(leaf.validTo) > soon && Date.parse(caNode.validTo) > soon;
+  } catch {
+    return false;
+  }
 }
 
 /** Serialises first-time generation between processes sharing one home (parallel test workers). */
@@ -155,8 +199,7 @@ async function withLock<T>(home: string, fn: () => Promise<T>): Promise<T> {
 export async function ensureTls(home = defaultSandboxHome()): Promise<TlsMaterial> {
   mkdirSync(home, { recursive: true, mode: 0o700 });
   await withLock(home, async () => {
-    if (!existsSync(join(home, "ca.pem")) || !existsSync(join(home, "ca-key.pem"))) await createCa(home);
-    if (!leafValid(home)) await createLeaf(home);
+    if (!cacheCurrent(home)) await createCaAndLeaf(home);
     if (!existsSync(join(home, "signing-key.pem"))) await createSigningKey(home);
     const caPem = readFileSync(join(home, "ca.pem"), "utf8");
     const system = "/etc/ssl/certs/ca-certificates.crt";

@@ -23,7 +23,7 @@ export interface SandboxSession {
 export async function startSandboxSession(): Promise<SandboxSession> {
   const home = mkdtempSync(join(tmpdir(), "boxafe-api-sandbox-"));
   const sandbox = await startSandbox({ port: 0, autoApprove: true, home });
-  trustCa(sandbox.caPem);
+  trustCa(sandbox.caPem, sandbox.url);
   const signIn = await deviceCodeSignIn({
     authorityHost: sandbox.url,
     tenant: sandbox.tenantId,

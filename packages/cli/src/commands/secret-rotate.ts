@@ -60,7 +60,7 @@ export async function runSecretRotate(context: CommandContext): Promise<number> 
         if (event.type !== "credential" || event.secret === undefined) return;
         // The hand-over, before anything else can fail: the JSON document and stdout, synchronously.
         const secret = event.secret;
-        out.redactor.protect(secret.secretText);
+        out.redactor.handOver(secret.secretText);
         step.done("New secret proven; the old secrets keep working until 'secret retire'");
         shown = { secret, clientId: event.clientId };
         out.result({

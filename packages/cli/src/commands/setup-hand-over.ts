@@ -34,6 +34,9 @@ export interface HandOverInput {
 
 export async function handOver(context: CommandContext, input: HandOverInput): Promise<void> {
   const { out } = context;
+  // The values the admin must receive pass the stdout redactor; everything else on stdout is redacted.
+  out.redactor.handOver(input.secret?.secretText);
+  out.redactor.handOver(input.certificate?.pfxPassword ?? undefined);
   const values = handOverValues(input.tenantId, input.clientId, input.secret);
   if (input.outputFile) {
     await writeHandOverFile(input.outputFile, values);

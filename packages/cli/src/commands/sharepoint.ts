@@ -66,6 +66,7 @@ export async function runSharePoint(context: CommandContext): Promise<number> {
       cloud: session.target.endpoints,
       sharePointTenant: sharePointTenantName(computed.observed.organization.initialDomain),
     });
+    if (made.generatedPassword) out.redactor.handOver(made.pfxPassword);
     out.result({
       command: "sharepoint",
       ok: report.complete,

@@ -71,7 +71,7 @@ async function externalSandbox(context: CommandContext, url: string): Promise<Ta
   const origin = endpoints.authorityHost;
   const caFile = join(sandboxHome(context.env), "ca.pem");
   const pem = await readFile(caFile, "utf8").catch(() => undefined);
-  if (pem) trustCa(pem);
+  if (pem) trustCa(pem, origin);
   else context.out.debug(`No sandbox CA at ${caFile}; relying on the system trust store.`);
   const discovered = await discoverSandboxTenant(origin);
   const given = stringOption(context, "tenant");
@@ -100,7 +100,7 @@ async function embeddedSandbox(context: CommandContext): Promise<Target> {
     home,
     stateFile: join(configDir(context.env), "sandbox-tenant.json"),
   });
-  trustCa(sandbox.caPem);
+  trustCa(sandbox.caPem, sandbox.url);
   const notice =
     `No --tenant given: using the built-in sandbox tenant ${sandbox.tenantDomain} (${sandbox.tenantId}). ` +
     "Nothing leaves this machine. Use --tenant for a real tenant.";

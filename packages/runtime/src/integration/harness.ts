@@ -83,7 +83,7 @@ export async function startHarness(options: { home?: string } = {}): Promise<Har
   const own = options.home === undefined;
   const home = options.home ?? mkdtempSync(join(tmpdir(), "boxafe-sandbox-"));
   const sandbox = await startSandbox({ port: 0, home });
-  trustCa(sandbox.caPem);
+  trustCa(sandbox.caPem, sandbox.url);
   const hook = async (path: string, body?: unknown) => {
     const res = await fetch(`${sandbox.url}/_sandbox/${path}`, {
       method: body === undefined ? "GET" : "POST",
