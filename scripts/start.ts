@@ -8,6 +8,7 @@
  * Graph calls to the sandbox, so the browser sees one origin and one certificate.
  */
 import { parseArgs } from "node:util";
+import { newApiKey } from "../packages/api/src/auth/api-keys.js";
 import { startApiServer } from "../packages/api/src/node.js";
 import { trustCa } from "../packages/runtime/src/index.js";
 import { ensureTls, SANDBOX_WEB_CLIENT_ID, startSandbox } from "../packages/sandbox/src/index.js";
@@ -43,12 +44,26 @@ async function main(): Promise<void> {
 
   process.stdout.write("Starting the sandbox tenant…\n");
   const sandbox = await onPort(Number(values["sandbox-port"]), (port) => startSandbox({ port }));
-  trustCa(sandbox.caPem);
+  trustCa(sandbox.caPem, sandbox.url);
 
   process.stdout.write("Building the web page…\n");
   const distDir = await buildPage();
   const tls = await ensureTls();
   const admin = sandbox.admin.upn;
+  // Two keys for this run: the page's server holds one allowed /v1/verify only (the page's token
+  // proof goes through it, same origin, so no key reaches the browser); the other is printed for you.
+  const pageKey = await newApiKey("web-page", ["/v1/verify"]);
+  const yourKey = await newApiKey("this-run");
+  const api = values["no-api"]
+    ? undefined
+    : await onPort(Number(values["api-port"]), (port) =>
+        startApiServer({
+          port,
+          settings: { SANDBOX_ORIGIN: sandbox.url, API_KEYS: JSON.stringify([pageKey.entry, yourKey.entry]) },
+          logger: () => undefined,
+        }),
+      );
+
   const web = await onPort(Number(values["web-port"]), (port) =>
     startWebServer({
       distDir,
@@ -60,19 +75,10 @@ async function main(): Promise<void> {
         tenantId: sandbox.tenantId,
         hint: `Sandbox: sign in as ${admin}.`,
       },
+      ...(api ? { verifyApi: { url: api.url, key: pageKey.key } } : {}),
       port,
     }),
   );
-
-  const api = values["no-api"]
-    ? undefined
-    : await onPort(Number(values["api-port"]), (port) =>
-        startApiServer({
-          port,
-          settings: { SANDBOX_ORIGIN: sandbox.url, CORS_ORIGINS: web.url },
-          logger: () => undefined,
-        }),
-      );
 
   process.stdout.write(
     [
@@ -83,7 +89,12 @@ async function main(): Promise<void> {
       `  Sign in   ${admin} (Global Administrator; pick it on the sandbox sign-in page, no password)`,
       `  Tenant    ${sandbox.tenantId} (${sandbox.tenantDomain})`,
       `  Sandbox   ${sandbox.url}   state: ${sandbox.url}/_sandbox/state`,
-      ...(api ? [`  API       ${api.url}   OpenAPI: ${api.url}/openapi.json`] : []),
+      ...(api
+        ? [
+            `  API       ${api.url}   OpenAPI: ${api.url}/openapi.json`,
+            `  API key   ${yourKey.key}   (send as X-Api-Key; valid for this run only)`,
+          ]
+        : []),
       `  CA        ${sandbox.caFile}`,
       "",
       "Your browser will say the connection is not private: the sandbox made its own certificate",

@@ -2,6 +2,9 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import type { RunningApi } from "@boxafe-connect/api";
+import { newApiKey, startApiServer } from "@boxafe-connect/api";
+import { trustCa } from "@boxafe-connect/runtime";
 import type { RunningSandbox } from "@boxafe-connect/sandbox";
 import { ensureTls, SANDBOX_WEB_CLIENT_ID, startSandbox } from "@boxafe-connect/sandbox";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -16,6 +19,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 
 export interface Stack {
   readonly sandbox: RunningSandbox;
+  /** The API the page's server forwards the token proof to (key allowed /v1/verify only). */
+  readonly api: RunningApi;
   readonly web: WebServer;
   readonly browser: Browser;
   stop(): Promise<void>;
@@ -24,7 +29,16 @@ export interface Stack {
 export async function startStack(): Promise<Stack> {
   const sandbox = await startSandbox({ port: 0 });
   const tls = await ensureTls();
+  // The token proof runs server-side (msal-node in this process), as on a real deployment.
+  trustCa(sandbox.caPem, sandbox.url);
+  const pageKey = await newApiKey("web-page", ["/v1/verify"]);
+  const api = await startApiServer({
+    port: 0,
+    settings: { SANDBOX_ORIGIN: sandbox.url, API_KEYS: JSON.stringify([pageKey.entry]) },
+    logger: () => undefined,
+  });
   const web = await startWebServer({
+    verifyApi: { url: api.url, key: pageKey.key },
     distDir,
     upstream: sandbox.url,
     upstreamCa: sandbox.caPem,
@@ -50,11 +64,13 @@ export async function startStack(): Promise<Stack> {
   mkdirSync(resultsDir, { recursive: true });
   return {
     sandbox,
+    api,
     web,
     browser,
     async stop() {
       await browser.close();
       await web.stop();
+      await api.close();
       await sandbox.stop();
     },
   };

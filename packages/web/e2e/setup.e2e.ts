@@ -12,6 +12,8 @@ let page: Page;
 const cspViolations: string[] = [];
 /** Every request body the page sent, to prove the private key never left it. */
 const sentBodies: string[] = [];
+/** Bodies the page posted to its own token-proof path. */
+const verifyPosts: string[] = [];
 
 async function checkStep(name: string): Promise<void> {
   await screenshot(page, name);
@@ -37,6 +39,7 @@ beforeAll(async () => {
   page.on("request", (r) => {
     const body = r.postData();
     if (body) sentBodies.push(body);
+    if (body && new URL(r.url()).pathname === "/api/v1/verify") verifyPosts.push(body);
   });
 });
 afterAll(async () => {
@@ -149,6 +152,12 @@ describe("guided setup in the browser", () => {
     const keyBody = pem.privateKeyPem.split("\n").slice(1, -1).join("");
     const keyProbe = keyBody.slice(64, 128);
     expect(sentBodies.some((b) => b.includes("PRIVATE KEY") || b.includes(keyProbe))).toBe(false);
+    // Entra refuses client-credentials redemption from a browser for a non-SPA client
+    // (AADSTS9002326): the page never tries it. The secret went once, to the page's own
+    // verification path, which forwarded it to the API's /v1/verify.
+    expect(sentBodies.some((b) => b.includes("grant_type=client_credentials"))).toBe(false);
+    expect(verifyPosts).toHaveLength(1);
+    expect(verifyPosts[0]).toContain(secret);
 
     const withKey = (await sandboxState(context, stack.sandbox)).applications.find(
       (a) => a.appId === clientId,

@@ -22,6 +22,12 @@ export interface WebServerOptions {
   readonly config: { readonly clientId: string; readonly tenantId: string; readonly hint?: string };
   /** The issuer the upstream puts in its tokens (it names the upstream origin, not ours). */
   readonly issuer?: string;
+  /**
+   * The boxafe-connect API that proves the new secret with tokens (its /v1/verify), and the partner
+   * key this server adds. The page posts to the same-origin VERIFY_PATH only, so the key never
+   * reaches the browser, and the key on the API may be allowed /v1/verify alone.
+   */
+  readonly verifyApi?: { readonly url: string; readonly key: string };
   readonly port?: number;
   readonly host?: string;
 }
@@ -50,6 +56,47 @@ const securityHeaders = {
   "content-security-policy":
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'",
 };
+
+/** The one API path this server forwards (with the key); nothing else of the API is reachable here. */
+export const VERIFY_PATH = "/api/v1/verify";
+const VERIFY_BODY_LIMIT = 64 * 1024;
+
+/** POST /api/v1/verify -> {api}/v1/verify with X-Api-Key: the body passes through, nothing is kept or logged. */
+async function forwardVerify(
+  api: { readonly url: string; readonly key: string },
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > VERIFY_BODY_LIMIT) {
+      res.writeHead(413, { "content-type": "application/json" }).end('{"code":"payload_too_large"}');
+      return;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    const answer = await fetch(`${api.url.replace(/\/$/, "")}/v1/verify`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-api-key": api.key },
+      body: Buffer.concat(chunks),
+      signal: AbortSignal.timeout(120_000),
+    });
+    const retryAfter = answer.headers.get("retry-after");
+    res.writeHead(answer.status, {
+      ...securityHeaders,
+      "content-type": "application/json",
+      "cache-control": "no-store",
+      ...(retryAfter ? { "retry-after": retryAfter } : {}),
+    });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  } catch {
+    if (!res.headersSent) res.writeHead(502, { "content-type": "application/json" });
+    res.end('{"code":"unreachable","message":"The verification service did not answer."}');
+  }
+}
 
 function isStatic(path: string): boolean {
   return path === "/" || path === "/index.html" || path.startsWith("/assets/") || path === "/favicon.svg";
@@ -122,6 +169,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         graphBaseUrl: `${origin}/`,
         issuer: options.issuer ?? `${options.upstream}/${options.config.tenantId}/v2.0`,
         ...(options.config.hint ? { hint: options.config.hint } : {}),
+        ...(options.verifyApi ? { verifyApi: VERIFY_PATH } : {}),
       };
       res.writeHead(200, {
         ...securityHeaders,
@@ -129,6 +177,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         "cache-control": "no-store",
       });
       res.end(JSON.stringify(config));
+      return;
+    }
+    if (path === VERIFY_PATH) {
+      if (req.method !== "POST" || options.verifyApi === undefined) {
+        res.writeHead(options.verifyApi ? 405 : 404, options.verifyApi ? { allow: "POST" } : {}).end();
+        return;
+      }
+      void forwardVerify(options.verifyApi, req, res);
       return;
     }
     if ((req.method === "GET" || req.method === "HEAD") && isStatic(path)) {

@@ -19,6 +19,11 @@ export interface WebConfig {
   readonly issuer?: string;
   /** Shown on the sign-in step for the sandbox: the account to use. */
   readonly hint?: string;
+  /**
+   * Same-origin path of the deployment's token proof (POST, the API's /v1/verify body), e.g.
+   * "/api/v1/verify". The page's server adds the API key; without it the page offers the CLI.
+   */
+  readonly verifyApi?: string;
 }
 
 const clouds = ["global", "usgov", "china", "sandbox"] as const;
@@ -68,6 +73,10 @@ export function parseConfig(raw: unknown): ConfigResult {
       ...(typeof r.tenantId === "string" && r.tenantId !== "" ? { tenantId: r.tenantId } : {}),
       ...(typeof r.issuer === "string" && r.issuer !== "" ? { issuer: r.issuer } : {}),
       ...(typeof r.hint === "string" && r.hint !== "" ? { hint: r.hint } : {}),
+      // A path on the page's own origin only: the secret must never be posted to another host.
+      ...(typeof r.verifyApi === "string" && /^\/[A-Za-z0-9/_-]*$/.test(r.verifyApi)
+        ? { verifyApi: r.verifyApi }
+        : {}),
     },
   };
 }

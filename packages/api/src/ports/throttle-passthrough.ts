@@ -8,7 +8,7 @@ import type { AppTokenPort } from "@boxafe-connect/core";
 import { isCoreError } from "@boxafe-connect/core";
 
 /** What a caller is told to wait when the upstream throttled without saying how long. */
-export const DEFAULT_RETRY_AFTER_SECONDS = 10;
+export const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 /** Not a CoreError on purpose: core's verify catches those into its report; this one must end the request. */
 export class UpstreamThrottled extends Error {

@@ -9,9 +9,10 @@ import type { StepBase } from "./types.js";
 export type { TokenRow, VerifyRow };
 
 /**
- * Proof, not hope: fresh app tokens per API, their roles compared with what Boxafe needs. When all
- * is proven core moves straight on to the hand-over, which repeats the results; this view stays
- * when something is still pending.
+ * Proof, not hope: consent read back from Entra with the admin's own token, and the new secret
+ * proven with the app's own tokens through the deployment's verification service (or the CLI
+ * command to do it). When all is proven core moves straight on to the hand-over, which repeats the
+ * results; this view stays when something is still pending.
  */
 export function VerifyStep(
   props: StepBase & {
@@ -28,13 +29,15 @@ export function VerifyStep(
     <section class="card" aria-labelledby="step-heading">
       <StepHeading>Verify with real tokens</StepHeading>
       <p class="lead">
-        The new app signs in with its own secret and asks each API for a token. A permission counts only when
-        the token carries it.
+        The page reads back, with your account, the consent Entra now holds for the app. Then this page's
+        verification service signs in as the new app with its secret and asks each API for a token: the secret
+        passes through the service once and is stored nowhere. A permission counts only when the token carries
+        it.
       </p>
       <Busy
         text={
           props.phase === "working"
-            ? `Asking for app tokens${props.attempt > 1 ? ` (attempt ${props.attempt}: consent takes a moment to spread)` : ""}…`
+            ? `Reading consent back and asking for app tokens${props.attempt > 1 ? ` (attempt ${props.attempt}: consent takes a moment to spread)` : ""}…`
             : undefined
         }
       />

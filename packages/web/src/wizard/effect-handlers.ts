@@ -1,6 +1,7 @@
 /**
- * Core's effect handlers for the browser: msal-browser sign-in, Graph through the SDK, app tokens
- * from the token endpoint, and core's engine. The new secret stays in this module's memory only.
+ * Core's effect handlers for the browser: msal-browser sign-in, Graph through the SDK, consent read
+ * back with the admin's token, the token proof through the deployment's API, and core's engine.
+ * The new secret stays in this module's memory only (and is sent once to that API, if configured).
  */
 import type {
   AppKey,
@@ -149,8 +150,8 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
         throw new CoreError("invalid_transition", "Set up the app before verifying it.");
       const { data, outcome } = await verifyApp({
         graph: session().graph,
-        authorityOrigin,
         cloud,
+        verifyApi: config.verifyApi,
         reviewed,
         appId,
         secretText: extras.secret?.text,

@@ -1,54 +1,99 @@
 /**
- * The verify effect in the browser: core's verify with app tokens from the token endpoint, or
- * every permission "not checkable" when this page did not make the secret.
+ * The verify effect in the browser. Consent is proven by reading it back with the admin's own
+ * token (consent-readback.ts). The token proof (the new secret really gets tokens with those
+ * roles) runs through this deployment's API when it has one (`verifyApi`), since Entra refuses
+ * client-credentials redemption from a browser for a non-SPA client (AADSTS9002326); otherwise
+ * the page says how to run it with `boxafe-connect verify`. The page never redeems a secret itself.
  */
-import type { CloudEndpoints, GraphPort, VerifyOutcome } from "@boxafe-connect/core";
-import { sharePointTenantName, verify } from "@boxafe-connect/core";
-import { browserAppTokenPort } from "../auth/app-token.js";
+import type { CloudEndpoints, GraphPort, VerificationReport, VerifyOutcome } from "@boxafe-connect/core";
+import { isCoreError, sharePointTenantName } from "@boxafe-connect/core";
 import { browserPorts } from "../platform.js";
+import { consentReadBack } from "./consent-readback.js";
 import type { VerifyData } from "./driver-types.js";
 import type { Reviewed } from "./review-tenant.js";
-import { toVerifyData, unverifiableData } from "./verify-data.js";
+import { proveTokensViaApi } from "./token-proof.js";
+import { toVerifyData } from "./verify-data.js";
 
-const VERIFY_DEADLINE_MS = 120_000;
+const CONSENT_DEADLINE_MS = 60_000;
+const TOKEN_PROOF_DEADLINE_MS = 90_000;
+
+function verifySummary(report: VerificationReport): string {
+  const granted = report.items.filter((i) => i.status === "granted").length;
+  return `${granted} of ${report.items.length} permissions consented`;
+}
 
 export interface VerifyAppInput {
   readonly graph: GraphPort;
-  readonly authorityOrigin: string;
   readonly cloud: CloudEndpoints;
   readonly reviewed: Reviewed;
   readonly appId: string;
   /** The secret this page made, if it made one. */
   readonly secretText: string | undefined;
+  /** Same-origin path of the deployment's /v1/verify, when it offers the token proof. */
+  readonly verifyApi: string | undefined;
   readonly progress: (granted: number, total: number) => void;
+}
+
+/**
+ * The API answers 429 with Entra's own Retry-After when Entra throttles (or when this tenant's
+ * verifications are at their cap): wait as asked and ask again, within a deadline.
+ */
+async function proveWaitingOutThrottling(
+  prove: () => Promise<VerificationReport>,
+): Promise<VerificationReport> {
+  const started = browserPorts.clock.now();
+  for (;;) {
+    try {
+      return await prove();
+    } catch (error) {
+      const waitMs =
+        isCoreError(error) && error.code === "throttled" ? (error.retryAfterSeconds ?? 5) * 1000 : undefined;
+      if (waitMs === undefined || browserPorts.clock.now() - started + waitMs > TOKEN_PROOF_DEADLINE_MS)
+        throw error;
+      await browserPorts.sleep(waitMs);
+    }
+  }
+}
+
+export function cliVerifyCommand(tenantId: string, appId: string): string {
+  return `boxafe-connect verify --tenant ${tenantId} --app-id ${appId} --client-secret-stdin`;
 }
 
 export async function verifyApp(
   input: VerifyAppInput,
 ): Promise<{ readonly data: VerifyData; readonly outcome: VerifyOutcome }> {
   const { reviewed, secretText } = input;
-  // Without the secret no app token can be asked for; say so instead of guessing.
-  if (secretText === undefined) return unverifiableData(reviewed.permissions);
-  const report = await verify(
-    {
-      ...browserPorts,
-      graph: input.graph,
-      appToken: browserAppTokenPort(input.authorityOrigin),
-      progress: (e) => {
-        if (e.phase === "verify" && typeof e.done === "number" && typeof e.total === "number") {
-          input.progress(e.done, e.total);
-        }
-      },
-    },
-    {
-      tenantId: reviewed.observed.organization.id,
+  const tenantId = reviewed.observed.organization.id;
+  const consent = await consentReadBack({
+    graph: input.graph,
+    appId: input.appId,
+    permissions: reviewed.permissions,
+    deadlineMs: CONSENT_DEADLINE_MS,
+    progress: input.progress,
+  });
+  const cli = cliVerifyCommand(tenantId, input.appId);
+  if (secretText === undefined || input.verifyApi === undefined) {
+    const data: VerifyData = {
+      ...toVerifyData(consent),
+      note:
+        secretText === undefined
+          ? `Consent read back from Entra with your account: ${verifySummary(consent)}. This page did not make the app's secret, so prove it with tokens where the secret is: ${cli}`
+          : `Consent read back from Entra with your account: ${verifySummary(consent)}. To prove the new secret with the app's own tokens, run: ${cli}`,
+    };
+    return { data, outcome: consent };
+  }
+  const tokens = await proveWaitingOutThrottling(() =>
+    proveTokensViaApi(input.verifyApi ?? "", {
+      tenantId,
       clientId: input.appId,
-      credential: { kind: "secret", secret: secretText },
-      permissions: reviewed.permissions,
+      clientSecret: secretText,
       sharePointTenant: sharePointTenantName(reviewed.observed.organization.initialDomain),
-      cloud: input.cloud,
-      deadlineMs: VERIFY_DEADLINE_MS,
-    },
+    }),
   );
+  const report: VerificationReport = {
+    ...tokens,
+    complete: consent.complete && tokens.complete,
+  };
+  // The verify step said beforehand that the secret passes through the service once and is kept nowhere.
   return { data: toVerifyData(report), outcome: report };
 }
