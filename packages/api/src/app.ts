@@ -23,6 +23,7 @@ import { mountDocs } from "./routes/docs.js";
 import { healthRoutes } from "./routes/health.js";
 import { permissionsRoutes } from "./routes/permissions.js";
 import { planRoutes } from "./routes/plan.js";
+import { preflightRoutes } from "./routes/preflight.js";
 import { setupRoutes } from "./routes/setup.js";
 import { verifyRoutes } from "./routes/verify.js";
 
@@ -100,6 +101,7 @@ export function createApp(input: ApiConfig): OpenAPIHono<ApiEnv> {
   app.route("/", permissionsRoutes());
   app.route("/", verifyRoutes(config));
   app.route("/", planRoutes(config));
+  app.route("/", preflightRoutes(config));
   app.route("/", setupRoutes(config));
   mountDocs(app);
 

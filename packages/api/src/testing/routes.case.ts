@@ -255,7 +255,15 @@ export function describeRouteContract(name: string, makeApp: AppFactory): void {
       };
       expect(doc.openapi).toBe("3.1.0");
       expect(Object.keys(doc.paths).sort()).toEqual(
-        ["/docs", "/v1/health", "/v1/permissions", "/v1/plan", "/v1/setup", "/v1/verify"].sort(),
+        [
+          "/docs",
+          "/v1/health",
+          "/v1/permissions",
+          "/v1/plan",
+          "/v1/preflight",
+          "/v1/setup",
+          "/v1/verify",
+        ].sort(),
       );
       const page = await request("/docs");
       expect(page.headers.get("content-type")).toContain("text/html");

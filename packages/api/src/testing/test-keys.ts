@@ -8,7 +8,7 @@ export const TEST_API_KEYS_SETTING = JSON.stringify([
   {
     name: "partner",
     sha256: "10f7c2228aa780690d89f6e82e88343f723c1a7a0925be47aa9001c8e2f390ca",
-    routes: ["/v1/verify", "/v1/plan", "/v1/setup"],
+    routes: ["/v1/verify", "/v1/plan", "/v1/preflight", "/v1/setup"],
   },
   {
     name: "verify-only",
