@@ -127,8 +127,10 @@ async function serveStatic(distDir: string, path: string, res: ServerResponse): 
 
 function forward(options: WebServerOptions, origin: string, req: IncomingMessage, res: ServerResponse): void {
   const upstream = new URL(options.upstream);
+  // The browser's Origin goes through as Entra would receive it (the page's origin, not the
+  // sandbox's): token redemption rules that depend on it (AADSTS9002326 for a non-SPA client,
+  // 9002327 for an SPA) then apply here as they do on Microsoft's cloud.
   const headers = { ...req.headers, host: upstream.host };
-  delete headers.origin;
   const out = httpsRequest(
     {
       hostname: upstream.hostname,

@@ -22,6 +22,18 @@ describe("parseConfig", () => {
     });
   });
 
+  it("takes a same-origin verification path only: the secret must not be posted to another host", () => {
+    const path = (verifyApi: unknown) => {
+      const r = parseConfig({ ...good, verifyApi });
+      return r.ok ? r.config.verifyApi : "refused";
+    };
+    expect(path("/api/v1/verify")).toBe("/api/v1/verify");
+    expect(path("https://evil.example.com/v1/verify")).toBeUndefined();
+    expect(path("//evil.example.com/v1/verify")).toBeUndefined();
+    expect(path("//intranet-host/v1/verify")).toBeUndefined();
+    expect(path(42)).toBeUndefined();
+  });
+
   it.each([
     [{ ...good, clientId: " " }, "clientId"],
     [{ ...good, authority: "http://example.com/x" }, "authority"],

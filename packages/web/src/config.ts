@@ -74,7 +74,7 @@ export function parseConfig(raw: unknown): ConfigResult {
       ...(typeof r.issuer === "string" && r.issuer !== "" ? { issuer: r.issuer } : {}),
       ...(typeof r.hint === "string" && r.hint !== "" ? { hint: r.hint } : {}),
       // A path on the page's own origin only: the secret must never be posted to another host.
-      ...(typeof r.verifyApi === "string" && /^\/[A-Za-z0-9/_-]*$/.test(r.verifyApi)
+      ...(typeof r.verifyApi === "string" && /^\/(?!\/)[A-Za-z0-9/_-]*$/.test(r.verifyApi)
         ? { verifyApi: r.verifyApi }
         : {}),
     },
