@@ -11,13 +11,17 @@ import { loggedGraph } from "./admin-session.js";
 
 export async function runTenantPreflight(
   context: CommandContext,
-  session: AdminSession,
+  session: Pick<AdminSession, "deps" | "signedIn" | "target">,
   observed: ObservedTenant,
   permissions: readonly Permission[],
   credentials: WantedCredentials,
+  display: { readonly quiet?: boolean } = {},
 ): Promise<PreflightResult> {
   const { createGraphPort } = await import("@boxafe-connect/runtime");
-  const step = context.out.step("Preflight: reading the tenant's policies (asks for Policy.Read.All)");
+  const noop = { update: () => {}, done: () => {}, fail: () => {} };
+  const step = display.quiet
+    ? noop
+    : context.out.step("Preflight: reading the tenant's policies (asks for Policy.Read.All)");
   const result = await preflight(
     {
       ...session.deps,

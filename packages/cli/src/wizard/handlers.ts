@@ -30,7 +30,8 @@ import {
 import type { SignedIn, SignInPrompt } from "../auth/sign-in.js";
 import type { CommandContext } from "../command-context.js";
 import { engineDeps, signInAdmin } from "../session/admin-session.js";
-import { defaultAppName, desiredOptionsOf, permissionsOf } from "../session/app-options.js";
+import { defaultAppName, desiredOptionsOf, permissionsOf, secretDaysOf } from "../session/app-options.js";
+import { requirePreflight, runTenantPreflight } from "../session/tenant-preflight.js";
 import { verifyCredentials } from "../session/verify-credentials.js";
 import type { Target } from "../target/resolve-target.js";
 import { resolveTarget } from "../target/resolve-target.js";
@@ -114,9 +115,22 @@ export function createWizardSession(
         const now = d.clock.now();
         permissionsCache = await permissionsOf(context);
         const observed = await observe(d, appKey);
-        const choice = session.secretChoice;
+        const wanted = session.secretChoice;
+        // The tenant's rules before the plan (shown as a note above the review); a failing rule stops here.
+        const checked = await runTenantPreflight(
+          context,
+          { deps: d, signedIn: need(signedIn, "Sign-in"), target: need(target, "Sign-in") },
+          observed,
+          permissionsCache,
+          { secretDays: wanted?.lifetimeDays ?? secretDaysOf(context, now) },
+          { quiet: true },
+        );
+        requirePreflight(checked);
+        const cappedDays = checked.credentials.secretDays;
+        const choice = wanted && cappedDays !== undefined ? { ...wanted, lifetimeDays: cappedDays } : wanted;
         const options = desiredOptionsOf(context, now, {
           withSecret: true,
+          ...(cappedDays !== undefined ? { secretDays: cappedDays } : {}),
           displayName: displayName ?? observed.application?.displayName ?? defaultAppName,
         });
         const desired = desiredFrom(
