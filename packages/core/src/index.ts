@@ -95,7 +95,7 @@ export type { AddKeyOutcome, ProofClaims, ProofSigner } from "./engine/key-rollo
 export { PROOF_AUDIENCE, proofClaims } from "./engine/key-rollover.js";
 export type { ObservedWithOrganization, Organization } from "./engine/observe.js";
 export { observe } from "./engine/observe.js";
-export type { RemoveResult } from "./engine/remove-application.js";
+export type { RemoveOptions, RemoveResult } from "./engine/remove-application.js";
 export { removeApplication } from "./engine/remove-application.js";
 export type { RetireDeps, RetireInput, RetireResult } from "./engine/retire-credentials.js";
 export { retireCredentials } from "./engine/retire-credentials.js";
@@ -156,8 +156,8 @@ export type { ParseProfileResult, ProfileIssue } from "./profiles/parse-profile.
 export { formatProfileIssues, parseProfile, parseProfileJson } from "./profiles/parse-profile.js";
 export type { ResolveOptions } from "./profiles/resolve-profile.js";
 export { resolveProfile } from "./profiles/resolve-profile.js";
-export type { AppRequest } from "./requests/app-request.js";
-export { appRequestSchema } from "./requests/app-request.js";
+export type { AppRequest, RemoveRequest } from "./requests/app-request.js";
+export { appRequestSchema, removeRequestSchema } from "./requests/app-request.js";
 export type { CertificateRotateRequest, CertificateUseCaseRequest } from "./requests/certificate-request.js";
 export {
   certificateRotateRequestSchema,

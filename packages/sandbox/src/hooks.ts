@@ -19,6 +19,12 @@ export function stateOf(ctx: SandboxContext): Record<string, unknown> {
     oauth2PermissionGrants: d.oauth2PermissionGrants,
     users: d.users.map((u) => ({ ...userShape(u), roleTemplateIds: u.roles })),
     policies: policiesOf(ctx.dir),
+    deletedItems: (d.deletedItems ?? []).map((item) => ({
+      kind: item.kind,
+      deletedDateTime: new Date(item.deletedAt).toISOString(),
+      ...(item.application ? { application: applicationShape(item.application) } : {}),
+      ...(item.servicePrincipal ? { servicePrincipal: servicePrincipalShape(item.servicePrincipal) } : {}),
+    })),
   };
 }
 

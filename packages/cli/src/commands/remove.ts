@@ -1,4 +1,7 @@
-/** `remove`: delete the app registration (its service principal, grants and secrets go with it). */
+/**
+ * `remove`: take every secret and certificate off the app, then delete it (its service principal
+ * and grants go with it). Entra keeps it 30 days in deleted items; --purge deletes it for good.
+ */
 import { removeApplication } from "@boxafe-connect/core";
 import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
@@ -19,16 +22,29 @@ export async function runRemove(context: CommandContext): Promise<number> {
   const session = await openAdminSession(context, { requireAdmin: true });
   try {
     const step = context.out.step(`Removing ${label}`);
-    const result = await removeApplication(session.deps, appKey);
-    step.done(result.removed ? `Removed ${result.appId}` : "No such app: nothing to remove");
+    const purge = flag(context, "purge");
+    const result = await removeApplication(session.deps, appKey, { purge });
+    step.done(
+      result.removed
+        ? `Removed ${result.appId} (${result.credentialsRemoved} credential(s) taken off first)${result.purged ? ", deleted for good" : ""}`
+        : result.purged
+          ? "Deleted for good from deleted items"
+          : "No such app: nothing to remove",
+    );
     context.out.result({
       command: "remove",
       ok: true,
       tenantId: session.tenantId,
       removed: result.removed,
       clientId: result.appId ?? null,
+      credentialsRemoved: result.credentialsRemoved,
+      purged: result.purged,
     });
-    context.out.print(result.removed ? `Removed app ${result.appId}.` : `No app ${label} in this tenant.`);
+    context.out.print(
+      result.removed
+        ? `Removed app ${result.appId}.${result.purged ? " It is deleted for good." : " Entra keeps it 30 days in deleted items (without credentials); --purge deletes it for good."}`
+        : `No app ${label} in this tenant.`,
+    );
     return 0;
   } finally {
     await session.close();

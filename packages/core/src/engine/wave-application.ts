@@ -2,6 +2,7 @@
 import { type GraphDeps, type RetryBudget, type RunRequest, runRequests } from "../graph/batch-runner.js";
 import type { Plan } from "../tenant/model.js";
 import { type ApplyState, bodyOf, byType, readId } from "./apply-state.js";
+import { findDeleted, isUniqueNameTaken, restoreDeleted } from "./deleted-items.js";
 import { obj, s } from "./graph-shapes.js";
 import { applicationPath, CREATE_IF_MISSING, servicePrincipalByAppId } from "./paths.js";
 
@@ -41,7 +42,15 @@ export async function waveOne(
   }
   if (requests.length === 0) return;
   deps.progress?.({ phase: "apply", message: "Registering the application", done: 0, total: 3 });
-  const results = await runRequests(deps, requests, budget);
+  const results = await runRequests(deps, requests, budget).catch(async (error: unknown) => {
+    // Our app sits in deleted items and still holds the uniqueName: restore it, then upsert again.
+    if (upsert === undefined || !("uniqueName" in upsert.appKey) || !isUniqueNameTaken(error)) throw error;
+    const deleted = await findDeleted(deps, "application", upsert.appKey, budget);
+    if (deleted.length === 0) throw error;
+    deps.progress?.({ phase: "apply", message: "Restoring the app from deleted items" });
+    await restoreDeleted(deps, deleted, budget);
+    return runRequests(deps, requests, budget);
+  });
   for (const r of resourceSps) {
     const created = s(obj(bodyOf(results, `resource:${r.resource}`)).id);
     const id = created !== "" ? created : (await readId(deps, servicePrincipalByAppId(r.appId), budget)).id;

@@ -8,3 +8,10 @@ export const appRequestSchema = z.strictObject({
 });
 
 export type AppRequest = z.output<typeof appRequestSchema>;
+
+/** `remove`: the app, and whether to delete it from deleted items for good (no 30-day restore). */
+export const removeRequestSchema = appRequestSchema.extend({
+  purge: z.boolean().default(false),
+});
+
+export type RemoveRequest = z.output<typeof removeRequestSchema>;

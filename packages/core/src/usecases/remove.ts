@@ -1,7 +1,10 @@
-/** remove: delete the app (its service principal, grants and secrets go with it); a re-run is a no-op. */
+/**
+ * remove: take every credential off, delete the app (its service principal and grants go with it);
+ * `purge` deletes it from deleted items for good. A re-run is a no-op.
+ */
 import type { RemoveResult } from "../engine/remove-application.js";
 import { removeApplication } from "../engine/remove-application.js";
-import type { AppRequest } from "../requests/app-request.js";
+import type { AppRequest, RemoveRequest } from "../requests/app-request.js";
 import { appKeyOf, appLabel } from "./app-key.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
@@ -15,12 +18,13 @@ export interface RemoveOutcome extends RemoveResult {
 
 export async function remove(
   ports: AdminPorts,
-  request: AppRequest,
+  request: AppRequest | RemoveRequest,
   emit: Emit = silent,
 ): Promise<RemoveOutcome> {
   const appKey = appKeyOf(request);
   emit({ type: "start", task: "remove" });
-  const result = await removeApplication(reporting(ports, emit), appKey);
+  const purge = "purge" in request && request.purge;
+  const result = await removeApplication(reporting(ports, emit), appKey, { purge });
   emit({ type: "done", task: "remove", ...(result.appId ? { detail: result.appId } : {}) });
   return { ...result, label: appLabel(appKey) };
 }

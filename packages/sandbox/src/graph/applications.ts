@@ -4,6 +4,7 @@ import { checkNewKeys, requireAppCreation } from "../policies/effects.js";
 import type { Application } from "../store/types.js";
 import { applyAppFields } from "./app-fields.js";
 import { addPassword, removePassword } from "./credentials.js";
+import { deletedHolderOf, softDeleteApplication } from "./deleted-items.js";
 import { collection, entityCreated, entityRead, patchByKey, visibleOr404 } from "./entity.js";
 import { graphErrors } from "./errors.js";
 import { addKey, removeKey } from "./key-actions.js";
@@ -61,7 +62,9 @@ function create(
   if (uniqueName) app.uniqueName = uniqueName;
   if (
     app.uniqueName &&
-    ctx.dir.data.applications.some((a) => a.uniqueName?.toLowerCase() === app.uniqueName?.toLowerCase())
+    (ctx.dir.data.applications.some((a) => a.uniqueName?.toLowerCase() === app.uniqueName?.toLowerCase()) ||
+      // A soft-deleted app keeps its uniqueName (the stricter assumption, see deleted-items.ts).
+      deletedHolderOf(ctx, app.uniqueName) !== undefined)
   ) {
     throw graphErrors.badRequest(
       `Another object with the same value for property uniqueName already exists.`,
@@ -128,15 +131,8 @@ export function handleApplications(
   if (method === "DELETE") {
     const app = findVisibleApp(ctx, key);
     requireManage(req.caller, app.owners);
-    // Deleting the registration also removes its service principal and everything granted to it.
-    const d = ctx.dir.data;
-    const sp = d.servicePrincipals.find((s) => s.appId === app.appId);
-    d.applications = d.applications.filter((a) => a !== app);
-    if (sp) {
-      d.servicePrincipals = d.servicePrincipals.filter((s) => s !== sp);
-      d.appRoleAssignments = d.appRoleAssignments.filter((a) => a.principalId !== sp.id);
-      d.oauth2PermissionGrants = d.oauth2PermissionGrants.filter((g) => g.clientId !== sp.id);
-    }
+    // Entra soft-deletes: the app and its service principal go to deleted items for 30 days.
+    softDeleteApplication(ctx, app);
     ctx.dir.save();
     return { status: 204 };
   }

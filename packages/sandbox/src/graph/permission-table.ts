@@ -109,6 +109,32 @@ export const PERMISSION_TABLE: readonly PermissionRow[] = [
     application: ["none"],
     source: `${DOCS}application-addkey, ${DOCS}application-removekey`,
   },
+  // Deleted items (applications and service principals only: the sandbox soft-deletes nothing else)
+  {
+    method: "GET",
+    paths: [
+      "/directory/deletedItems/microsoft.graph.application",
+      "/directory/deletedItems/microsoft.graph.servicePrincipal",
+      "/directory/deletedItems/{id}",
+    ],
+    delegated: ["Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"],
+    application: ["Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"],
+    source: `${DOCS}directory-deleteditems-list, ${DOCS}directory-deleteditems-get (application rows)`,
+  },
+  {
+    method: "POST",
+    paths: ["/directory/deletedItems/{id}/restore"],
+    delegated: ["Application.ReadWrite.All"],
+    application: ["Application.ReadWrite.All"],
+    source: `${DOCS}directory-deleteditems-restore (application row; OwnedBy left out as above)`,
+  },
+  {
+    method: "DELETE",
+    paths: ["/directory/deletedItems/{id}"],
+    delegated: ["Application.ReadWrite.All"],
+    application: ["Application.ReadWrite.All"],
+    source: `${DOCS}directory-deleteditems-delete (application row)`,
+  },
   // Service principals
   {
     method: "GET",

@@ -3,6 +3,7 @@ import { handleIdentity, handlePolicies } from "../policies/routes.js";
 import { splitTenantPrefix } from "./addressing.js";
 import { handleApplications } from "./applications.js";
 import { permissionRow, requireRow } from "./authorize.js";
+import { handleDirectory } from "./deleted-items.js";
 import { GraphError, graphErrors } from "./errors.js";
 import { handleGrants } from "./grants.js";
 import { handleMe, handleOrganization } from "./me.js";
@@ -32,6 +33,7 @@ export const GRAPH_HANDLERS: Record<string, GraphHandler> = {
   users: (ctx, req, _key, rest) => handleUsers(ctx, req, rest),
   policies: (ctx, req, _key, rest) => handlePolicies(ctx, req, rest),
   identity: (ctx, req, _key, rest) => handleIdentity(ctx, req, rest),
+  directory: (ctx, req, _key, rest) => handleDirectory(ctx, req, rest),
 };
 
 /** Sets whose second segment is an object id (`/applications/{id}`), as opposed to `(key='…')`. */

@@ -1,6 +1,7 @@
 import type { SandboxContext } from "../context.js";
 import type { ServicePrincipal } from "../store/types.js";
 import { assignedTo, assignments } from "./assignments.js";
+import { deletedItems } from "./deleted-items.js";
 import { collection, entityCreated, entityRead, patchByKey, visibleOr404 } from "./entity.js";
 import { GraphError, graphErrors } from "./errors.js";
 import { grantsOfClient } from "./grants.js";
@@ -124,6 +125,14 @@ export function handleServicePrincipals(
     if (sp.appOwnerOrganizationId !== ctx.dir.tenant.id) throw graphErrors.denied();
     requireManage(req.caller, sp.owners);
     const d = ctx.dir.data;
+    // Soft-deleted, restorable for 30 days with what it held (deleted-items.ts).
+    deletedItems(ctx).push({
+      kind: "servicePrincipal",
+      deletedAt: ctx.dir.now(),
+      servicePrincipal: sp,
+      appRoleAssignments: d.appRoleAssignments.filter((a) => a.principalId === sp.id),
+      oauth2PermissionGrants: d.oauth2PermissionGrants.filter((g) => g.clientId === sp.id),
+    });
     d.servicePrincipals = d.servicePrincipals.filter((s) => s !== sp);
     d.appRoleAssignments = d.appRoleAssignments.filter(
       (a) => a.principalId !== sp.id && a.resourceId !== sp.id,

@@ -135,6 +135,20 @@ export interface Organization {
   verifiedDomains: { name: string; isDefault: boolean; isInitial: boolean; type: string }[];
 }
 
+/**
+ * A soft-deleted application or service principal (Graph's directory/deletedItems): kept 30 days
+ * with what it held (credentials; for a service principal its assignments and grants), restorable.
+ */
+export interface DeletedItem {
+  kind: "application" | "servicePrincipal";
+  /** ms epoch of the deletion (deletedDateTime). */
+  deletedAt: number;
+  application?: Application;
+  servicePrincipal?: ServicePrincipal;
+  appRoleAssignments?: AppRoleAssignment[];
+  oauth2PermissionGrants?: OAuth2PermissionGrant[];
+}
+
 export interface DirectoryData {
   applications: Application[];
   servicePrincipals: ServicePrincipal[];
@@ -143,4 +157,6 @@ export interface DirectoryData {
   users: User[];
   /** Tenant policies (policies/types.ts); created on first use, so older state files load. */
   policies?: TenantPolicies;
+  /** Soft-deleted objects (graph/deleted-items.ts); created on first use, so older state files load. */
+  deletedItems?: DeletedItem[];
 }
