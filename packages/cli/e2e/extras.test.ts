@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commands } from "../src/cli/commands/index.js";
+import { commands } from "../src/cli/specs/index.js";
 import type { TestEnv } from "./harness.js";
 import { cliMain, parseJson, startTestEnv } from "./harness.js";
 

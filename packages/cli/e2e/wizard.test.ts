@@ -56,7 +56,7 @@ describe.skipIf(!hasTmux)("setup wizard in a terminal", () => {
     const advice = await term.waitFor("Have you copied the client secret?");
     expect(advice).toContain(`+ "${app?.appId}" | Where-Object`);
     term.keys("Enter");
-    await term.waitFor("Show the SharePoint appendix");
+    await term.waitFor("Add SharePoint access now?");
     term.keys("Enter");
     const end = await term.waitFor("EXIT=");
     expect(end).toContain("Done. Boxafe can now back up this tenant.");
@@ -95,7 +95,7 @@ describe.skipIf(!hasTmux)("setup wizard in a terminal", () => {
     again.keys("Enter");
     await again.waitFor("Have you copied the client secret?");
     again.keys("Enter");
-    await again.waitFor("Show the SharePoint appendix");
+    await again.waitFor("Add SharePoint access now?");
     again.keys("Enter");
     expect(await again.waitFor("EXIT=")).toContain("EXIT=0");
   });

@@ -3,11 +3,11 @@
  * msal, the Graph client and clack load only when a command needs them, so --help starts fast.
  */
 import packageJson from "../package.json" with { type: "json" };
-import { commands } from "./cli/commands/index.js";
 import { commandHelp, topLevelHelp } from "./cli/help.js";
 import { installInterrupt } from "./cli/interrupt.js";
 import { globalOptions } from "./cli/options.js";
 import { parseArgs } from "./cli/parse-args.js";
+import { commands } from "./cli/specs/index.js";
 import type { CommandContext, RunCommand } from "./command-context.js";
 import type { Output } from "./output.js";
 import { createOutput } from "./output.js";

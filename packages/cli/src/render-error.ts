@@ -3,6 +3,7 @@
  * map by table; msal and network errors are recognised by shape; everything else is exit 1.
  */
 import { CancelledError, UsageError } from "./cli/usage-error.js";
+import { flagOf } from "./requests/field-flags.js";
 
 export const ExitCode = {
   Ok: 0,
@@ -91,7 +92,8 @@ export function renderError(error: unknown): RenderedError {
       code: error.code,
       message: error.message,
       ...(refused ? { hint: browserHint } : {}),
-      ...(error.field ? { field: error.field } : {}),
+      // Core names its request fields; the user typed flags.
+      ...(error.field ? { field: flagOf(error.field) } : {}),
       ...(error.upstreamCode ? { upstreamCode: error.upstreamCode } : {}),
       ...(error.requestId ? { requestId: error.requestId } : {}),
     };

@@ -244,7 +244,7 @@ export { retireCertificateSelf, rotateCertificate } from "./usecases/certificate
 export type { CheckResult } from "./usecases/check.js";
 export { check } from "./usecases/check.js";
 export type { CertificateRow, CredentialList, SecretRow } from "./usecases/credentials.js";
-export { listCredentials, observeApp } from "./usecases/credentials.js";
+export { listCredentials, observeApp, requireApp } from "./usecases/credentials.js";
 export type { Emit, Task, UseCaseEvent } from "./usecases/events.js";
 export { silent } from "./usecases/events.js";
 export type {
@@ -261,7 +261,14 @@ export type { EwsStepResult } from "./usecases/ews-step.js";
 export { runEwsStep } from "./usecases/ews-step.js";
 export type { PendingHandOver } from "./usecases/hand-over.js";
 export { handedOver } from "./usecases/hand-over.js";
-export type { AdminPorts, CertificateMaker, MadeCertificate, ProofPorts } from "./usecases/ports.js";
+export type {
+  AdminPorts,
+  CertificateMaker,
+  HandOverPort,
+  MadeCertificate,
+  NewCredential,
+  ProofPorts,
+} from "./usecases/ports.js";
 export type { PlanExtras, Prepared } from "./usecases/prepare.js";
 export { permissionsOf, prepare, replan, secretLifetimeOf } from "./usecases/prepare.js";
 export type { RemoveOutcome } from "./usecases/remove.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { commands } from "./commands/index.js";
 import { globalOptions } from "./options.js";
 import { parseArgs } from "./parse-args.js";
 import { secretArgumentMessage } from "./secret-guard.js";
+import { commands } from "./specs/index.js";
 
 const parse = (...argv: string[]) => parseArgs(argv, globalOptions, commands);
 

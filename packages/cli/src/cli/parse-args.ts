@@ -1,8 +1,9 @@
 /**
- * A small hand-written argument parser: `--name value`, `--name=value`, boolean flags, `-h`, options
- * before or after the command words, and "optional" values (`--sandbox` or `--sandbox URL`).
- * Unknown or misplaced options are usage errors naming the flag.
+ * Argument parsing through Node's own `util.parseArgs` (tokens mode), with our rules on top:
+ * options before or after the command words, `--sandbox` alone or with a URL (an "optional"
+ * value), and usage errors that name the flag. Unknown or misplaced options are usage errors.
  */
+import { parseArgs as parseNodeArgs } from "node:util";
 import type { CommandSpec, OptionSpec, OptionValue } from "./option-spec.js";
 import { refuseSecretArguments } from "./secret-guard.js";
 import { UsageError } from "./usage-error.js";
@@ -18,15 +19,9 @@ export function optionsOf(command: CommandSpec): readonly OptionSpec[] {
   return command.groups.flatMap((group) => group.options);
 }
 
-function indexOptions(
-  globals: readonly OptionSpec[],
-  commands: readonly CommandSpec[],
-): Map<string, OptionSpec> {
+function allSpecs(globals: readonly OptionSpec[], commands: readonly CommandSpec[]): Map<string, OptionSpec> {
   const byName = new Map<string, OptionSpec>();
-  for (const spec of [...globals, ...commands.flatMap(optionsOf)]) {
-    byName.set(spec.name, spec);
-    if (spec.short) byName.set(`-${spec.short}`, spec);
-  }
+  for (const spec of [...globals, ...commands.flatMap(optionsOf)]) byName.set(spec.name, spec);
   return byName;
 }
 
@@ -35,53 +30,66 @@ function findCommand(words: readonly string[], commands: readonly CommandSpec[])
   return commands.find((c) => c.name === two) ?? commands.find((c) => c.name === words[0]);
 }
 
+/**
+ * An "optional" option without a value that fits (`--sandbox plan`) becomes `--sandbox=` so that
+ * util.parseArgs, which knows only boolean and string, does not swallow the next word.
+ */
+function withOptionalValues(argv: readonly string[], specs: Map<string, OptionSpec>): string[] {
+  return argv.map((word, i) => {
+    const spec = word.startsWith("--") ? specs.get(word.slice(2)) : undefined;
+    if (spec?.kind !== "optional") return word;
+    const next = argv[i + 1];
+    return next !== undefined && (spec.acceptsValue?.(next) ?? false) ? word : `${word}=`;
+  });
+}
+
 export function parseArgs(
   argv: readonly string[],
   globals: readonly OptionSpec[],
   commands: readonly CommandSpec[],
 ): ParsedArgs {
   refuseSecretArguments(argv);
-  const specs = indexOptions(globals, commands);
+  const specs = allSpecs(globals, commands);
+  const options = Object.fromEntries(
+    [...specs.values()].map((spec) => [
+      spec.name,
+      {
+        type: spec.kind === "boolean" ? ("boolean" as const) : ("string" as const),
+        ...(spec.short ? { short: spec.short } : {}),
+        ...(spec.multiple ? { multiple: true } : {}),
+      },
+    ]),
+  );
+  // strict: false so that our messages (not Node's) name the flag; tokens carry what was typed.
+  const { tokens } = parseNodeArgs({
+    args: withOptionalValues(argv, specs),
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const values: Record<string, OptionValue> = {};
   const seen: string[] = [];
   const words: string[] = [];
-
-  for (let i = 0; i < argv.length; i += 1) {
-    const word = argv[i] ?? "";
-    if (word === "--") {
-      words.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!word.startsWith("-") || word === "-") {
-      words.push(word);
+  for (const token of tokens) {
+    if (token.kind === "positional") {
+      words.push(token.value);
       continue;
     }
-    const eq = word.indexOf("=");
-    const key = word.startsWith("--") ? word.slice(2, eq === -1 ? undefined : eq) : word;
-    const inline = eq === -1 ? undefined : word.slice(eq + 1);
-    const spec = specs.get(key);
-    if (!spec)
-      throw new UsageError(`Unknown option ${word.split("=")[0]}.`, findCommand(words, commands)?.name);
+    if (token.kind === "option-terminator") continue;
+    const spec = specs.get(token.name);
+    if (!spec) throw new UsageError(`Unknown option ${token.rawName}.`, findCommand(words, commands)?.name);
     seen.push(spec.name);
     let value: string | boolean;
     if (spec.kind === "boolean") {
-      if (inline !== undefined) throw new UsageError(`--${spec.name} takes no value.`);
+      if (token.inlineValue) throw new UsageError(`--${spec.name} takes no value.`);
       value = true;
-    } else if (inline !== undefined) {
-      value = inline;
+    } else if (spec.kind === "optional" && token.value === "") {
+      value = true;
+    } else if (token.value === undefined || (!token.inlineValue && token.value.startsWith("--"))) {
+      throw new UsageError(`--${spec.name} needs a value${spec.value ? ` (${spec.value})` : ""}.`);
     } else {
-      const next = argv[i + 1];
-      const takes =
-        next !== undefined &&
-        (spec.kind === "string" ? !next.startsWith("--") : (spec.acceptsValue?.(next) ?? false));
-      if (takes) {
-        value = next;
-        i += 1;
-      } else if (spec.kind === "optional") {
-        value = true;
-      } else {
-        throw new UsageError(`--${spec.name} needs a value${spec.value ? ` (${spec.value})` : ""}.`);
-      }
+      value = token.value;
     }
     if (spec.multiple) {
       const previous = values[spec.name];

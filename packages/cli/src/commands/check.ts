@@ -2,57 +2,27 @@
  * `check`: drift report for an existing app. Exit 0 when the tenant holds what the profile needs,
  * 3 when setup would change something (it repairs the drift).
  */
-import {
-  advisoryNotes,
-  CoreError,
-  checkDrift,
-  consentCounts,
-  desiredFrom,
-  summarizePlan,
-} from "@boxafe-connect/core";
+import { check, isCoreError } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { advisoryLines } from "../render/advisories-view.js";
 import { findingLines } from "../render/plan-view.js";
 import { ExitCode } from "../render-error.js";
+import { sessionRequestOf } from "../requests/session-request.js";
+import { setupRequestOf, withProfile } from "../requests/setup-request.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { desiredOptionsOf, permissionsOf, preflight } from "../session/app-options.js";
 
 export async function runCheck(context: CommandContext): Promise<number> {
-  const { out } = context;
-  preflight(context);
-  const session = await openAdminSession(context, { requireAdmin: false });
+  const { out, values } = context;
+  const request = await withProfile(setupRequestOf(values, Date.now()), values);
+  const session = await openAdminSession(context, sessionRequestOf(values), { requireAdmin: false });
   try {
-    const now = session.deps.clock.now();
-    const permissions = await permissionsOf(context);
-    const options = desiredOptionsOf(context, now, { withSecret: true });
     const step = out.step("Comparing the app with the profile");
-    const report = await checkDrift(session.deps, desiredFrom(permissions, options, now));
-    const app = report.observed.application;
-    if (!app) {
-      step.fail("No such app");
-      throw new CoreError(
-        "not_found",
-        "No such app in this tenant. Check --app-id or --app-name, or run setup.",
-      );
-    }
+    const report = await check(session.ports, request).catch((error: unknown) => {
+      step.fail(isCoreError(error) && error.code === "not_found" ? "No such app" : undefined);
+      throw error;
+    });
     step.done(report.drift ? "Drift found" : "No drift");
-    const summary = summarizePlan(report.plan);
-    const { declared, consented, missing } = consentCounts(report.observed, report.plan);
-    const notes = advisoryNotes(permissions, app.appId);
-    const credentials = [
-      ...app.passwordCredentials.map((p) => ({
-        type: "secret",
-        keyId: p.keyId,
-        displayName: p.displayName,
-        endDateTime: p.endDateTime,
-      })),
-      ...app.keyCredentials.map((k) => ({
-        type: "certificate",
-        keyId: k.keyId,
-        displayName: k.displayName,
-        endDateTime: k.endDateTime,
-      })),
-    ];
+    const { app, summary, consent, credentials, advisories, permissions } = report;
     out.result({
       command: "check",
       ok: !report.drift,
@@ -62,21 +32,21 @@ export async function runCheck(context: CommandContext): Promise<number> {
       displayName: app.displayName,
       permissions: {
         wanted: permissions.length,
-        declared,
-        consented,
-        missing,
-        extra: summary.findings.filter((f) => f.kind === "extra-permission").map((f) => f.message),
+        declared: consent.declared,
+        consented: consent.consented,
+        missing: consent.missing,
+        extra: report.extraPermissions,
       },
       changes: summary.actions,
       findings: summary.findings,
       credentials,
-      advisories: notes,
+      advisories,
     });
     const { style } = out;
     out.print(
       [
         style.bold(`"${app.displayName}" (${app.appId}):`),
-        `  permissions: ${permissions.length} wanted, ${declared} declared, ${consented} consented`,
+        `  permissions: ${permissions.length} wanted, ${consent.declared} declared, ${consent.consented} consented`,
         ...credentials.map(
           (c) => `  ${c.type} ${c.displayName ?? c.keyId}: until ${c.endDateTime.slice(0, 10)}`,
         ),
@@ -87,7 +57,7 @@ export async function runCheck(context: CommandContext): Promise<number> {
             ]
           : [style.green("No drift: the app holds what Boxafe needs.")]),
         ...findingLines(summary.findings, style),
-        ...(notes.length > 0 ? ["", ...advisoryLines(notes, style)] : []),
+        ...(advisories.length > 0 ? ["", ...advisoryLines(advisories, style)] : []),
       ].join("\n"),
     );
     return report.drift ? ExitCode.DriftFound : ExitCode.Ok;

@@ -7,22 +7,24 @@
  */
 import type { ClientCredential, EwsAllowResult, WorkloadProof } from "@boxafe-connect/core";
 import {
-  CoreError,
   ewsAllow,
   ewsRequestSchema,
   ewsStatus,
+  observeApp,
   parseRequest,
   proveApp,
+  requireApp,
   sharePointTenantName,
 } from "@boxafe-connect/core";
 import { readCertificateFile } from "../auth/read-certificate.js";
 import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
 import { ewsChangeLines, ewsProofLine, ewsStatusLines, powerShellLines } from "../render/ews-view.js";
+import { withProgress } from "../render/task-progress.js";
 import { ExitCode } from "../render-error.js";
+import { appRequestOf } from "../requests/app-request.js";
+import { sessionRequestOf } from "../requests/session-request.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { preflight } from "../session/app-options.js";
-import { observeApp } from "../session/compute-plan.js";
 import { type EwsSession, openEwsSession } from "../session/ews-session.js";
 import { proveWorkloadsFor } from "../session/workload-proof.js";
 import { confirmOrCancel } from "../wizard/prompts.js";
@@ -87,15 +89,13 @@ async function confirmNarrowing(context: CommandContext, result: EwsAllowResult)
 export async function runEws(context: CommandContext): Promise<number> {
   const { out } = context;
   const action = context.command === "ews allow" ? "allow" : "status";
-  preflight(context);
+  const appRequest = appRequestOf(context.values);
   const credential = await knownCredential(context);
   const mailbox = stringOption(context, "mailbox");
-  const session = await openAdminSession(context, { requireAdmin: false });
+  const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: false });
   try {
-    const observed = await observeApp(context, session);
-    const app = observed.application;
-    if (!app)
-      throw new CoreError("not_found", "No such app in this tenant. Run setup first, or check --app-id.");
+    const observed = await withProgress(out, (emit) => observeApp(session.ports, appRequest, emit));
+    const app = requireApp(observed, "Run setup first, or check --app-id.");
     const request = parseRequest(ewsRequestSchema, {
       action,
       appId: app.appId,

@@ -1,31 +1,32 @@
 /** `plan`: what setup would change; reads only. */
-import { summarizePlan } from "@boxafe-connect/core";
+import { prepare } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { planLines } from "../render/plan-view.js";
+import { withProgress } from "../render/task-progress.js";
+import { sessionRequestOf } from "../requests/session-request.js";
+import { setupRequestOf, withProfile } from "../requests/setup-request.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { preflight } from "../session/app-options.js";
-import { computePlan } from "../session/compute-plan.js";
 
 export async function runPlan(context: CommandContext): Promise<number> {
-  preflight(context);
-  const session = await openAdminSession(context, { requireAdmin: false });
+  const { out, values } = context;
+  const request = await withProfile(setupRequestOf(values, Date.now()), values);
+  const session = await openAdminSession(context, sessionRequestOf(values), { requireAdmin: false });
   try {
-    const computed = await computePlan(context, session, { withSecret: true });
-    const summary = summarizePlan(computed.plan);
-    const app = computed.observed.application;
-    context.out.result({
+    const prepared = await withProgress(out, (emit) => prepare(session.ports, request, emit));
+    const { summary, observed, desired } = prepared;
+    out.result({
       command: "plan",
       ok: true,
       tenantId: session.tenantId,
       app: {
-        exists: app !== undefined,
-        clientId: app?.appId ?? null,
-        displayName: computed.desired.displayName,
+        exists: observed.application !== undefined,
+        clientId: observed.application?.appId ?? null,
+        displayName: desired.displayName,
       },
       nothingToDo: summary.total === 0,
       ...summary,
     });
-    context.out.print(planLines(summary, context.out.style).join("\n"));
+    out.print(planLines(summary, out.style).join("\n"));
     return 0;
   } finally {
     await session.close();

@@ -2,28 +2,25 @@
  * `preflight`: the tenant's rules read before any write, as a table (stdout) or JSON. Exit 0 when every check
  * passes, warns or is unknown; 7 (PreflightFailed) when one fails; 5 when only the role fails.
  */
+import { observeApp, permissionsOf, secretLifetimeOf } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
-import { flag } from "../command-context.js";
 import { preflightDocument } from "../render/preflight-view.js";
+import { withProgress } from "../render/task-progress.js";
 import { ExitCode } from "../render-error.js";
+import { sessionRequestOf } from "../requests/session-request.js";
+import { setupRequestOf, withProfile } from "../requests/setup-request.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { appNameOf, permissionsOf, preflight, secretDaysOf } from "../session/app-options.js";
-import { certificateDaysOf } from "../session/certificate.js";
-import { observeApp } from "../session/compute-plan.js";
 import { runTenantPreflight } from "../session/tenant-preflight.js";
 
 export async function runPreflight(context: CommandContext): Promise<number> {
-  preflight(context);
-  const session = await openAdminSession(context, { requireAdmin: false });
+  const request = await withProfile(setupRequestOf(context.values, Date.now()), context.values);
+  const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: false });
   try {
-    const now = session.deps.clock.now();
-    const permissions = await permissionsOf(context);
-    const observed = await observeApp(context, session);
-    const result = await runTenantPreflight(context, session, observed, permissions, {
-      secretDays: secretDaysOf(context, now),
-      ...(flag(context, "certificate")
-        ? { certificateDays: certificateDaysOf(context, appNameOf(context)) }
-        : {}),
+    const now = session.ports.clock.now();
+    const observed = await withProgress(context.out, (emit) => observeApp(session.ports, request, emit));
+    const result = await runTenantPreflight(context, session, observed, permissionsOf(request), {
+      secretDays: secretLifetimeOf(request, now).days,
+      ...(request.certificate ? { certificateDays: request.certificateDays } : {}),
     });
     context.out.result({
       command: "preflight",

@@ -2,28 +2,31 @@
  * `remove`: take every secret and certificate off the app, then delete it (its service principal
  * and grants go with it). Entra keeps it 30 days in deleted items; --purge deletes it for good.
  */
-import { removeApplication } from "@boxafe-connect/core";
+import { appKeyOf, appLabel, remove } from "@boxafe-connect/core";
 import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
 import { flag } from "../command-context.js";
+import { removeRequestOf } from "../requests/app-request.js";
+import { sessionRequestOf } from "../requests/session-request.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { appKeyOf } from "../session/app-options.js";
 import { confirmOrCancel } from "../wizard/prompts.js";
 
 export async function runRemove(context: CommandContext): Promise<number> {
-  const appKey = appKeyOf(context);
-  const label = "appId" in appKey ? appKey.appId : appKey.uniqueName;
+  const request = removeRequestOf(context.values);
+  const label = appLabel(appKeyOf(request));
   if (!flag(context, "yes")) {
     if (!context.interactive) {
       throw new UsageError("remove deletes the app and its credentials; add --yes to confirm.", "remove");
     }
     await confirmOrCancel(`Delete the app ${label}, its enterprise app, grants and secrets?`);
   }
-  const session = await openAdminSession(context, { requireAdmin: true });
+  const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: true });
   try {
     const step = context.out.step(`Removing ${label}`);
-    const purge = flag(context, "purge");
-    const result = await removeApplication(session.deps, appKey, { purge });
+    const result = await remove(session.ports, request).catch((error: unknown) => {
+      step.fail();
+      throw error;
+    });
     step.done(
       result.removed
         ? `Removed ${result.appId} (${result.credentialsRemoved} credential(s) taken off first)${result.purged ? ", deleted for good" : ""}`

@@ -1,37 +1,17 @@
 /** `secret list`: the app's secrets and certificates with expiry; never secret values. */
-import { CoreError, isOurSecret } from "@boxafe-connect/core";
+import { listCredentials } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
+import { withProgress } from "../render/task-progress.js";
+import { appRequestOf } from "../requests/app-request.js";
+import { sessionRequestOf } from "../requests/session-request.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { observeApp } from "../session/compute-plan.js";
-
-const dayMs = 86_400_000;
 
 export async function runSecretList(context: CommandContext): Promise<number> {
-  const session = await openAdminSession(context, { requireAdmin: false });
+  const request = appRequestOf(context.values);
+  const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: false });
   try {
-    const now = session.deps.clock.now();
-    const observed = await observeApp(context, session);
-    const app = observed.application;
-    if (!app) throw new CoreError("not_found", "No such app in this tenant. Check --app-id or --app-name.");
-    const daysLeft = (end: string) => Math.floor((Date.parse(end) - now) / dayMs);
-    const secrets = app.passwordCredentials.map((p) => ({
-      keyId: p.keyId,
-      displayName: p.displayName,
-      hint: p.hint ?? null,
-      startDateTime: p.startDateTime,
-      endDateTime: p.endDateTime,
-      expired: Date.parse(p.endDateTime) <= now,
-      daysLeft: daysLeft(p.endDateTime),
-      madeByBoxafeConnect: isOurSecret(p),
-    }));
-    const certificates = app.keyCredentials.map((k) => ({
-      keyId: k.keyId,
-      displayName: k.displayName,
-      thumbprint: k.customKeyIdentifier ?? null,
-      endDateTime: k.endDateTime,
-      expired: Date.parse(k.endDateTime) <= now,
-      daysLeft: daysLeft(k.endDateTime),
-    }));
+    const list = await withProgress(context.out, (emit) => listCredentials(session.ports, request, emit));
+    const { app, secrets, certificates } = list;
     context.out.result({
       command: "secret list",
       ok: true,

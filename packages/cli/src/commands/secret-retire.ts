@@ -3,15 +3,15 @@
  * BOXAFE_CLIENT_SECRET or stdin, is proven with a fresh token, and only then are the older secrets
  * boxafe-connect made removed (`--keep N`, `--older-than DAYS`). Someone else's are never touched.
  */
-import { parseRequest, retire, retireRequestSchema } from "@boxafe-connect/core";
-import { createMsalAppTokenPort } from "@boxafe-connect/runtime";
+import { appKeyOf, parseRequest, retire, retireRequestSchema } from "@boxafe-connect/core";
 import { readClientSecret } from "../auth/read-secret.js";
 import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
 import { ExitCode } from "../render-error.js";
+import { appRequestOf } from "../requests/app-request.js";
+import { sessionRequestOf } from "../requests/session-request.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { appKeyOf } from "../session/app-options.js";
 
 function wholeNumber(context: CommandContext, option: string): number | undefined {
   const text = stringOption(context, option);
@@ -30,7 +30,7 @@ export async function runSecretRetire(context: CommandContext): Promise<number> 
     command: "secret retire",
   });
   out.redactor.protect(secret);
-  const appKey = appKeyOf(context);
+  const appKey = appKeyOf(appRequestOf(context.values));
   const keep = wholeNumber(context, "keep");
   const olderThan = wholeNumber(context, "older-than");
   const request = parseRequest(retireRequestSchema, {
@@ -42,14 +42,13 @@ export async function runSecretRetire(context: CommandContext): Promise<number> 
     ...(keep === undefined ? {} : { keep }),
     ...(olderThan === undefined ? {} : { olderThanDays: olderThan }),
   });
-  const session = await openAdminSession(context, { requireAdmin: true });
+  const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: true });
   try {
     const step = out.step("Proving the newest secret, then removing older ones");
     const result = await retire(
       {
-        ...session.deps,
-        appToken: createMsalAppTokenPort({ authorityHost: session.target.endpoints.authorityHost }),
-        cloud: session.target.endpoints,
+        ...session.ports,
+        ...session.proof,
         tenantId: session.tenantId,
       },
       request,

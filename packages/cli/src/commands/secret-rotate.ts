@@ -4,21 +4,21 @@
  * `secret retire`. The -o path is checked before sign-in; a failed write is exit 6, never a loss.
  */
 import type { NewSecret } from "@boxafe-connect/core";
-import { parseRequest, rotate, rotateRequestSchema } from "@boxafe-connect/core";
-import { createMsalAppTokenPort } from "@boxafe-connect/runtime";
+import { appKeyOf, parseRequest, rotate, rotateRequestSchema } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import { handOverLines, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
 import { checkNewFile } from "../files/output-path.js";
 import { writeAfterHandOver } from "../files/write-after-hand-over.js";
 import { ExitCode } from "../render-error.js";
+import { appRequestOf } from "../requests/app-request.js";
+import { sessionRequestOf } from "../requests/session-request.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { appKeyOf } from "../session/app-options.js";
 
 function rotateRequestOf(context: CommandContext) {
   const days = stringOption(context, "secret-days");
   const end = stringOption(context, "secret-end");
-  const appKey = appKeyOf(context);
+  const appKey = appKeyOf(appRequestOf(context.values));
   return parseRequest(rotateRequestSchema, {
     ...("appId" in appKey ? { appId: appKey.appId } : {}),
     ...(stringOption(context, "app-name") === undefined
@@ -38,7 +38,7 @@ export async function runSecretRotate(context: CommandContext): Promise<number> 
   // Everything the command will need is checked before anyone signs in or anything changes.
   const request = rotateRequestOf(context);
   if (file) await checkNewFile(file, "output", "secret rotate");
-  const session = await openAdminSession(context, { requireAdmin: true });
+  const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: true });
   try {
     const step = out.step("Adding a new secret and proving it");
     let shown: { secret: NewSecret; clientId: string } | undefined;
@@ -50,9 +50,8 @@ export async function runSecretRotate(context: CommandContext): Promise<number> 
     });
     await rotate(
       {
-        ...session.deps,
-        appToken: createMsalAppTokenPort({ authorityHost: session.target.endpoints.authorityHost }),
-        cloud: session.target.endpoints,
+        ...session.ports,
+        ...session.proof,
         tenantId: session.tenantId,
       },
       request,

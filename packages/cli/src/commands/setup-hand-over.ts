@@ -8,6 +8,7 @@ import type { CommandContext } from "../command-context.js";
 import { handOverLines, handOverValues, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
 import { advisoryLines } from "../render/advisories-view.js";
 import { verificationLines } from "../render/verification-view.js";
+import type { RenderedError } from "../render-error.js";
 
 export interface HandOverInput {
   readonly command: string;
@@ -27,9 +28,13 @@ export interface HandOverInput {
     readonly notAfter: string;
     readonly files: { readonly pem: string; readonly cer: string; readonly pfx: string };
     readonly pfxPassword: string | null;
+    /** The SharePoint proof with the certificate. */
+    readonly verification?: VerificationReport;
   };
   /** Preflight's checks and the credential choice (JSON only; people saw them before the plan). */
   readonly preflight?: Record<string, unknown>;
+  /** A later step failed after a secret was made: the values still go out, with the error. */
+  readonly failure?: RenderedError;
 }
 
 export async function handOver(context: CommandContext, input: HandOverInput): Promise<void> {
@@ -45,7 +50,7 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
   const notes = advisoryNotes(input.permissions, input.clientId);
   out.result({
     command: input.command,
-    ok: input.report ? input.report.complete : true,
+    ok: input.failure ? false : input.report ? input.report.complete : true,
     tenantId: input.tenantId,
     clientId: input.clientId,
     applicationObjectId: input.applicationObjectId,
@@ -64,6 +69,12 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
     handOverFile: input.outputFile ?? null,
     certificate: input.certificate ?? null,
     ...(input.preflight ? { preflight: input.preflight } : {}),
+    ...(input.failure
+      ? {
+          exitCode: input.failure.exitCode,
+          error: { code: input.failure.code, message: input.failure.message },
+        }
+      : {}),
   });
   if (out.json) return;
   if (input.report) out.info(verificationLines(input.report, out.style).join("\n"));

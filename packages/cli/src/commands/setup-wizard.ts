@@ -3,13 +3,24 @@
  * turn the answer into an event, transition, run the effects, feed their events back. State is
  * saved (without secrets) after every step, so `setup --resume` continues after Ctrl-C.
  */
-import type { Effect, WizardEvent, WizardState } from "@boxafe-connect/core";
-import { initialState, resumeState, steps, transition } from "@boxafe-connect/core";
+import type { Effect, SetupRequest, WizardEvent, WizardState } from "@boxafe-connect/core";
+import {
+  DEFAULT_APP_NAME,
+  driveSteps,
+  initialState,
+  resumeState,
+  steps,
+  transition,
+} from "@boxafe-connect/core";
 import type { SignInPrompt } from "../auth/sign-in.js";
 import { CancelledError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
+import type { CertificateFiles } from "../files/certificate-files.js";
+import { certificateBaseName, writeCertificateFiles } from "../files/certificate-files.js";
 import { ExitCode } from "../render-error.js";
+import { sessionRequestOf } from "../requests/session-request.js";
+import { setupRequestOf, withProfile } from "../requests/setup-request.js";
 import { askChooseApp } from "../steps/choose-app.js";
 import { askError } from "../steps/error.js";
 import { askHandOver, showHandOver } from "../steps/hand-over.js";
@@ -18,8 +29,8 @@ import { askReview } from "../steps/review.js";
 import { askSharePoint } from "../steps/sharepoint.js";
 import type { Ui } from "../steps/ui.js";
 import { askVerifyIncomplete } from "../steps/verify-incomplete.js";
-import type { WizardSession } from "../wizard/handlers.js";
-import { createWizardSession } from "../wizard/handlers.js";
+import type { WizardSession } from "../wizard/setup-session.js";
+import { createWizardSession } from "../wizard/setup-session.js";
 import { forgetRun, loadRun, saveRun, stateFileOf } from "../wizard/state-store.js";
 
 const spinnerText: Readonly<Record<Effect["type"], string>> = {
@@ -28,7 +39,7 @@ const spinnerText: Readonly<Record<Effect["type"], string>> = {
   observe: "Reading the tenant",
   apply: "Applying the plan",
   verify: "Verifying with fresh app tokens",
-  sharepoint: "Preparing the SharePoint values",
+  sharepoint: "Preparing SharePoint access",
 };
 
 function promptRenderer(ui: Ui): (prompt: SignInPrompt) => void {
@@ -63,7 +74,7 @@ function doneText(state: WizardState, effect: Effect): string {
         : "Verification skipped (no new secret)";
     }
     case "sharepoint":
-      return "SharePoint values ready";
+      return state.sharepoint?.certificate ? "Certificate added and proven" : "SharePoint values ready";
   }
 }
 
@@ -95,75 +106,83 @@ async function runEffectShown(
   return event;
 }
 
-async function ask(
+/** The wizard's answer to a state that waits for a person: a prompt per phase. */
+function promptAnswers(
   ui: Ui,
-  state: WizardState,
   session: WizardSession,
   context: CommandContext,
-  shown: Set<string>,
+  request: SetupRequest,
+  files: () => CertificateFiles | undefined,
 ) {
-  switch (state.phase) {
-    case "start":
-      return { type: "sign-in.start" } as const;
-    case "choose-app":
-      return askChooseApp(ui, state, session, context);
-    case "review":
-      ui.note(railLine(state), "Progress");
-      return askReview(ui, state, session.planActions(), context.out.style);
-    case "verify-incomplete":
-      return askVerifyIncomplete(ui, state);
-    case "hand-over":
-      if (!shown.has("hand-over")) {
-        shown.add("hand-over");
-        await showHandOver(ui, state, session, context);
-      }
-      return askHandOver(ui, state, session);
-    case "sharepoint":
-      return askSharePoint(ui, session);
-    case "error":
-      return askError(ui, state);
-    default:
-      return undefined;
-  }
+  const shown = new Set<string>();
+  return async (state: WizardState): Promise<WizardEvent | undefined> => {
+    if (state.rejected) ui.log.warn(state.rejected.reason);
+    switch (state.phase) {
+      case "start":
+        return { type: "sign-in.start" };
+      case "choose-app":
+        return askChooseApp(ui, state, session, request);
+      case "review":
+        ui.note(railLine(state), "Progress");
+        return askReview(ui, state, session.planActions(), context.out.style);
+      case "verify-incomplete":
+        return askVerifyIncomplete(ui, state);
+      case "hand-over":
+        if (!shown.has("hand-over")) {
+          shown.add("hand-over");
+          await showHandOver(ui, state, session, context.out, stringOption(context, "output"));
+        }
+        return askHandOver(ui, state, session);
+      case "sharepoint":
+        return askSharePoint(ui, state, session, files(), context.out.style);
+      case "error":
+        return askError(ui, state);
+      default:
+        return undefined;
+    }
+  };
 }
 
 export async function runSetupWizard(context: CommandContext): Promise<number> {
   const ui: Ui = await import("@clack/prompts");
   const path = stateFileOf(context);
   let ctx = context;
-  let [state, effects]: [WizardState, Effect[]] = [
-    initialState({ defaultDisplayName: stringOption(context, "app-name") ?? "QNAP Boxafe" }),
-    [],
-  ];
+  let start: [WizardState, Effect[]] | undefined;
   ui.intro("boxafe-connect: connect Microsoft 365 to QNAP Boxafe");
   if (flag(context, "resume")) {
     const saved = await loadRun(path);
     ctx = { ...context, values: { ...saved.flags, ...context.values } };
-    [state, effects] = resumeState(saved.state);
+    start = resumeState(saved.state);
     ui.log.info(`Resuming the setup saved at ${saved.savedAt}; signing in again first.`);
   }
-  const session = createWizardSession(ctx, {
+  const request = await withProfile(setupRequestOf(ctx.values, Date.now()), ctx.values);
+  let state: WizardState =
+    start?.[0] ?? initialState({ defaultDisplayName: request.displayName ?? DEFAULT_APP_NAME });
+  let files: CertificateFiles | undefined;
+  // Notes (e.g. "using the built-in sandbox") go into the wizard's flow instead of raw stderr.
+  const io = { ...ctx, out: { ...ctx.out, info: (text: string) => ui.log.info(text) } };
+  const session = createWizardSession(io, sessionRequestOf(ctx.values), request, {
+    quiet: true,
     onPrompt: promptRenderer(ui),
-    notice: (text) => ui.log.info(text),
+    // The tenant's rules after the read: a failing rule stops before the review (as with --yes).
+    preflight: true,
+    handOver: async ({ clientId, certificate }) => {
+      if (certificate) files = await writeCertificateFiles(".", certificateBaseName(clientId), certificate);
+    },
   });
-  const shown = new Set<string>();
   try {
-    for (;;) {
-      await saveRun(path, ctx, state);
-      const effect = effects[0];
-      if (effect) {
-        const event = await runEffectShown(ui, session, state, effect, (progress) => {
-          [state] = transition(state, progress);
-        });
-        const [next, more] = transition(state, event);
-        [state, effects] = [next, [...effects.slice(1), ...more]];
-        continue;
-      }
-      const event = await ask(ui, state, session, ctx, shown);
-      if (!event) break;
-      [state, effects] = transition(state, event);
-      if (state.rejected) ui.log.warn(state.rejected.reason);
-    }
+    state = await driveSteps(
+      {
+        handlers: session.handlers,
+        answer: promptAnswers(ui, session, ctx, request, () => files),
+        run: (effect, current, feed) => runEffectShown(ui, session, current, effect, feed),
+        onState: async (current) => {
+          state = current;
+          await saveRun(path, ctx, current);
+        },
+      },
+      start ?? [state, []],
+    );
   } catch (error) {
     if (error instanceof CancelledError) {
       await saveRun(path, ctx, state).catch(() => {});

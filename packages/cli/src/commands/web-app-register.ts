@@ -2,6 +2,7 @@
 import { registerWebApp, validateAppName } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { listOption, stringOption } from "../command-context.js";
+import { sessionRequestOf } from "../requests/session-request.js";
 import { openAdminSession } from "../session/admin-session.js";
 
 export async function runWebAppRegister(context: CommandContext): Promise<number> {
@@ -9,10 +10,10 @@ export async function runWebAppRegister(context: CommandContext): Promise<number
   const displayName = validateAppName(stringOption(context, "name") ?? "Boxafe Connect Web", "name");
   const given = listOption(context, "redirect-uri");
   const redirectUris = given.length > 0 ? given : ["http://localhost:5173/"];
-  const session = await openAdminSession(context, { requireAdmin: true });
+  const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: true });
   try {
     const step = out.step(`Registering "${displayName}"`);
-    const result = await registerWebApp(session.deps, { displayName, redirectUris });
+    const result = await registerWebApp(session.ports, { displayName, redirectUris });
     step.done(`Registered ${result.appId}`);
     out.result({
       command: "web-app register",

@@ -1,17 +1,17 @@
 /**
  * The composition root for commands that act as the signed-in admin: target, sign-in, role check,
- * Graph port and runtime ports. Tokens are registered with the redactor as soon as they exist.
+ * the admin's Graph port and runtime ports, and the proof ports (app tokens). Tokens and secrets
+ * are registered with the redactor as soon as they exist. It takes parsed options, never flags.
  */
-import type { EngineDeps, GraphPort, ProgressEvent, RoleCheck } from "@boxafe-connect/core";
-import { CoreError, checkRole, isGuid } from "@boxafe-connect/core";
-import { adminScopes, defaultPublicClientId } from "../auth/authority.js";
+import type { AdminPorts, GraphPort, ProgressEvent, ProofPorts, RoleCheck } from "@boxafe-connect/core";
+import { CoreError, checkRole } from "@boxafe-connect/core";
+import { adminScopes } from "../auth/authority.js";
 import type { SignedIn, SignInPrompt } from "../auth/sign-in.js";
 import { signIn } from "../auth/sign-in.js";
-import type { CommandContext } from "../command-context.js";
-import { flag, stringOption } from "../command-context.js";
 import type { Output } from "../output.js";
 import { deviceCodeRefusals } from "../render-error.js";
-import type { Target } from "../target/resolve-target.js";
+import type { SessionRequest, SignInOptions } from "../requests/session-request.js";
+import type { Io, Target } from "../target/resolve-target.js";
 import { resolveTarget, targetMarker } from "../target/resolve-target.js";
 
 export interface AdminSession {
@@ -20,7 +20,8 @@ export interface AdminSession {
   readonly tenantId: string;
   readonly username: string;
   readonly role: RoleCheck;
-  readonly deps: EngineDeps;
+  readonly ports: AdminPorts;
+  readonly proof: ProofPorts;
   /** The admin's sign-in: its flow, and more scopes on request (preflight's Policy.Read.All). */
   readonly signedIn: SignedIn;
   close(): Promise<void>;
@@ -46,8 +47,8 @@ export function progressRenderer(out: Output): (event: ProgressEvent) => void {
 }
 
 /** BOXAFE_RETRY_BUDGET_SECONDS caps the time spent retrying throttled or lagging requests (default 120). */
-export function retryOf(context: CommandContext): { retry?: { budgetMs: number } } {
-  const raw = context.env.BOXAFE_RETRY_BUDGET_SECONDS;
+export function retryOf(env: Io["env"]): { retry?: { budgetMs: number } } {
+  const raw = env.BOXAFE_RETRY_BUDGET_SECONDS;
   if (raw === undefined || raw === "") return {};
   const seconds = Number(raw);
   if (!Number.isFinite(seconds) || seconds < 0) {
@@ -58,36 +59,23 @@ export function retryOf(context: CommandContext): { retry?: { budgetMs: number }
   return { retry: { budgetMs: seconds * 1000 } };
 }
 
-export function authFlowOf(context: CommandContext): "device" | "browser" {
-  const auth = stringOption(context, "auth") ?? "device";
-  if (auth !== "device" && auth !== "browser") {
-    throw new CoreError("invalid_input", `--auth must be device or browser, not "${auth}".`, {
-      field: "auth",
-    });
-  }
-  return auth;
-}
-
 export async function signInAdmin(
-  context: CommandContext,
+  io: Io,
   target: Target,
+  options: SignInOptions,
   display: { readonly quiet?: boolean; readonly onPrompt?: (prompt: SignInPrompt) => void } = {},
 ): Promise<SignedIn> {
-  const clientId = stringOption(context, "client-id") ?? defaultPublicClientId;
-  if (!isGuid(clientId)) {
-    throw new CoreError("invalid_input", `--client-id "${clientId}" is not a GUID.`, { field: "client-id" });
-  }
   const noop = { update: () => {}, done: () => {}, fail: () => {} };
-  const step = display.quiet ? noop : context.out.step("Signing in");
+  const step = display.quiet ? noop : io.out.step("Signing in");
   const request = {
-    flow: authFlowOf(context),
-    clientId,
+    flow: options.flow,
+    clientId: options.clientId,
     authority: target.authority,
     scopes: adminScopes(target.graphResource),
     ...(target.sandbox ? { sandbox: target.sandbox } : {}),
-    openBrowser: flag(context, "open-browser"),
-    env: context.env,
-    onPrompt: display.onPrompt ?? ((prompt: SignInPrompt) => renderPrompt(context.out, prompt)),
+    openBrowser: options.openBrowser,
+    env: io.env,
+    onPrompt: display.onPrompt ?? ((prompt: SignInPrompt) => renderPrompt(io.out, prompt)),
   };
   try {
     let signedIn: SignedIn;
@@ -98,8 +86,8 @@ export async function signInAdmin(
       // admin did not pick the flow, sign in with the browser instead of stopping.
       const refused =
         error instanceof CoreError && deviceCodeRefusals.test(`${error.upstreamCode ?? ""} ${error.message}`);
-      if (!refused || request.flow !== "device" || stringOption(context, "auth") !== undefined) throw error;
-      context.out.warn(
+      if (!refused || request.flow !== "device" || options.flowGiven) throw error;
+      io.out.warn(
         `Device code sign-in was refused (${error.upstreamCode ?? "Conditional Access"}); signing in with the browser instead.`,
       );
       signedIn = await signIn({ ...request, flow: "browser" });
@@ -128,49 +116,66 @@ export function loggedGraph(out: Output, graph: GraphPort): GraphPort {
 }
 
 /** Graph port on the admin's token (every fresh token is redacted) plus Node's runtime ports. */
-export async function engineDeps(
-  context: CommandContext,
-  target: Target,
-  signedIn: SignedIn,
-): Promise<EngineDeps> {
+export async function adminPorts(io: Io, target: Target, signedIn: SignedIn): Promise<AdminPorts> {
   const { createGraphPort, nodePorts } = await import("@boxafe-connect/runtime");
   const graph = createGraphPort({
     baseUrl: target.endpoints.graphBaseUrl,
     getAccessToken: async () => {
       const fresh = await signedIn.getAccessToken();
-      context.out.redactor.protect(fresh);
+      io.out.redactor.protect(fresh);
       return fresh;
     },
   });
   return {
     ...nodePorts(),
-    graph: loggedGraph(context.out, graph),
-    progress: progressRenderer(context.out),
-    ...retryOf(context),
+    graph: loggedGraph(io.out, graph),
+    progress: progressRenderer(io.out),
+    ...retryOf(io.env),
+  };
+}
+
+/** App-only tokens through msal-node (each one redacted), and Graph on the app's own token. */
+export async function proofPorts(io: Io, target: Target): Promise<ProofPorts> {
+  const { createGraphPort, createMsalAppTokenPort } = await import("@boxafe-connect/runtime");
+  const appToken = createMsalAppTokenPort({ authorityHost: target.endpoints.authorityHost });
+  return {
+    cloud: target.endpoints,
+    appToken: {
+      async acquire(request) {
+        if (request.credential.kind === "secret") io.out.redactor.protect(request.credential.secret);
+        const token = await appToken.acquire(request);
+        io.out.redactor.protect(token);
+        return token;
+      },
+    },
+    appGraph: (accessToken) =>
+      createGraphPort({ baseUrl: target.endpoints.graphBaseUrl, getAccessToken: async () => accessToken }),
   };
 }
 
 export async function openAdminSession(
-  context: CommandContext,
+  io: Io,
+  request: SessionRequest,
   options: { readonly requireAdmin: boolean },
 ): Promise<AdminSession> {
-  const target = await resolveTarget(context);
+  const target = await resolveTarget(io, request.target);
   try {
-    const signedIn = await signInAdmin(context, target);
+    const signedIn = await signInAdmin(io, target, request.signIn);
     const token = await signedIn.getAccessToken();
-    context.out.redactor.protect(token);
+    io.out.redactor.protect(token);
     const role = checkRole(token);
-    context.out.debug(`roles: ${role.roles.join(", ") || "none"}`);
+    io.out.debug(`roles: ${role.roles.join(", ") || "none"}`);
     if (options.requireAdmin && !role.ok) throw new CoreError("insufficient_role", role.message);
     const tenantId = role.tenantId ?? signedIn.tenantId;
-    context.out.setTarget(targetMarker(target, tenantId));
+    io.out.setTarget(targetMarker(target, tenantId));
     return {
       target,
       tenantId,
       username: signedIn.username,
       role,
       signedIn,
-      deps: await engineDeps(context, target, signedIn),
+      ports: await adminPorts(io, target, signedIn),
+      proof: await proofPorts(io, target),
       close: () => target.close(),
     };
   } catch (error) {

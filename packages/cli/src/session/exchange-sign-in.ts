@@ -7,22 +7,23 @@ import { EXCHANGE_POWERSHELL_CLIENT_ID, exchangeAdminScope } from "@boxafe-conne
 import type { SignedIn } from "../auth/sign-in.js";
 import { signIn } from "../auth/sign-in.js";
 import type { CommandContext } from "../command-context.js";
-import { flag } from "../command-context.js";
+import { signInOptionsOf } from "../requests/session-request.js";
 import type { Target } from "../target/resolve-target.js";
-import { authFlowOf, renderPrompt } from "./admin-session.js";
+import { renderPrompt } from "./admin-session.js";
 
 export async function signInExchange(context: CommandContext, target: Target): Promise<SignedIn> {
   const step = context.out.step(
     "Signing in to Exchange Online (Exchange Administrator or Global Administrator)",
   );
+  const options = signInOptionsOf(context.values);
   try {
     const signedIn = await signIn({
-      flow: authFlowOf(context),
+      flow: options.flow,
       clientId: EXCHANGE_POWERSHELL_CLIENT_ID,
       authority: target.authority,
       scopes: [exchangeAdminScope(target.endpoints)],
       ...(target.sandbox ? { sandbox: target.sandbox } : {}),
-      openBrowser: flag(context, "open-browser"),
+      openBrowser: options.openBrowser,
       env: context.env,
       onPrompt: (prompt) => renderPrompt(context.out, prompt),
     });

@@ -4,14 +4,21 @@
  */
 import type { ObservedTenant, Permission, PreflightResult, WantedCredentials } from "@boxafe-connect/core";
 import { CoreError, preflight } from "@boxafe-connect/core";
-import type { CommandContext } from "../command-context.js";
+import type { SignedIn } from "../auth/sign-in.js";
 import { preflightLines } from "../render/preflight-view.js";
+import type { Io, Target } from "../target/resolve-target.js";
 import type { AdminSession } from "./admin-session.js";
 import { loggedGraph } from "./admin-session.js";
 
+/** What preflight needs from a signed-in admin (an AdminSession, or the wizard's session). */
+export type PreflightSession = Pick<AdminSession, "ports"> & {
+  readonly signedIn: SignedIn;
+  readonly target: Target;
+};
+
 export async function runTenantPreflight(
-  context: CommandContext,
-  session: Pick<AdminSession, "deps" | "signedIn" | "target">,
+  context: Io & { readonly command?: string },
+  session: PreflightSession,
   observed: ObservedTenant,
   permissions: readonly Permission[],
   credentials: WantedCredentials,
@@ -24,7 +31,7 @@ export async function runTenantPreflight(
     : context.out.step("Preflight: reading the tenant's policies (asks for Policy.Read.All)");
   const result = await preflight(
     {
-      ...session.deps,
+      ...session.ports,
       policyGraph: async (scopes) => {
         const token = await session.signedIn.getAccessToken({ extraScopes: scopes });
         context.out.redactor.protect(token);

@@ -1,10 +1,8 @@
 /** choose-app: a new app (name) or an existing one (client ID), plus the secret's description and lifetime. */
-import type { WizardEvent, WizardState } from "@boxafe-connect/core";
-import { isGuid, secretLifetimes, validateAppName } from "@boxafe-connect/core";
-import type { CommandContext } from "../command-context.js";
-import { stringOption } from "../command-context.js";
-import type { WizardSession } from "../wizard/handlers.js";
+import type { SetupRequest, WizardEvent, WizardState } from "@boxafe-connect/core";
+import { DEFAULT_SECRET_DAYS, isGuid, secretLifetimes, validateAppName } from "@boxafe-connect/core";
 import { unwrap } from "../wizard/prompts.js";
+import type { WizardSession } from "../wizard/setup-session.js";
 import type { Ui } from "./ui.js";
 
 function nameError(value: string | undefined): string | undefined {
@@ -20,10 +18,10 @@ export async function askChooseApp(
   ui: Ui,
   state: WizardState,
   session: WizardSession,
-  context: CommandContext,
+  request: SetupRequest,
 ): Promise<WizardEvent> {
   if (state.inputError) ui.log.error(state.inputError.message);
-  const flagAppId = stringOption(context, "app-id");
+  const flagAppId = request.appId;
   const mode = flagAppId
     ? "adopt"
     : await unwrap(
@@ -47,7 +45,7 @@ export async function askChooseApp(
   const secretName = await unwrap(
     await ui.text({
       message: "Client secret description",
-      initialValue: stringOption(context, "secret-name") ?? "Boxafe",
+      initialValue: request.secretName,
       validate: (v) => ((v ?? "").trim() === "" ? "Give the secret a description." : undefined),
     }),
   );
@@ -57,12 +55,12 @@ export async function askChooseApp(
       options: secretLifetimes.map((days) => ({
         value: days,
         label: `${days} days`,
-        ...(days === 180 ? { hint: "recommended" } : {}),
+        ...(days === DEFAULT_SECRET_DAYS ? { hint: "recommended" } : {}),
       })),
-      initialValue: Number(stringOption(context, "secret-days") ?? 180) as (typeof secretLifetimes)[number],
+      initialValue: request.secretLifetimeDays ?? DEFAULT_SECRET_DAYS,
     }),
   );
-  session.secretChoice = { displayName: secretName.trim(), lifetimeDays: lifetime };
+  session.chooseSecret({ displayName: secretName.trim(), lifetimeDays: lifetime });
   if (mode === "adopt") {
     const appId =
       flagAppId ??
@@ -79,7 +77,7 @@ export async function askChooseApp(
   const displayName = await unwrap(
     await ui.text({
       message: "App name (shown in Entra ID and in Boxafe)",
-      initialValue: stringOption(context, "app-name") ?? state.options.defaultDisplayName,
+      initialValue: request.displayName ?? state.options.defaultDisplayName,
       validate: nameError,
     }),
   );

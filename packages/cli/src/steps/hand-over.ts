@@ -4,28 +4,25 @@
  */
 import type { WizardEvent, WizardState } from "@boxafe-connect/core";
 import { advisoryNotes, userEvents } from "@boxafe-connect/core";
-import type { CommandContext } from "../command-context.js";
-import { stringOption } from "../command-context.js";
 import { handOverLines, handOverValues, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
+import type { Output } from "../output.js";
 import { advisoryLines } from "../render/advisories-view.js";
-import type { WizardSession } from "../wizard/handlers.js";
 import { unwrap } from "../wizard/prompts.js";
+import type { WizardSession } from "../wizard/setup-session.js";
 import type { Ui } from "./ui.js";
 
 export async function showHandOver(
   ui: Ui,
   state: WizardState,
   session: WizardSession,
-  context: CommandContext,
+  out: Output,
+  outputFile: string | undefined,
 ): Promise<void> {
   const h = state.handOver;
   if (!h) return;
   const secret = session.newSecret();
   const values = handOverValues(h.tenantId, h.clientId, secret);
-  ui.note(
-    handOverLines(values, context.out.style).join("\n"),
-    'Values for Boxafe\'s "Add new Domain" window',
-  );
+  ui.note(handOverLines(values, out.style).join("\n"), 'Values for Boxafe\'s "Add new Domain" window');
   if (secret) ui.log.warn(shownOnlyNowWarning);
   else if (h.secretLost)
     ui.log.warn(
@@ -46,7 +43,7 @@ export async function showHandOver(
       const path = await unwrap(
         await ui.text({
           message: "File name",
-          initialValue: stringOption(context, "output") ?? `boxafe-${h.clientId.slice(0, 8)}.txt`,
+          initialValue: outputFile ?? `boxafe-${h.clientId.slice(0, 8)}.txt`,
           validate: (v) => ((v ?? "").trim() === "" ? "Enter a file name." : undefined),
         }),
       );
@@ -60,7 +57,7 @@ export async function showHandOver(
       }
     }
   }
-  const advice = advisoryLines(advisoryNotes(session.permissions(), h.clientId), context.out.style);
+  const advice = advisoryLines(advisoryNotes(session.permissions(), h.clientId), out.style);
   if (advice.length > 0) ui.note(advice.slice(1).join("\n"), "Next steps for you");
 }
 
@@ -82,13 +79,22 @@ export async function askHandOver(ui: Ui, state: WizardState, session: WizardSes
   // No secret to copy (a certificate, or nothing new): what was shown is handed over.
   await session.handedOver();
   if (events.includes("sharepoint.start")) {
-    const more = await unwrap(
-      await ui.confirm({
-        message: "Show the SharePoint appendix (legacy appinv.aspx values)?",
-        initialValue: false,
+    const next = await unwrap(
+      await ui.select<"finish" | "certificate" | "appinv">({
+        message: "Add SharePoint access now?",
+        options: [
+          { value: "finish", label: "No, finish", hint: "'boxafe-connect sharepoint' adds it later" },
+          {
+            value: "certificate",
+            label: "Add a certificate for SharePoint",
+            hint: "Boxafe 1.5 and later back up SharePoint with it",
+          },
+          { value: "appinv", label: "Show the legacy appinv.aspx values", hint: "retired by Microsoft" },
+        ],
+        initialValue: "finish",
       }),
     );
-    return { type: more ? "sharepoint.start" : "finish" };
+    return next === "finish" ? { type: "finish" } : { type: "sharepoint.start", mode: next };
   }
   return { type: "finish" };
 }

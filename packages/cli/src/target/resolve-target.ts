@@ -7,19 +7,18 @@ import { mkdir, readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { CloudEndpoints } from "@boxafe-connect/core";
-import {
-  CoreError,
-  cloudEndpoints,
-  isCloudName,
-  sandboxEndpoints,
-  validateTenantId,
-} from "@boxafe-connect/core";
+import { CoreError, cloudEndpoints, sandboxEndpoints, validateTenantId } from "@boxafe-connect/core";
 import { msalAuthority, trustCa } from "@boxafe-connect/runtime";
 import type { AuthorityConfig } from "../auth/authority.js";
-import type { CommandContext } from "../command-context.js";
-import { stringOption } from "../command-context.js";
 import { configDir } from "../files/private-file.js";
-import type { TargetMarker } from "../output.js";
+import type { Output, TargetMarker } from "../output.js";
+import type { TargetOptions } from "../requests/session-request.js";
+
+/** What target resolution needs from the process: messages and the environment. */
+export interface Io {
+  readonly out: Output;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
 
 export interface SandboxTarget {
   readonly origin: string;
@@ -66,7 +65,7 @@ async function discoverSandboxTenant(origin: string): Promise<string> {
   return match[1];
 }
 
-async function externalSandbox(context: CommandContext, url: string): Promise<Target> {
+async function externalSandbox(context: Io, options: TargetOptions, url: string): Promise<Target> {
   const endpoints = sandboxEndpoints(url);
   const origin = endpoints.authorityHost;
   const caFile = join(sandboxHome(context.env), "ca.pem");
@@ -74,8 +73,8 @@ async function externalSandbox(context: CommandContext, url: string): Promise<Ta
   if (pem) trustCa(pem, origin);
   else context.out.debug(`No sandbox CA at ${caFile}; relying on the system trust store.`);
   const discovered = await discoverSandboxTenant(origin);
-  const given = stringOption(context, "tenant");
-  const upn = stringOption(context, "as");
+  const given = options.tenant;
+  const upn = options.as;
   return {
     kind: "sandbox",
     endpoints,
@@ -89,8 +88,8 @@ async function externalSandbox(context: CommandContext, url: string): Promise<Ta
   };
 }
 
-async function embeddedSandbox(context: CommandContext): Promise<Target> {
-  const upn = stringOption(context, "as");
+async function embeddedSandbox(context: Io, options: TargetOptions): Promise<Target> {
+  const upn = options.as;
   const { startSandbox } = await import("@boxafe-connect/sandbox");
   const home = sandboxHome(context.env);
   await mkdir(configDir(context.env), { recursive: true, mode: 0o700 });
@@ -133,32 +132,16 @@ export function targetMarker(target: Target, tenantId: string = target.tenant): 
   };
 }
 
-export async function resolveTarget(context: CommandContext): Promise<Target> {
-  const resolved = await resolveTargetOnly(context);
+export async function resolveTarget(context: Io, options: TargetOptions): Promise<Target> {
+  const resolved = await resolveTargetOnly(context, options);
   context.out.setTarget(targetMarker(resolved));
   return resolved;
 }
 
-async function resolveTargetOnly(context: CommandContext): Promise<Target> {
-  const sandbox = context.values.sandbox;
-  const tenant = stringOption(context, "tenant");
-  const cloud = stringOption(context, "cloud") ?? "global";
-  if (!isCloudName(cloud)) {
-    throw new CoreError("invalid_input", `Unknown cloud "${cloud}": use global, usgov or china.`, {
-      field: "cloud",
-    });
-  }
-  if (stringOption(context, "as") !== undefined && tenant !== undefined && sandbox === undefined) {
-    throw new CoreError(
-      "invalid_input",
-      "--as picks a sandbox user; on a real tenant, sign in as that user.",
-      {
-        field: "as",
-      },
-    );
-  }
-  if (typeof sandbox === "string") return externalSandbox(context, sandbox);
-  if (sandbox === true || tenant === undefined) return embeddedSandbox(context);
+async function resolveTargetOnly(context: Io, options: TargetOptions): Promise<Target> {
+  const { sandbox, tenant, cloud } = options;
+  if (typeof sandbox === "string") return externalSandbox(context, options, sandbox);
+  if (sandbox === true || tenant === undefined) return embeddedSandbox(context, options);
   const tenantId = validateTenantId(tenant, "tenant");
   const endpoints = cloudEndpoints(cloud);
   return {

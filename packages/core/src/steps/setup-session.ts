@@ -9,6 +9,7 @@ import { sharePointTenantName } from "../clouds.js";
 import { certificateOption } from "../credentials/certificate-option.js";
 import type { NewSecret } from "../engine/add-password.js";
 import { CoreError } from "../errors.js";
+import type { WantedCredentials } from "../preflight/types.js";
 import type { SetupRequest } from "../requests/setup-request.js";
 import type { SharePointAppInv } from "../sharepoint/app-inv.js";
 import { sharePointAppInv } from "../sharepoint/app-inv.js";
@@ -19,7 +20,7 @@ import { silent } from "../usecases/events.js";
 import { handedOver, type PendingHandOver } from "../usecases/hand-over.js";
 import type { MadeCertificate, ProofPorts } from "../usecases/ports.js";
 import type { Prepared } from "../usecases/prepare.js";
-import { prepare, replan } from "../usecases/prepare.js";
+import { prepare, replan, secretLifetimeOf } from "../usecases/prepare.js";
 import type { Applied, SetupPorts } from "../usecases/setup.js";
 import { applyPrepared, makeCertificateFor, proofCredential, sharePointNameOf } from "../usecases/setup.js";
 import { prove } from "../usecases/verify-app.js";
@@ -39,12 +40,17 @@ export interface SessionHost<C extends MadeCertificate> {
   }>;
   /** The admin's directory roles; throws CoreError insufficient_role when they fall short. */
   checkRole(): Promise<{ readonly roles: readonly string[] }>;
+  /**
+   * After the tenant is read and before the plan: fits the credentials asked for to the tenant's
+   * rules (preflight), or throws to stop before any write. Without it the request's stand.
+   */
+  fit?(prepared: Prepared, wanted: WantedCredentials): Promise<WantedCredentials>;
 }
 
 export interface SetupSession<C extends MadeCertificate> {
   readonly handlers: EffectHandlers;
-  /** Request fields chosen during the run (the wizard's secret prompts), before observe. */
-  update(patch: Partial<SetupRequest>): void;
+  /** Changes the request with choices made during the run (the wizard's secret prompts), before observe. */
+  update(change: (request: SetupRequest) => SetupRequest): void;
   request(): SetupRequest;
   prepared(): Prepared | undefined;
   applied(): Applied | undefined;
@@ -114,11 +120,22 @@ export function createSetupSession<C extends MadeCertificate>(
       const credentials = wanted.boxafe === undefined ? undefined : boxafeCredentials(wanted.boxafe);
       const withSecret = credentials?.secret ?? true;
       prepared = await prepare(p, wanted, emit, { withSecret });
-      if (credentials?.certificate) {
-        made = await makeCertificateFor(p, prepared.desired.displayName, wanted.certificateDays, emit);
+      const asked: WantedCredentials = {
+        ...(withSecret ? { secretDays: secretLifetimeOf(wanted, prepared.now).days } : {}),
+        ...(wanted.certificate || credentials?.certificate
+          ? { certificateDays: wanted.certificateDays }
+          : {}),
+      };
+      const chosen = host.fit ? await host.fit(prepared, asked) : asked;
+      made = undefined;
+      if (chosen.certificateDays !== undefined) {
+        made = await makeCertificateFor(p, prepared.desired.displayName, chosen.certificateDays, emit);
+      }
+      if (host.fit || made) {
         prepared = replan(prepared, {
-          withSecret,
-          certificate: certificateOption(made, prepared.desired.displayName),
+          withSecret: chosen.secretDays !== undefined,
+          ...(chosen.secretDays !== undefined ? { secretDays: chosen.secretDays } : {}),
+          ...(made ? { certificate: certificateOption(made, prepared.desired.displayName) } : {}),
         });
       }
       applied = undefined;
@@ -143,7 +160,7 @@ export function createSetupSession<C extends MadeCertificate>(
           if (event.type === "apply-step") progress(event.step);
           emit(event);
         },
-        made ? { thumbprint: made.thumbprint, notAfter: made.notAfter } : undefined,
+        made,
       );
       return {
         clientId: applied.clientId,
@@ -154,7 +171,16 @@ export function createSetupSession<C extends MadeCertificate>(
     async verify(progress) {
       const p = need(ports, "Sign-in");
       const plan = need(prepared, "The plan");
-      const credential = proofCredential(plan.request, applied ?? {}, made, options.knownSecret);
+      // The credential Boxafe will hold: the certificate when no secret was made (Boxafe 1.5, or a
+      // tenant that blocks secrets), else the new secret, else one the admin already holds.
+      const credential =
+        made && !applied?.secret
+          ? {
+              kind: "certificate" as const,
+              certificatePem: made.certificatePem,
+              privateKeyPem: made.privateKeyPem,
+            }
+          : proofCredential(plan.request, applied ?? {}, made, options.knownSecret);
       // Without a new credential there is nothing to prove with: an existing secret cannot be read back.
       if (!credential) return { complete: true, items: [] };
       const sharePointTenant = sharePointNameOf(plan.observed);
@@ -206,8 +232,8 @@ export function createSetupSession<C extends MadeCertificate>(
 
   return {
     handlers,
-    update(patch) {
-      request = { ...request, ...patch };
+    update(change) {
+      request = change(request);
     },
     request: () => request,
     prepared: () => prepared,

@@ -17,7 +17,7 @@ import { observeApp, requireApp } from "./credentials.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
 import type { PendingHandOver } from "./hand-over.js";
-import type { AdminPorts, CertificateMaker, MadeCertificate, ProofPorts } from "./ports.js";
+import type { AdminPorts, CertificateMaker, HandOverPort, MadeCertificate, ProofPorts } from "./ports.js";
 import { prepare, replan } from "./prepare.js";
 import { applyPrepared, makeCertificateFor, sharePointNameOf } from "./setup.js";
 import { prove } from "./verify-app.js";
@@ -25,6 +25,8 @@ import { prove } from "./verify-app.js";
 export interface CertificatePorts<C extends MadeCertificate> extends AdminPorts {
   readonly proof: ProofPorts;
   readonly certificates: CertificateMaker<C>;
+  /** Gets the certificate with its private key before the proof runs (see HandOverPort). */
+  readonly handOver?: HandOverPort<C>;
 }
 
 export interface CertificateOutcome<C extends MadeCertificate> {
@@ -54,10 +56,7 @@ export async function addCertificate<C extends MadeCertificate>(
   const made = await makeCertificateFor(ports, subject, request.certificateDays, emit);
   // The same tenant read, now with the certificate: one observe for the whole job.
   const prepared = replan(first, { withSecret: false, certificate: certificateOption(made, subject) });
-  const applied = await applyPrepared(ports, prepared, emit, {
-    thumbprint: made.thumbprint,
-    notAfter: made.notAfter,
-  });
+  const applied = await applyPrepared(ports, prepared, emit, made);
   const sharePointTenant = sharePointNameOf(prepared.observed);
   const report = await prove(
     { ...ports, ...ports.proof },

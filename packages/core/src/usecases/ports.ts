@@ -5,6 +5,7 @@
  */
 import type { CloudEndpoints } from "../clouds.js";
 import type { CertificateRequest } from "../credentials/certificate-option.js";
+import type { NewSecret } from "../engine/add-password.js";
 import type { EngineDeps } from "../engine/apply.js";
 import type { GraphPort } from "../graph/port.js";
 import type { AppTokenPort } from "../verify/port.js";
@@ -30,3 +31,19 @@ export interface MadeCertificate {
 export interface CertificateMaker<C extends MadeCertificate = MadeCertificate> {
   make(request: CertificateRequest): Promise<C>;
 }
+
+/** A new credential, whole (the secret's text, the certificate with its private key). */
+export interface NewCredential<C extends MadeCertificate = MadeCertificate> {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly secret?: NewSecret;
+  readonly certificate?: C;
+}
+
+/**
+ * Gives a new credential to the admin (stdout, a file, the page) the moment it exists. The use
+ * case awaits it before anything else that can fail (the proof), so no credential is ever lost.
+ */
+export type HandOverPort<C extends MadeCertificate = MadeCertificate> = (
+  credential: NewCredential<C>,
+) => Promise<void>;

@@ -26,6 +26,8 @@ import type { AdminPorts } from "./ports.js";
 export interface PlanExtras {
   /** Plan a new secret when none of ours is valid beyond the renewal window (default true). */
   readonly withSecret?: boolean;
+  /** A lifetime fitted to the tenant's policy (preflight), instead of the request's. */
+  readonly secretDays?: number;
   readonly certificate?: DesiredOptions["certificate"];
 }
 
@@ -74,7 +76,7 @@ export function replan(
 ): Prepared {
   const { request, now, permissions, observed } = base;
   const appKey = appKeyOf(request);
-  const lifetimeDays = secretLifetimeOf(request, now).days;
+  const lifetimeDays = extras.secretDays ?? secretLifetimeOf(request, now).days;
   const options: DesiredOptions = {
     appKey,
     // Adopting by id keeps the app's own name unless the request names one.

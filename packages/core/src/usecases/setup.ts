@@ -19,7 +19,7 @@ import type { VerificationReport } from "../verify/verify.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
 import { handedOver, type PendingHandOver } from "./hand-over.js";
-import type { AdminPorts, CertificateMaker, MadeCertificate, ProofPorts } from "./ports.js";
+import type { AdminPorts, CertificateMaker, HandOverPort, MadeCertificate, ProofPorts } from "./ports.js";
 import type { Prepared } from "./prepare.js";
 import { prepare, replan, reporting } from "./prepare.js";
 import { prove } from "./verify-app.js";
@@ -50,12 +50,12 @@ export function sharePointNameOf(observed: ObservedWithOrganization): string | u
   }
 }
 
-/** Applies a prepared plan (nothing when it is empty) and announces a new credential at once. */
-export async function applyPrepared(
-  ports: AdminPorts,
+/** Applies a prepared plan (nothing when it is empty) and hands a new credential over at once. */
+export async function applyPrepared<C extends MadeCertificate = MadeCertificate>(
+  ports: AdminPorts & { readonly handOver?: HandOverPort<C> },
   prepared: Prepared,
   emit: Emit = silent,
-  certificate?: { readonly thumbprint: string; readonly notAfter: string },
+  certificate?: C,
 ): Promise<Applied> {
   const { observed, summary } = prepared;
   let result: ApplyResult | undefined;
@@ -73,12 +73,20 @@ export async function applyPrepared(
   }
   const tenantId = observed.organization.id;
   if (result?.secret || certificate) {
+    await ports.handOver?.({
+      clientId,
+      tenantId,
+      ...(result?.secret ? { secret: result.secret } : {}),
+      ...(certificate ? { certificate } : {}),
+    });
     emit({
       type: "credential",
       clientId,
       tenantId,
       ...(result?.secret ? { secret: result.secret } : {}),
-      ...(certificate ? { certificate } : {}),
+      ...(certificate
+        ? { certificate: { thumbprint: certificate.thumbprint, notAfter: certificate.notAfter } }
+        : {}),
     });
   }
   return {
@@ -101,6 +109,8 @@ export interface SetupPorts<C extends MadeCertificate = MadeCertificate> extends
   readonly proof?: ProofPorts;
   /** Needed when the request asks for a certificate. */
   readonly certificates?: CertificateMaker<C>;
+  /** Where a new secret or certificate goes first (see HandOverPort). */
+  readonly handOver?: HandOverPort<C>;
 }
 
 export interface SetupOptions {
@@ -169,12 +179,7 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
       certificate: certificateOption(made, prepared.desired.displayName),
     });
   }
-  const applied = await applyPrepared(
-    ports,
-    prepared,
-    emit,
-    made ? { thumbprint: made.thumbprint, notAfter: made.notAfter } : undefined,
-  );
+  const applied = await applyPrepared(ports, prepared, emit, made);
   // The secret went out in the `credential` event (the adapter prints it there); a certificate's
   // private key only leaves in the result, so its hand-over is the caller's (`result.handOver`).
   const pendingAfter = made ? applied.handOver : undefined;
