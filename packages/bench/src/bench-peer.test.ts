@@ -74,7 +74,7 @@ describe("peerSection", () => {
       pass: true,
     });
     expect(byTarget["fewer sequential Graph"]).toMatchObject({
-      figure: "5 vs 5 (ours 6 with its verification read)",
+      figure: "5 vs 5 before verifying (ours 6 with its verification reads)",
       pass: false,
     });
     expect(byTarget["less wall time"]).toMatchObject({ pass: false });

@@ -80,6 +80,25 @@ export async function startCounting(rig: PeerRig, faults: string): Promise<void>
   rig.peer.front.clearLog();
 }
 
+const isToken = (r: RequestRecord) => r.target.includes("/oauth2/");
+
+/**
+ * When ours starts verifying: its app tokens (one per API, at once) are the last run of token requests
+ * after Graph calls began; earlier ones are the sign-in and an incremental consent. undefined: none.
+ */
+export function verificationStart(wire: readonly RequestRecord[]): number | undefined {
+  const sorted = [...wire].sort((a, b) => a.sentAt - b.sentAt);
+  const firstGraph = sorted.findIndex((r) => r.target.startsWith("/v1.0/"));
+  if (firstGraph < 0) return undefined;
+  let start: number | undefined;
+  for (let i = firstGraph; i < sorted.length; i += 1) {
+    const r = sorted[i] as RequestRecord;
+    const previous = sorted[i - 1];
+    if (isToken(r) && !(previous && isToken(previous))) start = r.sentAt;
+  }
+  return start;
+}
+
 function wireSpan(requests: readonly RequestRecord[]): number {
   if (requests.length === 0) return 0;
   const sent = Math.min(...requests.map((r) => r.sentAt));
@@ -104,8 +123,7 @@ async function counted(
   const stats = await rig.host.hooks.stats();
   const wire = rig.peer.front.requests();
   const graph = wire.filter((r) => r.target.startsWith("/v1.0/"));
-  const firstGraph = graph[0]?.sentAt ?? Number.POSITIVE_INFINITY;
-  const verifyStarts = wire.find((r) => r.target.includes("/oauth2/") && r.sentAt > firstGraph)?.sentAt;
+  const verifyStarts = verificationStart(wire);
   const beforeVerify = graph.filter((r) => verifyStarts === undefined || r.sentAt < verifyStarts);
   return {
     tool,
