@@ -47,8 +47,9 @@ describe("parseFleetFile", () => {
     const result = parseFleetFile(
       JSON.stringify([
         { tenant: "not a tenant" },
-        { tenant: T1, boxafe: "2.0" },
+        { tenant: T1 },
         { tenant: T1.toUpperCase() },
+        { tenant: "fabrikam.onmicrosoft.com", boxafe: "2.0" },
         { label: "no tenant" },
       ]),
     );
