@@ -53,7 +53,7 @@ function harness(options: { failing?: number[] } = {}) {
     connect: async (e: FleetEntry) => {
       if (options.failing?.includes(e.row)) {
         throw new CoreError(
-          "insufficient_privileges",
+          "access_denied",
           "AADSTS50020: no delegated admin relationship with this tenant.",
         );
       }
