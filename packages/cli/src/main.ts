@@ -31,6 +31,8 @@ const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   "secret list": async () => (await import("./commands/secret-list.js")).runSecretList,
   permissions: async () => (await import("./commands/permissions.js")).runPermissions,
   api: async () => (await import("./commands/api.js")).runApi,
+  "fleet setup": async () => (await import("./fleet/setup-command.js")).runFleetSetup,
+  "fleet check": async () => (await import("./fleet/check-command.js")).runFleetCheck,
 };
 
 export function reportError(error: unknown, out: Output, command: string | undefined): number {

@@ -123,6 +123,25 @@ export { parseEwsPolicy, policyAllows } from "./exchange/ews-policy.js";
 export { ewsPowerShell } from "./exchange/ews-powershell.js";
 export type { EwsProbe } from "./exchange/ews-probe.js";
 export { classifyGetFolder, EWS_PROOF_USER_AGENT, getFolderRequest } from "./exchange/ews-probe.js";
+export type { CredentialStore } from "./fleet/credential-store.js";
+export { storedCertificates } from "./fleet/credential-store.js";
+export type { AppSession, FleetCheckPorts, FleetCheckSummary } from "./fleet/fleet-check.js";
+export { fleetCheck } from "./fleet/fleet-check.js";
+export type { FleetEntry, FleetFileError, FleetFileResult } from "./fleet/fleet-file.js";
+export { fleetEntries, formatFleetFileErrors, parseFleetFile } from "./fleet/fleet-file.js";
+export type {
+  ConnectedTenant,
+  FleetEvent,
+  FleetSetupOptions,
+  FleetSetupPorts,
+  FleetSetupSummary,
+  FleetTenantStatus,
+} from "./fleet/fleet-setup.js";
+export { fleetSetup } from "./fleet/fleet-setup.js";
+export type { FleetStage, FleetState, FleetStateParse, FleetTenantRecord } from "./fleet/fleet-state.js";
+export { emptyFleetState, fleetKey, parseFleetState } from "./fleet/fleet-state.js";
+export type { Light, Problem, ProblemKind, TenantHealth } from "./fleet/tenant-health.js";
+export { AMBER_DAYS, RED_DAYS } from "./fleet/tenant-health.js";
 export type { GraphDeps, RetryBudget, RunOptions, RunRequest, RunResult } from "./graph/batch-runner.js";
 export { runRequests, startBudget } from "./graph/batch-runner.js";
 export type { CountingGraphPort, GraphStats } from "./graph/counting-port.js";

@@ -168,6 +168,21 @@ function parseCsv(text: string): FleetFileResult {
       ],
     };
   const columns = headCells.map((h) => COLUMN_ALIASES[h.toLowerCase().replace(/[\s_-]/g, "")] ?? h);
+  const credentialColumn = columns.find(
+    (c) => !Object.values(COLUMN_ALIASES).includes(c) && CREDENTIAL_FIELD.test(c),
+  );
+  if (credentialColumn) {
+    return {
+      ok: false,
+      errors: [
+        {
+          row: null,
+          field: credentialColumn,
+          message: "Credentials never go into a fleet file; they stay in the credential store.",
+        },
+      ],
+    };
+  }
   if (!columns.includes("tenant")) {
     return {
       ok: false,

@@ -62,6 +62,8 @@ export interface FleetSetupOptions {
   readonly concurrency: number;
   /** Tenants recorded as done are skipped unless this is set (a re-run then repairs drift, idempotently). */
   readonly rerunDone?: boolean;
+  /** Lifetime of each new certificate (default: the single-tenant default, defaults.ts). */
+  readonly certificateDays?: number;
 }
 
 export async function fleetSetup<C extends MadeCertificate>(
@@ -110,6 +112,7 @@ export async function fleetSetup<C extends MadeCertificate>(
       const request = setupRequestSchema.parse({
         boxafe: entry.boxafe,
         ...(entry.appId ? { appId: entry.appId } : {}),
+        ...(options.certificateDays !== undefined ? { certificateDays: options.certificateDays } : {}),
       });
       const result = await setup(tenantPorts, request, (event) => {
         // A 1.4 tenant's secret goes to the store the moment it exists (before the proof can fail).

@@ -10,6 +10,7 @@ import { getRequestListener } from "@hono/node-server";
 import type { ForeignAccess, SandboxContext } from "../context.js";
 import { oauth } from "../entra/oauth-error.js";
 import { Signer } from "../entra/signer.js";
+import { SEED_EWS_POLICY } from "../exchange/org-config.js";
 import type { FaultSpec } from "../faults.js";
 import { createContext, type SandboxUser, sandboxUsers, serveHttps } from "../sandbox.js";
 import { createApp } from "../server.js";
@@ -38,6 +39,11 @@ export interface FleetSandboxOptions {
   faults?: Readonly<Record<number, string | Partial<FaultSpec>>>;
   /** Roles each relationship grants (default: PRA, Application Administrator, Exchange Administrator). */
   relationshipRoles?: readonly string[];
+  /**
+   * Customers whose Exchange org had EWS enabled before the 2026-10-01 switch (`EwsEnabled $true`, no
+   * allow list): EWS works for every app there. The others keep the December 2026 default (blocked).
+   */
+  ewsEnabled?: readonly number[] | "all";
   /** Public client the partner signs in with, pre-consented in each customer (default Graph Command Line Tools). */
   clientId?: string;
 }
@@ -136,8 +142,10 @@ export async function startFleetSandbox(options: FleetSandboxOptions): Promise<R
   const roles = [...(options.relationshipRoles ?? DEFAULT_RELATIONSHIP_ROLES)];
   const without = new Set(options.withoutRelationship ?? []);
   const unconsented = new Set(options.unconsented ?? []);
+  const ewsOn = (index: number) => options.ewsEnabled === "all" || (options.ewsEnabled ?? []).includes(index);
   for (const c of customers) {
     c.context.sessions.refresh = refresh;
+    if (ewsOn(c.index)) c.context.exchange.seed({ ...SEED_EWS_POLICY, EwsEnabled: true });
     if (!unconsented.has(c.index)) consentedClient(c.context, clientId);
     if (without.has(c.index)) continue;
     relationships.set({

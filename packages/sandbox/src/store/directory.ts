@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { seedDirectory } from "./seed.js";
-import { RESOURCE_SEEDS, type ResourceSeed } from "./seed-resources.js";
+import { RESOURCE_SEEDS, type ResourceSeed, tenantAudiences } from "./seed-resources.js";
 import { DEFAULT_TENANT, type TenantIdentity } from "./tenant.js";
 import type { Application, DirectoryData, ServicePrincipal, User } from "./types.js";
 
@@ -81,7 +81,9 @@ export class Directory {
   resourceFor(identifier: string): ResourceSeed | undefined {
     const id = identifier.toLowerCase().replace(/\/+$/, "");
     return RESOURCE_SEEDS.find(
-      (r) => r.appId === id || r.audiences.some((a) => a.toLowerCase().replace(/\/+$/, "") === id),
+      (r) =>
+        r.appId === id ||
+        tenantAudiences(r, this.tenant).some((a) => a.toLowerCase().replace(/\/+$/, "") === id),
     );
   }
 

@@ -122,3 +122,16 @@ export const GRAPH_SEED: ResourceSeed = {
 };
 
 export const RESOURCE_SEEDS: ResourceSeed[] = [GRAPH_SEED, ...OTHER_SEEDS];
+
+/**
+ * A resource's identifier URIs in one tenant: SharePoint Online answers at the tenant's own
+ * `https://{name}.sharepoint.com` (and `-admin`), so its service principal names differ per tenant;
+ * the seed data names Contoso's.
+ */
+export function tenantAudiences(
+  seed: ResourceSeed,
+  tenant: { readonly sharePointName: string },
+): readonly string[] {
+  if (seed.key !== "sharepoint") return seed.audiences;
+  return seed.audiences.map((a) => a.replace("//contoso", `//${tenant.sharePointName}`));
+}

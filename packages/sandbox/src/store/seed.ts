@@ -1,19 +1,19 @@
 import { defaultPolicies } from "../policies/store.js";
-import { RESOURCE_SEEDS, type ResourceSeed } from "./seed-resources.js";
+import { RESOURCE_SEEDS, type ResourceSeed, tenantAudiences } from "./seed-resources.js";
 import { DEFAULT_TENANT, type TenantIdentity } from "./tenant.js";
 import type { DirectoryData, ServicePrincipal, User } from "./types.js";
 
 /** Microsoft's own tenant, which owns the first-party resource apps. */
 const MICROSOFT_TENANT_ID = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
 
-function resourcePrincipal(seed: ResourceSeed): ServicePrincipal {
+function resourcePrincipal(seed: ResourceSeed, tenant: TenantIdentity): ServicePrincipal {
   return {
     id: seed.spId,
     appId: seed.appId,
     displayName: seed.displayName,
     appDisplayName: seed.displayName,
     servicePrincipalType: "Application",
-    servicePrincipalNames: [seed.appId, ...seed.audiences.filter((a) => !a.endsWith("/"))],
+    servicePrincipalNames: [seed.appId, ...tenantAudiences(seed, tenant).filter((a) => !a.endsWith("/"))],
     accountEnabled: true,
     appOwnerOrganizationId: MICROSOFT_TENANT_ID,
     appRoles: seed.roles.map(([value, id, displayName]) => ({
@@ -52,7 +52,7 @@ export function seedDirectory(tenant: TenantIdentity = DEFAULT_TENANT): Director
   }));
   return {
     applications: [],
-    servicePrincipals: RESOURCE_SEEDS.map(resourcePrincipal),
+    servicePrincipals: RESOURCE_SEEDS.map((seed) => resourcePrincipal(seed, tenant)),
     appRoleAssignments: [],
     oauth2PermissionGrants: [],
     users,

@@ -3,6 +3,7 @@ import type { CommandSpec } from "../option-spec.js";
 import { apiCommand } from "./api.js";
 import { checkCommand } from "./check.js";
 import { ewsAllowCommand, ewsStatusCommand } from "./ews.js";
+import { fleetCheckCommand, fleetSetupCommand } from "./fleet.js";
 import { permissionsCommand } from "./permissions.js";
 import { planCommand } from "./plan.js";
 import { preflightCommand } from "./preflight.js";
@@ -28,6 +29,8 @@ export const commands: readonly CommandSpec[] = [
   ewsStatusCommand,
   ewsAllowCommand,
   removeCommand,
+  fleetSetupCommand,
+  fleetCheckCommand,
   permissionsCommand,
   sandboxCommand,
   apiCommand,

@@ -1,0 +1,106 @@
+/**
+ * `fleet check`: every tenant's health with each app's own certificate (core's fleetCheck), no admin
+ * sign-in. People get a line per tenant as it finishes and a summary; `--json` one JSON document
+ * (written row by row), `--csv FILE` and `--html FILE` reports written as tenants finish, so memory
+ * stays flat for thousands of tenants. Exit 0 when every tenant is green, 3 when any needs action.
+ */
+
+import { once } from "node:events";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { type AppSession, type ClientCredential, fleetCheck, type TenantHealth } from "@boxafe-connect/core";
+import { createFetchHttpPort, nodePorts } from "@boxafe-connect/runtime";
+import type { CommandContext } from "../command-context.js";
+import { stringOption } from "../command-context.js";
+import { ExitCode } from "../render-error.js";
+import { escapeControl } from "./escape.js";
+import { fleetContext } from "./fleet-context.js";
+import type { StoredCertificate } from "./fs-credential-store.js";
+import { CSV_HEADER, csvRow } from "./report-csv.js";
+import { htmlHead, htmlRow, htmlTail } from "./report-html.js";
+import { loadFleetState } from "./state-file.js";
+import { graphOn, proofPorts } from "./tenant-ports.js";
+
+const LIGHT = { green: "OK       ", amber: "ATTENTION", red: "ACTION   " } as const;
+
+async function openReport(path: string | undefined): Promise<WriteStream | undefined> {
+  if (!path) return undefined;
+  const stream = createWriteStream(path, { mode: 0o600 });
+  await once(stream, "open");
+  return stream;
+}
+
+async function write(stream: WriteStream | undefined, text: string): Promise<void> {
+  if (stream && !stream.write(text)) await once(stream, "drain");
+}
+
+async function close(stream: WriteStream | undefined): Promise<void> {
+  if (!stream) return;
+  stream.end();
+  await once(stream, "finish");
+}
+
+export async function runFleetCheck(context: CommandContext): Promise<number> {
+  const { out } = context;
+  const fleet = await fleetContext(context, 8);
+  const state = await loadFleetState(fleet.statePath);
+  const runtime = nodePorts();
+  const proof = proofPorts(fleet.endpoints);
+  const http = createFetchHttpPort();
+  const html = await openReport(stringOption(context, "html"));
+  const csv = await openReport(stringOption(context, "csv"));
+  const generatedAt = new Date(runtime.clock.now()).toISOString();
+  await write(html, htmlHead(`Boxafe fleet: ${fleet.entries.length} tenants`, generatedAt));
+  await write(csv, CSV_HEADER);
+  let first = true;
+  if (out.json)
+    process.stdout.write(
+      `{"command":"fleet check","target":${JSON.stringify(fleet.targetJson)},"tenants":[\n`,
+    );
+  const appSession = (tenantId: string, clientId: string, certificate: StoredCertificate): AppSession => {
+    const credential: ClientCredential = {
+      kind: "certificate",
+      certificatePem: certificate.certificatePem,
+      privateKeyPem: certificate.privateKeyPem,
+    };
+    out.redactor.protect(certificate.privateKeyPem);
+    const appToken = () =>
+      proof.appToken
+        .acquire({ tenantId, clientId, credential, resource: fleet.target.graphResource })
+        .then((token) => {
+          out.redactor.protect(token);
+          return token;
+        });
+    return { graph: graphOn(fleet.endpoints, appToken), proof, http };
+  };
+  const onTenant = async (health: TenantHealth) => {
+    const worst = health.problems[0];
+    out.info(
+      `${LIGHT[health.light]} ${escapeControl(health.label)} (${escapeControl(health.tenant)})` +
+        `${health.daysLeft !== undefined ? `, ${health.daysLeft} days left` : ""}` +
+        `${worst ? `: ${escapeControl(worst.message)}${health.problems.length > 1 ? ` (+${health.problems.length - 1} more)` : ""}` : ""}`,
+    );
+    if (out.json) {
+      process.stdout.write(`${first ? "" : ",\n"}${out.redactor.redact(JSON.stringify(health))}`);
+      first = false;
+    }
+    await write(html, htmlRow(health));
+    await write(csv, csvRow(health));
+  };
+  const summary = await fleetCheck(
+    { ...runtime, store: fleet.store, appSession },
+    fleet.entries,
+    state,
+    fleet.concurrency,
+    onTenant,
+  );
+  await write(html, htmlTail(summary));
+  await close(html);
+  await close(csv);
+  out.info(
+    `Fleet check: ${summary.lights.green} OK, ${summary.lights.amber} need attention, ${summary.lights.red} need action, of ${summary.total}.`,
+  );
+  if (out.json) {
+    process.stdout.write(`\n],"summary":${JSON.stringify(summary)},"ok":${!summary.needsAction}}\n`);
+  }
+  return summary.needsAction ? ExitCode.DriftFound : ExitCode.Ok;
+}

@@ -1,0 +1,169 @@
+/**
+ * One partner sign-in for a whole fleet: the MSP's admin signs in once (device code, or browser),
+ * then each customer tenant's token comes from msal's silent flow with the partner's account and the
+ * customer's own authority (`{host}/{tenant}`), which Entra answers only through an active GDAP
+ * relationship. Where it refuses (no relationship: AADSTS50020; the client never consented there:
+ * AADSTS65001), that tenant gets its own sign-in, one prompt at a time.
+ */
+import type { AccountInfo, AuthenticationResult, PublicClientApplication } from "@azure/msal-node";
+import { adminScopes, CoreError } from "@boxafe-connect/core";
+import { msalAuthority } from "@boxafe-connect/runtime";
+import { defaultPublicClientId } from "../auth/authority.js";
+import { approveSandboxDeviceCode } from "../auth/sandbox-browser.js";
+import { toSignInError } from "../auth/sign-in.js";
+import type { Output } from "../output.js";
+
+export interface FleetTarget {
+  /** Entra's host (https://login.microsoftonline.com) or the sandbox origin. */
+  readonly authorityHost: string;
+  /** Resource URI of the delegated Graph scopes (https://graph.microsoft.com, or the national cloud's). */
+  readonly graphResource: string;
+  /** Sandbox only: who approves device codes (the partner's and each tenant's own admin), if not auto. */
+  readonly sandbox?: { readonly origin: string; readonly partnerUpn?: string };
+}
+
+export interface TenantToken {
+  readonly signIn: "gdap" | "tenant";
+  readonly tenantId: string;
+  getAccessToken(): Promise<string>;
+}
+
+export interface PartnerSession {
+  readonly username: string;
+  readonly tenantId: string;
+  tokenFor(tenant: string, label: string): Promise<TenantToken>;
+}
+
+const REFRESH_MARGIN_MS = 120_000;
+/** Entra's answers that mean "this account cannot act here silently": fall back to the tenant's own sign-in. */
+const FALLBACK = /AADSTS(50020|65001|50076|50079|53003|700016|90072)\b|interaction_required|consent_required/;
+
+async function makeApp(
+  clientId: string,
+  authorityHost: string,
+  tenant: string,
+): Promise<PublicClientApplication> {
+  const { LogLevel, PublicClientApplication } = await import("@azure/msal-node");
+  return new PublicClientApplication({
+    auth: { clientId, ...msalAuthority(authorityHost, tenant) },
+    system: {
+      loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => {} },
+    },
+  });
+}
+
+function errorText(error: unknown): string {
+  const e = error as { errorCode?: unknown; errorMessage?: unknown; message?: unknown };
+  return `${String(e.errorCode ?? "")} ${String(e.errorMessage ?? e.message ?? error)}`;
+}
+
+async function deviceCode(
+  app: PublicClientApplication,
+  scopes: string[],
+  out: Output,
+  who: string,
+  approveAs?: { origin: string; upn: string },
+): Promise<AuthenticationResult> {
+  const result = await app.acquireTokenByDeviceCode({
+    scopes,
+    deviceCodeCallback: (response) => {
+      if (approveAs) {
+        void approveSandboxDeviceCode(approveAs.origin, response.userCode, approveAs.upn).catch(() => {});
+        return;
+      }
+      out.warn(`${who}: open ${response.verificationUri} and enter the code ${response.userCode}`);
+    },
+  });
+  if (!result) throw new CoreError("sign_in_failed", `${who}: the sign-in returned no token. Try again.`);
+  return result;
+}
+
+/** Keeps one tenant's token fresh through `renew` (silent). */
+function tokenHolder(first: AuthenticationResult, renew: () => Promise<AuthenticationResult | null>) {
+  let current = first;
+  return async () => {
+    const fresh = current.expiresOn && current.expiresOn.getTime() - Date.now() > REFRESH_MARGIN_MS;
+    if (fresh) return current.accessToken;
+    try {
+      current = (await renew()) ?? current;
+    } catch (error) {
+      throw toSignInError(error);
+    }
+    return current.accessToken;
+  };
+}
+
+export async function signInPartner(
+  target: FleetTarget,
+  out: Output,
+  options: {
+    readonly clientId?: string;
+    readonly perTenantUpn?: (tenant: string) => string | undefined;
+  } = {},
+): Promise<PartnerSession> {
+  const clientId = options.clientId ?? defaultPublicClientId;
+  // Delegated scopes are named by the Graph resource URI in every cloud (the sandbox included).
+  const scopes = adminScopes(target.graphResource);
+  const partnerApp = await makeApp(clientId, target.authorityHost, "organizations");
+  const partnerUpn = target.sandbox?.partnerUpn;
+  let signedIn: AuthenticationResult;
+  try {
+    signedIn = await deviceCode(
+      partnerApp,
+      scopes,
+      out,
+      "Partner sign-in",
+      target.sandbox && partnerUpn ? { origin: target.sandbox.origin, upn: partnerUpn } : undefined,
+    );
+  } catch (error) {
+    throw toSignInError(error);
+  }
+  const account: AccountInfo | null = signedIn.account;
+  if (!account) throw new CoreError("sign_in_failed", "The partner sign-in returned no account. Try again.");
+  for (const token of [signedIn.accessToken]) out.redactor.protect(token);
+  // One interactive sign-in at a time: prompts for several tenants at once would be unreadable.
+  let prompts: Promise<unknown> = Promise.resolve();
+  const ownSignIn = (tenant: string, label: string): Promise<TenantToken> => {
+    const run = prompts.then(async () => {
+      const app = await makeApp(clientId, target.authorityHost, tenant);
+      const upn = options.perTenantUpn?.(tenant);
+      const result = await deviceCode(
+        app,
+        scopes,
+        out,
+        `Sign-in for ${label} (no delegated admin access through GDAP)`,
+        target.sandbox && upn ? { origin: target.sandbox.origin, upn } : undefined,
+      ).catch((error: unknown) => {
+        throw toSignInError(error);
+      });
+      out.redactor.protect(result.accessToken);
+      const own = result.account;
+      return {
+        signIn: "tenant" as const,
+        tenantId: result.tenantId,
+        getAccessToken: tokenHolder(result, () =>
+          own ? app.acquireTokenSilent({ account: own, scopes }) : Promise.resolve(null),
+        ),
+      };
+    });
+    prompts = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    username: account.username,
+    tenantId: account.tenantId,
+    async tokenFor(tenant, label) {
+      const authority = `${new URL(target.authorityHost).origin}/${tenant}`;
+      const silent = () => partnerApp.acquireTokenSilent({ account, scopes, authority, forceRefresh: false });
+      let result: AuthenticationResult;
+      try {
+        result = await silent();
+      } catch (error) {
+        if (FALLBACK.test(errorText(error))) return ownSignIn(tenant, label);
+        throw toSignInError(error);
+      }
+      out.redactor.protect(result.accessToken);
+      return { signIn: "gdap", tenantId: result.tenantId, getAccessToken: tokenHolder(result, silent) };
+    },
+  };
+}

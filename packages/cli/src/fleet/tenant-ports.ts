@@ -1,0 +1,47 @@
+/**
+ * The Node ports one tenant's job runs on: Graph through the Graph SDK client on a delegated or app
+ * token, app tokens through msal-node, the workload calls through fetch, and certificates (with a
+ * PFX and its password, for Boxafe 1.5's Add new Domain) from @boxafe-connect/certs on WebCrypto.
+ */
+import { randomBytes } from "node:crypto";
+import { makeCertificate } from "@boxafe-connect/certs";
+import type { CertificateMaker, CloudEndpoints, ProofPorts } from "@boxafe-connect/core";
+import { createFetchHttpPort, createGraphPort, createMsalAppTokenPort } from "@boxafe-connect/runtime";
+import type { Redactor } from "../redact.js";
+import type { StoredCertificate } from "./fs-credential-store.js";
+
+export function proofPorts(endpoints: CloudEndpoints): ProofPorts {
+  return {
+    appToken: createMsalAppTokenPort({ authorityHost: endpoints.authorityHost }),
+    cloud: endpoints,
+    appGraph: (accessToken) =>
+      createGraphPort({ baseUrl: endpoints.graphBaseUrl, getAccessToken: async () => accessToken }),
+  };
+}
+
+export function graphOn(endpoints: CloudEndpoints, getAccessToken: () => Promise<string>) {
+  return createGraphPort({ baseUrl: endpoints.graphBaseUrl, getAccessToken });
+}
+
+export const httpPort = createFetchHttpPort;
+
+/** Certificates whose private key and PFX password are registered with the redactor the moment they exist. */
+export function certificateMaker(redactor: Redactor): CertificateMaker<StoredCertificate> {
+  return {
+    async make(request) {
+      const pfxPassword = randomBytes(18).toString("base64url");
+      redactor.protect(pfxPassword);
+      const created = await makeCertificate(globalThis.crypto, { ...request, pfxPassword });
+      redactor.protect(created.privateKeyPem);
+      return {
+        derBase64: created.derBase64,
+        thumbprint: created.thumbprint,
+        notAfter: created.notAfter,
+        certificatePem: created.certificatePem,
+        privateKeyPem: created.privateKeyPem,
+        pfxBase64: Buffer.from(created.pfx).toString("base64"),
+        pfxPassword,
+      };
+    },
+  };
+}
