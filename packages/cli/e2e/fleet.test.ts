@@ -34,6 +34,7 @@ let expiringFile: string;
 let store: string;
 let statePath: string;
 let reportPath: string;
+let allFile: string;
 
 function customer(index: number) {
   const c = fleet.customers[index - 1];
@@ -184,6 +185,7 @@ describe("fleet setup and fleet check against 50 customer tenants", () => {
     const before = adminRequests();
 
     const all = join(dir, "all.json");
+    allFile = all;
     const everyone = fleet.customers.map((c) => ({
       tenant: c.index % 2 && c.index !== EXPIRING ? c.tenantId : c.domain,
       label: `Customer ${c.index}`,
@@ -268,4 +270,28 @@ describe("fleet setup and fleet check against 50 customer tenants", () => {
       await browser.close();
     }
   }, 120_000);
+
+  it("fleet rotate renews the expiring certificate by the app itself, keeping the old one until retired", async () => {
+    const partnerRequests = () => fleet.partner.context.stats.snapshot().requests;
+    const before = partnerRequests();
+    const run = await runCli(["fleet", "rotate", ...args(allFile, "--within", "30")], env);
+    expect(run.code, run.stderr.slice(-2000)).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      counts: Record<string, number>;
+      tenants: { label: string; status: string }[];
+    };
+    expect(result.counts).toEqual({ rotated: 1, "not-due": CUSTOMERS - 1, skipped: 0, failed: 0 });
+    expect(result.tenants.find((t) => t.status === "rotated")?.label).toBe(`Customer ${EXPIRING}`);
+    // No admin: the partner tenant saw nothing, and the app holds the old and the new certificate.
+    expect(partnerRequests()).toBe(before);
+    const app = customer(EXPIRING).context.dir.data.applications[0];
+    expect(app?.keyCredentials).toHaveLength(2);
+    const files = (await readdir(join(store, customer(EXPIRING).domain))).filter((f) => f.endsWith(".json"));
+    expect(files).toHaveLength(2);
+    const again = await runCli(["fleet", "check", ...args(allFile, "--concurrency", "8")], env);
+    const doc = JSON.parse(again.stdout) as { tenants: { label: string; light: string; daysLeft: number }[] };
+    const renewed = doc.tenants.find((t) => t.label === `Customer ${EXPIRING}`);
+    expect(renewed?.light).toBe("green");
+    expect(renewed?.daysLeft).toBeGreaterThan(300);
+  }, 300_000);
 });

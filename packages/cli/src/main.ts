@@ -33,6 +33,7 @@ const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   api: async () => (await import("./commands/api.js")).runApi,
   "fleet setup": async () => (await import("./fleet/setup-command.js")).runFleetSetup,
   "fleet check": async () => (await import("./fleet/check-command.js")).runFleetCheck,
+  "fleet rotate": async () => (await import("./fleet/rotate-command.js")).runFleetRotate,
 };
 
 export function reportError(error: unknown, out: Output, command: string | undefined): number {

@@ -129,6 +129,8 @@ export type { AppSession, FleetCheckPorts, FleetCheckSummary } from "./fleet/fle
 export { fleetCheck } from "./fleet/fleet-check.js";
 export type { FleetEntry, FleetFileError, FleetFileResult } from "./fleet/fleet-file.js";
 export { fleetEntries, formatFleetFileErrors, parseFleetFile } from "./fleet/fleet-file.js";
+export type { FleetRotateOptions, FleetRotatePorts, RotateRow, RotateStatus } from "./fleet/fleet-rotate.js";
+export { fleetRotate } from "./fleet/fleet-rotate.js";
 export type {
   ConnectedTenant,
   FleetEvent,

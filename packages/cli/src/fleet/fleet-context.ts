@@ -92,7 +92,7 @@ async function targetOf(
     }
     const endpoints = sandboxEndpoints(url);
     const pem = await readFile(join(sandboxHome(context.env), "ca.pem"), "utf8").catch(() => undefined);
-    if (pem) trustCa(pem);
+    if (pem) trustCa(pem, endpoints.authorityHost);
     const partnerUpn = stringOption(context, "as");
     return {
       endpoints,

@@ -124,6 +124,7 @@ export async function fleetSetup<C extends MadeCertificate>(
         stage: "done",
         tenantId: result.tenantId,
         clientId: result.clientId,
+        ...(result.applicationObjectId ? { applicationObjectId: result.applicationObjectId } : {}),
         signIn: connected.signIn,
         ...(result.certificate
           ? { thumbprint: result.certificate.thumbprint, notAfter: result.certificate.notAfter }

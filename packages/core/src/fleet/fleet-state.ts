@@ -13,6 +13,8 @@ const tenantRecord = z.strictObject({
   /** Directory (tenant) ID, known once signed in. */
   tenantId: z.string().optional(),
   clientId: z.string().optional(),
+  /** The application's object id: the app's own token cannot read it, and addKey/removeKey need it. */
+  applicationObjectId: z.string().optional(),
   /** The certificate Boxafe holds (its private key is in the credential store). */
   thumbprint: z
     .string()

@@ -110,3 +110,31 @@ export const fleetCheckCommand: CommandSpec = {
     `${bin} fleet check --fleet fleet.json --sandbox https://localhost:8443 --json || echo needs action`,
   ],
 };
+
+export const fleetRotateCommand: CommandSpec = {
+  name: "fleet rotate",
+  summary: "Renew every certificate due within N days, by the app itself (no admin sign-in)",
+  description:
+    "Each app adds its own new certificate (Graph addKey with a proof signed by the current one),\n" +
+    "proves it, and keeps the current one until Boxafe holds the new. The new key pair is in the\n" +
+    "credential store before the tenant changes. Exit 0 when nothing failed, 1 otherwise.",
+  groups: [
+    {
+      ...fleetTarget,
+      options: [
+        ...fleetTarget.options,
+        {
+          name: "within",
+          kind: "string",
+          value: "DAYS",
+          description: "Rotate certificates expiring within DAYS (default 30).",
+        },
+      ],
+    },
+    globalGroup,
+  ],
+  examples: [
+    `${bin} fleet rotate --fleet customers.csv --cloud global`,
+    `${bin} fleet rotate --fleet fleet.json --sandbox https://localhost:8443 --within 14 --json`,
+  ],
+};

@@ -3,7 +3,7 @@ import type { CommandSpec } from "../option-spec.js";
 import { apiCommand } from "./api.js";
 import { checkCommand } from "./check.js";
 import { ewsAllowCommand, ewsStatusCommand } from "./ews.js";
-import { fleetCheckCommand, fleetSetupCommand } from "./fleet.js";
+import { fleetCheckCommand, fleetRotateCommand, fleetSetupCommand } from "./fleet.js";
 import { permissionsCommand } from "./permissions.js";
 import { planCommand } from "./plan.js";
 import { preflightCommand } from "./preflight.js";
@@ -31,6 +31,7 @@ export const commands: readonly CommandSpec[] = [
   removeCommand,
   fleetSetupCommand,
   fleetCheckCommand,
+  fleetRotateCommand,
   permissionsCommand,
   sandboxCommand,
   apiCommand,

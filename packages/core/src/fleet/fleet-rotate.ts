@@ -1,0 +1,109 @@
+/**
+ * fleet rotate: every certificate due within N days renewed by the app itself (Graph addKey with a
+ * proof signed by the current certificate: no admin sign-in), phase one of two: the new key pair goes
+ * to the credential store before the tenant changes, is proven with a fresh token, and the current
+ * certificate stays on the app until Boxafe holds the new one.
+ */
+import type { RuntimePorts } from "../ports.js";
+import { certificateRotateRequestSchema } from "../requests/certificate-request.js";
+import { type CertificateRotatePorts, rotateCertificate } from "../usecases/certificate-rotate.js";
+import type { MadeCertificate } from "../usecases/ports.js";
+import { forEachBounded } from "./bounded.js";
+import type { CredentialStore } from "./credential-store.js";
+import { errorSummary } from "./error-summary.js";
+import type { FleetEntry } from "./fleet-file.js";
+import { type FleetState, fleetKey } from "./fleet-state.js";
+
+const DAY_MS = 86_400_000;
+
+export interface FleetRotatePorts<C extends MadeCertificate> extends RuntimePorts {
+  readonly store: CredentialStore<C>;
+  /** Ports acting as the app with its current certificate (no admin); `keep` is the store's. */
+  rotatePorts(tenantId: string, clientId: string, current: C): Omit<CertificateRotatePorts<C>, "keep">;
+  saveState(state: FleetState): Promise<void>;
+}
+
+export type RotateStatus = "rotated" | "not-due" | "skipped" | "failed";
+
+export interface RotateRow {
+  readonly row: number;
+  readonly tenant: string;
+  readonly label: string;
+  readonly status: RotateStatus;
+  readonly daysLeft?: number;
+  readonly thumbprint?: string;
+  readonly notAfter?: string;
+  readonly detail?: string;
+}
+
+export interface FleetRotateOptions {
+  readonly withinDays: number;
+  readonly concurrency: number;
+  readonly certificateDays?: number;
+}
+
+export async function fleetRotate<C extends MadeCertificate>(
+  ports: FleetRotatePorts<C>,
+  entries: readonly FleetEntry[],
+  state: FleetState,
+  options: FleetRotateOptions,
+  onTenant: (row: RotateRow) => void | Promise<void>,
+): Promise<Readonly<Record<RotateStatus, number>>> {
+  const counts: Record<RotateStatus, number> = { rotated: 0, "not-due": 0, skipped: 0, failed: 0 };
+  const report = async (row: RotateRow) => {
+    counts[row.status] += 1;
+    await onTenant(row);
+  };
+  await forEachBounded(entries, options.concurrency, async (entry) => {
+    const base = { row: entry.row, tenant: entry.tenant, label: entry.label };
+    const key = fleetKey(entry.tenant);
+    const record = state.tenants[key];
+    const current = await ports.store.current(key);
+    if (!record?.tenantId || !record.clientId || !record.applicationObjectId || !current) {
+      await report({
+        ...base,
+        status: "skipped",
+        detail: "not onboarded by fleet setup (no state or no stored certificate)",
+      });
+      return;
+    }
+    const daysLeft = Math.floor((Date.parse(current.notAfter) - ports.clock.now()) / DAY_MS);
+    if (daysLeft > options.withinDays) {
+      await report({ ...base, status: "not-due", daysLeft });
+      return;
+    }
+    try {
+      const request = certificateRotateRequestSchema.parse({
+        tenantId: record.tenantId,
+        appId: record.clientId,
+        applicationObjectId: record.applicationObjectId,
+        ...(options.certificateDays !== undefined ? { certificateDays: options.certificateDays } : {}),
+      });
+      const outcome = await rotateCertificate(
+        {
+          ...ports.rotatePorts(record.tenantId, record.clientId, current),
+          keep: (made) => ports.store.save(key, made),
+        },
+        request,
+      );
+      state.tenants[key] = {
+        ...record,
+        thumbprint: outcome.certificate.thumbprint,
+        notAfter: outcome.certificate.notAfter,
+        updatedAt: new Date(ports.clock.now()).toISOString(),
+      };
+      await ports.saveState(state);
+      await report({
+        ...base,
+        status: "rotated",
+        daysLeft,
+        thumbprint: outcome.certificate.thumbprint,
+        notAfter: outcome.certificate.notAfter,
+        detail: "new certificate proven; the old one stays until Boxafe holds the new one",
+      });
+    } catch (error) {
+      await report({ ...base, status: "failed", daysLeft, detail: errorSummary(error).message });
+    }
+  });
+  return counts;
+}
