@@ -1,22 +1,15 @@
 /**
- * What /v1/plan and /v1/setup share: take the caller's delegated Graph token from the
- * Authorization header, check the directory role first (no Graph call for a non-admin), then
- * observe the tenant and diff it against the profile. The token is used for this request only.
+ * What /v1/plan and /v1/setup share: the caller's delegated Graph token from the Authorization
+ * header, the directory role checked first (no Graph call for a non-admin), and the admin ports
+ * core's use cases run on. The body is mapped once to core's SetupRequest; the token is used for
+ * this request only.
  */
-import type { AppKey, EngineDeps, Plan } from "@boxafe-connect/core";
-import {
-  CoreError,
-  DEFAULT_RENEW_WITHIN_DAYS,
-  desiredFrom,
-  observe,
-  plan,
-  requireAdmin,
-  uniqueNameFor,
-} from "@boxafe-connect/core";
+import type { AdminPorts, SetupRequest } from "@boxafe-connect/core";
+import { CoreError, parseRequest, requireAdmin, setupRequestSchema } from "@boxafe-connect/core";
 import type { z } from "@hono/zod-openapi";
 import type { ApiConfig } from "./config.js";
 import { timedGraphPort } from "./outbound-ports.js";
-import { profileFor } from "./profiles.js";
+import { profiles } from "./profiles.js";
 import type { SetupBodySchema } from "./schemas/setup.js";
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
@@ -34,22 +27,17 @@ export function bearerToken(header: string | undefined): string {
   return match[1];
 }
 
-export type SetupBody = z.infer<typeof SetupBodySchema>;
+export type SetupBody = z.input<typeof SetupBodySchema>;
 
-export interface TenantPlan {
-  readonly deps: EngineDeps;
-  readonly observed: Awaited<ReturnType<typeof observe>>;
-  readonly plan: Plan;
+/** The body as core's request: the profile name becomes the profile, defaults come from core. */
+export function setupRequestFromBody(body: SetupBody): SetupRequest {
+  const { profile, ...fields } = body;
+  return parseRequest(setupRequestSchema, { ...fields, profile: profiles[profile ?? "boxafe"] });
 }
 
-export async function planFor(
-  config: ApiConfig,
-  authorization: string | undefined,
-  body: SetupBody,
-): Promise<TenantPlan> {
-  const token = bearerToken(authorization);
-  requireAdmin(token);
-  const deps: EngineDeps = {
+/** The ports core's use cases run on with the caller's delegated token (no role check). */
+export function tenantPortsFor(config: ApiConfig, token: string): AdminPorts {
+  return {
     graph: timedGraphPort(config.graphPortFor(token), config.timeouts.outboundMs),
     ...config.runtime,
     // An HTTP caller is waiting: bound the whole run; a Retry-After above 10 s stops the run with
@@ -59,25 +47,11 @@ export async function planFor(
       maxRetryAfterMs: Math.min(10_000, config.timeouts.retryBudgetMs),
     },
   };
-  const appKey: AppKey =
-    body.appId === undefined ? { uniqueName: uniqueNameFor(body.displayName) } : { appId: body.appId };
-  const { permissions } = profileFor(body.profile, body.skipRetired);
-  const now = config.runtime.clock.now();
-  const observed = await observe(deps, appKey);
-  const want = desiredFrom(
-    permissions,
-    {
-      appKey,
-      displayName: body.displayName,
-      skipRetired: body.skipRetired,
-      removeExtra: body.removeExtra,
-      secret: {
-        displayName: "boxafe-connect",
-        lifetimeDays: body.secretLifetimeDays,
-        renewWithinDays: DEFAULT_RENEW_WITHIN_DAYS,
-      },
-    },
-    now,
-  );
-  return { deps, observed, plan: plan(want, observed, now) };
+}
+
+/** The admin's ports: the directory role is checked first (no Graph call for a non-admin). */
+export function adminPortsFor(config: ApiConfig, authorization: string | undefined): AdminPorts {
+  const token = bearerToken(authorization);
+  requireAdmin(token);
+  return tenantPortsFor(config, token);
 }

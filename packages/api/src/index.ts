@@ -13,6 +13,9 @@ export type {
   TenantLimitConfig,
   TimeoutConfig,
 } from "./config.js";
+export type { SetupBody } from "./delegated.js";
+/** The body of /v1/plan and /v1/setup, and its one mapping to core's SetupRequest. */
+export { setupRequestFromBody } from "./delegated.js";
 export type { ApiSettings, ResolvedSettings } from "./env-config.js";
 export { resolveSettings } from "./env-config.js";
 export { mapError, statusByCode } from "./errors.js";
@@ -26,5 +29,6 @@ export { createMemoryLimitStore } from "./limits/limit-store.js";
 export { main as runApiCommand } from "./main.js";
 export type { NodeApiOptions, RunningApi } from "./node.js";
 export { createNodeApp, startApiServer } from "./node.js";
+export { SetupBodySchema } from "./schemas/setup.js";
 export type { WorkerEnv } from "./worker.js";
 export { createWorkerApp } from "./worker.js";

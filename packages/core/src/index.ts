@@ -301,7 +301,7 @@ export { rotate } from "./usecases/rotate.js";
 export type { Applied, SetupOptions, SetupPorts, SetupResult } from "./usecases/setup.js";
 export { applyPrepared, proofCredential, setup, sharePointNameOf } from "./usecases/setup.js";
 export type { ProofInput, VerifyResult } from "./usecases/verify-app.js";
-export { prove, verifyApp } from "./usecases/verify-app.js";
+export { appDirectoryGraph, prove, verifyApp } from "./usecases/verify-app.js";
 export type { WorkloadInput, WorkloadPorts, WorkloadResult } from "./usecases/workloads.js";
 export { proveApp } from "./usecases/workloads.js";
 export { isDomainName, isGuid, MAX_APP_NAME_LENGTH, validateAppName, validateTenantId } from "./validate.js";

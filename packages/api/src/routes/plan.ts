@@ -1,8 +1,8 @@
-/** POST /v1/plan: what setup would change in the caller's tenant (a dry run; writes nothing). */
-import { describeAction } from "@boxafe-connect/core";
+/** POST /v1/plan: what setup would change in the caller's tenant (core's prepare; writes nothing). */
+import { prepare } from "@boxafe-connect/core";
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiConfig } from "../config.js";
-import { planFor } from "../delegated.js";
+import { adminPortsFor, setupRequestFromBody } from "../delegated.js";
 import { jsonView } from "../json-view.js";
 import { createRouter } from "../router.js";
 import { commonErrors, upstreamErrors } from "../schemas/common.js";
@@ -27,15 +27,16 @@ const route = createRoute({
 
 export function planRoutes(config: ApiConfig) {
   return createRouter().openapi(route, async (c) => {
-    const { observed, plan } = await planFor(config, c.req.header("authorization"), c.req.valid("json"));
+    const request = setupRequestFromBody(c.req.valid("json"));
+    const prepared = await prepare(adminPortsFor(config, c.req.header("authorization")), request);
     c.header("Cache-Control", "no-store");
     return c.json(
       {
-        tenant: observed.organization,
-        actions: jsonView(plan.actions),
-        steps: plan.actions.map(describeAction),
-        findings: jsonView(plan.findings),
-        upToDate: plan.actions.length === 0,
+        tenant: prepared.observed.organization,
+        actions: jsonView(prepared.plan.actions),
+        steps: [...prepared.summary.actions],
+        findings: jsonView(prepared.plan.findings),
+        upToDate: prepared.summary.total === 0,
       },
       200,
     );

@@ -3,13 +3,10 @@
  * used as sent: the API cannot ask for more scopes, so without Policy.Read.All in it the policy checks come back
  * `unknown` with the reason. A failing check is a 200 with `ok: false` (it is the report, not an error).
  */
-import type { EngineDeps } from "@boxafe-connect/core";
-import { observe, preflight, uniqueNameFor } from "@boxafe-connect/core";
+import { appKeyOf, DEFAULT_SECRET_DAYS, observe, permissionsOf, preflight } from "@boxafe-connect/core";
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiConfig } from "../config.js";
-import { bearerToken } from "../delegated.js";
-import { timedGraphPort } from "../outbound-ports.js";
-import { profileFor } from "../profiles.js";
+import { bearerToken, setupRequestFromBody, tenantPortsFor } from "../delegated.js";
 import { createRouter } from "../router.js";
 import { commonErrors, upstreamErrors } from "../schemas/common.js";
 import { PreflightResponseSchema } from "../schemas/preflight.js";
@@ -34,28 +31,18 @@ const route = createRoute({
 
 export function preflightRoutes(config: ApiConfig) {
   return createRouter().openapi(route, async (c) => {
-    const body = c.req.valid("json");
+    const request = setupRequestFromBody(c.req.valid("json"));
     const token = bearerToken(c.req.header("authorization"));
-    const deps: EngineDeps = {
-      graph: timedGraphPort(config.graphPortFor(token), config.timeouts.outboundMs),
-      ...config.runtime,
-      retry: {
-        budgetMs: config.timeouts.retryBudgetMs,
-        maxRetryAfterMs: Math.min(10_000, config.timeouts.retryBudgetMs),
-      },
-    };
-    const appKey =
-      body.appId === undefined ? { uniqueName: uniqueNameFor(body.displayName) } : { appId: body.appId };
-    const { permissions } = profileFor(body.profile, body.skipRetired);
-    const observed = await observe(deps, appKey);
+    const ports = tenantPortsFor(config, token);
+    const observed = await observe(ports, appKeyOf(request));
     const result = await preflight(
-      { ...deps, policyGraph: async () => deps.graph },
+      { ...ports, policyGraph: async () => ports.graph },
       {
         accessToken: token,
         observed,
-        permissions,
+        permissions: permissionsOf(request),
         signedInWith: "browser",
-        credentials: { secretDays: body.secretLifetimeDays },
+        credentials: { secretDays: request.secretLifetimeDays ?? DEFAULT_SECRET_DAYS },
       },
     );
     c.header("Cache-Control", "no-store");

@@ -3,10 +3,10 @@
  * needs. A new client secret appears in this response only (Cache-Control: no-store) and is kept
  * nowhere; a re-run that finds a valid secret makes no new one.
  */
-import { apply, confirmHandOver, sharePointAppInv, sharePointTenantName } from "@boxafe-connect/core";
+import { CoreError, setup, sharePointAppInv, sharePointNameOf } from "@boxafe-connect/core";
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiConfig } from "../config.js";
-import { planFor } from "../delegated.js";
+import { adminPortsFor, setupRequestFromBody } from "../delegated.js";
 import { jsonView } from "../json-view.js";
 import { createRouter } from "../router.js";
 import { commonErrors, upstreamErrors } from "../schemas/common.js";
@@ -30,42 +30,37 @@ const route = createRoute({
 });
 
 /** The SharePoint name (for /v1/verify) and, on the global cloud, the guide's optional appinv step. */
-function sharePointHandOver(config: ApiConfig, initialDomain: string, appId: string) {
-  let tenant: string;
-  try {
-    tenant = sharePointTenantName(initialDomain);
-  } catch {
-    return {};
-  }
+function sharePointHandOver(config: ApiConfig, tenant: string | undefined, appId: string) {
+  if (tenant === undefined) return {};
   const global = config.cloud.name === "global" || config.cloud.name === "sandbox";
   return { sharePointTenant: tenant, ...(global ? { sharePoint: sharePointAppInv(tenant, appId) } : {}) };
 }
 
+function present(value: string | null, what: string): string {
+  if (value === null)
+    throw new CoreError("internal_error", `Setup finished without a ${what}; run it again.`);
+  return value;
+}
+
 export function setupRoutes(config: ApiConfig) {
   return createRouter().openapi(route, async (c) => {
-    const { deps, observed, plan } = await planFor(
-      config,
-      c.req.header("authorization"),
-      c.req.valid("json"),
-    );
-    const result = await apply(deps, plan, observed);
-    // The secret leaves in this response: as close to the hand-over as a server gets. A caller that
-    // drops the response is told nothing more; the secret then stays unheld for the next run to replace.
-    if (result.handOver !== undefined) await confirmHandOver(deps, result.handOver);
+    const request = setupRequestFromBody(c.req.valid("json"));
+    // core's setup use case; no proof here (the caller verifies once consent has replicated).
+    const result = await setup(adminPortsFor(config, c.req.header("authorization")), request);
     c.header("Cache-Control", "no-store");
     c.header("Pragma", "no-cache");
     return c.json(
       {
-        tenantId: observed.organization.id,
-        clientId: result.application.appId,
+        tenantId: result.tenantId,
+        clientId: result.clientId,
         ...(result.secret === undefined
           ? {}
           : { clientSecret: result.secret.secretText, secretExpiresOn: result.secret.endDateTime }),
-        applicationObjectId: result.application.id,
-        servicePrincipalId: result.servicePrincipalId,
-        actionsApplied: plan.actions.length,
-        findings: jsonView(plan.findings),
-        ...sharePointHandOver(config, observed.organization.initialDomain, result.application.appId),
+        applicationObjectId: present(result.applicationObjectId, "application object"),
+        servicePrincipalId: present(result.servicePrincipalId, "service principal"),
+        actionsApplied: result.summary.total,
+        findings: jsonView(result.summary.findings),
+        ...sharePointHandOver(config, sharePointNameOf(result.observed), result.clientId),
       },
       200,
     );

@@ -2,19 +2,21 @@
  * POST /v1/verify: asks the configured cloud's token service for fresh client-credentials tokens
  * and reports, per permission, whether it is granted. Delegated grants are read back through Graph
  * with the app's own token when that token may read the directory. Credentials live only for
- * this request.
+ * this request. The body maps once to core's VerifyRequest; core's verifyApp does the rest.
  */
-import type { AppTokenPort, ClientCredential, GraphPort } from "@boxafe-connect/core";
-import { audienceFor, canReadDirectory, isCoreError, validateTenantId, verify } from "@boxafe-connect/core";
+import type { VerifyRequest } from "@boxafe-connect/core";
+import { parseRequest, verifyApp, verifyRequestSchema } from "@boxafe-connect/core";
+import type { z } from "@hono/zod-openapi";
 import { createRoute } from "@hono/zod-openapi";
-import { decodeJwt } from "jose";
 import type { ApiConfig } from "../config.js";
 import { jsonView } from "../json-view.js";
 import { timedAppTokenPort, timedGraphPort } from "../outbound-ports.js";
-import { profileFor } from "../profiles.js";
+import { profiles } from "../profiles.js";
 import { createRouter } from "../router.js";
 import { commonErrors, upstreamErrors } from "../schemas/common.js";
 import { VerificationReportSchema, VerifyBodySchema } from "../schemas/verify.js";
+
+type VerifyBody = z.input<typeof VerifyBodySchema>;
 
 const route = createRoute({
   method: "post",
@@ -33,62 +35,36 @@ const route = createRoute({
   },
 });
 
-interface AppIdentity {
-  readonly tenantId: string;
-  readonly clientId: string;
-  readonly credential: ClientCredential;
-}
-
-/** A Graph port on the app's own token, or undefined when the token cannot read the directory. */
-async function directoryReader(
-  config: ApiConfig,
-  appToken: AppTokenPort,
-  who: AppIdentity,
-): Promise<GraphPort | undefined> {
-  const resource = audienceFor("microsoft-graph", config.cloud, undefined);
-  if (resource === undefined) return undefined;
-  try {
-    const token = await appToken.acquire({ ...who, resource });
-    if (!canReadDirectory(decodeJwt(token).roles)) return undefined;
-    return timedGraphPort(config.graphPortFor(token), config.timeouts.outboundMs);
-  } catch (error) {
-    // The report's token checks will show why; no directory read-back then.
-    if (isCoreError(error)) return undefined;
-    throw error;
-  }
+/** The body as core's VerifyRequest: one credential, the API's deadline and grace, grants read back. */
+function verifyRequestFromBody(config: ApiConfig, body: VerifyBody): VerifyRequest {
+  return parseRequest(verifyRequestSchema, {
+    tenantId: body.tenantId,
+    clientId: body.clientId,
+    credential: body.certificate
+      ? { kind: "certificate", ...body.certificate }
+      : { kind: "secret", secret: body.clientSecret ?? "" },
+    profile: profiles[body.profile ?? "boxafe"],
+    skipRetired: body.skipRetired ?? false,
+    ...(body.sharePointTenant === undefined ? {} : { sharePointTenant: body.sharePointTenant }),
+    deadlineSeconds: config.timeouts.verifyDeadlineMs / 1000,
+    credentialGraceSeconds: config.timeouts.credentialGraceMs / 1000,
+    // With the app's own token, when it may read the directory (core decides).
+    readGrantsBack: true,
+  });
 }
 
 export function verifyRoutes(config: ApiConfig) {
   return createRouter().openapi(route, async (c) => {
-    const body = c.req.valid("json");
-    const who: AppIdentity = {
-      tenantId: validateTenantId(body.tenantId),
-      clientId: body.clientId.toLowerCase(),
-      credential: body.certificate
-        ? { kind: "certificate", ...body.certificate }
-        : { kind: "secret", secret: body.clientSecret ?? "" },
-    };
-    const appToken = timedAppTokenPort(config.appTokenPort, config.timeouts.outboundMs);
-    const graph = await directoryReader(config, appToken, who);
-    const { permissions } = profileFor(body.profile, body.skipRetired);
-    const report = await verify(
+    const request = verifyRequestFromBody(config, c.req.valid("json"));
+    const graphOn = (token: string) => timedGraphPort(config.graphPortFor(token), config.timeouts.outboundMs);
+    const { report } = await verifyApp(
       {
-        appToken,
-        ...(graph === undefined ? {} : { graph }),
-        // Without sharePointTenant, core reads the initial domain with the app's own Graph token.
-        appGraph: (token) => timedGraphPort(config.graphPortFor(token), config.timeouts.outboundMs),
         ...config.runtime,
-      },
-      {
-        ...who,
-        permissions,
-        ...(body.sharePointTenant === undefined
-          ? {}
-          : { sharePointTenant: body.sharePointTenant.toLowerCase() }),
+        appToken: timedAppTokenPort(config.appTokenPort, config.timeouts.outboundMs),
         cloud: config.cloud,
-        deadlineMs: config.timeouts.verifyDeadlineMs,
-        credentialGraceMs: config.timeouts.credentialGraceMs,
+        appGraph: graphOn,
       },
+      request,
     );
     c.header("Cache-Control", "no-store");
     return c.json(jsonView(report), 200);

@@ -1,5 +1,5 @@
 /** Schemas of POST /v1/plan and POST /v1/setup (the caller's delegated Graph token is the bearer). */
-import { MAX_APP_NAME_LENGTH } from "@boxafe-connect/core";
+import { DEFAULT_APP_NAME, MAX_APP_NAME_LENGTH, setupRequestFields } from "@boxafe-connect/core";
 import { z } from "@hono/zod-openapi";
 import { GuidSchema, ProfileNameSchema } from "./common.js";
 
@@ -13,6 +13,12 @@ import { GuidSchema, ProfileNameSchema } from "./common.js";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
 const DISPLAY_NAME = /^[^\s\x00-\x1F\x7F-\x9F<>](?:[^\x00-\x1F\x7F-\x9F<>]*[^\s\x00-\x1F\x7F-\x9F<>])?$/;
 
+/**
+ * The body of plan and setup: core's SetupRequest under the names and defaults of core's fields
+ * (defaults.ts), mapped once by setupRequestFromBody. The fields core checks with plain schemas
+ * are core's own; the app's name and id keep a published pattern here, because core checks them
+ * in transforms (trim, lower-case) that an OpenAPI document cannot state exactly.
+ */
 export const SetupBodySchema = z
   .object({
     displayName: z
@@ -23,18 +29,17 @@ export const SetupBodySchema = z
         DISPLAY_NAME,
         "must be plain text without control characters, angle brackets or leading/trailing spaces",
       )
-      .default("QNAP Boxafe")
-      .openapi({ description: "Display name of the app registration." }),
+      .optional()
+      .openapi({
+        description: `Display name of the app registration (default "${DEFAULT_APP_NAME}" for a new app; an app adopted by appId keeps its own unless this is given).`,
+      }),
     appId: GuidSchema.optional().openapi({
       description: "Adopt an existing app by its appId instead of by name.",
     }),
     profile: ProfileNameSchema,
-    skipRetired: z.boolean().default(false),
-    removeExtra: z.boolean().default(false),
-    secretLifetimeDays: z
-      .union([z.literal(90), z.literal(180), z.literal(365), z.literal(545), z.literal(730)])
-      .default(180)
-      .openapi({ description: "Lifetime of a new client secret in days." }),
+    skipRetired: setupRequestFields.shape.skipRetired,
+    removeExtra: setupRequestFields.shape.removeExtra,
+    secretLifetimeDays: setupRequestFields.shape.secretLifetimeDays,
   })
   .openapi("SetupRequest");
 

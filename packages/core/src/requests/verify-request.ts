@@ -1,6 +1,6 @@
 /** `verify`: the three values Boxafe holds, proven with fresh app-only tokens (no admin sign-in). */
 import { z } from "zod";
-import { DEFAULT_VERIFY_DEADLINE_SECONDS } from "../defaults.js";
+import { CREDENTIAL_GRACE_MS, DEFAULT_VERIFY_DEADLINE_SECONDS } from "../defaults.js";
 import { appIdField, profileField, sharePointTenantField, tenantIdField } from "./fields.js";
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
@@ -33,6 +33,17 @@ export const verifyRequestSchema = z.strictObject({
     .min(0, { error: "The deadline must be a number of seconds." })
     .max(3600, { error: "The deadline can be at most 3600 seconds." })
     .default(DEFAULT_VERIFY_DEADLINE_SECONDS),
+  /**
+   * How long a credential the token service does not know yet (AADSTS700016, 7000215: a new app or
+   * secret still replicating) is retried; never past the deadline. An HTTP caller may want 0.
+   */
+  credentialGraceSeconds: z
+    .number({ error: "The credential grace must be a number of seconds." })
+    .min(0, { error: "The credential grace must be a number of seconds." })
+    .max(3600, { error: "The credential grace can be at most 3600 seconds." })
+    .default(CREDENTIAL_GRACE_MS / 1000),
+  /** Also read the app's grants back through Graph with its own token, when that token may. */
+  readGrantsBack: z.boolean().default(false),
 });
 
 export type VerifyRequest = z.output<typeof verifyRequestSchema>;

@@ -2,11 +2,15 @@
  * verify: prove an app's credential with fresh client-credentials tokens and compare their roles
  * with the profile (no admin needed). Used alone (`verify`) and by setup after apply.
  */
+
+import { decodeJwt } from "jose";
 import type { Permission } from "../catalog/types.js";
-import { CREDENTIAL_GRACE_MS } from "../defaults.js";
+import { isCoreError } from "../errors.js";
 import type { GraphPort } from "../graph/port.js";
 import type { RuntimePorts } from "../ports.js";
 import type { VerifyRequest } from "../requests/verify-request.js";
+import { audienceFor } from "../verify/audiences.js";
+import { canReadDirectory } from "../verify/directory-readers.js";
 import type { ClientCredential } from "../verify/port.js";
 import type { VerificationReport } from "../verify/verify.js";
 import { verify } from "../verify/verify.js";
@@ -76,23 +80,44 @@ export interface VerifyResult {
 }
 
 /** `verify`: the three values in, the token proof out. */
+/**
+ * A Graph port on the app's own token when that token may read the directory (its roles hold a
+ * DIRECTORY_READER_ROLES entry), to read its grants back; undefined otherwise, and when the token
+ * is refused (the proof's token checks report why).
+ */
+export async function appDirectoryGraph(
+  ports: ProofPorts,
+  who: Pick<ProofInput, "tenantId" | "clientId" | "credential">,
+): Promise<GraphPort | undefined> {
+  const resource = audienceFor("microsoft-graph", ports.cloud, undefined);
+  if (ports.appGraph === undefined || resource === undefined) return undefined;
+  try {
+    const token = await ports.appToken.acquire({ ...who, resource });
+    return canReadDirectory(decodeJwt(token).roles) ? ports.appGraph(token) : undefined;
+  } catch (error) {
+    if (isCoreError(error)) return undefined;
+    throw error;
+  }
+}
+
 export async function verifyApp(
   ports: RuntimePorts & ProofPorts,
   request: VerifyRequest,
   emit: Emit = silent,
 ): Promise<VerifyResult> {
   const deadlineMs = request.deadlineSeconds * 1000;
+  const who = { tenantId: request.tenantId, clientId: request.clientId, credential: request.credential };
+  const graph = request.readGrantsBack ? await appDirectoryGraph(ports, who) : undefined;
   const report = await prove(
     ports,
     {
-      tenantId: request.tenantId,
-      clientId: request.clientId,
-      credential: request.credential,
+      ...who,
       permissions: permissionsOf(request),
       ...(request.sharePointTenant ? { sharePointTenant: request.sharePointTenant } : {}),
+      ...(graph ? { graph } : {}),
       deadlineMs,
-      // A rejected credential is retried a while (a new secret replicates); never past the deadline.
-      credentialGraceMs: Math.min(deadlineMs, CREDENTIAL_GRACE_MS),
+      // A credential not replicated yet is retried a while; never past the deadline.
+      credentialGraceMs: Math.min(deadlineMs, request.credentialGraceSeconds * 1000),
     },
     emit,
   );

@@ -1,4 +1,10 @@
-import { isCoreError, isGuid, secretLifetimes, validateAppName } from "@boxafe-connect/core";
+import {
+  DEFAULT_SECRET_DAYS,
+  isCoreError,
+  isGuid,
+  secretLifetimes,
+  validateAppName,
+} from "@boxafe-connect/core";
 import { createSignal, For, Show } from "solid-js";
 import { Busy } from "../components/busy.js";
 import { StepHeading } from "../components/step-heading.js";
@@ -27,7 +33,7 @@ export function ChooseAppStep(
   const [mode, setMode] = createSignal<"new" | "existing">("new");
   const [name, setName] = createSignal(props.defaultName);
   const [appId, setAppId] = createSignal("");
-  const [days, setDays] = createSignal(365);
+  const [days, setDays] = createSignal<number>(DEFAULT_SECRET_DAYS);
   const [localInvalid, setInvalid] = createSignal<{ field: string; message: string }>();
   const invalid = () => localInvalid() ?? props.inputError;
 

@@ -1,4 +1,4 @@
-import { readiness, unprovenReport } from "@boxafe-connect/core";
+import { DEFAULT_SECRET_DAYS, readiness, unprovenReport } from "@boxafe-connect/core";
 import { fireEvent, render, screen } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import type { ErrorAction } from "../error-view.js";
@@ -110,7 +110,7 @@ describe("ChooseAppStep", () => {
     const appId = "1f2e3d4c-5b6a-4789-9abc-def012345678";
     fireEvent.input(screen.getByLabelText("Application (client) ID"), { target: { value: ` ${appId} ` } });
     fireEvent.click(screen.getByRole("button", { name: "Review the changes" }));
-    expect(chosen).toEqual([{ mode: "existing", appId, secretDays: 365 }]);
+    expect(chosen).toEqual([{ mode: "existing", appId, secretDays: DEFAULT_SECRET_DAYS }]);
   });
 
   it("shows core's input error and the reading state", () => {

@@ -1,4 +1,4 @@
-import { isCoreError } from "@boxafe-connect/core";
+import { isCoreError, sandboxEndpoints } from "@boxafe-connect/core";
 import { describe, expect, it } from "vitest";
 import { browserPorts } from "../platform.js";
 import { addCertificate } from "./add-certificate.js";
@@ -20,6 +20,7 @@ describe("addCertificate", () => {
       appId: "11111111-2222-4333-8444-555555555555",
       pfxPassword: "",
       crypto,
+      cloud: sandboxEndpoints("https://localhost:8443"),
       deps: {
         ...browserPorts,
         graph: {

@@ -1,20 +1,16 @@
 /**
- * SharePoint's modern path from the browser: make a self-signed certificate here (WebCrypto, loaded
- * on demand), add its public part to the app through core's plan and executor (the CLI's
- * `sharepoint` does the same), and keep the private key in this page's memory for the downloads.
+ * SharePoint's modern path from the browser: core's certificate use case (the CLI's `sharepoint`
+ * runs the same), with a maker that makes the key pair here on window.crypto
+ * (@boxafe-connect/certs, loaded on demand); the private key stays in this page's memory for the
+ * downloads.
  */
-import type { GraphPort, RuntimePorts } from "@boxafe-connect/core";
+import type { AdminPorts, AppTokenPort, CloudEndpoints } from "@boxafe-connect/core";
 import {
-  apply,
-  boxafeProfile,
+  addCertificate as addCertificateUseCase,
   CoreError,
-  certificateOption,
-  certificateRequestFor,
-  confirmHandOver,
-  desiredFrom,
-  observe,
-  plan,
-  resolveProfile,
+  certificateUseCaseRequestSchema,
+  handedOver,
+  parseRequest,
 } from "@boxafe-connect/core";
 import type { CertificateMade } from "../components/certificate-panel.js";
 
@@ -23,29 +19,44 @@ export interface AddCertificateInput {
   readonly pfxPassword: string;
   /** The browser's WebCrypto (window.crypto): the key pair is made and kept here. */
   readonly crypto: typeof globalThis.crypto;
-  readonly deps: RuntimePorts & { readonly graph: GraphPort };
+  readonly deps: AdminPorts;
+  readonly cloud: CloudEndpoints;
 }
+
+/**
+ * The page never redeems a credential itself (Entra refuses client-credentials redemption from a
+ * browser for a non-SPA client, AADSTS9002326): the use case's token proof of the new certificate
+ * is reported as not run, and `boxafe-connect verify --certificate-file` proves it.
+ */
+const noBrowserRedemption: AppTokenPort = {
+  async acquire() {
+    throw new CoreError(
+      "invalid_input",
+      "This page does not ask for app tokens; prove the certificate with boxafe-connect verify --certificate-file.",
+      { field: "credential" },
+    );
+  },
+};
 
 export async function addCertificate(input: AddCertificateInput): Promise<CertificateMade> {
   if (input.pfxPassword === "") {
     throw new CoreError("invalid_input", "Choose a password for the PFX file.", { field: "pfxPassword" });
   }
-  const appKey = { appId: input.appId };
-  const observed = await observe(input.deps, appKey);
-  const subject = observed.application?.displayName ?? "QNAP Boxafe";
-  const request = certificateRequestFor(subject);
-  // The certificate code (x509, pkijs) is large; it loads only when a certificate is asked for.
-  const { makeCertificate } = await import("@boxafe-connect/certs");
-  const made = await makeCertificate(input.crypto, { ...request, pfxPassword: input.pfxPassword });
-  const now = input.deps.clock.now();
-  const desired = desiredFrom(
-    resolveProfile(boxafeProfile),
-    { appKey, displayName: subject, certificate: certificateOption(made, request.subject) },
-    now,
+  const request = parseRequest(certificateUseCaseRequestSchema, { appId: input.appId });
+  const certificates = {
+    async make(certificate: { readonly subject: string; readonly days: number }) {
+      // The certificate code (x509, pkijs) is large; it loads only when a certificate is asked for.
+      const { makeCertificate } = await import("@boxafe-connect/certs");
+      return makeCertificate(input.crypto, { ...certificate, pfxPassword: input.pfxPassword });
+    },
+  };
+  const outcome = await addCertificateUseCase(
+    { ...input.deps, proof: { appToken: noBrowserRedemption, cloud: input.cloud }, certificates },
+    request,
   );
-  const applied = await apply(input.deps, plan(desired, observed, now), observed);
   // The key pair goes back to the page for download right away: that is the hand-over.
-  if (applied.handOver !== undefined) await confirmHandOver(input.deps, applied.handOver);
+  await handedOver(input.deps, outcome.handOver);
+  const made = outcome.certificate;
   return {
     thumbprint: made.thumbprint,
     notAfter: made.notAfter,

@@ -3,25 +3,17 @@
  * back with the admin's token, the token proof through the deployment's API, and core's engine.
  * The new secret stays in this module's memory only (and is sent once to that API, if configured).
  */
-import type {
-  AppKey,
-  ApplyOutcome,
-  ApplyResult,
-  ApplyStep,
-  EffectHandlers,
-  RuntimePorts,
-} from "@boxafe-connect/core";
+import type { AppKey, ApplyOutcome, ApplyStep, EffectHandlers, PendingHandOver } from "@boxafe-connect/core";
 import {
-  apply,
+  applyPrepared,
   CoreError,
   checkRole,
   cloudEndpoints,
-  confirmHandOver,
-  finishedApplySteps,
   hasLiveSecretOfOurs,
+  handedOver as markHandedOver,
   sandboxEndpoints,
   sharePointAppInv,
-  sharePointTenantName,
+  sharePointNameOf,
 } from "@boxafe-connect/core";
 import type { Auth } from "../auth/session.js";
 import type { Drift } from "../check/check-repair.js";
@@ -33,6 +25,7 @@ import { addCertificate } from "./add-certificate.js";
 import type { SessionExtras } from "./driver-types.js";
 import type { Reviewed } from "./review-tenant.js";
 import { reviewTenant } from "./review-tenant.js";
+import { setupRequestFromForm } from "./setup-request.js";
 import { verifyApp } from "./verify-app.js";
 
 export interface BrowserHandlers extends EffectHandlers {
@@ -50,35 +43,30 @@ export interface BrowserHandlers extends EffectHandlers {
 export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers {
   const authorityOrigin = new URL(config.authority).origin;
   const cloud = config.cloud === "sandbox" ? sandboxEndpoints(authorityOrigin) : cloudEndpoints(config.cloud);
-  let secretDays = 365;
+  // Unset until the admin picks one: core's default lifetime (defaults.ts) then applies.
+  let secretDays: number | undefined;
   let reviewed: Reviewed | undefined;
   let extras: SessionExtras = {};
   let appliedAppId: string | undefined;
-  let pendingHandOver: ApplyResult["handOver"];
+  let pendingHandOver: PendingHandOver | undefined;
   let chooseAccount = false;
 
   const session = () => {
     if (!auth.signedIn) throw new CoreError("unauthenticated", "You are not signed in. Sign in to continue.");
     return auth.signedIn;
   };
-  const deps = (progress?: RuntimePorts["progress"]) => ({
-    ...browserPorts,
-    graph: session().graph,
-    ...(progress ? { progress } : {}),
-  });
+  const deps = () => ({ ...browserPorts, graph: session().graph });
 
   async function load(appKey: AppKey, displayName: string | undefined) {
     const signed = session();
-    const result = await reviewTenant(signed.graph, appKey, displayName, secretDays, {
+    const request = setupRequestFromForm({ appKey, displayName, secretDays });
+    const result = await reviewTenant(signed.graph, request, {
       accessToken: () => signed.accessToken(),
       graphWith: (extra) => signed.graphWith(extra),
     });
     reviewed = result.reviewed;
-    extras = {
-      ...extras,
-      review: result.drift,
-      sharePointTenant: sharePointTenantName(result.reviewed.observed.organization.initialDomain),
-    };
+    const sharePointTenant = sharePointNameOf(result.reviewed.observed);
+    extras = { ...extras, review: result.drift, ...(sharePointTenant ? { sharePointTenant } : {}) };
     return result;
   }
 
@@ -86,27 +74,27 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
     progress: (step: ApplyStep) => void,
   ): Promise<ApplyOutcome & { tenantId: string }> {
     if (!reviewed) throw new CoreError("invalid_transition", "Review the changes first.");
-    const { observed, plan: planned } = reviewed;
-    const onProgress: RuntimePorts["progress"] = (e) => {
-      for (const step of finishedApplySteps(e)) progress(step);
-    };
-    const result = await apply(deps(onProgress), planned, observed);
-    appliedAppId = result.application.appId;
-    pendingHandOver = result.handOver;
-    if (result.secret) {
-      extras = {
-        ...extras,
-        secret: { text: result.secret.secretText, expiresOn: result.secret.endDateTime },
-      };
-    }
+    const { observed } = reviewed;
+    // core's apply half of setup; a new secret is kept (hand-over) the moment it is announced.
+    const applied = await applyPrepared(deps(), reviewed, (event) => {
+      if (event.type === "apply-step") progress(event.step);
+      if (event.type === "credential" && event.secret) {
+        extras = {
+          ...extras,
+          secret: { text: event.secret.secretText, expiresOn: event.secret.endDateTime },
+        };
+      }
+    });
+    appliedAppId = applied.clientId;
+    pendingHandOver = applied.handOver;
     const existingSecret =
-      result.secret === undefined &&
+      applied.secret === undefined &&
       hasLiveSecretOfOurs(observed.application?.passwordCredentials ?? [], browserPorts.clock.now());
     return {
-      clientId: result.application.appId,
-      tenantId: observed.organization.id,
+      clientId: applied.clientId,
+      tenantId: applied.tenantId,
       existingSecret,
-      ...(result.secret ? { secret: { endDateTime: result.secret.endDateTime } } : {}),
+      ...(applied.secret ? { secret: { endDateTime: applied.secret.endDateTime } } : {}),
     };
   }
 
@@ -167,20 +155,26 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
     async createCertificate(pfxPassword) {
       const appId = appliedAppId ?? reviewed?.observed.application?.appId;
       if (!appId) throw new CoreError("invalid_transition", "Set up the app before adding a certificate.");
-      return addCertificate({ appId, pfxPassword, crypto: window.crypto, deps: deps() });
+      return addCertificate({
+        appId,
+        pfxPassword,
+        crypto: window.crypto,
+        deps: deps(),
+        cloud,
+      });
     },
     check: async (appId) => (await load({ appId }, undefined)).drift,
     async handedOver() {
       const pending = pendingHandOver;
       if (pending === undefined) return;
-      await confirmHandOver(deps(), pending);
+      await markHandedOver(deps(), pending);
       pendingHandOver = undefined;
     },
     async repair() {
       const outcome = await applyReviewed(() => undefined);
       // The page shows the returned values at once: that is the hand-over.
       if (pendingHandOver !== undefined) {
-        await confirmHandOver(deps(), pendingHandOver);
+        await markHandedOver(deps(), pendingHandOver);
         pendingHandOver = undefined;
       }
       return {

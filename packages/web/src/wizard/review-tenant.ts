@@ -1,40 +1,26 @@
 /**
- * Reads the tenant and plans the changes for one app (core's observe, desiredFrom, plan), and
- * words the result for the review and check views.
+ * Reads the tenant and plans the changes for one app (core's prepare use case), checks the
+ * tenant's rules first when the session allows it (core's preflight, read-only) and plans again
+ * from the same read when they cap the secret's lifetime, then words the result for the review
+ * and check views.
  */
-import type {
-  AppKey,
-  GraphPort,
-  ObservedWithOrganization,
-  Permission,
-  Plan,
-  PlanSummary,
-} from "@boxafe-connect/core";
+import type { GraphPort, PlanSummary, Prepared, SetupRequest } from "@boxafe-connect/core";
 import {
   boxafeProfile,
-  DEFAULT_RENEW_WITHIN_DAYS,
-  desiredFrom,
-  observe,
+  DEFAULT_SECRET_DAYS,
   permissionStatuses,
   permissionsView,
-  plan,
   preflight,
-  resolveProfile,
+  prepare,
+  replan,
   resourceByAppId,
-  summarizePlan,
 } from "@boxafe-connect/core";
 import type { Drift } from "../check/check-repair.js";
 import { browserPorts } from "../platform.js";
 import { reviewGroups } from "./review-rows.js";
 
-const SECRET_NAME = "Boxafe";
-
-/** What apply and verify need from the review. */
-export interface Reviewed {
-  readonly observed: ObservedWithOrganization;
-  readonly plan: Plan;
-  readonly permissions: readonly Permission[];
-}
+/** What apply and verify need from the review: core's prepared plan. */
+export type Reviewed = Prepared;
 
 function keyOf(appId: string): string {
   return resourceByAppId(appId)?.key ?? appId;
@@ -46,59 +32,52 @@ export interface PreflightAccess {
   readonly graphWith: (extraScopes: readonly string[]) => Promise<GraphPort>;
 }
 
+/** The same request with the secret ending `days` from now (a tenant cap need not be an offered lifetime). */
+function cappedTo(request: SetupRequest, days: number, now: number): SetupRequest {
+  const { secretLifetimeDays: _, ...rest } = request;
+  return { ...rest, secretEndDate: new Date(now + days * 86_400_000).toISOString() };
+}
+
 export async function reviewTenant(
   graph: GraphPort,
-  appKey: AppKey,
-  displayName: string | undefined,
-  wantedSecretDays: number,
+  request: SetupRequest,
   access?: PreflightAccess,
 ): Promise<{ readonly reviewed: Reviewed; readonly summary: PlanSummary; readonly drift: Drift }> {
-  const observed = await observe({ ...browserPorts, graph }, appKey);
-  const permissions = resolveProfile(boxafeProfile);
-  const now = browserPorts.clock.now();
-  // The tenant's rules first (read-only): the plan's secret then fits a lifetime cap, and the review lists them.
+  let prepared = await prepare({ ...browserPorts, graph }, request);
+  const { observed } = prepared;
+  const wantedSecretDays = request.secretLifetimeDays ?? DEFAULT_SECRET_DAYS;
+  // The tenant's rules (read-only): the plan's secret then fits a lifetime cap, and the review lists them.
   const checked = access
     ? await preflight(
         { ...browserPorts, graph, policyGraph: access.graphWith },
         {
           accessToken: await access.accessToken(),
           observed,
-          permissions,
+          permissions: prepared.permissions,
           signedInWith: "browser",
           credentials: { secretDays: wantedSecretDays },
         },
       )
     : undefined;
-  const secretDays = checked?.credentials.secretDays ?? wantedSecretDays;
+  const allowedDays = checked?.credentials.secretDays;
+  if (allowedDays !== undefined && allowedDays !== wantedSecretDays) {
+    prepared = replan({ ...prepared, request: cappedTo(request, allowedDays, prepared.now) });
+  }
   // This page makes a secret (a certificate comes after, in the SharePoint step); say so where secrets are blocked.
   const blocked =
-    checked !== undefined && checked.credentials.secretDays === undefined
+    checked !== undefined && allowedDays === undefined
       ? [
           "This page creates a client secret, which the tenant blocks: run 'boxafe-connect setup --yes', which creates a certificate instead.",
         ]
       : [];
-  const desired = desiredFrom(
-    permissions,
-    {
-      appKey,
-      displayName: displayName ?? observed.application?.displayName ?? "QNAP Boxafe",
-      secret: {
-        displayName: SECRET_NAME,
-        lifetimeDays: secretDays,
-        renewWithinDays: DEFAULT_RENEW_WITHIN_DAYS,
-      },
-    },
-    now,
-  );
-  const planned = plan(desired, observed, now);
+  const { desired, summary } = prepared;
   const appId = observed.application?.appId;
-  const summary = summarizePlan(planned);
   const drift: Drift = {
     appLabel: observed.application
       ? `${observed.application.displayName} (${observed.application.appId})`
       : desired.displayName,
     groups: reviewGroups(
-      permissionsView(boxafeProfile, appId ? { appId } : {}),
+      permissionsView(request.profile ?? boxafeProfile, appId ? { appId } : {}),
       permissionStatuses(desired, observed),
       keyOf,
     ),
@@ -109,5 +88,5 @@ export async function reviewTenant(
     ],
     ...(checked ? { preflight: checked.checks } : {}),
   };
-  return { reviewed: { observed, plan: planned, permissions }, summary, drift };
+  return { reviewed: prepared, summary, drift };
 }
