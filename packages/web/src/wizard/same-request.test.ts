@@ -81,7 +81,8 @@ describe("one request, three front ends, one plan", () => {
     expect(() => setupRequestFromForm({ appKey: { appId: "abc" } })).toThrow(
       expect.objectContaining({ code: "invalid_input", field: "appId" }),
     );
-    expect(() => viaApi({ secretLifetimeDays: 365, secretEndDate: "2027-06-01" })).toThrow(
+    expect(() => viaApi({ secretLifetimeDays: 100 })).toThrow();
+    expect(() => setupRequestFromForm({ appKey: { uniqueName: "x" }, secretDays: 100 })).toThrow(
       expect.objectContaining({ code: "invalid_input", field: "secretLifetimeDays" }),
     );
   });
