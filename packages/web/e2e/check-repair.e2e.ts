@@ -23,6 +23,9 @@ describe("check and repair in the browser", () => {
     await signIn(page, stack, stack.sandbox.admin.upn);
     await runSetup(page);
     const clientId = (await page.getByTestId("client-id").textContent()) ?? "";
+    // The admin saves the secret: until then the tenant counts it unheld and a check would replace it.
+    await page.getByRole("button", { name: "I have saved the secret" }).click();
+    await page.getByRole("button", { name: "I have saved the secret" }).waitFor({ state: "detached" });
 
     // An admin removes the Exchange delegated grant in the portal.
     const before = await sandboxState(context, stack.sandbox);
