@@ -249,13 +249,12 @@ export { consentCounts } from "./tenant/consent-counts.js";
 export type { PlanSummary } from "./tenant/describe.js";
 export { ACTION_TYPES, describeAction, summarizePlan } from "./tenant/describe.js";
 export { desired, desiredFrom } from "./tenant/desired.js";
-export { hasLiveSecretOfOurs } from "./tenant/live-secret.js";
 export type * from "./tenant/model.js";
 export type { PermissionStatus, PermissionStatusRow } from "./tenant/permission-status.js";
 export { PERMISSION_STATUSES, permissionStatuses } from "./tenant/permission-status.js";
 export { plan } from "./tenant/plan.js";
 export { joinScopes, sortScopes, splitScopes } from "./tenant/scopes.js";
-export { isOurSecret, markedSecretName, SECRET_MARKER } from "./tenant/secrets.js";
+export { hasLiveSecretOfOurs, isOurSecret, markedSecretName, SECRET_MARKER } from "./tenant/secrets.js";
 export { UNIQUE_NAME_PREFIX, uniqueNameFor } from "./tenant/unique-name.js";
 export { appKeyOf, appLabel } from "./usecases/app-key.js";
 export type { CertificateOutcome, CertificatePorts } from "./usecases/certificate.js";
@@ -301,7 +300,7 @@ export { rotate } from "./usecases/rotate.js";
 export type { Applied, SetupOptions, SetupPorts, SetupResult } from "./usecases/setup.js";
 export { applyPrepared, proofCredential, setup, sharePointNameOf } from "./usecases/setup.js";
 export type { ProofInput, VerifyResult } from "./usecases/verify-app.js";
-export { appDirectoryGraph, prove, verifyApp } from "./usecases/verify-app.js";
+export { prove, verifyApp } from "./usecases/verify-app.js";
 export type { WorkloadInput, WorkloadPorts, WorkloadResult } from "./usecases/workloads.js";
 export { proveApp } from "./usecases/workloads.js";
 export { isDomainName, isGuid, MAX_APP_NAME_LENGTH, validateAppName, validateTenantId } from "./validate.js";
@@ -310,7 +309,6 @@ export { canReadDirectory, DIRECTORY_READER_ROLES } from "./verify/directory-rea
 export type { AppTokenPort, AppTokenRequest, ClientCredential, DelegatedTokenPort } from "./verify/port.js";
 export type { TokenFailure, TokenVerdict, TokenWait } from "./verify/token-response.js";
 export {
-  aadstsIn,
   classifyTokenFailure,
   retryAfterHeaderSeconds,
   tokenError,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasLiveSecretOfOurs } from "./live-secret.js";
+import { hasLiveSecretOfOurs } from "./secrets.js";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 const secret = (displayName: string | null, endDateTime: string) => ({
