@@ -197,6 +197,13 @@ export {
   sharePointTenantField,
   tenantIdField,
 } from "./requests/fields.js";
+export type { ApiSetupBody, WebSetupForm } from "./requests/front-ends.js";
+export {
+  apiSetupBodySchema,
+  NAMED_PROFILES,
+  setupRequestFromApiBody,
+  setupRequestFromWebForm,
+} from "./requests/front-ends.js";
 export { parseRequest } from "./requests/parse-request.js";
 export type { RetireRequest, RotateRequest } from "./requests/rotate-request.js";
 export { retireRequestSchema, rotateRequestSchema } from "./requests/rotate-request.js";

@@ -107,7 +107,7 @@ async function runEffectShown(
 }
 
 /** The wizard's answer to a state that waits for a person: a prompt per phase. */
-function promptAnswers(
+export function promptAnswers(
   ui: Ui,
   session: WizardSession,
   context: CommandContext,

@@ -97,7 +97,6 @@ export function createWizardSession(
 ): WizardSession {
   let target: Target | undefined;
   let signedIn: SignedIn | undefined;
-  let failure: unknown;
   let ports: AdminPorts | undefined;
   let checked: PreflightResult | undefined;
   const token = async () => {
@@ -163,6 +162,23 @@ export function createWizardSession(
     display.emit,
     display.knownSecret ? { knownSecret: display.knownSecret } : {},
   );
+  return wizardSessionOver(core, {
+    preflight: () => checked,
+    close: async () => {
+      await target?.close();
+    },
+  });
+}
+
+/** The CLI's view of a core setup session (what the prompts and renderers read); no I/O of its own. */
+export function wizardSessionOver(
+  core: SetupSession<MadeCertificate>,
+  extra: {
+    readonly preflight?: () => PreflightResult | undefined;
+    readonly close?: () => Promise<void>;
+  } = {},
+): WizardSession {
+  let failure: unknown;
   const handlers = remembering(core.handlers, (error) => {
     failure = error;
   });
@@ -184,10 +200,10 @@ export function createWizardSession(
     report: () => core.report(),
     certificate: () => core.certificate(),
     core: () => core,
-    preflight: () => checked,
+    preflight: () => extra.preflight?.(),
     lastError: () => failure,
     close: async () => {
-      await target?.close();
+      await extra.close?.();
     },
   };
 }

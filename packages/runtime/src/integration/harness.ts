@@ -8,21 +8,23 @@ import { join } from "node:path";
 import {
   type ApplyResult,
   adminScopes,
-  apply,
+  applyPrepared,
   boxafeProfile,
   type CountingGraphPort,
-  confirmHandOver,
   countingGraphPort,
   type DesiredOptions,
   desiredFrom,
   type EngineDeps,
   type GraphPort,
+  handedOver,
   type ObservedWithOrganization,
-  observe,
   type Plan,
-  plan,
+  parseRequest,
+  prepare,
+  replan,
   resolveProfile,
   sandboxEndpoints,
+  setupRequestSchema,
   uniqueNameFor,
 } from "@boxafe-connect/core";
 import { GRAPH_CLI_CLIENT_ID, type RunningSandbox, startSandbox } from "@boxafe-connect/sandbox";
@@ -156,18 +158,33 @@ export interface SetupRun {
 }
 
 /**
- * What the CLI does: observe, plan, apply (the review step in between is the caller's), then, with
- * the new secret in the caller's hands (returned here), confirm the hand-over.
+ * What setup does, through core's use cases (prepare, then applyPrepared, then handedOver with
+ * the new secret in the caller's hands): the same sequence the CLI, the web and the API run. The
+ * DesiredOptions a test overrides map onto the request (app, secret) or the plan's extras (a
+ * certificate made by the test).
  */
 export async function runSetup(deps: EngineDeps, options: Partial<DesiredOptions> = {}): Promise<SetupRun> {
   const counted = countingGraphPort(deps.graph);
   const d = { ...deps, graph: counted };
-  const desired = boxafeDesired(d.clock.now(), options);
-  const observed = await observe(d, desired.appKey);
-  const planned = plan(desired, observed, d.clock.now());
-  const result = await apply(d, planned, observed);
-  if (result.handOver !== undefined) await confirmHandOver(d, result.handOver);
-  return { observed, plan: planned, result, counted };
+  const request = parseRequest(setupRequestSchema, {
+    displayName: options.displayName ?? DISPLAY_NAME,
+    secretName: options.secret?.displayName ?? "secret",
+    ...(options.appKey && "appId" in options.appKey ? { appId: options.appKey.appId } : {}),
+    ...(options.secret ? { secretLifetimeDays: options.secret.lifetimeDays } : {}),
+    ...(options.skipRetired ? { skipRetired: true } : {}),
+    ...(options.removeExtra ? { removeExtra: true } : {}),
+  });
+  const read = await prepare(d, request);
+  const prepared = options.certificate ? replan(read, { certificate: options.certificate }) : read;
+  const applied = await applyPrepared(d, prepared);
+  await handedOver(d, applied.handOver);
+  const result: ApplyResult = applied.result ?? {
+    application: { id: applied.applicationObjectId ?? "", appId: applied.clientId },
+    servicePrincipalId: applied.servicePrincipalId ?? "",
+    requests: 0,
+    roundTrips: 0,
+  };
+  return { observed: prepared.observed, plan: prepared.plan, result, counted };
 }
 
 /** The tenant as a comparable value: what our app holds, without generated ids. */
