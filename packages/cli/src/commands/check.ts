@@ -2,7 +2,7 @@
  * `check`: drift report for an existing app. Exit 0 when the tenant holds what the profile needs,
  * 3 when setup would change something (it repairs the drift).
  */
-import { check, isCoreError } from "@boxafe-connect/core";
+import { check, isCoreError, printable } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { advisoryLines } from "../render/advisories-view.js";
 import { findingLines } from "../render/plan-view.js";
@@ -45,11 +45,17 @@ export async function runCheck(context: CommandContext): Promise<number> {
     const { style } = out;
     out.print(
       [
-        style.bold(`"${app.displayName}" (${app.appId}):`),
+        style.bold(`"${printable(app.displayName)}" (${app.appId}):`),
         `  permissions: ${permissions.length} wanted, ${consent.declared} declared, ${consent.consented} consented`,
-        ...credentials.map(
-          (c) => `  ${c.type} ${c.displayName ?? c.keyId}: until ${c.endDateTime.slice(0, 10)}`,
-        ),
+        // Every credential with days left and its 60/30/7-day warning; unheld ones are drift.
+        ...credentials.map((c) => {
+          const line = `  ${c.type} ${printable(c.displayName ?? c.keyId)}: until ${c.endDateTime.slice(0, 10)} (${c.daysLeft} days left)`;
+          if (c.unheld) return style.red(`${line}, never handed over: run setup to replace it`);
+          if (c.warning === null) return line;
+          const text =
+            c.warning === "expired" ? `${line}, EXPIRED` : `${line}, renew within ${c.warning.replace("-", " ")}`;
+          return c.warning === "60-days" ? style.yellow(text) : style.red(text);
+        }),
         ...(report.drift
           ? [
               style.red(`Drift: setup would make ${summary.total} change(s):`),
