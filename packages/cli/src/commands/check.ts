@@ -53,7 +53,9 @@ export async function runCheck(context: CommandContext): Promise<number> {
           if (c.unheld) return style.red(`${line}, never handed over: run setup to replace it`);
           if (c.warning === null) return line;
           const text =
-            c.warning === "expired" ? `${line}, EXPIRED` : `${line}, renew within ${c.warning.replace("-", " ")}`;
+            c.warning === "expired"
+              ? `${line}, EXPIRED`
+              : `${line}, renew within ${c.warning.replace("-", " ")}`;
           return c.warning === "60-days" ? style.yellow(text) : style.red(text);
         }),
         ...(report.drift

@@ -39,7 +39,7 @@ function objectId(item: DeletedItem): string {
   return item.application?.id ?? item.servicePrincipal?.id ?? "";
 }
 
-function shape(ctx: SandboxContext, item: DeletedItem): Record<string, unknown> {
+function shape(item: DeletedItem): Record<string, unknown> {
   const deletedDateTime = new Date(item.deletedAt).toISOString();
   if (item.application)
     return {
@@ -113,7 +113,7 @@ function restore(ctx: SandboxContext, item: DeletedItem): GraphResponse {
   ctx.dir.save();
   return {
     status: 200,
-    body: { "@odata.context": `${ctx.origin}/v1.0/$metadata#directoryObjects/$entity`, ...shape(ctx, item) },
+    body: { "@odata.context": `${ctx.origin}/v1.0/$metadata#directoryObjects/$entity`, ...shape(item) },
   };
 }
 
@@ -129,7 +129,7 @@ export function handleDirectory(ctx: SandboxContext, req: GraphRequest, rest: st
     if (req.method !== "GET" || action !== undefined) throw graphErrors.method();
     const items = deletedItems(ctx)
       .filter((i) => i.kind === type)
-      .map((i) => shape(ctx, i));
+      .map((i) => shape(i));
     return list(`${ctx.origin}/v1.0/$metadata#directoryObjects`, items, req);
   }
   const item = deletedItems(ctx).find((i) => objectId(i) === which);
@@ -138,7 +138,7 @@ export function handleDirectory(ctx: SandboxContext, req: GraphRequest, rest: st
   }
   if (action === "restore" && req.method === "POST") return restore(ctx, item);
   if (action !== undefined) throw graphErrors.segment(action);
-  if (req.method === "GET") return { status: 200, body: shape(ctx, item) };
+  if (req.method === "GET") return { status: 200, body: shape(item) };
   if (req.method === "DELETE") {
     ctx.dir.data.deletedItems = deletedItems(ctx).filter((i) => i !== item);
     ctx.dir.save();
