@@ -6,6 +6,7 @@ import { takeOverInterrupt } from "../cli/interrupt.js";
 import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
+import { startFleetFromFlags } from "./sandbox-fleet.js";
 
 /** The fault fields that differ from none, as a SPEC string. */
 function formatFaults(spec: FaultSpec): string {
@@ -34,6 +35,21 @@ export async function runSandbox(context: CommandContext): Promise<number> {
   }
   const autoApprove = flag(context, "auto-approve");
   const stateFile = stringOption(context, "state-file");
+  const tenants = stringOption(context, "tenants");
+  if (tenants !== undefined) {
+    const count = integer(context, "tenants", 1, 10_000);
+    if (count < 1) throw new UsageError("--tenants must be a whole number from 1 to 10000.", "sandbox");
+    const fleet = await startFleetFromFlags(context, count, { port, seed, autoApprove });
+    return new Promise<number>((resolve) => {
+      const stop = () =>
+        fleet.stop().then(
+          () => resolve(0),
+          () => resolve(1),
+        );
+      takeOverInterrupt(stop);
+      process.once("SIGTERM", stop);
+    });
+  }
   const started = performance.now();
   const sandbox = await startSandbox({
     port,

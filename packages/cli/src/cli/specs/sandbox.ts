@@ -31,6 +31,19 @@ export const sandboxCommand: CommandSpec = {
         },
         { name: "seed", kind: "string", value: "N", description: "Seed for deterministic faults." },
         {
+          name: "tenants",
+          kind: "string",
+          value: "N",
+          description: "A fleet: a partner tenant and N customer tenants with GDAP relationships.",
+        },
+        {
+          name: "without-relationship",
+          kind: "string",
+          value: "LIST",
+          description: "Fleet only: customer numbers with no GDAP relationship, e.g. 3,7.",
+        },
+        { name: "ews-enabled", kind: "boolean", description: "Fleet only: EWS enabled in every customer." },
+        {
           name: "state-file",
           kind: "string",
           value: "FILE",
