@@ -56,4 +56,22 @@ describe("preflight on the review step", () => {
     expect(days).toBeLessThanOrEqual(90);
     expect(days).toBeGreaterThan(88);
   });
+
+  it("a Privileged Role Administrator where users may not register apps: the failing rule stops the apply", async () => {
+    const dir = stack.sandbox.context.dir;
+    dir.reset();
+    expect(setPolicies(dir, { allowedToCreateApps: false })).not.toHaveProperty("error");
+    const fresh = await newPage(stack);
+    await signIn(fresh.page, stack, "pra@contoso.onmicrosoft.com");
+    await fresh.page.getByRole("heading", { name: "Choose the app registration" }).waitFor();
+    await fresh.page.getByRole("button", { name: "Review the changes" }).click();
+    const row = fresh.page.getByTestId("preflight").locator('[data-check="app-registration"]');
+    await row.waitFor();
+    expect(await row.getAttribute("data-status")).toBe("fail");
+    expect(await row.textContent()).toContain("--app-id");
+    await fresh.page.getByTestId("preflight-stop").waitFor();
+    expect(await fresh.page.getByRole("button", { name: "Apply the changes" }).isDisabled()).toBe(true);
+    expect(dir.data.applications).toHaveLength(0);
+    await fresh.context.close();
+  });
 });

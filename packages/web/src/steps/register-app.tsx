@@ -30,6 +30,8 @@ export interface ReviewProps extends StepBase {
  */
 export function RegisterAppStep(props: ReviewProps) {
   const nothingToDo = () => props.changes.length === 0;
+  /** A failing preflight check stops the setup before any write (core's preflight: nothing would succeed). */
+  const stopped = () => (props.preflight ?? []).some((c) => c.status === "fail");
   return (
     <section class="card" aria-labelledby="step-heading">
       <StepHeading>Review and apply</StepHeading>
@@ -50,6 +52,12 @@ export function RegisterAppStep(props: ReviewProps) {
       </p>
       <Show when={(props.preflight ?? []).length > 0}>
         <PreflightList checks={props.preflight ?? []} />
+      </Show>
+      <Show when={stopped()}>
+        <p class="callout" role="alert" data-testid="preflight-stop">
+          A tenant rule above fails: nothing will be written until it is fixed (see its fix), then sign in
+          again.
+        </p>
       </Show>
       <PermissionTable groups={props.groups} caption="API permissions" />
       <Show when={props.findings.length > 0}>
@@ -74,7 +82,7 @@ export function RegisterAppStep(props: ReviewProps) {
             type="button"
             class="primary"
             onClick={() => props.onApply()}
-            disabled={props.phase === "working"}
+            disabled={props.phase === "working" || stopped()}
           >
             {nothingToDo() ? "Continue to verification" : "Apply the changes"}
           </button>
