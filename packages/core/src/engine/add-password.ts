@@ -9,6 +9,7 @@ import { CoreError } from "../errors.js";
 import type { GraphDeps, RetryBudget, RunRequest } from "../graph/batch-runner.js";
 import { runRequests } from "../graph/batch-runner.js";
 import { arr, obj, readPassword, s } from "./graph-shapes.js";
+import { removePasswords } from "./remove-passwords.js";
 
 export interface NewSecret {
   readonly secretText: string;
@@ -63,26 +64,6 @@ async function passwordsOf(deps: GraphDeps, appObjectId: string, budget: RetryBu
   return arr(obj(body).passwordCredentials).map(readPassword);
 }
 
-async function removeKeys(
-  deps: GraphDeps,
-  appObjectId: string,
-  keyIds: readonly string[],
-  budget: RetryBudget,
-) {
-  if (keyIds.length === 0) return;
-  await runRequests(
-    deps,
-    keyIds.map((keyId, i) => ({
-      id: `remove-${i}`,
-      method: "POST" as const,
-      url: `/applications/${appObjectId}/removePassword`,
-      body: { keyId },
-      absentOk: true,
-    })),
-    budget,
-  );
-}
-
 /** Called after attempt `n` was lost: clean up by name, then add again until one answer arrives. */
 export async function recoverLostPassword(
   deps: GraphDeps,
@@ -94,7 +75,7 @@ export async function recoverLostPassword(
     const orphans = (await passwordsOf(deps, attempt.appObjectId, budget)).filter(
       (p) => p.displayName === attemptName(attempt, n),
     );
-    await removeKeys(
+    await removePasswords(
       deps,
       attempt.appObjectId,
       orphans.map((p) => p.keyId),
@@ -121,7 +102,7 @@ export async function sweepRunSecrets(
   const strays = (await passwordsOf(deps, attempt.appObjectId, budget)).filter(
     (p) => p.keyId !== keep && (p.displayName ?? "").startsWith(prefix),
   );
-  await removeKeys(
+  await removePasswords(
     deps,
     attempt.appObjectId,
     strays.map((p) => p.keyId),
