@@ -83,6 +83,29 @@ describe("more commands through the built CLI", () => {
     expect(parseJson(verify)).toMatchObject({ ok: true, report: { complete: true } });
   });
 
+  it("sharepoint again in the same folder refuses before sign-in: no second certificate, no orphan", async () => {
+    const keys = () => t.sandbox.context.dir.appByAppId(clientId)?.keyCredentials.length;
+    const before = keys();
+    const run = await t.run(
+      ["sharepoint", "--json", "--app-id", clientId, "--out-dir", t.dir, "--sandbox", t.sandbox.url],
+      { env: { BOXAFE_PFX_PASSWORD: "correct horse battery" } },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--out-dir: .*already exists/);
+    expect(keys()).toBe(before);
+  });
+
+  it("setup -o with an existing file is exit 2 before sign-in; the file is untouched", async () => {
+    const file = join(t.dir, "values.txt");
+    const kept = readFileSync(file, "utf8");
+    const writes = t.sandbox.context.stats.snapshot().writes;
+    const run = await t.run(["setup", "--yes", "--json", "-o", file, "--sandbox", t.sandbox.url]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--output: .*already exists/);
+    expect(t.sandbox.context.stats.snapshot().writes).toBe(writes);
+    expect(readFileSync(file, "utf8")).toBe(kept);
+  });
+
   it("trusts a running sandbox's CA from its directory, without NODE_EXTRA_CA_CERTS", async () => {
     const { NODE_EXTRA_CA_CERTS: _bundle, ...env } = t.env;
     const { runCli } = await import("./harness.js");

@@ -1,14 +1,17 @@
 /**
- * The end of every setup: the values for Boxafe's "Add new Domain" window (stdout), the "shown only
- * now" warning, advisories with the next action, an optional 0600 file, and the JSON document.
+ * The end of every setup: the values for Boxafe's "Add new Domain" window (stdout) and the JSON
+ * document first, the "shown only now" warning, advisories with the next action, and only then the
+ * optional 0600 file: a failed write loses nothing (exit 6, FileNotWritten; the path was checked
+ * before sign-in, so that is rare).
  */
 import type { NewSecret, Permission, PlanSummary, VerificationReport } from "@boxafe-connect/core";
 import { advisoryNotes } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { handOverLines, handOverValues, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
+import { writeAfterHandOver } from "../files/write-after-hand-over.js";
 import { advisoryLines } from "../render/advisories-view.js";
 import { verificationLines } from "../render/verification-view.js";
-import type { RenderedError } from "../render-error.js";
+import { ExitCode, type RenderedError } from "../render-error.js";
 
 export interface HandOverInput {
   readonly command: string;
@@ -37,16 +40,12 @@ export interface HandOverInput {
   readonly failure?: RenderedError;
 }
 
-export async function handOver(context: CommandContext, input: HandOverInput): Promise<void> {
+export async function handOver(context: CommandContext, input: HandOverInput): Promise<ExitCode> {
   const { out } = context;
   // The values the admin must receive pass the stdout redactor; everything else on stdout is redacted.
   out.redactor.handOver(input.secret?.secretText);
   out.redactor.handOver(input.certificate?.pfxPassword ?? undefined);
   const values = handOverValues(input.tenantId, input.clientId, input.secret);
-  if (input.outputFile) {
-    await writeHandOverFile(input.outputFile, values);
-    out.info(`Wrote the values to ${input.outputFile} (mode 0600).`);
-  }
   const notes = advisoryNotes(input.permissions, input.clientId);
   out.result({
     command: input.command,
@@ -76,7 +75,21 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
         }
       : {}),
   });
-  if (out.json) return;
+  if (!out.json) showValues(context, input, values, notes);
+  if (!input.outputFile) return ExitCode.Ok;
+  const file = input.outputFile;
+  const written = await writeAfterHandOver(out, file, () => writeHandOverFile(file, values));
+  if (written === ExitCode.Ok) out.info(`Wrote the values to ${file} (mode 0600).`);
+  return written;
+}
+
+function showValues(
+  context: CommandContext,
+  input: HandOverInput,
+  values: ReturnType<typeof handOverValues>,
+  notes: ReturnType<typeof advisoryNotes>,
+): void {
+  const { out } = context;
   if (input.report) out.info(verificationLines(input.report, out.style).join("\n"));
   out.print(
     [

@@ -10,6 +10,7 @@ import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import type { CertificateFiles } from "../files/certificate-files.js";
 import { certificateBaseName, writeCertificateFiles } from "../files/certificate-files.js";
+import { checkNewFile, checkOutputFolder } from "../files/output-path.js";
 import { planLines } from "../render/plan-view.js";
 import { preflightDocument } from "../render/preflight-view.js";
 import { taskProgress } from "../render/task-progress.js";
@@ -71,6 +72,10 @@ function failureOf(state: WizardState, session: WizardSession): unknown {
 export async function runSetupYes(context: CommandContext): Promise<number> {
   const { out, values } = context;
   const request = await withProfile(setupRequestOf(values, Date.now()), values);
+  // Output paths are checked before anyone signs in: nothing changes if a file cannot be written.
+  const output = stringOption(context, "output");
+  if (output) await checkNewFile(output, "output", "setup");
+  if (request.certificate) await checkOutputFolder(".", [], "certificate", "setup");
   let files: CertificateFiles | undefined;
   const progress = taskProgress(out, {}, (event) => {
     if (event.type === "planned") out.info(planLines(event.summary, out.style).join("\n"));
@@ -115,9 +120,10 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
         "Verification skipped: no new secret was made. Prove an existing one with 'boxafe-connect verify'.",
       );
     }
-    await handOver(context, input);
+    const written = await handOver(context, input);
     // The secret / key is on stdout (and in the JSON): now the tenant may count it as held.
     await session.core().handedOver();
+    if (written !== ExitCode.Ok) return written;
     const incomplete =
       (input.report !== undefined && !input.report.complete) ||
       (input.certificate !== undefined && !input.certificate.verification.complete);

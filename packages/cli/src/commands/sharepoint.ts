@@ -7,6 +7,7 @@ import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
 import type { CertificateFiles } from "../files/certificate-files.js";
 import { certificateBaseName, writeCertificateFiles } from "../files/certificate-files.js";
+import { checkOutputFolder } from "../files/output-path.js";
 import { appInvLines } from "../render/app-inv-view.js";
 import { withProgress } from "../render/task-progress.js";
 import { verificationLines } from "../render/verification-view.js";
@@ -38,6 +39,16 @@ export async function runSharePoint(context: CommandContext): Promise<number> {
   if (flag(context, "legacy-appinv")) return legacyAppInv(context);
   const { out } = context;
   const request = certificateRequestOf(context.values);
+  // The folder (and, with --app-id, the very file names) are checked before sign-in: a run that
+  // could not write its key files must not add a certificate first.
+  const dir = stringOption(context, "out-dir") ?? ".";
+  const base = request.appId === undefined ? undefined : certificateBaseName(request.appId);
+  await checkOutputFolder(
+    dir,
+    base ? [`${base}.pem`, `${base}.cer`, `${base}.pfx`] : [],
+    "out-dir",
+    "sharepoint",
+  );
   const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: true });
   try {
     let files: CertificateFiles | undefined;
@@ -50,11 +61,7 @@ export async function runSharePoint(context: CommandContext): Promise<number> {
           // The files are written as soon as the certificate is on the app, before the proof.
           handOver: async ({ clientId, certificate }) => {
             if (!certificate) return;
-            files = await writeCertificateFiles(
-              stringOption(context, "out-dir") ?? ".",
-              certificateBaseName(clientId),
-              certificate,
-            );
+            files = await writeCertificateFiles(dir, certificateBaseName(clientId), certificate);
           },
         },
         request,
