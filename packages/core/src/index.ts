@@ -211,6 +211,12 @@ export type { SetupRequest, SetupRequestInput } from "./requests/setup-request.j
 export { setupRequestFields, setupRequestSchema } from "./requests/setup-request.js";
 export type { VerifyRequest } from "./requests/verify-request.js";
 export { credentialField, verifyRequestSchema } from "./requests/verify-request.js";
+export type { WebAppRequest } from "./requests/web-app-request.js";
+export {
+  DEFAULT_WEB_APP_NAME,
+  DEFAULT_WEB_REDIRECT_URI,
+  webAppRequestSchema,
+} from "./requests/web-app-request.js";
 export type { SharePointAppInv } from "./sharepoint/app-inv.js";
 export {
   APP_PERMISSION_REQUEST_XML,
@@ -308,6 +314,7 @@ export type { Applied, SetupOptions, SetupPorts, SetupResult } from "./usecases/
 export { applyPrepared, proofCredential, setup, sharePointNameOf } from "./usecases/setup.js";
 export type { ProofInput, VerifyResult } from "./usecases/verify-app.js";
 export { prove, verifyApp } from "./usecases/verify-app.js";
+export { registerWebUi } from "./usecases/web-app.js";
 export type { WorkloadInput, WorkloadPorts, WorkloadResult } from "./usecases/workloads.js";
 export { proveApp } from "./usecases/workloads.js";
 export { isDomainName, isGuid, MAX_APP_NAME_LENGTH, validateAppName, validateTenantId } from "./validate.js";

@@ -1,5 +1,11 @@
 /** `web-app register`: the SPA registration the web UI signs in with on a real tenant. */
-import { registerWebApp, validateAppName } from "@boxafe-connect/core";
+import {
+  CoreError,
+  isCoreError,
+  parseRequest,
+  registerWebUi,
+  webAppRequestSchema,
+} from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { listOption, stringOption } from "../command-context.js";
 import { sessionRequestOf } from "../requests/session-request.js";
@@ -7,13 +13,27 @@ import { openAdminSession } from "../session/admin-session.js";
 
 export async function runWebAppRegister(context: CommandContext): Promise<number> {
   const { out } = context;
-  const displayName = validateAppName(stringOption(context, "name") ?? "Boxafe Connect Web", "name");
+  const name = stringOption(context, "name");
   const given = listOption(context, "redirect-uri");
-  const redirectUris = given.length > 0 ? given : ["http://localhost:5173/"];
+  const request = (() => {
+    try {
+      return parseRequest(webAppRequestSchema, {
+        ...(name === undefined ? {} : { displayName: name }),
+        ...(given.length > 0 ? { redirectUris: given } : {}),
+      });
+    } catch (error) {
+      // This command names the app with --name, not --app-name.
+      if (isCoreError(error) && error.field === "displayName") {
+        throw new CoreError("invalid_input", error.message, { field: "name" });
+      }
+      throw error;
+    }
+  })();
+  const { displayName } = request;
   const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: true });
   try {
     const step = out.step(`Registering "${displayName}"`);
-    const result = await registerWebApp(session.ports, { displayName, redirectUris });
+    const result = await registerWebUi(session.ports, request);
     step.done(`Registered ${result.appId}`);
     out.result({
       command: "web-app register",

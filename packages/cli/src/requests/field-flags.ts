@@ -20,6 +20,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   sharePointTenant: "sharepoint-tenant",
   deadlineSeconds: "deadline",
   credential: "certificate-file",
+  redirectUris: "redirect-uri",
   "credential.certificatePem": "certificate-file",
   "credential.privateKeyPem": "certificate-file",
   "credential.secret": "client-secret-stdin",
