@@ -165,7 +165,7 @@ export async function benchFleet(
     notes: [
       `Setting up the fleet beforehand took ${formatMs(setupMs)} (${FLEET} x observe + plan + apply).`,
       `Load average (1 min) around the check: ${load.toFixed(1)} on ${os.cpus().length} cores.`,
-      "The sandbox CA is trusted with runtime's `trustCa`, which builds one TLS secure context for the process. " +
+      "The sandbox CA is trusted with runtime's `trustCa`, which builds one TLS secure context for the sandbox's origin. " +
         "(Before 5579f27 it handed the whole root store to every connection, so Node re-parsed it on each TLS " +
         "handshake: in a trial of 100 verifications that cost 9.1 s of client CPU instead of 1.4 s.)",
     ],
