@@ -5,7 +5,7 @@ import { defineProject } from "vitest/config";
 // The test process fetches the sandbox's pages and hooks over HTTPS: Node reads NODE_EXTRA_CA_CERTS only
 // at start, so the sandbox CA bundle (written by the global setup) is named here for the workers.
 const home =
-  process.env.BOXAFE_SANDBOX_TEST_HOME ?? join(tmpdir(), `boxafe-sandbox-test-${process.getuid?.() ?? 0}`);
+  process.env.BOXAFE_SANDBOX_TEST_HOME ?? join(tmpdir(), `boxafe-sandbox-test-v2-${process.getuid?.() ?? 0}`);
 process.env.BOXAFE_SANDBOX_HOME = home;
 process.env.NODE_EXTRA_CA_CERTS = join(home, "ca-bundle.pem");
 

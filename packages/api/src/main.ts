@@ -5,7 +5,7 @@
  *   --json           print one JSON line {"url": ...} instead of a sentence
  *   --cloud NAME     global (default), usgov or china
  *   --sandbox URL    talk to a sandbox tenant at URL and trust its CA
- *   --ca FILE        the sandbox CA (default $BOXAFE_SANDBOX_HOME/ca.pem or ~/.cache/boxafe-connect/sandbox/ca.pem)
+ *   --ca FILE        the sandbox CA (default $BOXAFE_SANDBOX_HOME/ca.pem or ~/.cache/boxafe-connect/sandbox-v2/ca.pem)
  *   --cors ORIGINS   comma-separated browser origins allowed by CORS
  * Limits and keys come from the environment with the Worker's binding names (RATE_LIMIT_CAPACITY,
  * API_KEYS, ...). Without API_KEYS, a key for this run only is made and printed once (`apiKey` in
@@ -22,7 +22,7 @@ import type { RunningApi } from "./node.js";
 import { startApiServer } from "./node.js";
 
 function sandboxCa(explicit: string | undefined): string | undefined {
-  const home = process.env.BOXAFE_SANDBOX_HOME || join(homedir(), ".cache", "boxafe-connect", "sandbox");
+  const home = process.env.BOXAFE_SANDBOX_HOME || join(homedir(), ".cache", "boxafe-connect", "sandbox-v2");
   const file = explicit ?? join(home, "ca.pem");
   if (existsSync(file)) return readFileSync(file, "utf8");
   if (explicit !== undefined) throw new Error(`No CA file at ${explicit}.`);

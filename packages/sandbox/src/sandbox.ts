@@ -21,7 +21,7 @@ export interface SandboxOptions {
   autoApprove?: boolean;
   /** Persist the directory to this file (0600) across restarts. */
   stateFile?: string;
-  /** Directory for the CA, TLS key and signing key (default `$BOXAFE_SANDBOX_HOME` or ~/.cache/boxafe-connect/sandbox). */
+  /** Directory for the CA, TLS key and signing key (default `$BOXAFE_SANDBOX_HOME` or ~/.cache/boxafe-connect/sandbox-v2). */
   home?: string;
   /** How long an EWS policy change takes to reach EWS (default 60 s; up to 24 h in Exchange Online). */
   ewsPropagationMs?: number;

@@ -21,9 +21,9 @@ export interface TlsMaterial {
 const ecAlg = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
 const DAY = 86_400_000;
 
-/** `$BOXAFE_SANDBOX_HOME` or `~/.cache/boxafe-connect/sandbox`. */
+/** `$BOXAFE_SANDBOX_HOME` or `~/.cache/boxafe-connect/sandbox-v2`. */
 export function defaultSandboxHome(): string {
-  return process.env.BOXAFE_SANDBOX_HOME || join(homedir(), ".cache", "boxafe-connect", "sandbox");
+  return process.env.BOXAFE_SANDBOX_HOME || join(homedir(), ".cache", "boxafe-connect", "sandbox-v2");
 }
 
 export function sandboxCaFile(home = defaultSandboxHome()): string {

@@ -42,7 +42,7 @@ export interface Target {
 const sandboxAdmin = "admin@contoso.onmicrosoft.com";
 
 export function sandboxHome(env: Readonly<Record<string, string | undefined>>): string {
-  return env.BOXAFE_SANDBOX_HOME || join(homedir(), ".cache", "boxafe-connect", "sandbox");
+  return env.BOXAFE_SANDBOX_HOME || join(homedir(), ".cache", "boxafe-connect", "sandbox-v2");
 }
 
 /** The sandbox names its tenant in the instance-discovery document. */
