@@ -37,7 +37,7 @@ describe("ensureTls", () => {
     expect(new X509Certificate(b.certPem).checkIssued(new X509Certificate(a.caPem))).toBe(true);
   });
 
-  it("limits the CA to localhost, 127.0.0.1 and ::1 (critical name constraints) and to a short life", async () => {
+  it("limits the CA to the name localhost (critical name constraints) and to a short life", async () => {
     const home = mkdtempSync(join(tmpdir(), "sbx-tls-"));
     const { caPem } = await ensureTls(home);
     writeFileSync(join(home, "ca-check.pem"), caPem);
@@ -45,9 +45,7 @@ describe("ensureTls", () => {
     const text = execFileSync("openssl", ["x509", "-noout", "-text", "-in", join(home, "ca-check.pem")], {
       encoding: "utf8",
     });
-    expect(text).toMatch(
-      /X509v3 Name Constraints: critical\s+Permitted:\s+DNS:localhost\s+IP:127\.0\.0\.1\/255\.255\.255\.255\s+IP:0:0:0:0:0:0:0:1\/FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF/,
-    );
+    expect(text).toMatch(/X509v3 Name Constraints: critical\s+Permitted:\s+DNS:localhost\s*$/m);
     const ca = new X509Certificate(caPem);
     const days = (Date.parse(ca.validTo) - Date.parse(ca.validFrom)) / 86_400_000;
     expect(days).toBeLessThanOrEqual(SANDBOX_CERT_DAYS + 1);

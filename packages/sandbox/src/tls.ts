@@ -65,10 +65,13 @@ async function importEcKey(pem: string): Promise<CryptoKey> {
 }
 
 /**
- * DER of a critical NameConstraints extension (RFC 5280 §4.2.1.10) permitting only the names the
- * sandbox serves: dNSName localhost, iPAddress 127.0.0.1/32 and ::1/128. A certificate this CA
- * signed for any other host is refused by every verifier that honours the extension (Node's
- * OpenSSL, Chromium), even where the CA is trusted process-wide (NODE_EXTRA_CA_CERTS).
+ * DER of a critical NameConstraints extension (RFC 5280 §4.2.1.10) permitting dNSName localhost
+ * only, so a certificate this CA signed for any other host name is refused by every verifier that
+ * honours the extension (Node's OpenSSL, Chromium), even where the CA is trusted process-wide
+ * (NODE_EXTRA_CA_CERTS). iPAddress subtrees (127.0.0.1/32, ::1/128) are left out on purpose:
+ * workerd's TLS verifier refuses any CA carrying them ("unsupported name constraint type"), and the
+ * Worker tests must trust this CA inside workerd. IP names are then not constrained by the CA; what
+ * bounds them is that the CA's key is dropped once it has signed the one localhost leaf.
  */
 function nameConstraintsDer(): Uint8Array<ArrayBuffer> {
   const tlv = (tag: number, body: Uint8Array): Uint8Array<ArrayBuffer> => {
@@ -76,16 +79,9 @@ function nameConstraintsDer(): Uint8Array<ArrayBuffer> {
     return Uint8Array.from([tag, body.length, ...body]);
   };
   const ascii = (text: string) => Uint8Array.from([...text].map((ch) => ch.charCodeAt(0)));
-  const subtree = (generalName: Uint8Array) => tlv(0x30, generalName);
-  const v6Loopback = new Uint8Array(16);
-  v6Loopback[15] = 1;
-  const subtrees = [
-    subtree(tlv(0x82, ascii("localhost"))), // [2] dNSName
-    subtree(tlv(0x87, Uint8Array.from([127, 0, 0, 1, 255, 255, 255, 255]))), // [7] iPAddress + mask
-    subtree(tlv(0x87, Uint8Array.from([...v6Loopback, ...new Uint8Array(16).fill(255)]))),
-  ];
-  const permitted = tlv(0xa0, Uint8Array.from(subtrees.flatMap((t) => [...t])));
-  return tlv(0x30, permitted);
+  // GeneralSubtree { base [2] dNSName "localhost" } inside permittedSubtrees [0].
+  const subtree = tlv(0x30, tlv(0x82, ascii("localhost")));
+  return tlv(0x30, tlv(0xa0, subtree));
 }
 
 /** The CA and the leaf share one short life; both are made again before it ends. */
@@ -165,7 +161,10 @@ function cacheCurrent(home: string): boolean {
   if (!existsSync(leafPath) || !existsSync(join(home, "tls-key.pem")) || !existsSync(caPath)) return false;
   try {
     const ca = new x509.X509Certificate(readFileSync(caPath, "utf8"));
-    if (!ca.getExtension(NAME_CONSTRAINTS_OID)?.critical) return false;
+    // Exactly this version's constraints (an earlier one also carried iPAddress subtrees workerd refuses).
+    const constraints = ca.getExtension(NAME_CONSTRAINTS_OID);
+    if (!constraints?.critical) return false;
+    if (Buffer.compare(Buffer.from(constraints.value), Buffer.from(nameConstraintsDer())) !== 0) return false;
     const leaf = new NodeX509(readFileSync(leafPath));
     const caNode = new NodeX509(readFileSync(caPath));
     const soon = Date.now() + DAY;
