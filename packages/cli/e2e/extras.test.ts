@@ -83,6 +83,65 @@ describe("more commands through the built CLI", () => {
     expect(parseJson(verify)).toMatchObject({ ok: true, report: { complete: true } });
   });
 
+  it("certificate rotate: the app rolls its own certificate with no admin sign-in; both work", async () => {
+    const app = t.sandbox.context.dir.appByAppId(clientId);
+    const pem = join(t.dir, `boxafe-${clientId.slice(0, 8)}-sharepoint.pem`);
+    const before = app?.keyCredentials.length ?? 0;
+    const outDir = join(t.dir, "rotated");
+    const run = await t.run(
+      [
+        "certificate",
+        "rotate",
+        "--json",
+        "--app-id",
+        clientId,
+        "--object-id",
+        app?.id ?? "",
+        "--certificate-file",
+        pem,
+        "--out-dir",
+        outDir,
+        "--sandbox",
+        t.sandbox.url,
+      ],
+      { env: { BOXAFE_PFX_PASSWORD: "correct horse battery" } },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const doc = parseJson(run) as { files: { pem: string }; thumbprint: string };
+    expect(t.sandbox.context.dir.appByAppId(clientId)?.keyCredentials.length).toBe(before + 1);
+    for (const file of [pem, doc.files.pem]) {
+      const verify = await t.run([
+        "verify",
+        "--json",
+        "--app-id",
+        clientId,
+        "--certificate-file",
+        file,
+        "--sandbox",
+        t.sandbox.url,
+      ]);
+      expect(verify.code, `${file}: ${verify.stderr}`).toBe(0);
+    }
+    // A wrong object id is refused by Graph's proof check: nothing added.
+    const wrong = await t.run([
+      "certificate",
+      "rotate",
+      "--json",
+      "--app-id",
+      clientId,
+      "--object-id",
+      "00000000-0000-4000-8000-000000000000",
+      "--certificate-file",
+      pem,
+      "--out-dir",
+      join(t.dir, "wrong"),
+      "--sandbox",
+      t.sandbox.url,
+    ]);
+    expect(wrong.code).not.toBe(0);
+    expect(t.sandbox.context.dir.appByAppId(clientId)?.keyCredentials.length).toBe(before + 1);
+  });
+
   it("sharepoint again in the same folder refuses before sign-in: no second certificate, no orphan", async () => {
     const keys = () => t.sandbox.context.dir.appByAppId(clientId)?.keyCredentials.length;
     const before = keys();

@@ -21,6 +21,7 @@ const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   preflight: async () => (await import("./commands/preflight.js")).runPreflight,
   "secret rotate": async () => (await import("./commands/secret-rotate.js")).runSecretRotate,
   "secret retire": async () => (await import("./commands/secret-retire.js")).runSecretRetire,
+  "certificate rotate": async () => (await import("./commands/certificate-rotate.js")).runCertificateRotate,
   sharepoint: async () => (await import("./commands/sharepoint.js")).runSharePoint,
   "ews status": async () => (await import("./commands/ews.js")).runEws,
   "ews allow": async () => (await import("./commands/ews.js")).runEws,

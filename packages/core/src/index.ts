@@ -95,6 +95,7 @@ export type { AddKeyOutcome, ProofClaims, ProofSigner } from "./engine/key-rollo
 export { PROOF_AUDIENCE, proofClaims } from "./engine/key-rollover.js";
 export type { ObservedWithOrganization, Organization } from "./engine/observe.js";
 export { observe } from "./engine/observe.js";
+export { graphAudience } from "./engine/prove-credential.js";
 export type { RemoveOptions, RemoveResult } from "./engine/remove-application.js";
 export { removeApplication } from "./engine/remove-application.js";
 export type { RetireDeps, RetireInput, RetireResult } from "./engine/retire-credentials.js";
