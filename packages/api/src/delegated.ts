@@ -1,16 +1,13 @@
 /**
  * What /v1/plan and /v1/setup share: the caller's delegated Graph token from the Authorization
  * header, the directory role checked first (no Graph call for a non-admin), and the admin ports
- * core's use cases run on. The body is mapped once to core's SetupRequest; the token is used for
- * this request only.
+ * core's use cases run on (the body becomes core's SetupRequest through core's
+ * setupRequestFromApiBody). The token is used for this request only.
  */
-import type { AdminPorts, SetupRequest } from "@boxafe-connect/core";
-import { CoreError, parseRequest, requireAdmin, setupRequestSchema } from "@boxafe-connect/core";
-import type { z } from "@hono/zod-openapi";
+import type { AdminPorts } from "@boxafe-connect/core";
+import { CoreError, requireAdmin } from "@boxafe-connect/core";
 import type { ApiConfig } from "./config.js";
 import { timedGraphPort } from "./outbound-ports.js";
-import { profiles } from "./profiles.js";
-import type { SetupBodySchema } from "./schemas/setup.js";
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
 const MAX_TOKEN = 16 * 1024;
@@ -25,14 +22,6 @@ export function bearerToken(header: string | undefined): string {
     );
   }
   return match[1];
-}
-
-export type SetupBody = z.input<typeof SetupBodySchema>;
-
-/** The body as core's request: the profile name becomes the profile, defaults come from core. */
-export function setupRequestFromBody(body: SetupBody): SetupRequest {
-  const { profile, ...fields } = body;
-  return parseRequest(setupRequestSchema, { ...fields, profile: profiles[profile ?? "boxafe"] });
 }
 
 /** The ports core's use cases run on with the caller's delegated token (no role check). */

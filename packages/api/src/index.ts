@@ -13,9 +13,6 @@ export type {
   TenantLimitConfig,
   TimeoutConfig,
 } from "./config.js";
-export type { SetupBody } from "./delegated.js";
-/** The body of /v1/plan and /v1/setup, and its one mapping to core's SetupRequest. */
-export { setupRequestFromBody } from "./delegated.js";
 export type { ApiSettings, ResolvedSettings } from "./env-config.js";
 export { resolveSettings } from "./env-config.js";
 export { mapError, statusByCode } from "./errors.js";

@@ -1,7 +1,6 @@
-/** Named profiles this API serves (GET only takes names; custom JSON profiles are a CLI feature). */
-import type { Profile } from "@boxafe-connect/core";
-import { boxafeProfile } from "@boxafe-connect/core";
+/** Named profiles this API serves (GET only takes names; custom JSON profiles are a CLI feature): core's. */
+import { NAMED_PROFILES } from "@boxafe-connect/core";
 
-export const profiles: Readonly<Record<"boxafe", Profile>> = { boxafe: boxafeProfile };
+export const profiles = NAMED_PROFILES;
 
 export type ProfileName = keyof typeof profiles;

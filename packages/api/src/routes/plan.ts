@@ -1,8 +1,8 @@
 /** POST /v1/plan: what setup would change in the caller's tenant (core's prepare; writes nothing). */
-import { prepare } from "@boxafe-connect/core";
+import { prepare, setupRequestFromApiBody } from "@boxafe-connect/core";
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiConfig } from "../config.js";
-import { adminPortsFor, setupRequestFromBody } from "../delegated.js";
+import { adminPortsFor } from "../delegated.js";
 import { jsonView } from "../json-view.js";
 import { createRouter } from "../router.js";
 import { commonErrors, upstreamErrors } from "../schemas/common.js";
@@ -27,7 +27,7 @@ const route = createRoute({
 
 export function planRoutes(config: ApiConfig) {
   return createRouter().openapi(route, async (c) => {
-    const request = setupRequestFromBody(c.req.valid("json"));
+    const request = setupRequestFromApiBody(c.req.valid("json"));
     const prepared = await prepare(adminPortsFor(config, c.req.header("authorization")), request);
     c.header("Cache-Control", "no-store");
     return c.json(

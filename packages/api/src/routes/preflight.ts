@@ -3,10 +3,17 @@
  * used as sent: the API cannot ask for more scopes, so without Policy.Read.All in it the policy checks come back
  * `unknown` with the reason. A failing check is a 200 with `ok: false` (it is the report, not an error).
  */
-import { appKeyOf, DEFAULT_SECRET_DAYS, observe, permissionsOf, preflight } from "@boxafe-connect/core";
+import {
+  appKeyOf,
+  DEFAULT_SECRET_DAYS,
+  observe,
+  permissionsOf,
+  preflight,
+  setupRequestFromApiBody,
+} from "@boxafe-connect/core";
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiConfig } from "../config.js";
-import { bearerToken, setupRequestFromBody, tenantPortsFor } from "../delegated.js";
+import { bearerToken, tenantPortsFor } from "../delegated.js";
 import { createRouter } from "../router.js";
 import { commonErrors, upstreamErrors } from "../schemas/common.js";
 import { PreflightResponseSchema } from "../schemas/preflight.js";
@@ -31,7 +38,7 @@ const route = createRoute({
 
 export function preflightRoutes(config: ApiConfig) {
   return createRouter().openapi(route, async (c) => {
-    const request = setupRequestFromBody(c.req.valid("json"));
+    const request = setupRequestFromApiBody(c.req.valid("json"));
     const token = bearerToken(c.req.header("authorization"));
     const ports = tenantPortsFor(config, token);
     const observed = await observe(ports, appKeyOf(request));

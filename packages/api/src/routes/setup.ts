@@ -3,10 +3,16 @@
  * needs. A new client secret appears in this response only (Cache-Control: no-store) and is kept
  * nowhere; a re-run that finds a valid secret makes no new one.
  */
-import { CoreError, setup, sharePointAppInv, sharePointNameOf } from "@boxafe-connect/core";
+import {
+  CoreError,
+  setup,
+  setupRequestFromApiBody,
+  sharePointAppInv,
+  sharePointNameOf,
+} from "@boxafe-connect/core";
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiConfig } from "../config.js";
-import { adminPortsFor, setupRequestFromBody } from "../delegated.js";
+import { adminPortsFor } from "../delegated.js";
 import { jsonView } from "../json-view.js";
 import { createRouter } from "../router.js";
 import { commonErrors, upstreamErrors } from "../schemas/common.js";
@@ -44,7 +50,7 @@ function present(value: string | null, what: string): string {
 
 export function setupRoutes(config: ApiConfig) {
   return createRouter().openapi(route, async (c) => {
-    const request = setupRequestFromBody(c.req.valid("json"));
+    const request = setupRequestFromApiBody(c.req.valid("json"));
     // core's setup use case; no proof here (the caller verifies once consent has replicated).
     const result = await setup(adminPortsFor(config, c.req.header("authorization")), request);
     c.header("Cache-Control", "no-store");

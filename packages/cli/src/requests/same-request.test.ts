@@ -3,6 +3,7 @@
  * (core's apiSetupBodySchema, the shape POST /v1/plan and /v1/setup take) and the web wizard's form
  * (core's setupRequestFromWebForm) become the same SetupRequest, and core plans the same changes.
  */
+import { SetupBodySchema } from "@boxafe-connect/api";
 import type { SetupRequest } from "@boxafe-connect/core";
 import {
   DEFAULT_RENEW_WITHIN_DAYS,
@@ -73,6 +74,19 @@ describe("the same request through the CLI, the API body and the web form", () =
     );
     // The adopted app keeps its own name in all of them.
     expect(plans[0]?.desired.displayName).toBe("Existing");
+  });
+
+  it("takes the API body through the route's own published schema first (POST /v1/plan)", async () => {
+    const { appId, planOf: plan } = await tenantWithApp();
+    for (const body of [
+      {},
+      { appId: appId.toUpperCase(), secretLifetimeDays: 90 },
+      { displayName: "Contoso Backup" },
+    ]) {
+      const viaRoute = setupRequestFromApiBody(SetupBodySchema.parse(body));
+      expect(await plan(viaRoute)).toEqual(await plan(setupRequestFromApiBody(body)));
+    }
+    expect(() => SetupBodySchema.parse({ displayName: " padded " })).toThrow();
   });
 
   it("uses the one set of defaults everywhere", async () => {

@@ -12,6 +12,7 @@ import {
   hasLiveSecretOfOurs,
   handedOver as markHandedOver,
   sandboxEndpoints,
+  setupRequestFromWebForm,
   sharePointAppInv,
   sharePointNameOf,
 } from "@boxafe-connect/core";
@@ -25,7 +26,6 @@ import { addCertificate } from "./add-certificate.js";
 import type { SessionExtras } from "./driver-types.js";
 import type { Reviewed } from "./review-tenant.js";
 import { reviewTenant } from "./review-tenant.js";
-import { setupRequestFromForm } from "./setup-request.js";
 import { verifyApp } from "./verify-app.js";
 
 export interface BrowserHandlers extends EffectHandlers {
@@ -59,7 +59,11 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
 
   async function load(appKey: AppKey, displayName: string | undefined) {
     const signed = session();
-    const request = setupRequestFromForm({ appKey, displayName, secretDays });
+    const request = setupRequestFromWebForm({
+      appKey,
+      ...(displayName === undefined ? {} : { displayName }),
+      ...(secretDays === undefined ? {} : { secretDays }),
+    });
     const result = await reviewTenant(signed.graph, request, {
       accessToken: () => signed.accessToken(),
       graphWith: (extra) => signed.graphWith(extra),
