@@ -10,6 +10,7 @@ import { benchApi } from "./bench-api.js";
 import { benchApiLimits } from "./bench-api-limits.js";
 import { benchCli } from "./bench-cli.js";
 import { benchFleet } from "./bench-fleet.js";
+import { benchFleetCli } from "./bench-fleet-cli.js";
 import { benchPeer, PEER_TITLE } from "./bench-peer.js";
 import { benchRerun } from "./bench-rerun.js";
 import { benchSetup, SETUP_TITLE } from "./bench-setup.js";
@@ -85,6 +86,12 @@ async function main(): Promise<void> {
       budgetMs: 120_000,
     },
     { id: "fleet", title: "3. Fleet check", run: (signal) => benchFleet(ctx, signal), budgetMs: 300_000 },
+    {
+      id: "fleet-cli",
+      title: "3b. Fleet commands (fleet setup, fleet check)",
+      run: benchFleetCli,
+      budgetMs: 420_000,
+    },
     { id: "cli", title: "4. CLI cold start", run: benchCli, budgetMs: 120_000 },
     { id: "web", title: "5. Web: JavaScript size", run: benchWeb, budgetMs: 120_000 },
     { id: "api", title: "6. API on Node", run: () => benchApi(ctx), budgetMs: 90_000 },

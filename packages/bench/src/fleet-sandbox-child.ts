@@ -1,0 +1,26 @@
+/** Child process hosting a fleet sandbox (a partner and N customers) for the fleet commands' benchmark. */
+import { parseFaults, startFleetSandbox } from "@boxafe-connect/sandbox";
+
+const tenants = Number(process.env.BOXAFE_BENCH_FLEET_TENANTS ?? "1000");
+const home = process.env.BOXAFE_BENCH_SANDBOX_HOME;
+const fleet = await startFleetSandbox({
+  tenants,
+  port: 0,
+  seed: 42,
+  autoApprove: true,
+  ewsEnabled: "all",
+  ...(home ? { home } : {}),
+});
+process.send?.({ url: fleet.url, caPem: fleet.caPem, customers: fleet.customers.map((c) => c.tenantId) });
+process.on("message", (message) => {
+  if (typeof message === "string" && message.startsWith("faults ")) {
+    const spec = parseFaults(message.slice("faults ".length));
+    for (const t of [fleet.partner, ...fleet.customers]) {
+      t.context.faults.set(spec);
+      t.context.dir.lagMs = spec.lag;
+    }
+    process.send?.({ faults: message.slice("faults ".length) });
+  }
+  if (message === "stop") void fleet.stop().then(() => process.exit(0));
+});
+process.on("disconnect", () => void fleet.stop().then(() => process.exit(0)));
