@@ -178,7 +178,7 @@ export async function m365Job(
 /** `boxafe-connect setup --yes --json` through the front; `config` names the CLI's config directory. */
 export async function oursJob(rig: PeerRig, name: string, config: string): Promise<JobSample> {
   const run = await runBoxafeCli(
-    ["setup", "--yes", "--json", "--app-name", name, "--sandbox", rig.peer.frontUrl],
+    ["setup", "--yes", "--boxafe", "1.4", "--json", "--app-name", name, "--sandbox", rig.peer.frontUrl],
     boxafeCliEnv(join(rig.dir, config), rig.peer.caPems),
   );
   let verified = false;

@@ -29,7 +29,10 @@ describe("error paths", () => {
 
   it("a non-admin account stops before any write (embedded sandbox, --as)", async () => {
     const { dir, env } = await isolatedEnv();
-    const run = await runCli(["setup", "--yes", "--as", "user@contoso.onmicrosoft.com"], env);
+    const run = await runCli(
+      ["setup", "--yes", "--boxafe", "1.4", "--as", "user@contoso.onmicrosoft.com"],
+      env,
+    );
     expect(run.code).toBe(5);
     expect(run.stderr).toContain("using the built-in sandbox tenant contoso.onmicrosoft.com");
     expect(run.stderr).toContain(
@@ -73,7 +76,7 @@ describe("error paths", () => {
     const throttle = () => t.sandbox.context.faults.set(parseFaults("throttle=1,retryAfter=0"));
     try {
       // Graph throttled after a good sign-in: the batch runner's budget runs out.
-      const run = await t.run(["setup", "--yes", "--sandbox", t.sandbox.url], {
+      const run = await t.run(["setup", "--yes", "--boxafe", "1.4", "--sandbox", t.sandbox.url], {
         env: { BOXAFE_RETRY_BUDGET_SECONDS: "2" },
         onStderr: (all) => {
           if (all.includes("Signed in as")) throttle();
@@ -112,7 +115,7 @@ describe("error paths", () => {
     t.sandbox.context.faults.set(parseFaults("latency=1500"));
     try {
       let sent = false;
-      const run = await t.run(["setup", "--yes", "--sandbox", t.sandbox.url], {
+      const run = await t.run(["setup", "--yes", "--boxafe", "1.4", "--sandbox", t.sandbox.url], {
         onStderr: (all, child) => {
           if (!sent && all.includes("Signing in")) {
             sent = true;

@@ -16,7 +16,7 @@ describe("boxafe-connect ews", () => {
 
   beforeAll(async () => {
     t = await startTestEnv();
-    const run = await t.run(["setup", "--yes", "--json", ...target()]);
+    const run = await t.run(["setup", "--yes", "--boxafe", "1.4", "--json", ...target()]);
     expect(run.code, run.stderr).toBe(0);
     const doc = parseJson(run);
     clientId = String(doc.clientId);

@@ -36,6 +36,8 @@ describe("more commands through the built CLI", () => {
     const run = await t.run([
       "setup",
       "--yes",
+      "--boxafe",
+      "1.4",
       "--auth",
       "browser",
       "--as",

@@ -25,7 +25,7 @@ describe("boxafe-connect lifecycle", () => {
   });
 
   it("setup --yes --json registers the app, consents, verifies and hands over the values", async () => {
-    const run = await t.run(["setup", "--yes", "--json", ...target()]);
+    const run = await t.run(["setup", "--yes", "--boxafe", "1.4", "--json", ...target()]);
     expect(run.code, run.stderr).toBe(0);
     const doc = parseJson(run);
     expect(doc).toMatchObject({ command: "setup", ok: true, tenantId: t.sandbox.tenantId, changed: true });
@@ -53,7 +53,7 @@ describe("boxafe-connect lifecycle", () => {
 
   it("setup again finds nothing to do, makes no secret and writes nothing", async () => {
     const before = t.sandbox.context.stats.snapshot().writes;
-    const run = await t.run(["setup", "--yes", "--json", ...target()]);
+    const run = await t.run(["setup", "--yes", "--boxafe", "1.4", "--json", ...target()]);
     expect(t.sandbox.context.stats.snapshot().writes).toBe(before);
     expect(run.code, run.stderr).toBe(0);
     expect(parseJson(run)).toMatchObject({
@@ -89,7 +89,7 @@ describe("boxafe-connect lifecycle", () => {
     const doc = parseJson(drift);
     expect(doc).toMatchObject({ command: "check", ok: false, drift: true });
     expect((doc.permissions as { missing: string[] }).missing).toHaveLength(1);
-    const repair = await t.run(["setup", "--yes", "--json", ...target()]);
+    const repair = await t.run(["setup", "--yes", "--boxafe", "1.4", "--json", ...target()]);
     expect(repair.code, repair.stderr).toBe(0);
     expect(parseJson(repair)).toMatchObject({ changed: true, clientSecret: null });
     const human = await t.run(["check", ...target()]);

@@ -98,7 +98,7 @@ describe("the installable package", () => {
   });
 
   it("runs a whole setup against the embedded sandbox from the install, and check finds no drift", async () => {
-    const setup = await installedRun(["setup", "--yes", "--json"]);
+    const setup = await installedRun(["setup", "--yes", "--boxafe", "1.4", "--json"]);
     expect(setup.code, setup.stderr).toBe(0);
     const result = JSON.parse(setup.stdout) as Record<string, unknown>;
     expect(result.ok).toBe(true);

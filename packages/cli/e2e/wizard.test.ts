@@ -29,7 +29,15 @@ describe.skipIf(!hasTmux)("setup wizard in a terminal", () => {
   });
 
   it("walks from sign-in to the hand-over with the default answers", async () => {
-    const term = await open("walk", ["setup", "--sandbox", t.sandbox.url]);
+    const term = await open("walk", [
+      "setup",
+      "--boxafe",
+      "1.4",
+      "--ews",
+      "skip",
+      "--sandbox",
+      t.sandbox.url,
+    ]);
     await term.waitFor("Signed in as admin@contoso.onmicrosoft.com");
     await term.waitFor("Role: Global Administrator");
     await term.waitFor("Which app should Boxafe use?");
@@ -58,15 +66,29 @@ describe.skipIf(!hasTmux)("setup wizard in a terminal", () => {
     term.keys("Enter");
     await term.waitFor("Add SharePoint access now?");
     term.keys("Enter");
-    const end = await term.waitFor("EXIT=");
-    expect(end).toContain("Done. Boxafe can now back up this tenant.");
+    const end = await term.waitFor("EXIT=", 60_000);
+    // Boxafe 1.4 with EWS skipped: the honest end says what is blocked, never "can back up this tenant".
+    expect(end).not.toContain("Boxafe can now back up this tenant");
+    expect(end).toContain("What Boxafe can back up now");
+    expect(end).toMatch(/BLOCKED\s+Exchange mail, calendars and contacts \(EWS\)/);
+    expect(end).toMatch(/BLOCKED\s+SharePoint sites/);
     expect(end).toContain("EXIT=0");
   });
 
   it("leaves cleanly on Ctrl-C at a prompt, and --resume continues", async () => {
     t.sandbox.context.dir.reset();
     const stateFile = join(t.dir, "ctrl-c-state.json");
-    const term = await open("ctrlc", ["setup", "--sandbox", t.sandbox.url, "--state-file", stateFile]);
+    const term = await open("ctrlc", [
+      "setup",
+      "--boxafe",
+      "1.4",
+      "--ews",
+      "skip",
+      "--sandbox",
+      t.sandbox.url,
+      "--state-file",
+      stateFile,
+    ]);
     for (const prompt of [
       "Which app should Boxafe use?",
       "Client secret description",

@@ -4,14 +4,23 @@
  * optional 0600 file: a failed write loses nothing (exit 6, FileNotWritten; the path was checked
  * before sign-in, so that is rare).
  */
-import type { NewSecret, Permission, PlanSummary, VerificationReport } from "@boxafe-connect/core";
+import type {
+  BoxafeVersion,
+  NewSecret,
+  Permission,
+  PlanSummary,
+  VerificationReport,
+} from "@boxafe-connect/core";
 import { advisoryNotes } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { handOverLines, handOverValues, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
 import { writeAfterHandOver } from "../files/write-after-hand-over.js";
 import { advisoryLines } from "../render/advisories-view.js";
+import { ewsChangeLines, powerShellLines } from "../render/ews-view.js";
+import { readinessLines } from "../render/readiness-view.js";
 import { verificationLines } from "../render/verification-view.js";
 import { ExitCode, type RenderedError } from "../render-error.js";
+import type { SetupEnd } from "../session/setup-end.js";
 
 export interface HandOverInput {
   readonly command: string;
@@ -38,6 +47,10 @@ export interface HandOverInput {
   readonly preflight?: Record<string, unknown>;
   /** A later step failed after a secret was made: the values still go out, with the error. */
   readonly failure?: RenderedError;
+  /** Which Boxafe takes the values (what the certificate is for). */
+  readonly boxafe?: BoxafeVersion;
+  /** The EWS step and the real call per workload (the honest end). */
+  readonly end?: SetupEnd;
 }
 
 export async function handOver(context: CommandContext, input: HandOverInput): Promise<ExitCode> {
@@ -68,6 +81,8 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
     handOverFile: input.outputFile ?? null,
     certificate: input.certificate ?? null,
     ...(input.preflight ? { preflight: input.preflight } : {}),
+    boxafe: input.boxafe ?? null,
+    ...(input.end ? endResult(input.end) : {}),
     ...(input.failure
       ? {
           exitCode: input.failure.exitCode,
@@ -101,9 +116,13 @@ function showValues(
   );
   if (input.certificate) {
     const c = input.certificate;
+    const what =
+      input.boxafe === "1.5"
+        ? "Certificate for Boxafe 1.5 or later (upload the PFX with its password; it also gives SharePoint access)"
+        : "Certificate for SharePoint";
     out.print(
       [
-        `Certificate for SharePoint: ${c.thumbprint} (until ${c.notAfter.slice(0, 10)})`,
+        `${what}: ${c.thumbprint} (until ${c.notAfter.slice(0, 10)})`,
         `  ${c.files.pem} (key, 0600)  ${c.files.cer}  ${c.files.pfx} (0600)`,
         ...(c.pfxPassword ? [`  PFX password (shown only now): ${c.pfxPassword}`] : []),
       ].join("\n"),
@@ -112,4 +131,41 @@ function showValues(
   if (input.secret) out.warn(shownOnlyNowWarning);
   const advice = advisoryLines(notes, out.style);
   if (advice.length > 0) out.info(["", ...advice].join("\n"));
+  if (input.end) printEnd(context, input.end);
+}
+
+/** The JSON fields of the honest end: `ews` (the step) and `ready: {graph, exchange, sharepoint}`. */
+function endResult(end: SetupEnd): Record<string, unknown> {
+  return {
+    ews: end.ews
+      ? {
+          mode: end.ews.mode,
+          outcome: end.ews.allow?.outcome ?? null,
+          needsConfirmation: end.ews.needsConfirmation,
+          effects: end.ews.allow?.change.effects ?? [],
+          powershell: end.ews.powershell,
+        }
+      : end.ewsError
+        ? { error: end.ewsError }
+        : null,
+    ready: end.workloads?.ready ?? null,
+    workloads: end.workloads
+      ? { graph: end.workloads.graph, exchange: end.workloads.exchange, sharepoint: end.workloads.sharepoint }
+      : null,
+  };
+}
+
+function printEnd(context: CommandContext, end: SetupEnd): void {
+  const { out } = context;
+  if (end.ews?.allow) out.info(["", ...ewsChangeLines(end.ews.allow, out.style)].join("\n"));
+  if (end.ews && end.ews.mode !== "skip")
+    out.info(["", ...powerShellLines(end.ews.powershell, out.style)].join("\n"));
+  if (end.ews?.needsConfirmation) {
+    out.warn(
+      "The EWS allow list was not changed: it would take EWS away from every other app in the tenant. Run 'boxafe-connect ews allow --confirm-ews-change' if that is what you want (--yes is not enough).",
+    );
+  }
+  if (end.ewsError)
+    out.warn(`The EWS step failed: ${end.ewsError.message} ('boxafe-connect ews allow' tries again).`);
+  if (end.workloads) out.print(["", ...readinessLines(end.workloads.readiness, out.style)].join("\n"));
 }

@@ -3,7 +3,7 @@
  * turn the answer into an event, transition, run the effects, feed their events back. State is
  * saved (without secrets) after every step, so `setup --resume` continues after Ctrl-C.
  */
-import type { Effect, SetupRequest, WizardEvent, WizardState } from "@boxafe-connect/core";
+import type { Effect, SetupRequest, WizardEvent, WizardState, WorkloadResult } from "@boxafe-connect/core";
 import {
   DEFAULT_APP_NAME,
   driveSteps,
@@ -18,11 +18,16 @@ import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
 import type { CertificateFiles } from "../files/certificate-files.js";
 import { certificateBaseName, writeCertificateFiles } from "../files/certificate-files.js";
+import { readinessLines } from "../render/readiness-view.js";
 import { ExitCode } from "../render-error.js";
 import { sessionRequestOf } from "../requests/session-request.js";
+import { type SetupEndFlags, setupEndFlagsOf } from "../requests/setup-end-request.js";
 import { setupRequestOf, withProfile } from "../requests/setup-request.js";
+import { ewsOpener, proveSetup } from "../session/setup-end.js";
+import { askBoxafeVersion, boxafeCertificateLines } from "../steps/boxafe-version.js";
 import { askChooseApp } from "../steps/choose-app.js";
 import { askError } from "../steps/error.js";
+import { askEwsMode, runWizardEwsStep } from "../steps/ews-step.js";
 import { askHandOver, showHandOver } from "../steps/hand-over.js";
 import { railLine } from "../steps/rail.js";
 import { askReview } from "../steps/review.js";
@@ -131,6 +136,10 @@ export function promptAnswers(
         if (!shown.has("hand-over")) {
           shown.add("hand-over");
           await showHandOver(ui, state, session, context.out, stringOption(context, "output"));
+          // Boxafe 1.5 takes the certificate: show it (and its PFX password) with the IDs, before it counts as handed over.
+          const made = session.core().boxafeCertificate();
+          if (made)
+            ui.note(boxafeCertificateLines(made, files()).join("\n"), "Certificate for Boxafe 1.5 or later");
         }
         return askHandOver(ui, state, session);
       case "sharepoint":
@@ -155,10 +164,15 @@ export async function runSetupWizard(context: CommandContext): Promise<number> {
     start = resumeState(saved.state);
     ui.log.info(`Resuming the setup saved at ${saved.savedAt}; signing in again first.`);
   }
-  const request = await withProfile(setupRequestOf(ctx.values, Date.now()), ctx.values);
+  const flags = setupEndFlagsOf(ctx.values);
+  // Which Boxafe: asked unless --boxafe says (kept in the saved flags, so --resume asks no more).
+  const boxafe = flags.boxafe ?? (await askBoxafeVersion(ui));
+  ctx = { ...ctx, values: { ...ctx.values, boxafe } };
+  const request = { ...(await withProfile(setupRequestOf(ctx.values, Date.now()), ctx.values)), boxafe };
   let state: WizardState =
     start?.[0] ?? initialState({ defaultDisplayName: request.displayName ?? DEFAULT_APP_NAME });
   let files: CertificateFiles | undefined;
+  let end: WorkloadResult | undefined;
   // Notes (e.g. "using the built-in sandbox") go into the wizard's flow instead of raw stderr.
   const io = { ...ctx, out: { ...ctx.out, info: (text: string) => ui.log.info(text) } };
   const session = createWizardSession(io, sessionRequestOf(ctx.values), request, {
@@ -183,6 +197,7 @@ export async function runSetupWizard(context: CommandContext): Promise<number> {
       },
       start ?? [state, []],
     );
+    if (state.phase === "done") end = await wizardEnd(ui, ctx, session, flags);
   } catch (error) {
     if (error instanceof CancelledError) {
       await saveRun(path, ctx, state).catch(() => {});
@@ -199,10 +214,45 @@ export async function runSetupWizard(context: CommandContext): Promise<number> {
   }
   await forgetRun(path);
   const incomplete = state.verification !== undefined && !state.verification.complete;
+  // The honest end: core's headline, never "can back up this tenant" while a workload is blocked.
   ui.outro(
     incomplete
       ? "Done, but verification is incomplete: run 'boxafe-connect check' later."
-      : "Done. Boxafe can now back up this tenant.",
+      : (end?.readiness.headline ?? "Done. Prove each workload with 'boxafe-connect verify'."),
   );
   return incomplete ? ExitCode.VerificationIncomplete : ExitCode.Ok;
+}
+
+/** After the machine: the EWS step (asked unless --ews), then a real call per workload as the app. */
+async function wizardEnd(
+  ui: Ui,
+  context: CommandContext,
+  session: WizardSession,
+  flags: SetupEndFlags,
+): Promise<WorkloadResult | undefined> {
+  const open = ewsOpener(context, session);
+  const prepared = session.core().prepared();
+  const clientId = session.core().applied()?.clientId ?? prepared?.observed.application?.appId;
+  const target = session.target();
+  let ewsAllowed = false;
+  if (open && prepared && clientId && target) {
+    const mode = flags.ewsGiven ?? (await askEwsMode(ui));
+    const result = await runWizardEwsStep(ui, context.out.style, mode, open, {
+      tenantId: prepared.observed.organization.id,
+      initialDomain: prepared.observed.organization.initialDomain,
+      cloud: target.endpoints,
+      appId: clientId,
+    }).catch((error: unknown) => {
+      ui.log.warn(`The EWS step failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    ewsAllowed = result?.ewsAllowed ?? false;
+  }
+  const spin = ui.spinner();
+  spin.start("Proving each workload with a real call as the app");
+  const proof = await proveSetup(session, ewsAllowed, flags.mailbox).catch(() => undefined);
+  spin.stop(proof ? "Each workload answered" : "The workload proof could not run");
+  if (proof)
+    ui.note(readinessLines(proof.readiness, context.out.style).join("\n"), "What Boxafe can back up now");
+  return proof;
 }

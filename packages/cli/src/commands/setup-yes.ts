@@ -5,7 +5,14 @@
  * writes nothing.
  */
 import type { WizardState } from "@boxafe-connect/core";
-import { answersUpFront, CoreError, DEFAULT_APP_NAME, driveSteps, initialState } from "@boxafe-connect/core";
+import {
+  answersUpFront,
+  CoreError,
+  DEFAULT_APP_NAME,
+  DEFAULT_BOXAFE_VERSION,
+  driveSteps,
+  initialState,
+} from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import type { CertificateFiles } from "../files/certificate-files.js";
@@ -16,7 +23,9 @@ import { preflightDocument } from "../render/preflight-view.js";
 import { taskProgress } from "../render/task-progress.js";
 import { ExitCode, renderError } from "../render-error.js";
 import { sessionRequestOf } from "../requests/session-request.js";
+import { setupEndFlagsOf } from "../requests/setup-end-request.js";
 import { setupRequestOf, withProfile } from "../requests/setup-request.js";
+import { finishSetup } from "../session/setup-end.js";
 import type { WizardSession } from "../wizard/setup-session.js";
 import { createWizardSession } from "../wizard/setup-session.js";
 import { handOver } from "./setup-hand-over.js";
@@ -71,11 +80,18 @@ function failureOf(state: WizardState, session: WizardSession): unknown {
 
 export async function runSetupYes(context: CommandContext): Promise<number> {
   const { out, values } = context;
-  const request = await withProfile(setupRequestOf(values, Date.now()), values);
+  const flags = setupEndFlagsOf(values);
+  // --boxafe, default 1.5 (core's DEFAULT_BOXAFE_VERSION_REASON says why).
+  const request = {
+    ...(await withProfile(setupRequestOf(values, Date.now()), values)),
+    boxafe: flags.boxafe ?? DEFAULT_BOXAFE_VERSION,
+  };
   // Output paths are checked before anyone signs in: nothing changes if a file cannot be written.
   const output = stringOption(context, "output");
   if (output) await checkNewFile(output, "output", "setup");
-  if (request.certificate) await checkOutputFolder(".", [], "certificate", "setup");
+  // Boxafe 1.5 always gets a certificate, whose files go into this folder.
+  if (request.certificate || request.boxafe === "1.5")
+    await checkOutputFolder(".", [], "certificate", "setup");
   let files: CertificateFiles | undefined;
   const progress = taskProgress(out, {}, (event) => {
     if (event.type === "planned") out.info(planLines(event.summary, out.style).join("\n"));
@@ -96,7 +112,8 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
         answer: answersUpFront({
           ...(request.appId ? { appId: request.appId } : {}),
           displayName: request.displayName ?? DEFAULT_APP_NAME,
-          ...(request.certificate ? { sharepoint: "certificate" as const } : {}),
+          // Boxafe 1.5's certificate is the SharePoint one too (the step reuses it).
+          ...(request.certificate || request.boxafe === "1.5" ? { sharepoint: "certificate" as const } : {}),
         }),
       },
       [initialState({ defaultDisplayName: request.displayName ?? DEFAULT_APP_NAME }), []],
@@ -115,12 +132,18 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
       return rendered.exitCode;
     }
     if (!input) throw new Error("The setup ended without an app.");
+    // The EWS step and the real call per workload; failures are reported beside the values.
+    const finished = await finishSetup(context, session, flags.ews, flags.confirmEwsChange, flags.mailbox);
     if (!input.report) {
       out.info(
         "Verification skipped: no new secret was made. Prove an existing one with 'boxafe-connect verify'.",
       );
     }
-    const written = await handOver(context, input);
+    const written = await handOver(context, {
+      ...input,
+      ...(request.boxafe ? { boxafe: request.boxafe } : {}),
+      end: finished,
+    });
     // The secret / key is on stdout (and in the JSON): now the tenant may count it as held.
     await session.core().handedOver();
     if (written !== ExitCode.Ok) return written;

@@ -4,6 +4,7 @@
  */
 import type { EwsDeps, EwsTarget, ObservedWithOrganization } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
+import type { Target } from "../target/resolve-target.js";
 import type { AdminSession } from "./admin-session.js";
 import { signInExchange } from "./exchange-sign-in.js";
 
@@ -18,14 +19,24 @@ export async function openEwsSession(
   observed: ObservedWithOrganization,
   appId: string,
 ): Promise<EwsSession> {
-  const exchange = await signInExchange(context, session.target);
+  return openEwsSessionOn(context, session.target, observed, appId);
+}
+
+/** The same from a target and a tenant already read (the wizard's and setup's end). */
+export async function openEwsSessionOn(
+  context: CommandContext,
+  target: Target,
+  observed: ObservedWithOrganization,
+  appId: string,
+): Promise<EwsSession> {
+  const exchange = await signInExchange(context, target);
   const { createFetchHttpPort, nodePorts } = await import("@boxafe-connect/runtime");
   return {
     deps: { ...nodePorts(), http: createFetchHttpPort(), exchangeToken: exchange },
     target: {
-      tenantId: session.tenantId,
+      tenantId: observed.organization.id,
       initialDomain: observed.organization.initialDomain,
-      cloud: session.target.endpoints,
+      cloud: target.endpoints,
       appId,
       adminUpn: exchange.username,
     },

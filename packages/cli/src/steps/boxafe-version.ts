@@ -22,3 +22,27 @@ export async function askBoxafeVersion(ui: Ui): Promise<BoxafeVersion> {
   ui.log.info(`${boxafeCredentials(version).summary}\n${DEFAULT_BOXAFE_VERSION_REASON}`);
   return version;
 }
+
+/** Boxafe 1.5's certificate as the hand-over shows it: thumbprint, files, the PFX password once. */
+export function boxafeCertificateLines(
+  made: {
+    readonly thumbprint: string;
+    readonly notAfter: string;
+    readonly pfxPassword: string;
+    readonly generatedPassword: boolean;
+  },
+  files: { readonly pem: string; readonly cer: string; readonly pfx: string } | undefined,
+): string[] {
+  return [
+    `Thumbprint: ${made.thumbprint} (valid until ${made.notAfter.slice(0, 10)})`,
+    ...(files
+      ? [
+          `Upload ${files.pfx} (0600) in Boxafe's "Add new Domain" window`,
+          `${files.pem} (key, 0600)  ${files.cer}`,
+        ]
+      : []),
+    made.generatedPassword
+      ? `PFX password (shown only now): ${made.pfxPassword}`
+      : "PFX password: from BOXAFE_PFX_PASSWORD",
+  ];
+}

@@ -1,6 +1,12 @@
 /** choose-app: a new app (name) or an existing one (client ID), plus the secret's description and lifetime. */
 import type { SetupRequest, WizardEvent, WizardState } from "@boxafe-connect/core";
-import { DEFAULT_SECRET_DAYS, isGuid, secretLifetimes, validateAppName } from "@boxafe-connect/core";
+import {
+  boxafeCredentials,
+  DEFAULT_SECRET_DAYS,
+  isGuid,
+  secretLifetimes,
+  validateAppName,
+} from "@boxafe-connect/core";
 import { unwrap } from "../wizard/prompts.js";
 import type { WizardSession } from "../wizard/setup-session.js";
 import type { Ui } from "./ui.js";
@@ -42,25 +48,9 @@ export async function askChooseApp(
           initialValue: "new",
         }),
       );
-  const secretName = await unwrap(
-    await ui.text({
-      message: "Client secret description",
-      initialValue: request.secretName,
-      validate: (v) => ((v ?? "").trim() === "" ? "Give the secret a description." : undefined),
-    }),
-  );
-  const lifetime = await unwrap(
-    await ui.select({
-      message: "Client secret lifetime",
-      options: secretLifetimes.map((days) => ({
-        value: days,
-        label: `${days} days`,
-        ...(days === DEFAULT_SECRET_DAYS ? { hint: "recommended" } : {}),
-      })),
-      initialValue: request.secretLifetimeDays ?? DEFAULT_SECRET_DAYS,
-    }),
-  );
-  session.chooseSecret({ displayName: secretName.trim(), lifetimeDays: lifetime });
+  // Core decides whether this Boxafe gets a secret (1.5 takes a certificate): no secret, no questions.
+  if (request.boxafe === undefined || boxafeCredentials(request.boxafe).secret)
+    await askSecret(ui, session, request);
   if (mode === "adopt") {
     const appId =
       flagAppId ??
@@ -82,4 +72,27 @@ export async function askChooseApp(
     }),
   );
   return { type: "app.choose-new", displayName: displayName.trim() };
+}
+
+/** The secret's description and lifetime (Boxafe 1.4 signs in with it). */
+async function askSecret(ui: Ui, session: WizardSession, request: SetupRequest): Promise<void> {
+  const secretName = await unwrap(
+    await ui.text({
+      message: "Client secret description",
+      initialValue: request.secretName,
+      validate: (v) => ((v ?? "").trim() === "" ? "Give the secret a description." : undefined),
+    }),
+  );
+  const lifetime = await unwrap(
+    await ui.select({
+      message: "Client secret lifetime",
+      options: secretLifetimes.map((days) => ({
+        value: days,
+        label: `${days} days`,
+        ...(days === DEFAULT_SECRET_DAYS ? { hint: "recommended" } : {}),
+      })),
+      initialValue: request.secretLifetimeDays ?? DEFAULT_SECRET_DAYS,
+    }),
+  );
+  session.chooseSecret({ displayName: secretName.trim(), lifetimeDays: lifetime });
 }

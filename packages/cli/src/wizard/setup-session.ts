@@ -50,6 +50,8 @@ export interface WizardSession {
   core(): SetupSession<MadeCertificate>;
   /** The last preflight of this run, when it ran. */
   preflight(): PreflightResult | undefined;
+  /** Where the run signed in (after sign-in): the EWS step signs in to the same tenant's Exchange. */
+  target(): Target | undefined;
   /** The error the last failed effect threw, as thrown (the machine keeps only code and message). */
   lastError(): unknown;
   close(): Promise<void>;
@@ -164,6 +166,7 @@ export function createWizardSession(
   );
   return wizardSessionOver(core, {
     preflight: () => checked,
+    target: () => target,
     close: async () => {
       await target?.close();
     },
@@ -175,6 +178,8 @@ export function wizardSessionOver(
   core: SetupSession<MadeCertificate>,
   extra: {
     readonly preflight?: () => PreflightResult | undefined;
+    /** Where the run signed in (the EWS step signs in to the same tenant's Exchange). */
+    readonly target?: () => Target | undefined;
     readonly close?: () => Promise<void>;
   } = {},
 ): WizardSession {
@@ -201,6 +206,7 @@ export function wizardSessionOver(
     certificate: () => core.certificate(),
     core: () => core,
     preflight: () => extra.preflight?.(),
+    target: () => extra.target?.(),
     lastError: () => failure,
     close: async () => {
       await extra.close?.();

@@ -26,6 +26,10 @@ const kept = [
   "profile",
   "skip-retired",
   "remove-extra",
+  // The Boxafe version and the EWS choice: --resume asks neither again.
+  "boxafe",
+  "ews",
+  "mailbox",
 ];
 
 export interface SavedRun {

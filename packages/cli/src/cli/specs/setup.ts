@@ -25,9 +25,35 @@ export const setupCommand: CommandSpec = {
         ...appKeyOptions,
         ...secretLifetimeOptions,
         {
+          name: "boxafe",
+          kind: "string",
+          value: "1.4|1.5",
+          description:
+            "Which Boxafe takes the values: 1.5 (default; also later releases) gets a certificate (PFX + password, PEM, CER) and no secret, 1.4 a client secret. The wizard asks.",
+        },
+        {
           name: "certificate",
           kind: "boolean",
-          description: "Also create a certificate (for SharePoint).",
+          description: "Also create a certificate (for SharePoint); Boxafe 1.5 always gets one.",
+        },
+        {
+          name: "ews",
+          kind: "string",
+          value: "allow|print|skip",
+          description:
+            "EWS allow list: allow (a second sign-in to Exchange Online writes it), print (default: show the PowerShell), skip. The wizard asks.",
+        },
+        {
+          name: "confirm-ews-change",
+          kind: "boolean",
+          description:
+            "Yes, take EWS away from the tenant's other apps when the list would hold only Boxafe (--yes is not enough).",
+        },
+        {
+          name: "mailbox",
+          kind: "string",
+          value: "UPN",
+          description: "Mailbox whose inbox the EWS proof opens (default: the first user).",
         },
         ...profileOptions,
         { name: "resume", kind: "boolean", description: "Continue the last interrupted run." },
@@ -44,6 +70,8 @@ export const setupCommand: CommandSpec = {
     `${bin} setup --tenant contoso.com --auth browser`,
     `${bin} setup --yes --json --tenant 8a1f...  > boxafe.json`,
     `${bin} setup --yes --app-id 11111111-2222-3333-4444-555555555555 --secret-days 365`,
+    `${bin} setup --yes --boxafe 1.5 --ews allow --json --tenant contoso.onmicrosoft.com`,
+    `${bin} setup --yes --boxafe 1.4 --ews print`,
     `${bin} setup --resume`,
   ],
 };
