@@ -2,14 +2,32 @@
  * `check`: drift report for an existing app. Exit 0 when the tenant holds what the profile needs,
  * 3 when setup would change something (it repairs the drift).
  */
-import { check, isCoreError, printable } from "@boxafe-connect/core";
+import type { EwsStatusResult, ObservedWithOrganization, WorkloadProof } from "@boxafe-connect/core";
+import { check, ewsStatus, isCoreError, printable } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { advisoryLines } from "../render/advisories-view.js";
+import { ewsProofLine } from "../render/ews-view.js";
 import { findingLines } from "../render/plan-view.js";
 import { ExitCode } from "../render-error.js";
+import { on, text } from "../requests/flag-values.js";
 import { sessionRequestOf } from "../requests/session-request.js";
 import { setupRequestOf, withProfile } from "../requests/setup-request.js";
-import { openAdminSession } from "../session/admin-session.js";
+import { type AdminSession, openAdminSession } from "../session/admin-session.js";
+import { openEwsSession } from "../session/ews-session.js";
+import { knownCredential, proveEws } from "./ews.js";
+
+async function ewsCheck(
+  context: CommandContext,
+  session: AdminSession,
+  observed: ObservedWithOrganization,
+  appId: string,
+): Promise<{ status: EwsStatusResult; proof: WorkloadProof }> {
+  const credential = await knownCredential(context);
+  const ews = await openEwsSession(context, session, observed, appId);
+  const status = await ewsStatus(ews.deps, ews.target);
+  const proof = await proveEws(ews, credential, status.state === "allowed", text(context.values, "mailbox"));
+  return { status, proof };
+}
 
 export async function runCheck(context: CommandContext): Promise<number> {
   const { out, values } = context;
@@ -23,6 +41,8 @@ export async function runCheck(context: CommandContext): Promise<number> {
     });
     step.done(report.drift ? "Drift found" : "No drift");
     const { app, summary, consent, credentials, advisories, permissions } = report;
+    // --ews: the EWS allow list (second sign-in) and, with the app's credential, a real EWS call.
+    const ews = on(values, "ews") ? await ewsCheck(context, session, report.observed, app.appId) : undefined;
     out.result({
       command: "check",
       ok: !report.drift,
@@ -41,6 +61,16 @@ export async function runCheck(context: CommandContext): Promise<number> {
       findings: summary.findings,
       credentials,
       advisories,
+      ...(ews
+        ? {
+            ews: {
+              policyState: ews.status.state,
+              ews: ews.proof.state,
+              proof: ews.proof,
+              notes: ews.status.notes,
+            },
+          }
+        : {}),
     });
     const { style } = out;
     out.print(
@@ -66,6 +96,7 @@ export async function runCheck(context: CommandContext): Promise<number> {
           : [style.green("No drift: the app holds what Boxafe needs.")]),
         ...findingLines(summary.findings, style),
         ...(advisories.length > 0 ? ["", ...advisoryLines(advisories, style)] : []),
+        ...(ews ? ["", ewsProofLine(ews.proof, style)] : []),
       ].join("\n"),
     );
     return report.drift ? ExitCode.DriftFound : ExitCode.Ok;

@@ -30,7 +30,7 @@ import { proveWorkloadsFor } from "../session/workload-proof.js";
 import { confirmOrCancel } from "../wizard/prompts.js";
 
 /** The app's credential when the admin gave one; EWS is then proven by a real call. */
-async function knownCredential(context: CommandContext): Promise<ClientCredential | undefined> {
+export async function knownCredential(context: CommandContext): Promise<ClientCredential | undefined> {
   const file = stringOption(context, "certificate-file");
   if (file !== undefined) return readCertificateFile(file, Date.now());
   const secret = context.env.BOXAFE_CLIENT_SECRET;

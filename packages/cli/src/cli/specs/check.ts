@@ -10,7 +10,31 @@ export const checkCommand: CommandSpec = {
     "Compares the app with the profile. Exit code 0 when all is in place, 3 when drift was found\n" +
     "(run setup to repair it).",
   groups: [
-    { title: "Check options", options: [...appKeyOptions, ...profileOptions] },
+    {
+      title: "Check options",
+      options: [
+        ...appKeyOptions,
+        ...profileOptions,
+        {
+          name: "ews",
+          kind: "boolean",
+          description:
+            "Also report EWS: the allow list (a second sign-in to Exchange Online) and, with BOXAFE_CLIENT_SECRET or --certificate-file, a real EWS call (works | pending | blocked).",
+        },
+        {
+          name: "certificate-file",
+          kind: "string",
+          value: "FILE",
+          description: "The app's certificate + key (PEM), for the EWS call.",
+        },
+        {
+          name: "mailbox",
+          kind: "string",
+          value: "UPN",
+          description: "Mailbox whose inbox the EWS call opens.",
+        },
+      ],
+    },
     targetGroup,
     globalGroup,
   ],
