@@ -53,12 +53,12 @@ describe("boxafe-connect ews", () => {
     // The sandbox's InvokeCommand takes only the Exchange Online PowerShell client's delegated tokens:
     // the write proves the second sign-in used it.
 
-    // check --ews reports it too: written, not yet applied by Exchange.
-    const checking = await t.run(["check", "--ews", "--json", ...target()], withSecret());
+    // check --with-ews reports it too: written, not yet applied by Exchange.
+    const checking = await t.run(["check", "--with-ews", "--json", ...target()], withSecret());
     expect(parseJson(checking)).toMatchObject({ ews: { policyState: "allowed", ews: "pending" } });
 
     t.sandbox.context.exchange.propagationMs = 0;
-    const checked = await t.run(["check", "--ews", "--json", ...target()], withSecret());
+    const checked = await t.run(["check", "--with-ews", "--json", ...target()], withSecret());
     expect(parseJson(checked)).toMatchObject({ ews: { ews: "works" } });
     const works = await t.run(["ews", "status", "--json", ...target()], withSecret());
     expect(works.code, works.stderr).toBe(0);

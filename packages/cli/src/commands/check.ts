@@ -41,8 +41,10 @@ export async function runCheck(context: CommandContext): Promise<number> {
     });
     step.done(report.drift ? "Drift found" : "No drift");
     const { app, summary, consent, credentials, advisories, permissions } = report;
-    // --ews: the EWS allow list (second sign-in) and, with the app's credential, a real EWS call.
-    const ews = on(values, "ews") ? await ewsCheck(context, session, report.observed, app.appId) : undefined;
+    // --with-ews: the EWS allow list (second sign-in) and, with the app's credential, a real EWS call.
+    const ews = on(values, "with-ews")
+      ? await ewsCheck(context, session, report.observed, app.appId)
+      : undefined;
     out.result({
       command: "check",
       ok: !report.drift,

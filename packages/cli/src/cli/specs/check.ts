@@ -16,7 +16,7 @@ export const checkCommand: CommandSpec = {
         ...appKeyOptions,
         ...profileOptions,
         {
-          name: "ews",
+          name: "with-ews",
           kind: "boolean",
           description:
             "Also report EWS: the allow list (a second sign-in to Exchange Online) and, with BOXAFE_CLIENT_SECRET or --certificate-file, a real EWS call (works | pending | blocked).",
