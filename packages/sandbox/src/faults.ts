@@ -15,6 +15,19 @@ export interface FaultSpec {
   lag: number;
   /** Lifetime of issued access tokens, in seconds. */
   tokenLifetime: number;
+  /**
+   * Chance that a read of an object younger than `lag` hits a replica that has not seen it yet (1 = every
+   * read, the old behaviour; Entra's replicas catch up at different times, so realistic runs use less).
+   */
+  lagChance: number;
+  /** Probability that a committed write answers 504 Gateway Timeout anyway (a whole $batch: after its writes). */
+  gateway: number;
+  /** A new secret, certificate or app is refused at the token endpoint for this many ms (real AADSTS codes). */
+  credentialLag: number;
+  /** A new app role assignment reaches tokens' `roles` only after this many ms. */
+  roleLag: number;
+  /** Probability that a $batch runs its independent sub-requests in a shuffled (seeded) order. */
+  shuffle: number;
 }
 
 export const NO_FAULTS: FaultSpec = {
@@ -25,10 +38,22 @@ export const NO_FAULTS: FaultSpec = {
   lost: 0,
   lag: 0,
   tokenLifetime: 3599,
+  lagChance: 1,
+  gateway: 0,
+  credentialLag: 0,
+  roleLag: 0,
+  shuffle: 0,
 };
 
 const KEYS = Object.keys(NO_FAULTS) as (keyof FaultSpec)[];
-const PROBABILITIES: (keyof FaultSpec)[] = ["throttle", "unavailable", "lost"];
+const PROBABILITIES: (keyof FaultSpec)[] = [
+  "throttle",
+  "unavailable",
+  "lost",
+  "lagChance",
+  "gateway",
+  "shuffle",
+];
 
 /** Parses `latency=100,throttle=0.1,lag=2000` (also accepts a partial object). Throws naming the bad part. */
 export function parseFaults(
@@ -80,31 +105,62 @@ export function seededRandom(seed: number): () => number {
 
 export type FaultDecision = "throttle" | "unavailable" | "lost" | "none";
 
-/** Draws a fixed number of values per request so one request's outcome never shifts the next one's. */
+export interface Decision {
+  before: FaultDecision;
+  /** After a successful write: drop the connection (the response is lost). */
+  lost: boolean;
+  /** After a successful write: answer 504 instead (the write stays committed). */
+  gateway: boolean;
+}
+
+/**
+ * Draws a fixed number of values per request so one request's outcome never shifts the next one's. The
+ * batch order and the replica a read hits come from their own streams (same seed), so turning one fault
+ * on does not change where the others fall.
+ */
 export class FaultInjector {
   spec: FaultSpec;
   private random: () => number;
+  private orderRandom: () => number;
+  private replicaRandom: () => number;
   private seed: number;
 
   constructor(spec: FaultSpec, seed: number) {
     this.spec = spec;
     this.seed = seed;
     this.random = seededRandom(seed);
+    this.orderRandom = seededRandom(seed ^ 0x5bd1e995);
+    this.replicaRandom = seededRandom(seed ^ 0x27d4eb2f);
   }
 
   set(spec: FaultSpec, seed?: number): void {
     this.spec = spec;
     if (seed !== undefined) this.seed = seed;
     this.random = seededRandom(this.seed);
+    this.orderRandom = seededRandom(this.seed ^ 0x5bd1e995);
+    this.replicaRandom = seededRandom(this.seed ^ 0x27d4eb2f);
   }
 
-  /** Before the handler runs: 429, 503 or go on. After a write: `lost` says whether to drop the response. */
-  decide(isWrite: boolean): { before: FaultDecision; lost: boolean } {
+  /** Before the handler runs: 429, 503 or go on. After a write: lost (connection dropped) or 504. */
+  decide(isWrite: boolean): Decision {
     const t = this.random();
     const u = this.random();
     const l = this.random();
-    if (t < this.spec.throttle) return { before: "throttle", lost: false };
-    if (u < this.spec.unavailable) return { before: "unavailable", lost: false };
-    return { before: "none", lost: isWrite && l < this.spec.lost };
+    const g = this.random();
+    if (t < this.spec.throttle) return { before: "throttle", lost: false, gateway: false };
+    if (u < this.spec.unavailable) return { before: "unavailable", lost: false, gateway: false };
+    const lost = isWrite && l < this.spec.lost;
+    return { before: "none", lost, gateway: isWrite && !lost && g < this.spec.gateway };
+  }
+
+  /** Whether this read of a not-yet-replicated object misses it (lagChance). */
+  staleRead(): boolean {
+    return this.replicaRandom() < this.spec.lagChance;
+  }
+
+  /** The order a $batch runs its ready sub-requests in: list order, or a seeded pick when shuffled. */
+  batchPicker(): (ready: number) => number {
+    if (this.orderRandom() >= this.spec.shuffle) return () => 0;
+    return (ready) => Math.floor(this.orderRandom() * ready);
   }
 }

@@ -7,6 +7,7 @@ import { userShape } from "./graph/me.js";
 import { applicationShape, servicePrincipalShape } from "./graph/shapes.js";
 import { setPolicies, setTenantPolicy } from "./policies/hooks.js";
 import { policiesOf } from "./policies/store.js";
+import { wireTiming } from "./timing.js";
 
 /** The whole tenant in Graph's shapes (secret hashes and certificate bodies stay inside). */
 export function stateOf(ctx: SandboxContext): Record<string, unknown> {
@@ -57,7 +58,7 @@ export function hookRoutes(ctx: SandboxContext): Hono {
       const { spec, seed, ...fields } = body;
       const next = parseFaults(typeof spec === "string" ? spec : (fields as Record<string, number>));
       ctx.faults.set(next, typeof seed === "number" ? seed : undefined);
-      ctx.dir.lagMs = next.lag;
+      wireTiming(ctx.dir, ctx.faults);
       return c.json({ ...next, spec: formatFaults(next) });
     } catch (e) {
       return c.json({ error: (e as Error).message }, 400);

@@ -9,6 +9,7 @@ import { createApp } from "./server.js";
 import { Stats } from "./stats.js";
 import { Directory } from "./store/directory.js";
 import { DEFAULT_TENANT, ROLE_NAMES, type TenantIdentity } from "./store/tenant.js";
+import { wireTiming } from "./timing.js";
 import { defaultSandboxHome, ensureTls, type TlsMaterial } from "./tls.js";
 
 export interface SandboxOptions {
@@ -64,8 +65,7 @@ export async function createContext(options: SandboxOptions, signer: Signer): Pr
   const spec = parseFaults(options.faults);
   const tenant = options.tenant ?? DEFAULT_TENANT;
   const dir = new Directory({ stateFile: options.stateFile, tenant });
-  dir.lagMs = spec.lag;
-  return {
+  const ctx: SandboxContext = {
     dir,
     signer,
     faults: new FaultInjector(spec, options.seed ?? 1),
@@ -75,6 +75,8 @@ export async function createContext(options: SandboxOptions, signer: Signer): Pr
     autoApprove: options.autoApprove ?? false,
     exchange: new ExchangeOrg(() => dir.now(), options.ewsPropagationMs ?? DEFAULT_EWS_PROPAGATION_MS),
   };
+  wireTiming(dir, ctx.faults);
+  return ctx;
 }
 
 export interface HttpsServing {

@@ -2,6 +2,7 @@ import type { HttpBindings } from "@hono/node-server";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import type { SandboxContext } from "./context.js";
+import { entraEndpointFaults } from "./entra/endpoint-faults.js";
 import { entraRoutes } from "./entra/routes.js";
 import { exchangeAdminRoutes } from "./exchange/admin-api.js";
 import { ewsRoutes } from "./exchange/ews.js";
@@ -57,32 +58,14 @@ export function createApp(ctx: SandboxContext): Hono<{ Bindings: HttpBindings }>
     ctx.stats.request(c.req.method, c.req.path);
     await next();
   });
-  // Faults on the token endpoint (latency, 429, 503). Graph applies its own, per request and per batch item.
-  app.use("/:tenant/oauth2/v2.0/token", async (c, next) => {
-    if (c.req.method !== "POST") return next();
-    if (ctx.faults.spec.latency > 0) await sleep(ctx.faults.spec.latency);
-    const fault = ctx.faults.decide(false);
-    if (fault.before === "none") {
-      await next();
-      ctx.stats.status(c.res.status);
-      return;
-    }
-    const status = fault.before === "throttle" ? 429 : 503;
-    ctx.stats.status(status);
-    const retryAfter = fault.before === "throttle" ? ctx.faults.spec.retryAfter : 1;
-    return c.json(
-      {
-        error: "temporarily_unavailable",
-        error_description: `AADSTS90055: The service is temporarily unavailable or throttled. Retry after ${retryAfter} seconds.`,
-        error_codes: [90055],
-        timestamp: new Date().toISOString(),
-        trace_id: crypto.randomUUID(),
-        correlation_id: crypto.randomUUID(),
-      },
-      status,
-      { "Retry-After": String(retryAfter) },
-    );
+  // Latency on every Entra, Graph, Exchange and SharePoint endpoint (device code, discovery and the sign-in
+  // page too); never on the test hooks.
+  app.use("*", async (c, next) => {
+    if (ctx.faults.spec.latency > 0 && !c.req.path.startsWith("/_sandbox/"))
+      await sleep(ctx.faults.spec.latency);
+    await next();
   });
+  app.use("/:tenant/oauth2/v2.0/:endpoint", entraEndpointFaults(ctx));
   app.route("/", hookRoutes(ctx));
   app.route("/", graphRoutes(ctx));
   // Exchange (outlook.office365.com) and SharePoint (contoso.sharepoint.com) paths do not collide with

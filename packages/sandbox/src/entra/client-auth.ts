@@ -10,9 +10,19 @@ export function hashSecret(secret: string, salt: string): string {
   return createHash("sha256").update(`${salt}:${secret}`).digest("hex");
 }
 
-function secretMatches(app: Application, secret: string, now: number): "ok" | "expired" | "invalid" {
+/**
+ * A secret that has not reached the token service yet (credentialLag) is not there at all: Entra answers
+ * AADSTS7000215 "Invalid client secret provided." for a freshly added secret until it propagates (graph-facts
+ * 5.x; docs/entra-token-errors.md; core waits 7000215 out after a rotation for this reason).
+ */
+function secretMatches(
+  app: Application,
+  secret: string,
+  now: number,
+  propagating: (addedAt: number | undefined) => boolean,
+): "ok" | "expired" | "invalid" {
   let expired = false;
-  for (const cred of app.passwordCredentials) {
+  for (const cred of app.passwordCredentials.filter((c) => !propagating(c.addedAt))) {
     const a = Buffer.from(hashSecret(secret, cred.salt), "hex");
     const b = Buffer.from(cred.hash, "hex");
     if (a.length !== b.length || !timingSafeEqual(a, b)) continue;
@@ -40,7 +50,9 @@ async function checkAssertion(
   }
   const x5t = typeof header.x5t === "string" ? header.x5t : undefined;
   const x5tS256 = typeof header["x5t#S256"] === "string" ? (header["x5t#S256"] as string) : undefined;
+  // A certificate still propagating (credentialLag) is "not registered" yet, as AADSTS700027 says.
   const cred = app.keyCredentials.find((k) => {
+    if (ctx.dir.propagating(k.addedAt)) return false;
     const der = Buffer.from(k.der, "base64");
     return (
       (x5t && createHash("sha1").update(der).digest("base64url") === x5t.replace(/=+$/, "")) ||
@@ -101,11 +113,12 @@ export async function authenticateClient(
   const clientId = form.client_id;
   if (!clientId) throw oauth.missing("client_id");
   const app = ctx.dir.appByAppId(clientId);
-  if (!app) throw oauth.unknownApp(clientId, ctx.dir.tenant.id);
+  // A new app is unknown to the token service until it replicates there: AADSTS700016 (credentialLag).
+  if (!app || ctx.dir.propagating(app.createdAt)) throw oauth.unknownApp(clientId, ctx.dir.tenant.id);
   const sp = ctx.dir.spByAppId(clientId);
   let acr: "1" | "2";
   if (form.client_secret !== undefined) {
-    const result = secretMatches(app, form.client_secret, ctx.dir.now());
+    const result = secretMatches(app, form.client_secret, ctx.dir.now(), (at) => ctx.dir.propagating(at));
     if (result === "expired") throw oauth.expiredSecret(app.appId);
     if (result === "invalid") throw oauth.invalidSecret(app.appId);
     acr = "1";

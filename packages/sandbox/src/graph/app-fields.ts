@@ -94,6 +94,7 @@ export function keys(dir: Directory, value: unknown, existing: KeyCredential[]):
         typeof raw.endDateTime === "string" ? raw.endDateTime : cert.validTo,
       ).toISOString(),
       der: cert.raw.toString("base64"),
+      addedAt: dir.now(),
     };
   });
 }

@@ -18,6 +18,8 @@ export interface BatchOutcome {
   response: GraphResponse;
   /** A sub-request drew the `lost` fault: the whole response must be dropped after the writes commit. */
   lost: boolean;
+  /** A sub-request drew the `gateway` fault: the whole batch answers 504 after its writes committed. */
+  gateway: boolean;
 }
 
 export type Render = (res: GraphResponse) => {
@@ -56,12 +58,35 @@ function relative(url: string): URL {
   return new URL(path, "https://graph.invalid");
 }
 
-/** POST /v1.0/$batch: sequential in list order; each sub-request is authorized, throttled and faulted alone. */
+/**
+ * The order sub-requests run in: one whose `dependsOn` have all run is ready; among the ready ones, list
+ * order, or a seeded pick when the batch is shuffled. Graph promises no order without dependsOn
+ * ("individual requests can be executed in any order", learn.microsoft.com/graph/json-batching; graph-facts
+ * 1.8), and answers the responses in any order too, so they come back in the order they ran.
+ */
+function executionOrder(ctx: SandboxContext, requests: SubRequest[]): SubRequest[] {
+  const pick = ctx.faults.batchPicker();
+  const done = new Set<string>();
+  const pending = [...requests];
+  const order: SubRequest[] = [];
+  while (pending.length > 0) {
+    const ready = pending.filter((r) => (r.dependsOn ?? []).every((d) => done.has(d)));
+    const next = ready[Math.min(pick(ready.length), ready.length - 1)] ?? pending[0];
+    if (!next) break;
+    pending.splice(pending.indexOf(next), 1);
+    done.add(next.id);
+    order.push(next);
+  }
+  return order;
+}
+
+/** POST /v1.0/$batch: each sub-request is authorized, throttled and faulted alone, in executionOrder. */
 export function runBatch(ctx: SandboxContext, caller: Caller, body: unknown, render: Render): BatchOutcome {
   const requests = validate(body);
   const failed = new Set<string>();
   let lost = false;
-  const responses = requests.map((r) => {
+  let gateway = false;
+  const responses = executionOrder(ctx, requests).map((r) => {
     const method = r.method.toUpperCase();
     const url = relative(r.url);
     ctx.stats.subRequest(method, `/v1.0${url.pathname}`);
@@ -105,6 +130,7 @@ export function runBatch(ctx: SandboxContext, caller: Caller, body: unknown, ren
           caller,
         });
         if (fault.lost && res.status < 400) lost = true;
+        if (fault.gateway && res.status < 400) gateway = true;
       }
       if (res.body instanceof GraphError && res.body.headers)
         res = { ...res, headers: { ...res.body.headers, ...res.headers } };
@@ -119,5 +145,5 @@ export function runBatch(ctx: SandboxContext, caller: Caller, body: unknown, ren
       ...(out.body === undefined ? {} : { body: out.body }),
     };
   });
-  return { response: { status: 200, body: { responses } }, lost };
+  return { response: { status: 200, body: { responses } }, lost, gateway };
 }

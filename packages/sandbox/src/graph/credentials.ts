@@ -67,6 +67,7 @@ export function addPassword(ctx: SandboxContext, req: GraphRequest, app: Applica
     secretText: null,
     hash: hashSecret(secretText, salt),
     salt,
+    addedAt: ctx.dir.now(),
   };
   app.passwordCredentials.push(cred);
   ctx.dir.save();

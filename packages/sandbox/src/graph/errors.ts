@@ -48,6 +48,11 @@ export const graphErrors = {
     ]);
   },
   badReference: () => new GraphError(400, "Request_BadRequest", "Not a valid reference update."),
+  /**
+   * 504 from Graph's gateway: code UnknownError with an empty message (real traffic: microsoftgraph/
+   * microsoft-graph-docs issues 2505 and 5288). The write behind it may well have committed.
+   */
+  gateway: () => new GraphError(504, "UnknownError", ""),
   throttled: (seconds: number) =>
     new GraphError(
       429,

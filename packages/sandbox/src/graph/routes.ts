@@ -8,8 +8,6 @@ import { GraphError, graphErrors } from "./errors.js";
 import { safeRoute } from "./router.js";
 import { type GraphResponse, isWrite } from "./types.js";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Graph v1.0 over HTTP: faults first, then the token, then the request (or a $batch of them). */
 export function graphRoutes(ctx: SandboxContext): Hono<{ Bindings: HttpBindings }> {
   const app = new Hono<{ Bindings: HttpBindings }>();
@@ -48,9 +46,11 @@ export function graphRoutes(ctx: SandboxContext): Hono<{ Bindings: HttpBindings 
 
     const method = c.req.method.toUpperCase();
     const path = c.req.path.slice("/v1.0".length);
-    if (ctx.faults.spec.latency > 0) await sleep(ctx.faults.spec.latency);
+    // Latency is added for every endpoint in server.ts.
     const isBatch = path === "/$batch";
-    const fault = isBatch ? { before: "none" as const, lost: false } : ctx.faults.decide(isWrite(method));
+    const fault = isBatch
+      ? { before: "none" as const, lost: false, gateway: false }
+      : ctx.faults.decide(isWrite(method));
     if (fault.before === "throttle")
       return send({
         status: 429,
@@ -81,6 +81,7 @@ export function graphRoutes(ctx: SandboxContext): Hono<{ Bindings: HttpBindings 
         if (method !== "POST") throw graphErrors.method();
         const outcome = runBatch(ctx, caller, body, render);
         if (outcome.lost) return dropConnection();
+        if (outcome.gateway) return send({ status: 504, body: graphErrors.gateway() });
         return send(outcome.response);
       }
       const headers: Record<string, string> = {};
@@ -90,6 +91,7 @@ export function graphRoutes(ctx: SandboxContext): Hono<{ Bindings: HttpBindings 
       const url = new URL(c.req.url);
       const res = safeRoute(ctx, { method, path, query: url.searchParams, headers, body, caller });
       if (fault.lost && res.status < 400) return dropConnection();
+      if (fault.gateway && res.status < 400) return send({ status: 504, body: graphErrors.gateway() });
       return send(res);
     } catch (e) {
       if (e instanceof GraphError) return send({ status: e.status, body: e, headers: e.headers });

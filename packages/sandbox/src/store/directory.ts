@@ -53,7 +53,27 @@ export class Directory {
   }
 
   visible(obj: { createdAt: number }): boolean {
-    return this.lagMs <= 0 || this.now() - obj.createdAt >= this.lagMs;
+    if (this.lagMs <= 0 || this.now() - obj.createdAt >= this.lagMs) return true;
+    return !this.staleRead();
+  }
+
+  /**
+   * Whether a read of a young object hits a replica that has not seen it (set from the faults' `lagChance`
+   * and seed; always, by default). Entra: "a read may hit a replica that has not yet seen the object"
+   * (learn.microsoft.com/graph/best-practices-concept "Handling expected errors... eventual consistency",
+   * graph-facts.md 1.8: "batching does not help with replication lag").
+   */
+  staleRead: () => boolean = () => true;
+
+  /** New secrets, certificates and apps are refused at the token endpoint this long (faults' credentialLag). */
+  credentialLagMs = 0;
+
+  /** New app role assignments reach tokens this long after they were made (faults' roleLag). */
+  roleLagMs = 0;
+
+  /** True while a credential or app written at `addedAt` has not reached the token service yet. */
+  propagating(addedAt: number | undefined): boolean {
+    return addedAt !== undefined && this.credentialLagMs > 0 && this.now() - addedAt < this.credentialLagMs;
   }
 
   user(id: string): User | undefined {
@@ -91,8 +111,11 @@ export class Directory {
   rolesOf(clientSpId: string, resourceSpId: string): string[] {
     const sp = this.spById(resourceSpId);
     if (!sp) return [];
+    const now = this.now();
     const values = this.data.appRoleAssignments
       .filter((a) => a.principalId === clientSpId && a.resourceId === resourceSpId)
+      // roleLag: a grant reaches tokens once it has replicated to the token service.
+      .filter((a) => this.roleLagMs <= 0 || now - Date.parse(a.createdDateTime) >= this.roleLagMs)
       .map((a) => sp.appRoles.find((r) => r.id === a.appRoleId)?.value)
       .filter((v): v is string => typeof v === "string");
     return [...new Set(values)].sort();

@@ -44,6 +44,8 @@ export interface PasswordCredential {
   /** Private: salted SHA-256 of the secret; never leaves the sandbox. */
   hash: string;
   salt: string;
+  /** Private: ms epoch when added, for credential propagation (credentialLag). */
+  addedAt?: number;
 }
 
 export interface KeyCredential {
@@ -56,6 +58,8 @@ export interface KeyCredential {
   endDateTime: string;
   /** Private: base64 DER of the certificate (Graph returns `key: null` on reads). */
   der: string;
+  /** Private: ms epoch when added, for credential propagation (credentialLag). */
+  addedAt?: number;
 }
 
 export interface Application {
