@@ -2,6 +2,7 @@
 import { type AccountInfo, PublicClientApplication } from "@azure/msal-node";
 import { tokenError, tokenFailureFromMsal } from "@boxafe-connect/core";
 import { msalAuthority } from "./msal-authority.js";
+import { retryingNetwork } from "./retrying-network.js";
 
 export interface DeviceCodeInfo {
   readonly userCode: string;
@@ -29,6 +30,8 @@ export interface DelegatedSignIn {
 export async function deviceCodeSignIn(options: DeviceCodeSignInOptions): Promise<DelegatedSignIn> {
   const app = new PublicClientApplication({
     auth: { clientId: options.clientId, ...msalAuthority(options.authorityHost, options.tenant) },
+    // A transient 503/429 from the device code or token endpoint is waited out, not the end of the sign-in.
+    system: { networkClient: retryingNetwork() },
   });
   try {
     const result = await app.acquireTokenByDeviceCode({

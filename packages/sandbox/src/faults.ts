@@ -28,6 +28,8 @@ export interface FaultSpec {
   roleLag: number;
   /** Probability that a $batch runs its independent sub-requests in a shuffled (seeded) order. */
   shuffle: number;
+  /** The next N requests to Entra's token or device code endpoint answer 503 (a short outage, for sign-in tests). */
+  outage: number;
 }
 
 export const NO_FAULTS: FaultSpec = {
@@ -43,7 +45,16 @@ export const NO_FAULTS: FaultSpec = {
   credentialLag: 0,
   roleLag: 0,
   shuffle: 0,
+  outage: 0,
 };
+
+/**
+ * Entra's timing, switched on by default in the integration harnesses (runtime, api, cli e2e): replication a
+ * read may or may not have seen, a new credential or app the token service does not know yet, new roles that
+ * reach tokens later, and $batch sub-requests in no promised order. Short delays keep the suites fast; the
+ * behaviour, not the duration, is what the engine must handle. Add `latency=…` for realistic round trips.
+ */
+export const ENTRA_TIMING = "lag=200,lagChance=0.5,credentialLag=300,roleLag=300,shuffle=1";
 
 const KEYS = Object.keys(NO_FAULTS) as (keyof FaultSpec)[];
 const PROBABILITIES: (keyof FaultSpec)[] = [
@@ -151,6 +162,13 @@ export class FaultInjector {
     if (u < this.spec.unavailable) return { before: "unavailable", lost: false, gateway: false };
     const lost = isWrite && l < this.spec.lost;
     return { before: "none", lost, gateway: isWrite && !lost && g < this.spec.gateway };
+  }
+
+  /** Counts the outage down: true while Entra's endpoints are still "out". */
+  takeOutage(): boolean {
+    if (this.spec.outage <= 0) return false;
+    this.spec = { ...this.spec, outage: this.spec.outage - 1 };
+    return true;
   }
 
   /** Whether this read of a not-yet-replicated object misses it (lagChance). */

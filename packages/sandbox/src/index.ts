@@ -1,5 +1,5 @@
 /** @module @boxafe-connect/sandbox: a local Entra ID + Microsoft Graph v1.0 tenant over HTTPS. */
-export { type FaultSpec, NO_FAULTS, parseFaults } from "./faults.js";
+export { ENTRA_TIMING, type FaultSpec, NO_FAULTS, parseFaults } from "./faults.js";
 export {
   type FleetSandboxOptions,
   type FleetTenant,

@@ -69,6 +69,8 @@ export interface VerifyInput {
    * default 30 s. Answers that waiting cannot change (an expired secret) end the poll at once.
    */
   readonly credentialGraceMs?: number;
+  /** Backoff between polls (default 2 s doubling to 15 s); a test against a fast sandbox polls sooner. */
+  readonly poll?: { readonly baseMs: number; readonly capMs: number };
 }
 
 const POLL = retryPolicy({ baseMs: 2_000, capMs: 15_000 });
@@ -154,7 +156,7 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
     const waiting = acquired.filter((a) => unfinished(a.check) && a.wait !== "final");
     const propagating = waiting.some((a) => a.wait === "propagation");
     if (waiting.length === 0) break;
-    const delay = backoffMs(POLL, attempt, deps.random);
+    const delay = backoffMs(input.poll ? retryPolicy(input.poll) : POLL, attempt, deps.random);
     if (deps.clock.now() + delay > deadline || (propagating && deps.clock.now() + delay > grace)) break;
     deps.progress?.({
       phase: "verify",

@@ -27,7 +27,12 @@ import {
   setupRequestSchema,
   uniqueNameFor,
 } from "@boxafe-connect/core";
-import { GRAPH_CLI_CLIENT_ID, type RunningSandbox, startSandbox } from "@boxafe-connect/sandbox";
+import {
+  ENTRA_TIMING,
+  GRAPH_CLI_CLIENT_ID,
+  type RunningSandbox,
+  startSandbox,
+} from "@boxafe-connect/sandbox";
 import { deviceCodeSignIn } from "../device-code.js";
 import { createGraphPort } from "../graph-port.js";
 import { nodePorts } from "../node-ports.js";
@@ -80,11 +85,21 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** `home` shares one CA between several sandboxes (a sharded soak); default: a fresh temporary one. */
-export async function startHarness(options: { home?: string } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** Shares one CA between several sandboxes (a sharded soak); default: a fresh temporary one. */
+  readonly home?: string;
+  /**
+   * Entra's timing (sandbox ENTRA_TIMING: intermittent replication lag, credential and role propagation,
+   * shuffled $batch order) under every fault spec the test sets; on unless a test is about exact counts.
+   */
+  readonly timing?: boolean;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const own = options.home === undefined;
   const home = options.home ?? mkdtempSync(join(tmpdir(), "boxafe-sandbox-"));
-  const sandbox = await startSandbox({ port: 0, home });
+  const timing = options.timing === false ? "" : ENTRA_TIMING;
+  const sandbox = await startSandbox({ port: 0, home, faults: timing });
   trustCa(sandbox.caPem, sandbox.url);
   const hook = async (path: string, body?: unknown) => {
     const res = await fetch(`${sandbox.url}/_sandbox/${path}`, {
@@ -127,8 +142,10 @@ export async function startHarness(options: { home?: string } = {}): Promise<Har
     reset: async () => {
       await hook("reset", {});
     },
+    // The test's spec goes after the timing, so its keys win (e.g. lag=0 turns replication lag off).
     faults: async (spec, seed) => {
-      await hook("faults", { spec, ...(seed === undefined ? {} : { seed }) });
+      const merged = [timing, spec].filter(Boolean).join(",");
+      await hook("faults", { spec: merged, ...(seed === undefined ? {} : { seed }) });
     },
     async stop() {
       await sandbox.stop();

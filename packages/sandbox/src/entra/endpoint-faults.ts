@@ -14,7 +14,7 @@ const FAULTED = new Set(["token", "devicecode"]);
 export function entraEndpointFaults(ctx: SandboxContext): MiddlewareHandler<{ Bindings: HttpBindings }> {
   return async (c, next) => {
     if (c.req.method !== "POST" || !FAULTED.has(c.req.param("endpoint") ?? "")) return next();
-    const fault = ctx.faults.decide(false);
+    const fault = ctx.faults.takeOutage() ? { before: "unavailable" as const } : ctx.faults.decide(false);
     if (fault.before === "none") {
       await next();
       ctx.stats.status(c.res.status);
