@@ -5,6 +5,7 @@ import type { User } from "../store/types.js";
 import { authenticateClient } from "./client-auth.js";
 import { findPublicClient, resolveScopes } from "./consent.js";
 import { OAuthError, oauth } from "./oauth-error.js";
+import { recordSignIn } from "./sign-in-trace.js";
 import { issueAppToken, issueUserTokens, type TokenResponse } from "./tokens.js";
 
 export function checkTenant(ctx: SandboxContext, tenant: string): void {
@@ -47,6 +48,8 @@ async function userTokens(
     scope.split(/\s+/).map((part) => part.slice(part.lastIndexOf("/") + 1)),
   );
   if (flow === "deviceCode") checkDeviceCodeSignIn(ctx.dir, user, r.resource.appId);
+  // The consent given at sign-in stays in the tenant: the client's service principal and a grant.
+  recordSignIn(ctx, client, user, r.resource, r.scopes);
   return issueUserTokens(
     ctx,
     client.appId,
