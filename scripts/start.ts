@@ -43,7 +43,11 @@ async function main(): Promise<void> {
   });
 
   process.stdout.write("Starting the sandbox tenant…\n");
-  const sandbox = await onPort(Number(values["sandbox-port"]), (port) => startSandbox({ port }));
+  const sandbox = await onPort(Number(values["sandbox-port"]), (port) =>
+    // The page proves a new secret from the browser, which Entra refuses cross-origin (AADSTS9002326);
+    // allowed for the local demo until that proof moves behind the API.
+    startSandbox({ port, allowCrossOriginConfidential: true }),
+  );
   trustCa(sandbox.caPem, sandbox.url);
 
   process.stdout.write("Building the web page…\n");

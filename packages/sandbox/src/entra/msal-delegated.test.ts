@@ -63,6 +63,8 @@ describe("device code with msal-node PublicClientApplication", () => {
   });
 
   it("gives a non-admin only the scopes a user may consent to", async () => {
+    // Without the admin's organization-wide consent of the suite's sign-in (see sign-in-trace.test.ts).
+    await hook(t.sb, "reset", {});
     const token = await userToken(t.sb, USER, ADMIN_SCOPES);
     const c = claims(token);
     expect(c.scp).toBe("User.Read");

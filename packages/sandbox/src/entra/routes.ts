@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { SandboxContext } from "../context.js";
 import { authorize } from "./authorize.js";
+import { checkCrossOrigin } from "./cross-origin.js";
 import { approveDevice, deviceLoginPage, startDeviceCode } from "./device.js";
 import { OAuthError } from "./oauth-error.js";
 import { checkTenant, handleToken } from "./token-endpoint.js";
@@ -97,6 +98,8 @@ export function entraRoutes(ctx: SandboxContext): Hono {
     const correlation =
       c.req.query("client-request-id") ?? c.req.header("client-request-id") ?? form["client-request-id"];
     try {
+      const code = form.code ? ctx.sessions.codes.get(form.code) : undefined;
+      checkCrossOrigin(ctx, c.req.header("origin"), form, code?.redirectUri);
       return c.json(await handleToken(ctx, c.req.param("tenant"), form), 200, {
         "Cache-Control": "no-store",
       });

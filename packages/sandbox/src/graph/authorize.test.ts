@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN, assign, errorOf, form, graph, registerApp, userToken } from "../test/harness.js";
+import { ADMIN, assign, errorOf, form, graph, hook, registerApp, userToken } from "../test/harness.js";
 import { GRAPH_SP, MAIL_READWRITE } from "../test/ids.js";
 import { useSandbox } from "../test/suite.js";
 import { permissionRow } from "./authorize.js";
@@ -70,6 +70,8 @@ describe("the permission table", () => {
       `${G}/Application.ReadWrite.All ${G}/AppRoleAssignment.ReadWrite.All ${G}/DelegatedPermissionGrant.ReadWrite.All`,
     );
     expect((await graph(t.sb, writeOnly, "GET", "/organization")).status).toBe(403);
+    // That sign-in left an AllPrincipals grant; start again so the next token holds User.Read alone.
+    await hook(t.sb, "reset", {});
     const userRead = await userToken(t.sb, ADMIN, `${G}/User.Read`);
     expect((await graph(t.sb, userRead, "GET", "/organization")).status).toBe(200);
     expect((await graph(t.sb, userRead, "GET", "/me")).status).toBe(200);
