@@ -58,7 +58,6 @@ async function soakRun(
     tally.inRun++;
   } catch (error) {
     tally.gaveUp.push(`seed ${seed}: ${(error as { code?: string }).code ?? String(error)}`);
-
   }
   // A run that gave up (budget) is repeated once, still under faults; it must finish the job.
   const rerun =
