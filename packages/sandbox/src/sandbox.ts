@@ -8,6 +8,7 @@ import { FaultInjector, type FaultSpec, parseFaults } from "./faults.js";
 import { createApp } from "./server.js";
 import { Stats } from "./stats.js";
 import { Directory } from "./store/directory.js";
+import type { ResourceSeed } from "./store/seed-ids.js";
 import { DEFAULT_TENANT, ROLE_NAMES, type TenantIdentity } from "./store/tenant.js";
 import { wireTiming } from "./timing.js";
 import { defaultSandboxHome, ensureTls, type TlsMaterial } from "./tls.js";
@@ -30,6 +31,11 @@ export interface SandboxOptions {
   ewsPropagationMs?: number;
   /** Whose tenant this is (default: the embedded Contoso tenant). */
   tenant?: TenantIdentity;
+  /**
+   * Microsoft resources whose service principal the tenant lacks, e.g. `["onenote", "aadgraph"]` (older
+   * tenants): the engine must create them (POST /servicePrincipals {appId}) before granting their roles.
+   */
+  absentResources?: readonly ResourceSeed["key"][];
 }
 
 export interface SandboxUser {
@@ -66,7 +72,11 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 export async function createContext(options: SandboxOptions, signer: Signer): Promise<SandboxContext> {
   const spec = parseFaults(options.faults);
   const tenant = options.tenant ?? DEFAULT_TENANT;
-  const dir = new Directory({ stateFile: options.stateFile, tenant });
+  const dir = new Directory({
+    stateFile: options.stateFile,
+    tenant,
+    ...(options.absentResources ? { absentResources: options.absentResources } : {}),
+  });
   const ctx: SandboxContext = {
     dir,
     signer,

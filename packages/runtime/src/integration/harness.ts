@@ -31,6 +31,7 @@ import {
   ENTRA_TIMING,
   GRAPH_CLI_CLIENT_ID,
   type RunningSandbox,
+  type SandboxOptions,
   startSandbox,
 } from "@boxafe-connect/sandbox";
 import { deviceCodeSignIn } from "../device-code.js";
@@ -93,13 +94,20 @@ export interface HarnessOptions {
    * shuffled $batch order) under every fault spec the test sets; on unless a test is about exact counts.
    */
   readonly timing?: boolean;
+  /** Microsoft resources the tenant lacks a service principal for (e.g. an older tenant without OneNote). */
+  readonly absentResources?: SandboxOptions["absentResources"];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const own = options.home === undefined;
   const home = options.home ?? mkdtempSync(join(tmpdir(), "boxafe-sandbox-"));
   const timing = options.timing === false ? "" : ENTRA_TIMING;
-  const sandbox = await startSandbox({ port: 0, home, faults: timing });
+  const sandbox = await startSandbox({
+    port: 0,
+    home,
+    faults: timing,
+    ...(options.absentResources ? { absentResources: options.absentResources } : {}),
+  });
   trustCa(sandbox.caPem, sandbox.url);
   const hook = async (path: string, body?: unknown) => {
     const res = await fetch(`${sandbox.url}/_sandbox/${path}`, {

@@ -24,7 +24,9 @@ async function clientCredentials(
   if (!scope.endsWith("/.default") || scope.includes(" ")) throw oauth.badScope(scope);
   const identifier = scope.slice(0, -"/.default".length);
   const resource = ctx.dir.resourceFor(identifier);
-  if (!resource) throw oauth.unknownResource(identifier, ctx.dir.tenant.domain);
+  // A Microsoft resource with no service principal in this tenant is unknown here too (AADSTS500011).
+  if (!resource || !ctx.dir.spById(resource.spId))
+    throw oauth.unknownResource(identifier, ctx.dir.tenant.domain);
   return issueAppToken(ctx, app, sp, resource, identifier.replace(/\/$/, ""), acr);
 }
 

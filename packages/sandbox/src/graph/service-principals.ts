@@ -1,4 +1,6 @@
 import type { SandboxContext } from "../context.js";
+import { resourcePrincipal } from "../store/seed.js";
+import { RESOURCE_SEEDS, type ResourceSeed } from "../store/seed-resources.js";
 import type { ServicePrincipal } from "../store/types.js";
 import { assignedTo, assignments } from "./assignments.js";
 import { deletedItems } from "./deleted-items.js";
@@ -46,6 +48,21 @@ function apply(sp: ServicePrincipal, body: Record<string, unknown>): void {
   }
 }
 
+/**
+ * A Microsoft first-party app (its application object lives in Microsoft's tenant) gets its service
+ * principal here on demand: "POST /servicePrincipals {appId}" is how tools instantiate e.g. OneNote or
+ * Azure AD Graph in a tenant that lacks them (learn.microsoft.com/graph/api/serviceprincipal-post-
+ * serviceprincipals; CLI for Microsoft 365 `entra app add` does it for missing resource apps). The new
+ * principal carries the app's real roles and scopes; an application administrator (or Global) may do it.
+ */
+function createFirstParty(ctx: SandboxContext, req: GraphRequest, seed: ResourceSeed): GraphResponse {
+  requireManage(req.caller, []);
+  const sp = { ...resourcePrincipal(seed, ctx.dir.tenant), createdAt: ctx.dir.now() };
+  ctx.dir.data.servicePrincipals.push(sp);
+  ctx.dir.save();
+  return entityCreated(ctx, "servicePrincipals", sp.id, servicePrincipalShape(sp));
+}
+
 function create(
   ctx: SandboxContext,
   req: GraphRequest,
@@ -60,6 +77,8 @@ function create(
     );
   }
   const app = ctx.dir.appByAppId(appId);
+  const firstParty = app ? undefined : RESOURCE_SEEDS.find((r) => r.appId === appId);
+  if (firstParty) return createFirstParty(ctx, req, firstParty);
   if (!app || !ctx.dir.visible(app)) throw graphErrors.noBackingApp(appId);
   requireManage(req.caller, app.owners);
   const sp: ServicePrincipal = {

@@ -10,6 +10,8 @@ export interface DirectoryOptions {
   now?: () => number;
   /** Whose directory this is (default: the embedded Contoso tenant). */
   tenant?: TenantIdentity;
+  /** Microsoft resources whose service principal this tenant lacks at the start (see seedDirectory). */
+  absentResources?: readonly ResourceSeed["key"][];
 }
 
 /**
@@ -23,11 +25,14 @@ export class Directory {
   readonly tenant: TenantIdentity;
   private readonly stateFile: string | undefined;
 
+  private readonly absentResources: readonly ResourceSeed["key"][];
+
   constructor(options: DirectoryOptions = {}) {
     this.now = options.now ?? Date.now;
     this.stateFile = options.stateFile;
     this.tenant = options.tenant ?? DEFAULT_TENANT;
-    this.data = this.load() ?? seedDirectory(this.tenant);
+    this.absentResources = options.absentResources ?? [];
+    this.data = this.load() ?? seedDirectory(this.tenant, this.absentResources);
   }
 
   private load(): DirectoryData | undefined {
@@ -44,7 +49,7 @@ export class Directory {
   }
 
   reset(): void {
-    this.data = seedDirectory(this.tenant);
+    this.data = seedDirectory(this.tenant, this.absentResources);
     this.save();
   }
 

@@ -6,7 +6,7 @@ import type { DirectoryData, ServicePrincipal, User } from "./types.js";
 /** Microsoft's own tenant, which owns the first-party resource apps. */
 const MICROSOFT_TENANT_ID = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
 
-function resourcePrincipal(seed: ResourceSeed, tenant: TenantIdentity): ServicePrincipal {
+export function resourcePrincipal(seed: ResourceSeed, tenant: TenantIdentity): ServicePrincipal {
   return {
     id: seed.spId,
     appId: seed.appId,
@@ -42,7 +42,14 @@ function resourcePrincipal(seed: ResourceSeed, tenant: TenantIdentity): ServiceP
 }
 
 /** A fresh copy of the seed directory (every call returns new objects). */
-export function seedDirectory(tenant: TenantIdentity = DEFAULT_TENANT): DirectoryData {
+/**
+ * A fresh copy of the seed directory. `absent` leaves out resource service principals a tenant may lack
+ * (older tenants miss OneNote or Azure AD Graph until something creates them: POST /servicePrincipals).
+ */
+export function seedDirectory(
+  tenant: TenantIdentity = DEFAULT_TENANT,
+  absent: readonly ResourceSeed["key"][] = [],
+): DirectoryData {
   const users: User[] = tenant.users.map((u) => ({
     id: u.id,
     userPrincipalName: u.userPrincipalName,
@@ -52,7 +59,7 @@ export function seedDirectory(tenant: TenantIdentity = DEFAULT_TENANT): Director
   }));
   return {
     applications: [],
-    servicePrincipals: RESOURCE_SEEDS.map((seed) => resourcePrincipal(seed, tenant)),
+    servicePrincipals: RESOURCE_SEEDS.filter((r) => !absent.includes(r.key)).map((seed) => resourcePrincipal(seed, tenant)),
     appRoleAssignments: [],
     oauth2PermissionGrants: [],
     users,
