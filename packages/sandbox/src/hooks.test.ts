@@ -2,6 +2,7 @@ import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { seedDirectory } from "./store/seed.js";
 import { ADMIN, boot, graph, hook, registerApp, userToken } from "./test/harness.js";
 import { useSandbox } from "./test/suite.js";
 
@@ -71,7 +72,8 @@ describe("/_sandbox/state and reset", () => {
     await hook(t.sb, "reset", {});
     const fresh = (await hook(t.sb, "state")) as Record<string, unknown[]>;
     expect(fresh.applications).toEqual([]);
-    expect(fresh.servicePrincipals).toHaveLength(5);
+    // The five resources and the seeded first-party principals; nothing the test created.
+    expect(fresh.servicePrincipals).toHaveLength(seedDirectory().servicePrincipals.length);
     expect(fresh.appRoleAssignments).toEqual([]);
     expect(fresh.users).toHaveLength(4);
   });

@@ -20,8 +20,18 @@ describe("service principals", () => {
     );
     const scopes = res.body.oauth2PermissionScopes as { value: string; id: string }[];
     expect(scopes.find((s) => s.value === "User.Read")?.id).toBe("e1fe6dd8-ba31-4d61-89e7-88639da4683d");
-    const all = await graph(t.sb, t.admin, "GET", "/servicePrincipals?$select=appId,displayName");
-    expect((all.body.value as { appId: string }[]).map((s) => s.appId).sort()).toEqual([
+    const all = await graph(
+      t.sb,
+      t.admin,
+      "GET",
+      "/servicePrincipals?$top=999&$select=appId,displayName,appOwnerOrganizationId",
+    );
+    const resourceAppIds = (all.body.value as { appId: string }[])
+      .map((s) => s.appId)
+      .filter((a) => /^0000000[23]-0000-0(000|ff1)-c[0e]00-000000000000$|^2d4d3d8e-/.test(a));
+    // Beside the seeded first-party principals (a few hundred, fixtures/first-party-apps.gen.json).
+    expect((all.body.value as unknown[]).length).toBeGreaterThan(300);
+    expect(resourceAppIds.sort()).toEqual([
       "00000002-0000-0000-c000-000000000000",
       "00000002-0000-0ff1-ce00-000000000000",
       "00000003-0000-0000-c000-000000000000",

@@ -13,6 +13,8 @@ export interface ResourceSeed {
   audiences: string[];
   roles: readonly RoleRow[];
   scopes: readonly ScopeRow[];
+  /** Real descriptions by role or scope id, where the seed comes from a service principal dump. */
+  descriptions?: ReadonlyMap<string, string>;
 }
 
 export const GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";

@@ -1,4 +1,5 @@
 import { defaultPolicies } from "../policies/store.js";
+import FIRST_PARTY from "./fixtures/first-party-apps.gen.json" with { type: "json" };
 import { RESOURCE_SEEDS, type ResourceSeed, tenantAudiences } from "./seed-resources.js";
 import { DEFAULT_TENANT, type TenantIdentity } from "./tenant.js";
 import type { DirectoryData, ServicePrincipal, User } from "./types.js";
@@ -20,7 +21,9 @@ export function resourcePrincipal(seed: ResourceSeed, tenant: TenantIdentity): S
       id,
       value,
       displayName,
-      description: `Allows the app to ${displayName.toLowerCase()} without a signed-in user.`,
+      description:
+        seed.descriptions?.get(id) ??
+        `Allows the app to ${displayName.toLowerCase()} without a signed-in user.`,
       allowedMemberTypes: ["Application"],
       isEnabled: true,
       origin: "Application" as const,
@@ -30,7 +33,9 @@ export function resourcePrincipal(seed: ResourceSeed, tenant: TenantIdentity): S
       value,
       type,
       adminConsentDisplayName: displayName,
-      adminConsentDescription: `Allows the app to ${displayName.toLowerCase()} on behalf of the signed-in user.`,
+      adminConsentDescription:
+        seed.descriptions?.get(id) ??
+        `Allows the app to ${displayName.toLowerCase()} on behalf of the signed-in user.`,
       userConsentDisplayName: type === "User" ? displayName : null,
       userConsentDescription: type === "User" ? displayName : null,
       isEnabled: true,
@@ -42,6 +47,29 @@ export function resourcePrincipal(seed: ResourceSeed, tenant: TenantIdentity): S
 }
 
 /** A fresh copy of the seed directory (every call returns new objects). */
+/**
+ * A few hundred Microsoft first-party service principals a real tenant holds (names, appIds and owner tenant
+ * from the public list in fixtures/first-party-apps.gen.json), so lists page and lookups by appId must be
+ * exact. They expose no roles or scopes here.
+ */
+function firstPartyPrincipals(): ServicePrincipal[] {
+  return (FIRST_PARTY.apps as [string, string, string][]).map(([appId, name, owner], i) => ({
+    id: `c1000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`,
+    appId,
+    displayName: name,
+    appDisplayName: name,
+    servicePrincipalType: "Application",
+    servicePrincipalNames: [appId],
+    accountEnabled: true,
+    appOwnerOrganizationId: owner,
+    appRoles: [],
+    oauth2PermissionScopes: [],
+    tags: [],
+    owners: [],
+    createdAt: 0,
+  }));
+}
+
 /**
  * A fresh copy of the seed directory. `absent` leaves out resource service principals a tenant may lack
  * (older tenants miss OneNote or Azure AD Graph until something creates them: POST /servicePrincipals).
@@ -59,7 +87,10 @@ export function seedDirectory(
   }));
   return {
     applications: [],
-    servicePrincipals: RESOURCE_SEEDS.filter((r) => !absent.includes(r.key)).map((seed) => resourcePrincipal(seed, tenant)),
+    servicePrincipals: [
+      ...RESOURCE_SEEDS.filter((r) => !absent.includes(r.key)).map((seed) => resourcePrincipal(seed, tenant)),
+      ...firstPartyPrincipals(),
+    ],
     appRoleAssignments: [],
     oauth2PermissionGrants: [],
     users,
