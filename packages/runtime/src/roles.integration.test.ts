@@ -4,6 +4,7 @@
  * token_expired. Graph's own 403 maps to access_denied when a caller skips the check.
  */
 import { apply, observe, requireAdmin } from "@boxafe-connect/core";
+import { GRAPH_CLI_CLIENT_ID } from "@boxafe-connect/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boxafeDesired, type Harness, runSetup, startHarness } from "./integration/harness.js";
 
@@ -35,7 +36,18 @@ describe("who may run the setup", () => {
     expect(error?.message).toContain(reason);
     expect(error?.message).toContain("Global Administrator or Privileged Role Administrator");
     expect((await h.stats()).writes).toBe(0);
-    expect(await h.state()).toEqual(before);
+    // Only the sign-in's own trace (the public client's service principal and the consent grant, as Entra
+    // leaves them): nothing the engine wrote.
+    const after = await h.state();
+    const client = after.servicePrincipals.filter(
+      (sp) => !before.servicePrincipals.some((b) => b.id === sp.id),
+    );
+    expect(client.map((sp) => sp.appId)).toEqual([GRAPH_CLI_CLIENT_ID]);
+    expect(after.applications).toEqual(before.applications);
+    expect(after.appRoleAssignments).toEqual(before.appRoleAssignments);
+    expect(after.oauth2PermissionGrants.filter((g) => g.clientId !== client[0]?.id)).toEqual(
+      before.oauth2PermissionGrants,
+    );
   });
 
   it("an account without a role that skips the check gets access_denied from Graph, naming the roles", async () => {
