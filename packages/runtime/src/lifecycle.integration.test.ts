@@ -135,7 +135,13 @@ describe("lifecycle", () => {
     const deps = h.deps(h.graph(token));
     const run = await runSetup(deps);
     const removed = await removeApplication(deps, { appId: run.result.application.appId });
-    expect(removed).toEqual({ removed: true, appId: run.result.application.appId });
+    // Its one secret comes off first (Entra keeps the deleted app 30 days, restorable with credentials).
+    expect(removed).toEqual({
+      removed: true,
+      appId: run.result.application.appId,
+      credentialsRemoved: 1,
+      purged: false,
+    });
     const state = await h.state();
     expect(state.applications).toEqual([]);
     expect(state.servicePrincipals.some((s) => s.appId === run.result.application.appId)).toBe(false);
@@ -145,6 +151,8 @@ describe("lifecycle", () => {
     );
     expect(await removeApplication(deps, { appId: run.result.application.appId })).toEqual({
       removed: false,
+      credentialsRemoved: 0,
+      purged: false,
     });
   });
 

@@ -7,7 +7,7 @@
  * (see add-password.ts), so a re-run after any failure converges.
  */
 
-import { withPending } from "../credentials/hand-over-marker.js";
+import { pendingIds as pendingOf, withPending } from "../credentials/hand-over-marker.js";
 import { CoreError } from "../errors.js";
 import { type GraphDeps, runRequests, startBudget } from "../graph/batch-runner.js";
 import { countingGraphPort } from "../graph/counting-port.js";
@@ -34,7 +34,12 @@ export interface ApplyResult {
    * Present when this run added a credential: the pending marks to clear with `confirmHandOver`
    * once the secret or private key has reached the admin. Until then the tenant counts it unheld.
    */
-  readonly handOver?: { readonly appObjectId: string; readonly pendingIds: readonly string[] };
+  readonly handOver?: {
+    readonly appObjectId: string;
+    readonly pendingIds: readonly string[];
+    /** The app's tags once handed over, when nothing else was pending (one PATCH, no re-read). */
+    readonly tagsAfter?: readonly string[];
+  };
 }
 
 /** The add-password attempt of this run: the plan's marked name plus a run id (see add-password.ts). */
@@ -92,6 +97,8 @@ export async function apply(deps: EngineDeps, plan: Plan, observed: ObservedTena
     ...(byType(plan, "add-certificate").length > 0 ? [certificateKeyId] : []),
   ];
   const tags = pendingIds.length > 0 ? withPending(observed.application?.tags, pendingIds) : undefined;
+  // Marks of earlier, interrupted runs mean their credentials need the full clean-up at hand-over.
+  const earlierPending = pendingOf(observed.application?.tags).size > 0;
   const upserts = byType(plan, "upsert-application").length > 0;
   await waveOne(d, plan, state, budget, upserts ? tags : undefined);
   if (!upserts && tags !== undefined) await markPending(d, state, tags, budget);
@@ -124,6 +131,14 @@ export async function apply(deps: EngineDeps, plan: Plan, observed: ObservedTena
     ...(two.certificateKeyId === undefined ? {} : { certificateKeyId: two.certificateKeyId }),
     requests: stats.requests,
     roundTrips: stats.roundTrips,
-    ...(pendingIds.length > 0 ? { handOver: { appObjectId: app.id, pendingIds } } : {}),
+    ...(pendingIds.length > 0
+      ? {
+          handOver: {
+            appObjectId: app.id,
+            pendingIds,
+            ...(earlierPending ? {} : { tagsAfter: [...(observed.application?.tags ?? [])] }),
+          },
+        }
+      : {}),
   };
 }

@@ -20,6 +20,8 @@ export interface HandOverInput {
   readonly appObjectId: string;
   /** The pending ids of the run whose credential was just handed over (ApplyResult.handOver). */
   readonly pendingIds: readonly string[];
+  /** Known final tags (nothing else was pending when the run began): one PATCH, no re-read. */
+  readonly tagsAfter?: readonly string[];
 }
 
 export interface HandOverResult {
@@ -46,6 +48,21 @@ async function readApp(deps: GraphDeps, id: string, budget: RetryBudget): Promis
 
 export async function confirmHandOver(deps: GraphDeps, input: HandOverInput): Promise<HandOverResult> {
   const budget = startBudget(deps);
+  if (input.tagsAfter !== undefined) {
+    await runRequests(
+      deps,
+      [
+        {
+          id: "tags",
+          method: "PATCH",
+          url: `/applications/${input.appObjectId}`,
+          body: { tags: input.tagsAfter },
+        },
+      ],
+      budget,
+    );
+    return { removedKeyIds: [] };
+  }
   const app = await readApp(deps, input.appObjectId, budget);
   const all = pendingIds(app.tags);
   const confirmed = new Set(input.pendingIds);

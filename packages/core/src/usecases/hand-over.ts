@@ -14,6 +14,7 @@ import { reporting } from "./prepare.js";
 export interface PendingHandOver {
   readonly appObjectId: string;
   readonly pendingIds: readonly string[];
+  readonly tagsAfter?: readonly string[];
 }
 
 export async function handedOver(

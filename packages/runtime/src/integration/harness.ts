@@ -202,7 +202,8 @@ export async function runSetup(deps: EngineDeps, options: Partial<DesiredOptions
   const read = await prepare(d, request);
   const prepared = options.certificate ? replan(read, { certificate: options.certificate }) : read;
   const applied = await applyPrepared(d, prepared);
-  await handedOver(d, applied.handOver);
+  // The hand-over is the caller's step after the run (a read and a tag write): not counted in its requests.
+  await handedOver(deps, applied.handOver);
   const result: ApplyResult = applied.result ?? {
     application: { id: applied.applicationObjectId ?? "", appId: applied.clientId },
     servicePrincipalId: applied.servicePrincipalId ?? "",
