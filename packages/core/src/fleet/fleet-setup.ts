@@ -8,6 +8,7 @@
 
 import type { Clock } from "../ports.js";
 import { setupRequestSchema } from "../requests/setup-request.js";
+import { handedOver } from "../usecases/hand-over.js";
 import type { MadeCertificate } from "../usecases/ports.js";
 import type { SetupPorts } from "../usecases/setup.js";
 import { setup } from "../usecases/setup.js";
@@ -114,12 +115,22 @@ export async function fleetSetup<C extends MadeCertificate>(
         ...(entry.appId ? { appId: entry.appId } : {}),
         ...(options.certificateDays !== undefined ? { certificateDays: options.certificateDays } : {}),
       });
-      const result = await setup(tenantPorts, request, (event) => {
-        // A 1.4 tenant's secret goes to the store the moment it exists (before the proof can fail).
-        if (event.type === "credential" && event.secret)
-          secretSaved = ports.store.saveSecret(key, event.secret);
-      });
-      await secretSaved;
+      const result = await setup(
+        {
+          ...tenantPorts,
+          // The credential store is the fleet's hand-over: a secret is saved the moment it exists (a
+          // certificate's key was saved when it was made, before the tenant was written).
+          handOver: async (credential) => {
+            if (credential.secret) {
+              secretSaved = ports.store.saveSecret(key, credential.secret);
+              await secretSaved;
+            }
+          },
+        },
+        request,
+      );
+      // The new credential is in the store: the tenant may now count it held (hand-over marker).
+      await handedOver(tenantPorts, result.handOver);
       await record(entry, {
         stage: "done",
         tenantId: result.tenantId,
