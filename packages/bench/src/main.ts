@@ -2,7 +2,7 @@
  * `pnpm bench`: runs every benchmark section, each bounded and isolated (a section that cannot run
  * says "not measured: <reason>" instead of failing the run), and writes BENCHMARKS.md and the charts.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -17,6 +17,7 @@ import { benchSetup, SETUP_TITLE } from "./bench-setup.js";
 import { benchWeb } from "./bench-web.js";
 import { benchContext } from "./context.js";
 import { machineInfo } from "./machine.js";
+import { mergeReport } from "./merge-report.js";
 import { repoPath } from "./repo.js";
 import { renderReport } from "./report.js";
 import { notMeasured, reasonOf, type SectionResult } from "./section.js";
@@ -104,13 +105,17 @@ async function main(): Promise<void> {
   }
   await ctx.close();
   sections.sort((a, b) => a.title.localeCompare(b.title, "en", { numeric: true }));
-  const report = renderReport({
-    machine,
-    command: `pnpm bench${only.length > 0 ? ` ${only.join(" ")}` : ""}`,
-    totalSeconds: (performance.now() - started) / 1000,
-    sections,
-  });
   const file = repoPath("BENCHMARKS.md");
+  // A run of some sections merges into the existing report; a full run writes it anew.
+  const existing = only.length > 0 && existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  const report = existing
+    ? mergeReport(existing, sections, machine)
+    : renderReport({
+        machine,
+        command: `pnpm bench${only.length > 0 ? ` ${only.join(" ")}` : ""}`,
+        totalSeconds: (performance.now() - started) / 1000,
+        sections,
+      });
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, report);
   console.log(`bench: wrote ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
