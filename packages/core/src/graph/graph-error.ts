@@ -57,7 +57,15 @@ export type Outcome =
 
 const SP_BACKING_APP = "backing application of the service principal being created must in the local tenant";
 const NOT_VALID_REFERENCE = "Not a valid reference update.";
-const PERMISSION_EXISTS = "Permission being assigned already exists on the object.";
+/**
+ * Each rule reads the code form and the message form of the same real answer (samples and their
+ * sources in graph-error.test.ts): a proxy or SDK may drop one of them, so either one decides.
+ */
+const ASSIGNMENT_EXISTS = /^Permission being assigned already exists on the object\.?$/;
+const GRANT_EXISTS = /^Permission entry already exists\.?$/;
+const NO_BACKING_APP = /does not reference a valid application object/;
+const RESOURCE_MISSING = /does not exist or one of its queried reference-property objects are not present/;
+const COMPANY_UNREADABLE = "Unable to read the company information from the directory.";
 const NO_CREDENTIAL = /^No (password |key )?credential found with keyId/i;
 
 /**
@@ -97,7 +105,9 @@ export function classifyResponse(response: GraphResponse, traits: RequestTraits 
   const info = parseGraphError(response.body);
   if (
     status === 400 &&
-    (info.detailCodes.includes("NoBackingApplicationObject") || info.message === NOT_VALID_REFERENCE)
+    (info.detailCodes.includes("NoBackingApplicationObject") ||
+      NO_BACKING_APP.test(info.message) ||
+      info.message === NOT_VALID_REFERENCE)
   ) {
     return { kind: "retry", reason: "lag", retryAfter: undefined };
   }
@@ -105,16 +115,27 @@ export function classifyResponse(response: GraphResponse, traits: RequestTraits 
     return { kind: "retry", reason: "lag", retryAfter: undefined };
   }
   if (status === 404) {
-    if (traits.lagOn404 && info.code === "Request_ResourceNotFound") {
+    if (traits.lagOn404 && isReplicationMiss(info)) {
       return { kind: "retry", reason: "lag", retryAfter: undefined };
     }
     if (traits.absentOk) return { kind: "absent" };
   }
   // removePassword of a key that is already gone (e.g. our earlier answer was lost) reports it as 400.
   if (status === 400 && traits.absentOk && NO_CREDENTIAL.test(info.message)) return { kind: "absent" };
-  if (status === 400 && info.message === PERMISSION_EXISTS) return { kind: "exists" };
+  if (status === 400 && ASSIGNMENT_EXISTS.test(info.message)) return { kind: "exists" };
+  if ((status === 400 || status === 409) && GRANT_EXISTS.test(info.message)) return { kind: "exists" };
   if (status === 409 && info.code === "Request_MultipleObjectsWithSameKeyValue") return { kind: "exists" };
   return { kind: "fail", error: errorForResponse(status, info) };
+}
+
+/** A 404 for an object a replica has not seen yet: Request_ResourceNotFound or Directory_ObjectNotFound. */
+function isReplicationMiss(info: GraphErrorInfo): boolean {
+  return (
+    info.code === "Request_ResourceNotFound" ||
+    info.code === "Directory_ObjectNotFound" ||
+    RESOURCE_MISSING.test(info.message) ||
+    info.message === COMPANY_UNREADABLE
+  );
 }
 
 const ADMIN_ROLES = "Global Administrator or Privileged Role Administrator";

@@ -48,6 +48,8 @@ describe("applications", () => {
     expect(gone.body.error).toHaveProperty("innerError.request-id");
     expect(gone.body.error).toHaveProperty("innerError.client-request-id");
     expect(gone.body.error).toHaveProperty("innerError.date");
+    // Like https://github.com/EirikHaughom/ADME/issues/5: a replication 404 carries no details.
+    expect(gone.body.error).not.toHaveProperty("details");
   });
 
   it("upserts by uniqueName: 201 then 204 with Prefer: create-if-missing, 404 without it", async () => {

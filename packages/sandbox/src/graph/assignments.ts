@@ -43,6 +43,8 @@ function createAssignment(
       (a) => a.principalId === principal.id && a.resourceId === resource.id && a.appRoleId === role.id,
     )
   ) {
+    // 400 Request_BadRequest without details, the message scripts against real tenants match on
+    // (core's graph-error.test.ts lists the samples); no public trace shows another code.
     throw graphErrors.badRequest("Permission being assigned already exists on the object.");
   }
   const assignment: AppRoleAssignment = {

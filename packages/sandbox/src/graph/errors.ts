@@ -26,6 +26,10 @@ export class GraphError extends Error {
 }
 
 export const graphErrors = {
+  /**
+   * 404 without details, as real traffic shows it: EirikHaughom/ADME issue 5 (POST appRoleAssignments),
+   * Azure/azure-powershell issue 18179 (GET servicePrincipals/{id}).
+   */
   notFound: (id: string) =>
     new GraphError(
       404,

@@ -28,6 +28,7 @@ describe("delegated permission grants", () => {
     expect(grant.status).toBe(201);
     expect(grant.body).toMatchObject({ ...body, principalId: null });
     const dup = await graph(t.sb, t.admin, "POST", "/oauth2PermissionGrants", body);
+    // The shape of https://github.com/hashicorp/terraform-provider-azuread/issues/690
     expect(dup.status).toBe(409);
     expect(errorOf(dup)).toMatchObject({
       code: "Request_MultipleObjectsWithSameKeyValue",

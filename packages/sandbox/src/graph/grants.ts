@@ -41,6 +41,7 @@ function create(ctx: SandboxContext, req: GraphRequest): GraphResponse {
       g.consentType === consentType &&
       g.principalId === principalId,
   );
+  // Real traffic: hashicorp/terraform-provider-azuread issue 690 (409 Request_MultipleObjectsWithSameKeyValue).
   if (duplicate)
     throw new GraphError(409, "Request_MultipleObjectsWithSameKeyValue", "Permission entry already exists.");
   const grant: OAuth2PermissionGrant = {
