@@ -4,7 +4,7 @@ import type { GraphResponse } from "./port.js";
 
 /** Error bodies as real Graph traffic showed them; each sample names the public page it was read from. */
 function answer(status: number, error: Record<string, unknown>): GraphResponse {
-  return { status, headers: {}, body: { error } };
+  return { id: "1", status, headers: {}, body: { error } };
 }
 
 const inner = { date: "2023-05-09T11:17:00", "request-id": "1e404957-624a-000-8ebb-a06b9da86001" };
