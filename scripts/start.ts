@@ -44,9 +44,9 @@ async function main(): Promise<void> {
 
   process.stdout.write("Starting the sandbox tenant…\n");
   const sandbox = await onPort(Number(values["sandbox-port"]), (port) =>
-    // The page proves a new secret from the browser, which Entra refuses cross-origin (AADSTS9002326);
-    // allowed for the local demo until that proof moves behind the API.
-    startSandbox({ port, allowCrossOriginConfidential: true }),
+    // Entra's CORS rule holds (AADSTS9002326 for a browser's non-SPA redemption); the page proves a
+    // new secret through the API's /v1/verify, behind its own origin.
+    startSandbox({ port }),
   );
   trustCa(sandbox.caPem, sandbox.url);
 

@@ -71,12 +71,6 @@ export interface SandboxContext {
   /** https://localhost:PORT, known once the server listens. */
   origin: string;
   autoApprove: boolean;
-  /**
-   * Lets a browser redeem a client secret cross-origin (client_credentials), which Entra refuses with
-   * AADSTS9002326. Off by default; only the web e2e sets it, while the web page still proves a secret from
-   * the browser (to move behind the API).
-   */
-  allowCrossOriginConfidential?: boolean;
   /** Exchange Online organization config (EWS access policy) and its propagation delay. */
   exchange: ExchangeOrg;
   /** Appended to a shared log when set (for --verbose); never receives secrets. */

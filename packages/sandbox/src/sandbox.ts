@@ -21,8 +21,6 @@ export interface SandboxOptions {
   faults?: string | Partial<FaultSpec>;
   /** Approve device codes as the Global Administrator without a browser. */
   autoApprove?: boolean;
-  /** Serve a browser's cross-origin client_credentials redemption (Entra refuses it: AADSTS9002326). Web e2e only. */
-  allowCrossOriginConfidential?: boolean;
   /** Persist the directory to this file (0600) across restarts. */
   stateFile?: string;
   /** Directory for the CA, TLS key and signing key (default `$BOXAFE_SANDBOX_HOME` or ~/.cache/boxafe-connect/sandbox-v2). */
@@ -85,7 +83,6 @@ export async function createContext(options: SandboxOptions, signer: Signer): Pr
     sessions: new Sessions(),
     origin: "",
     autoApprove: options.autoApprove ?? false,
-    allowCrossOriginConfidential: options.allowCrossOriginConfidential ?? false,
     exchange: new ExchangeOrg(() => dir.now(), options.ewsPropagationMs ?? DEFAULT_EWS_PROPAGATION_MS),
   };
   wireTiming(dir, ctx.faults);

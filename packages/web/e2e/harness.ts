@@ -27,9 +27,9 @@ export interface Stack {
 }
 
 export async function startStack(): Promise<Stack> {
-  // The page still proves the new secret from the browser (auth/app-token.ts), a cross-origin client
-  // secret redemption Entra refuses (AADSTS9002326); allowed here until that proof moves behind the API.
-  const sandbox = await startSandbox({ port: 0, allowCrossOriginConfidential: true });
+  // Entra's CORS rule holds as on a real tenant (AADSTS9002326 for a browser's non-SPA redemption): the
+  // page redeems only its own SPA sign-in, and the secret's proof runs behind the API.
+  const sandbox = await startSandbox({ port: 0 });
   const tls = await ensureTls();
   // The token proof runs server-side (msal-node in this process), as on a real deployment.
   trustCa(sandbox.caPem, sandbox.url);

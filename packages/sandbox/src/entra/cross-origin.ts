@@ -48,7 +48,6 @@ export function checkCrossOrigin(
   redirectUriOfCode: string | undefined,
 ): void {
   if (!origin || origin === ctx.origin) return;
-  if (ctx.allowCrossOriginConfidential && form.grant_type === "client_credentials") return;
   const clientId = form.client_id ?? "";
   const confidential = form.client_secret !== undefined || form.client_assertion !== undefined;
   if (confidential) throw refused(origin);
