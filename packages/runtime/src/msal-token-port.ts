@@ -1,12 +1,14 @@
 /**
  * AppTokenPort on msal-node: a new ConfidentialClientApplication per call and `skipCache`, so every
- * token is fresh and shows the roles granted right now.
+ * token is fresh and shows the roles granted right now. Its network module (retry-after-network.ts) keeps the
+ * token endpoint's Retry-After, which msal-node's errors drop, so a throttled answer's wait reaches the caller.
  */
 import { X509Certificate } from "node:crypto";
 import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
 import type { AppTokenPort, AppTokenRequest } from "@boxafe-connect/core";
 import { CoreError, tokenError, tokenFailureFromMsal } from "@boxafe-connect/core";
 import { msalAuthority } from "./msal-authority.js";
+import { retryAfterNetwork } from "./retry-after-network.js";
 
 export interface MsalAppTokenOptions {
   /** e.g. https://login.microsoftonline.com, or the sandbox origin. */
@@ -33,12 +35,14 @@ function credentialConfig(
 export function createMsalAppTokenPort(options: MsalAppTokenOptions): AppTokenPort {
   return {
     async acquire(request) {
+      const network = retryAfterNetwork();
       const app = new ConfidentialClientApplication({
         auth: {
           clientId: request.clientId,
           ...msalAuthority(options.authorityHost, request.tenantId),
           ...credentialConfig(request),
         },
+        system: { networkClient: network },
       });
       try {
         const result = await app.acquireTokenByClientCredential({
@@ -48,7 +52,14 @@ export function createMsalAppTokenPort(options: MsalAppTokenOptions): AppTokenPo
         if (result === null || result.accessToken === "") throw new Error("empty token response");
         return result.accessToken;
       } catch (error) {
-        throw tokenError(tokenFailureFromMsal(error), `app ${request.clientId}`);
+        const retryAfterSeconds = network.retryAfterSeconds();
+        throw tokenError(
+          {
+            ...tokenFailureFromMsal(error),
+            ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+          },
+          `app ${request.clientId}`,
+        );
       }
     },
   };

@@ -52,17 +52,18 @@ describe("createFetchAppTokenPort", () => {
     await expect(port.acquire(request)).rejects.toMatchObject({ code: "graph_request_failed", status: 502 });
   });
 
-  it("keeps the token endpoint's Retry-After on a throttled answer (seconds; a date counts as absent)", async () => {
+  it("keeps the token endpoint's Retry-After on a throttled answer (seconds, or an HTTP date from now)", async () => {
     const answer = (retryAfter: string) => async () =>
       new Response(JSON.stringify({ error: "temporarily_unavailable", error_codes: [50196] }), {
         status: 429,
         headers: { "content-type": "application/json", "retry-after": retryAfter },
       });
+    const now = Date.UTC(2026, 9, 21, 7, 27, 30);
     const port = (retryAfter: string) =>
       createFetchAppTokenPort({
         authorityHost: "https://login.microsoftonline.com",
         fetch: answer(retryAfter),
-        now: () => 0,
+        now: () => now,
       });
     await expect(port("42").acquire(request)).rejects.toMatchObject({
       code: "throttled",
@@ -71,7 +72,11 @@ describe("createFetchAppTokenPort", () => {
     const dated = await port("Wed, 21 Oct 2026 07:28:00 GMT")
       .acquire(request)
       .catch((e: unknown) => e);
-    expect(dated).toMatchObject({ code: "throttled", retryAfterSeconds: undefined });
+    expect(dated).toMatchObject({ code: "throttled", retryAfterSeconds: 30 });
+    const garbage = await port("soon")
+      .acquire(request)
+      .catch((e: unknown) => e);
+    expect(garbage).toMatchObject({ code: "throttled", retryAfterSeconds: undefined });
   });
 });
 

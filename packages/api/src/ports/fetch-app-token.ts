@@ -42,7 +42,7 @@ export function createFetchAppTokenPort(options: FetchAppTokenOptions): AppToken
       const body: unknown = await response.json().catch(() => undefined);
       if (response.ok && isRecord(body) && typeof body.access_token === "string") return body.access_token;
       // Core's classifier; Entra's description is dropped so nothing it echoes reaches a caller.
-      const retryAfterSeconds = retryAfterHeaderSeconds(response.headers.get("retry-after"));
+      const retryAfterSeconds = retryAfterHeaderSeconds(response.headers.get("retry-after"), options.now());
       throw tokenError(
         {
           ...tokenFailureFromBody(response.status, body),

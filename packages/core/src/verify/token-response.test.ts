@@ -3,6 +3,7 @@ import { CoreError } from "../errors.js";
 import {
   aadstsIn,
   classifyTokenFailure,
+  retryAfterHeaderSeconds,
   type TokenWait,
   tokenError,
   tokenErrorWait,
@@ -154,5 +155,30 @@ describe("tokenFailureFromMsal", () => {
       network: true,
     });
     expect(tokenFailureFromMsal("weird")).toEqual({});
+  });
+});
+
+describe("retryAfterHeaderSeconds", () => {
+  const now = Date.UTC(2026, 11, 1, 12, 0, 0);
+
+  it("reads delta-seconds as sent, and asks for at least one second", () => {
+    expect(retryAfterHeaderSeconds("17", now)).toBe(17);
+    expect(retryAfterHeaderSeconds(" 17 ", now)).toBe(17);
+    expect(retryAfterHeaderSeconds("0", now)).toBe(1);
+  });
+
+  it("reads an HTTP date as the whole seconds left until it, a date already past as one", () => {
+    const at = new Date(now + 42_000).toUTCString();
+    expect(retryAfterHeaderSeconds(at, now)).toBe(42);
+    expect(retryAfterHeaderSeconds(at, now + 300)).toBe(42);
+    expect(retryAfterHeaderSeconds(new Date(now - 60_000).toUTCString(), now)).toBe(1);
+  });
+
+  it("counts a missing, garbage or absurdly long value as absent", () => {
+    expect(retryAfterHeaderSeconds(null, now)).toBeUndefined();
+    expect(retryAfterHeaderSeconds(undefined, now)).toBeUndefined();
+    expect(retryAfterHeaderSeconds("", now)).toBeUndefined();
+    expect(retryAfterHeaderSeconds("soon", now)).toBeUndefined();
+    expect(retryAfterHeaderSeconds("1234567", now)).toBeUndefined();
   });
 });

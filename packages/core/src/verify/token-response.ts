@@ -7,6 +7,7 @@
  * Only the AADSTS number is kept (as upstreamCode): Entra's description can echo request details.
  */
 import { CoreError, type ErrorCode } from "../errors.js";
+import { parseRetryAfter, retryAfterDelay } from "../graph/graph-error.js";
 
 /**
  * - `propagation`: normal right after a credential, app or service principal was made (Entra
@@ -322,10 +323,20 @@ export function tokenError(failure: TokenFailure, what: string, cause?: unknown)
   });
 }
 
-/** Retry-After as delta-seconds (what Entra sends); an HTTP date or garbage counts as absent. */
-export function retryAfterHeaderSeconds(header: string | null | undefined): number | undefined {
-  if (header === null || header === undefined || !/^\d{1,6}$/.test(header.trim())) return undefined;
-  return Math.max(1, Number.parseInt(header.trim(), 10));
+/**
+ * Retry-After as whole seconds (at least 1): delta-seconds (what Entra sends) or an HTTP date, counted from
+ * `nowMs` (RFC 9110 section 10.2.3 allows both); garbage, or more than six digits of seconds, counts as absent.
+ */
+export function retryAfterHeaderSeconds(
+  header: string | null | undefined,
+  nowMs: number,
+): number | undefined {
+  const text = header?.trim();
+  if (!text) return undefined;
+  if (/^\d{1,6}$/.test(text)) return Math.max(1, Number.parseInt(text, 10));
+  const retryAfter = parseRetryAfter({ "retry-after": text });
+  if (retryAfter === undefined || "afterMs" in retryAfter) return undefined;
+  return Math.max(1, Math.ceil(retryAfterDelay(retryAfter, nowMs) / 1000));
 }
 
 /** Reads Entra's OAuth error body (`error`, `error_codes`) the fetch-based ports receive. */
