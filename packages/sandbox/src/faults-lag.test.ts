@@ -3,11 +3,18 @@ import { ADMIN, boot, errorOf, graph, hook, upsertServicePrincipal, userToken } 
 import { GRAPH_SP } from "./test/ids.js";
 import { useSandbox } from "./test/suite.js";
 
-const t = useSandbox({ reset: "all" });
+// The directory's clock runs ahead of the wall clock by `ahead`: the test lets the lag pass by moving
+// it, never by sleeping, so a slow (loaded) machine cannot outrun the lag before the first reads.
+let ahead = 0;
+const t = useSandbox({ reset: "all", now: () => Date.now() + ahead });
+const LAG_MS = 60_000;
+const letLagPass = () => {
+  ahead += LAG_MS + 1;
+};
 
 describe("replication lag", () => {
   it("hides new objects from reads and references until the lag has passed", async () => {
-    await hook(t.sb, "faults", { spec: "lag=800" });
+    await hook(t.sb, "faults", { spec: `lag=${LAG_MS}` });
     const app = await graph(t.sb, t.admin, "POST", "/applications", { displayName: "lagging" });
     expect(app.status).toBe(201);
     expect((await graph(t.sb, t.admin, "GET", `/applications/${app.body.id}`)).status).toBe(404);
@@ -19,7 +26,7 @@ describe("replication lag", () => {
     expect(sp.status).toBe(400);
     expect(errorOf(sp).details?.[0]?.code).toBe("NoBackingApplicationObject");
 
-    await new Promise((r) => setTimeout(r, 850));
+    letLagPass();
     const created = await upsertServicePrincipal(t.sb, t.admin, app.body.appId);
     expect(created.status).toBe(201);
     const early = await graph(t.sb, t.admin, "POST", `/servicePrincipals/${GRAPH_SP}/appRoleAssignedTo`, {
@@ -37,7 +44,7 @@ describe("replication lag", () => {
     });
     expect(grant.status).toBe(400);
 
-    await new Promise((r) => setTimeout(r, 850));
+    letLagPass();
     const later = await graph(t.sb, t.admin, "POST", `/servicePrincipals/${GRAPH_SP}/appRoleAssignedTo`, {
       principalId: created.body.id,
       resourceId: GRAPH_SP,

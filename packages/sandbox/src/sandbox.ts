@@ -34,6 +34,11 @@ export interface SandboxOptions {
    * tenants): the engine must create them (POST /servicePrincipals {appId}) before granting their roles.
    */
   absentResources?: readonly ResourceSeed["key"][];
+  /**
+   * The directory's clock (default Date.now). Tests move it forward to let replication lag pass
+   * without sleeping, so nothing depends on how fast a loaded machine serves the requests.
+   */
+  now?: () => number;
 }
 
 export interface SandboxUser {
@@ -74,6 +79,7 @@ export async function createContext(options: SandboxOptions, signer: Signer): Pr
     stateFile: options.stateFile,
     tenant,
     ...(options.absentResources ? { absentResources: options.absentResources } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const ctx: SandboxContext = {
     dir,
