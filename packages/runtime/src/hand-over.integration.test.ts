@@ -65,7 +65,10 @@ describe("a run killed right after addPassword", () => {
     expect(drift.drift).toBe(true);
     expect(drift.plan.findings.map((f) => f.kind)).toContain("credential-unheld");
 
-    // The re-run is not "nothing to do": it adds a secret and hands it over.
+    // The re-run is not "nothing to do": it adds a secret and hands it over. It comes after Entra
+    // has replicated the killed run's app (a restart takes longer than that): a read that still
+    // missed the app would upsert it as new and replace its tags, the pending mark with them.
+    await h.replicated();
     const rerun = await runSetup(deps);
     expect(rerun.plan.actions.map((a) => a.type)).toContain("add-password");
     const handed = rerun.result.secret?.keyId;

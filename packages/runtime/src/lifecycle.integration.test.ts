@@ -100,6 +100,10 @@ describe("lifecycle", () => {
     ]);
     const created = made.get("1");
     const appId = created?.kind === "ok" ? String((created.response.body as { appId: string }).appId) : "";
+    // An app registered by hand was made well before the admin runs setup with its ID: let Entra's
+    // replication pass (the harness runs with Entra timing on), or a read of it by appId may hit a
+    // replica that has not seen it and the adoption rightly reports that no such app exists.
+    await h.replicated();
     const run = await runSetup(deps, { appKey: { appId } });
     expect(run.observed.application?.appId).toBe(appId);
     expect(run.result.application.appId).toBe(appId);

@@ -40,6 +40,10 @@ describe("fresh boxafe setup", () => {
     const state = await h.state();
     const held = holdings(state);
     expect(held).toMatchObject({ apps: 1, sps: 1, secrets: 1 });
+    // The hand-over's PATCH did its job: the secret counts as held, no pending mark is left.
+    expect(
+      (state.applications[0]?.tags ?? []).filter((t) => t.startsWith("boxafe-connect:pending:")),
+    ).toEqual([]);
     expect(held.declared).toHaveLength(26);
     expect(held.assignments).toHaveLength(20);
     expect(held.grants).toEqual(

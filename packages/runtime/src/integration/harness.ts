@@ -48,6 +48,7 @@ export interface TenantState {
   applications: {
     id: string;
     appId: string;
+    tags?: string[];
     uniqueName?: string | null;
     requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[];
     passwordCredentials: { keyId: string; displayName: string | null }[];
@@ -83,6 +84,12 @@ export interface Harness {
   resetStats(): Promise<void>;
   reset(): Promise<void>;
   faults(spec: string, seed?: number): Promise<void>;
+  /**
+   * Waits until everything written so far has replicated (the sandbox's replication lag has passed):
+   * what a person's pause before the next command gives Entra. Objects older than the lag are always
+   * visible, so this holds however slow the machine is.
+   */
+  replicated(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -155,6 +162,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const merged = [timing, spec].filter(Boolean).join(",");
       await hook("faults", { spec: merged, ...(seed === undefined ? {} : { seed }) });
     },
+    replicated: () =>
+      new Promise<void>((resolve) => setTimeout(resolve, sandbox.context.faults.spec.lag + 50)),
     async stop() {
       await sandbox.stop();
       if (own) rmSync(home, { recursive: true, force: true });
