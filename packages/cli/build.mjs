@@ -1,13 +1,17 @@
 // Bundles the CLI into dist/ so `node dist/main.js` runs without tsx. Workspace packages (TypeScript
 // sources) and npm dependencies are bundled; code splitting keeps msal, the Graph client, clack and
 // the sandbox in chunks that only the commands needing them load, so `--help` stays near bare Node.
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..");
+
+// esbuild never deletes: without a clean outdir, every build's chunks pile up in dist and in the
+// packed tarball (dist/**/*.js).
+rmSync(join(here, "dist"), { recursive: true, force: true });
 
 const result = await build({
   entryPoints: ["src/main.ts"],

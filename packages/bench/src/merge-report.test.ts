@@ -61,8 +61,9 @@ describe("mergeReport", () => {
       "| target of five",
     ]);
     expect(merged).toContain("Sections 4., 5. re-run with `pnpm bench four five`");
-    // Merging again does not stack the note.
+    // A second partial run adds its own line; the first one's stays (its sections are still in).
     const twice = mergeReport(merged, [section("four", "4. Four", "newer-4", true)], machine);
-    expect(twice.match(/re-run with/g)).toHaveLength(1);
+    expect(twice.match(/re-run with/g)).toHaveLength(2);
+    expect(twice).toContain("new-5");
   });
 });

@@ -64,7 +64,8 @@ export function mergeReport(existing: string, fresh: readonly SectionResult[], m
     `Sections ${fresh.map((s) => escapeCell(s.title.split(" ")[0] ?? s.id)).join(", ")} re-run with ` +
     `\`pnpm bench ${fresh.map((s) => s.id).join(" ")}\` on ${machine.date}, load average ${machine.load} at start; ` +
     "the others are from the run above.";
-  const head = preamble.replace(/\n*$/, "\n\n").replace(/^Sections .* re-run with .*\n\n/m, "");
+  // Earlier partial runs keep their line: the report says where each section's figures come from.
+  const head = preamble.replace(/\n*$/, "\n\n");
   return (
     `${head}${note}\n\n${targets}${merged.map((m) => m.body.replace(/\n*$/, "\n\n")).join("")}`.trimEnd() +
     "\n"

@@ -4,7 +4,7 @@
  * that prefix's bin against the embedded sandbox. Proves the tarball is self-contained.
  */
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,6 +81,10 @@ describe("the installable package", () => {
     expect(manifest.license).toBe("MIT");
     expect(manifest.engines).toEqual({ node: ">=20" });
     expect(manifest.bin).toEqual({ "boxafe-connect": "dist/main.js" });
+    // One build's bundle only: stale chunks of earlier builds would bloat every install.
+    const chunks = files.filter((f) => f.startsWith("package/dist/chunks/"));
+    const built = (await readdir(join(cliDir, "dist", "chunks"))).filter((f) => f.endsWith(".js"));
+    expect(chunks).toHaveLength(built.length);
   });
 
   it("puts boxafe-connect on the PATH, with the package's version", async () => {
