@@ -9,12 +9,22 @@ export async function signIn(page: Page, stack: Stack, upn: string): Promise<voi
   await page.locator(`button[value="${upn}"]`).click();
 }
 
-/** From a signed-in admin to the hand-over card, with a hook after each step. */
+/** The choose-app step's Boxafe question: 1.5 (the default) or 1.4. */
+export async function chooseBoxafe(page: Page, version: "1.4" | "1.5"): Promise<void> {
+  await page.getByRole("radio", { name: new RegExp(`^Boxafe ${version.replace(".", "\\.")}`) }).check();
+}
+
+/**
+ * From a signed-in admin to the hand-over card, with a hook after each step. Boxafe 1.4 (a secret)
+ * unless asked: these flows test the secret's hand-over; boxafe-version.e2e.ts walks the default 1.5.
+ */
 export async function runSetup(
   page: Page,
   after: (step: string) => Promise<void> = async () => undefined,
+  boxafe: "1.4" | "1.5" = "1.4",
 ): Promise<void> {
   await page.getByRole("heading", { name: "Choose the app registration" }).waitFor();
+  await chooseBoxafe(page, boxafe);
   await after("choose-app");
   await page.getByRole("button", { name: "Review the changes" }).click();
   await page.getByRole("heading", { name: "Review and apply" }).waitFor();

@@ -54,6 +54,7 @@ export function App(props: AppProps) {
   const choose = async (choice: AppChoice) => {
     const d = await wizard.getDriver();
     d.setSecretDays(choice.secretDays);
+    d.setBoxafe(choice.boxafe);
     await wizard.send(
       choice.mode === "new"
         ? { type: "app.choose-new", displayName: choice.displayName }

@@ -128,6 +128,7 @@ export function SetupSteps(props: {
             unprovenReport({
               tokensComplete: state().verification?.complete ?? false,
               certificate:
+                extras().certificate !== undefined ||
                 props.certificate.forApp(state().handOver?.clientId ?? "").made !== undefined ||
                 state().sharepoint?.certificate !== undefined,
               clientId: state().handOver?.clientId ?? "",

@@ -13,6 +13,7 @@
  * the CLI mapping and both of these and compares the plans.
  */
 import { z } from "zod";
+import type { BoxafeVersion } from "../boxafe/version.js";
 import type { Profile } from "../catalog/types.js";
 import { boxafeProfile } from "../profiles/boxafe.js";
 import type { AppKey } from "../tenant/model.js";
@@ -51,6 +52,8 @@ export interface WebSetupForm {
   readonly displayName?: string;
   readonly secretName?: string;
   readonly secretDays?: number;
+  /** The page's Boxafe question (boxafe/version.ts): 1.5 makes a certificate, 1.4 a secret. */
+  readonly boxafe?: BoxafeVersion;
 }
 
 export function setupRequestFromWebForm(form: WebSetupForm): SetupRequest {
@@ -59,5 +62,6 @@ export function setupRequestFromWebForm(form: WebSetupForm): SetupRequest {
     ...(form.displayName === undefined ? {} : { displayName: form.displayName }),
     ...(form.secretName === undefined ? {} : { secretName: form.secretName }),
     ...(form.secretDays === undefined ? {} : { secretLifetimeDays: form.secretDays }),
+    ...(form.boxafe === undefined ? {} : { boxafe: form.boxafe }),
   });
 }

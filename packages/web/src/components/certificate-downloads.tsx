@@ -1,10 +1,12 @@
-import { createMemo, onCleanup } from "solid-js";
+import { createMemo, onCleanup, Show } from "solid-js";
 
 /** The certificate as files: made in this page, handed over as object URLs, never uploaded. */
 export interface CertificateFiles {
   /** Certificate and private key, PEM. */
   readonly pem: string;
   readonly pfx: Uint8Array;
+  /** The certificate alone, DER (a .cer file), when the hand-over offers it (Boxafe 1.5). */
+  readonly cer?: Uint8Array | undefined;
   readonly fileName: string;
 }
 
@@ -17,9 +19,15 @@ export function CertificateDownloads(props: { readonly files: CertificateFiles }
   const pfxUrl = createMemo(() =>
     blobUrl(new Uint8Array(props.files.pfx) as Uint8Array<ArrayBuffer>, "application/x-pkcs12"),
   );
+  const cerUrl = createMemo(() => {
+    const cer = props.files.cer;
+    return cer ? blobUrl(new Uint8Array(cer) as Uint8Array<ArrayBuffer>, "application/pkix-cert") : undefined;
+  });
   onCleanup(() => {
     URL.revokeObjectURL(pemUrl());
     URL.revokeObjectURL(pfxUrl());
+    const cer = cerUrl();
+    if (cer) URL.revokeObjectURL(cer);
   });
   return (
     <div class="actions" data-testid="certificate-downloads">
@@ -29,6 +37,13 @@ export function CertificateDownloads(props: { readonly files: CertificateFiles }
       <a class="button" href={pfxUrl()} download={`${props.files.fileName}.pfx`}>
         Download certificate with private key (PFX)
       </a>
+      <Show when={cerUrl()}>
+        {(url) => (
+          <a class="button" href={url()} download={`${props.files.fileName}.cer`}>
+            Download certificate only (CER)
+          </a>
+        )}
+      </Show>
     </div>
   );
 }

@@ -57,4 +57,48 @@ describe("HandOverCard", () => {
     );
     expect(screen.getByRole("link", { name: /PFX/ })).toHaveAttribute("download", "boxafe.pfx");
   });
+
+  it("hands Boxafe 1.5 the tenant ID, the client ID, the PFX with its password, PEM and CER; no secret", async () => {
+    URL.createObjectURL = () => "blob:fake";
+    URL.revokeObjectURL = () => undefined;
+    const copied: string[] = [];
+    const certificate = {
+      pem: "-----BEGIN CERTIFICATE-----",
+      pfxBase64: btoa("pfx"),
+      fileName: "boxafe-11111111",
+      pfxPassword: "abcdEFGH2345jkmnPQRS",
+      derBase64: btoa("der"),
+      notAfter: "2027-12-01T00:00:00Z",
+    };
+    render(() => (
+      <HandOverCard
+        values={{ clientId: values.clientId, tenantId: values.tenantId, boxafe: "1.5", certificate }}
+        copy={async (t) => void copied.push(t)}
+      />
+    ));
+    const labels = screen
+      .getAllByRole("button", { name: /^Copy / })
+      .map((b) => b.getAttribute("aria-label") ?? b.textContent);
+    expect(labels.slice(0, 3).join("|")).toMatch(/tenant.*\|.*client.*\|.*PFX password/i);
+    expect(screen.getByTestId("hand-over-version")).toHaveTextContent(/certificate/);
+    expect(screen.queryByTestId("secret-absent")).toBeNull();
+    expect(screen.queryByTestId("client-secret")).toBeNull();
+    expect(screen.getByTestId("certificate-warning")).toHaveTextContent(/cannot be downloaded again/);
+    expect(screen.getByRole("link", { name: /PFX/ })).toHaveAttribute("download", "boxafe-11111111.pfx");
+    expect(screen.getByRole("link", { name: /PEM/ })).toHaveAttribute("download", "boxafe-11111111.pem");
+    expect(screen.getByRole("link", { name: /CER/ })).toHaveAttribute("download", "boxafe-11111111.cer");
+    fireEvent.click(screen.getByRole("button", { name: "Copy PFX password" }));
+    await screen.findByText("Copied");
+    expect(copied).toEqual([certificate.pfxPassword]);
+    expect(screen.getByTestId("certificate-expiry")).toHaveTextContent("2027-12-01");
+  });
+
+  it("hands Boxafe 1.4 the client ID, tenant ID and secret, in that order", () => {
+    render(() => <HandOverCard values={{ ...values, boxafe: "1.4" }} copy={async () => undefined} />);
+    const labels = screen
+      .getAllByRole("button", { name: /^Copy / })
+      .map((b) => b.getAttribute("aria-label") ?? b.textContent);
+    expect(labels.slice(0, 3).join("|")).toMatch(/client\) ID.*\|.*tenant.*\|.*secret value/i);
+    expect(screen.queryByRole("link", { name: /PFX/ })).toBeNull();
+  });
 });

@@ -1,4 +1,6 @@
-import { Show } from "solid-js";
+import type { BoxafeVersion, HandOverField } from "@boxafe-connect/core";
+import { boxafeCredentials } from "@boxafe-connect/core";
+import { For, Match, Show, Switch } from "solid-js";
 import { CertificateDownloads } from "./certificate-downloads.js";
 import type { CopyFn } from "./copy-field.js";
 import { CopyField } from "./copy-field.js";
@@ -6,9 +8,20 @@ import { CopyField } from "./copy-field.js";
 export interface HandOverValues {
   readonly clientId: string;
   readonly tenantId: string;
+  /** The version the admin chose; absent (check and repair): the 1.4 values, as before. */
+  readonly boxafe?: BoxafeVersion;
   /** Present only in the session that created it: shown once, never stored. */
   readonly secret?: { readonly text: string; readonly expiresOn: string };
-  readonly certificate?: { readonly pem: string; readonly pfxBase64: string; readonly fileName: string };
+  readonly certificate?: {
+    readonly pem: string;
+    readonly pfxBase64: string;
+    readonly fileName: string;
+    /** The PFX's password, which Boxafe 1.5's Add new Domain window asks for beside the file. */
+    readonly pfxPassword?: string;
+    /** The certificate alone (DER), offered as a .cer download. */
+    readonly derBase64?: string;
+    readonly notAfter?: string;
+  };
 }
 
 function formatDate(iso: string): string {
@@ -23,55 +36,47 @@ function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** The three values for Boxafe's "Add new Domain" window, each with a copy button. */
+/** The values for Boxafe's "Add new Domain" window, in the order the chosen version asks for them. */
 export function HandOverCard(props: { readonly values: HandOverValues; readonly copy?: CopyFn }) {
+  const version = () => props.values.boxafe ?? "1.4";
+  const fields = (): readonly HandOverField[] => boxafeCredentials(version()).handOver;
   return (
     <section class="card" aria-labelledby="handover-title" data-testid="hand-over-card">
       <h3 id="handover-title">Values for Boxafe's "Add new Domain" window</h3>
+      <Show when={props.values.boxafe}>
+        <p class="hint" data-testid="hand-over-version">
+          {boxafeCredentials(version()).summary}
+        </p>
+      </Show>
       <dl class="values">
-        <CopyField
-          label="Application (client) ID"
-          value={props.values.clientId}
-          testId="client-id"
-          copy={props.copy}
-        />
-        <CopyField
-          label="Directory (tenant) ID"
-          value={props.values.tenantId}
-          testId="tenant-id"
-          copy={props.copy}
-        />
-        <Show
-          when={props.values.secret}
-          fallback={
-            <div class="value">
-              <dt>Client secret</dt>
-              <dd>
-                <span class="hint" data-testid="secret-absent">
-                  No new secret in this session. An existing secret keeps working until it expires; create a
-                  new one with "Repair" or <code>boxafe-connect secret rotate</code>.
-                </span>
-              </dd>
-            </div>
-          }
-        >
-          {(secret) => (
-            <>
-              <CopyField
-                label="Client secret value"
-                value={secret().text}
-                testId="client-secret"
-                copy={props.copy}
-              />
-              <CopyField
-                label="Client secret expires"
-                value={formatDate(secret().expiresOn)}
-                testId="secret-expiry"
-                copy={props.copy}
-              />
-            </>
+        <For each={fields()}>
+          {(field) => (
+            <Switch>
+              <Match when={field === "clientId"}>
+                <CopyField
+                  label="Application (client) ID"
+                  value={props.values.clientId}
+                  testId="client-id"
+                  copy={props.copy}
+                />
+              </Match>
+              <Match when={field === "tenantId"}>
+                <CopyField
+                  label="Directory (tenant) ID"
+                  value={props.values.tenantId}
+                  testId="tenant-id"
+                  copy={props.copy}
+                />
+              </Match>
+              <Match when={field === "clientSecret"}>
+                <SecretFields values={props.values} copy={props.copy} />
+              </Match>
+              <Match when={field === "certificate"}>
+                <CertificateFields values={props.values} copy={props.copy} />
+              </Match>
+            </Switch>
           )}
-        </Show>
+        </For>
       </dl>
       <Show when={props.values.secret}>
         <div class="callout" role="note" data-testid="secret-warning">
@@ -85,11 +90,102 @@ export function HandOverCard(props: { readonly values: HandOverValues; readonly 
       </Show>
       <Show when={props.values.certificate}>
         {(cert) => (
-          <CertificateDownloads
-            files={{ pem: cert().pem, pfx: fromBase64(cert().pfxBase64), fileName: cert().fileName }}
-          />
+          <>
+            <Show when={version() === "1.5"}>
+              <div class="callout" role="note" data-testid="certificate-warning">
+                <h3>Download the PFX now</h3>
+                <p>
+                  The private key was made in this page and exists nowhere else: after you leave or reload
+                  this page it cannot be downloaded again. Keep the PFX and its password together.
+                </p>
+              </div>
+            </Show>
+            <CertificateDownloads
+              files={{
+                pem: cert().pem,
+                pfx: fromBase64(cert().pfxBase64),
+                cer: cert().derBase64 === undefined ? undefined : fromBase64(cert().derBase64 ?? ""),
+                fileName: cert().fileName,
+              }}
+            />
+          </>
         )}
       </Show>
     </section>
+  );
+}
+
+function SecretFields(props: { readonly values: HandOverValues; readonly copy?: CopyFn | undefined }) {
+  return (
+    <Show
+      when={props.values.secret}
+      fallback={
+        <div class="value">
+          <dt>Client secret</dt>
+          <dd>
+            <span class="hint" data-testid="secret-absent">
+              No new secret in this session. An existing secret keeps working until it expires; create a new
+              one with "Repair" or <code>boxafe-connect secret rotate</code>.
+            </span>
+          </dd>
+        </div>
+      }
+    >
+      {(secret) => (
+        <>
+          <CopyField
+            label="Client secret value"
+            value={secret().text}
+            testId="client-secret"
+            copy={props.copy}
+          />
+          <CopyField
+            label="Client secret expires"
+            value={formatDate(secret().expiresOn)}
+            testId="secret-expiry"
+            copy={props.copy}
+          />
+        </>
+      )}
+    </Show>
+  );
+}
+
+function CertificateFields(props: { readonly values: HandOverValues; readonly copy?: CopyFn | undefined }) {
+  return (
+    <Show
+      when={props.values.certificate}
+      fallback={
+        <div class="value">
+          <dt>Certificate</dt>
+          <dd>
+            <span class="hint" data-testid="certificate-absent">
+              No certificate was made in this session: add one with{" "}
+              <code>boxafe-connect sharepoint --certificate</code>, which hands over the PFX and its password.
+            </span>
+          </dd>
+        </div>
+      }
+    >
+      {(cert) => (
+        <>
+          <Show when={cert().pfxPassword}>
+            {(password) => (
+              <CopyField label="PFX password" value={password()} testId="pfx-password" copy={props.copy} />
+            )}
+          </Show>
+          <Show when={cert().notAfter}>
+            {(notAfter) => (
+              <CopyField
+                label="Certificate expires"
+                value={formatDate(notAfter())}
+                testId="certificate-expiry"
+                copy={props.copy}
+              />
+            )}
+          </Show>
+        </>
+      )}
+    </Show>
   );
 }

@@ -1,4 +1,9 @@
+import type { BoxafeVersion } from "@boxafe-connect/core";
 import {
+  boxafeCredentials,
+  boxafeVersions,
+  DEFAULT_BOXAFE_VERSION,
+  DEFAULT_BOXAFE_VERSION_REASON,
   DEFAULT_SECRET_DAYS,
   isCoreError,
   isGuid,
@@ -11,9 +16,20 @@ import { StepHeading } from "../components/step-heading.js";
 import { ErrorView } from "../error-view.js";
 import type { StepBase } from "./types.js";
 
+interface CredentialChoice {
+  readonly secretDays: number;
+  /** Which Boxafe takes the values: 1.5 (and later) a certificate, 1.4 a secret. */
+  readonly boxafe: BoxafeVersion;
+}
+
 export type AppChoice =
-  | { readonly mode: "new"; readonly displayName: string; readonly secretDays: number }
-  | { readonly mode: "existing"; readonly appId: string; readonly secretDays: number };
+  | ({ readonly mode: "new"; readonly displayName: string } & CredentialChoice)
+  | ({ readonly mode: "existing"; readonly appId: string } & CredentialChoice);
+
+const versionLabels: Readonly<Record<BoxafeVersion, string>> = {
+  "1.4": "Boxafe 1.4: client ID, tenant ID and a client secret",
+  "1.5": "Boxafe 1.5 or later: tenant ID, client ID and a certificate",
+};
 
 function lifetimeLabel(days: number): string {
   return days % 365 === 0
@@ -34,6 +50,7 @@ export function ChooseAppStep(
   const [name, setName] = createSignal(props.defaultName);
   const [appId, setAppId] = createSignal("");
   const [days, setDays] = createSignal<number>(DEFAULT_SECRET_DAYS);
+  const [version, setVersion] = createSignal<BoxafeVersion>(DEFAULT_BOXAFE_VERSION);
   const [localInvalid, setInvalid] = createSignal<{ field: string; message: string }>();
   const invalid = () => localInvalid() ?? props.inputError;
 
@@ -46,11 +63,16 @@ export function ChooseAppStep(
         setInvalid({ field: "appId", message: "Enter the Application (client) ID: a GUID like 1f2e3d4c-…" });
         return;
       }
-      props.onSubmit({ mode: "existing", appId: id, secretDays: days() });
+      props.onSubmit({ mode: "existing", appId: id, secretDays: days(), boxafe: version() });
       return;
     }
     try {
-      props.onSubmit({ mode: "new", displayName: validateAppName(name()), secretDays: days() });
+      props.onSubmit({
+        mode: "new",
+        displayName: validateAppName(name()),
+        secretDays: days(),
+        boxafe: version(),
+      });
     } catch (error) {
       setInvalid({ field: "displayName", message: isCoreError(error) ? error.message : "Enter a name." });
     }
@@ -125,17 +147,41 @@ export function ChooseAppStep(
             </p>
           </div>
         </Show>
-        <div class="field">
-          <label for="secret-days">Client secret expires after</label>
-          <select
-            id="secret-days"
-            value={String(days())}
-            onChange={(e) => setDays(Number(e.currentTarget.value))}
-          >
-            <For each={secretLifetimes}>{(d) => <option value={String(d)}>{lifetimeLabel(d)}</option>}</For>
-          </select>
-          <p class="hint">Backups stop when the secret expires; the check view warns you beforehand.</p>
-        </div>
+        <fieldset aria-describedby="boxafe-version-hint">
+          <legend>Which Boxafe will use this app?</legend>
+          <For each={boxafeVersions}>
+            {(v) => (
+              <label class="choice">
+                <input
+                  type="radio"
+                  name="boxafe"
+                  value={v}
+                  checked={version() === v}
+                  onChange={() => setVersion(v)}
+                />
+                {versionLabels[v]}
+                {v === DEFAULT_BOXAFE_VERSION ? " (default)" : ""}
+              </label>
+            )}
+          </For>
+          <p class="hint" id="boxafe-version-hint" data-testid="boxafe-version-hint">
+            {DEFAULT_BOXAFE_VERSION_REASON} {boxafeCredentials(version()).summary}
+            {version() === "1.5" ? " The key pair is made in this browser and never leaves it." : ""}
+          </p>
+        </fieldset>
+        <Show when={boxafeCredentials(version()).secret}>
+          <div class="field">
+            <label for="secret-days">Client secret expires after</label>
+            <select
+              id="secret-days"
+              value={String(days())}
+              onChange={(e) => setDays(Number(e.currentTarget.value))}
+            >
+              <For each={secretLifetimes}>{(d) => <option value={String(d)}>{lifetimeLabel(d)}</option>}</For>
+            </select>
+            <p class="hint">Backups stop when the secret expires; the check view warns you beforehand.</p>
+          </div>
+        </Show>
         <Show when={props.phase === "error" && props.error}>
           {(error) => <ErrorView error={error()} onAction={props.onErrorAction} />}
         </Show>

@@ -1,4 +1,9 @@
-import { DEFAULT_SECRET_DAYS, readiness, unprovenReport } from "@boxafe-connect/core";
+import {
+  DEFAULT_BOXAFE_VERSION_REASON,
+  DEFAULT_SECRET_DAYS,
+  readiness,
+  unprovenReport,
+} from "@boxafe-connect/core";
 import { fireEvent, render, screen } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import type { ErrorAction } from "../error-view.js";
@@ -87,11 +92,26 @@ describe("ChooseAppStep", () => {
     return chosen;
   };
 
-  it("submits a new app with the chosen secret lifetime", () => {
+  it("asks which Boxafe, defaulting to 1.5 with the reason, and hides the secret lifetime for it", () => {
     const chosen = renderStep();
+    expect(screen.getByRole("radio", { name: /Boxafe 1\.5 or later.*\(default\)/ })).toBeChecked();
+    expect(screen.getByRole("radio", { name: /Boxafe 1\.4/ })).not.toBeChecked();
+    expect(screen.getByTestId("boxafe-version-hint")).toHaveTextContent(DEFAULT_BOXAFE_VERSION_REASON);
+    expect(screen.getByTestId("boxafe-version-hint")).toHaveTextContent(/never leaves it/);
+    expect(screen.queryByLabelText("Client secret expires after")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Review the changes" }));
+    expect(chosen).toEqual([
+      { mode: "new", displayName: "QNAP Boxafe", secretDays: DEFAULT_SECRET_DAYS, boxafe: "1.5" },
+    ]);
+  });
+
+  it("submits Boxafe 1.4 with the chosen secret lifetime", () => {
+    const chosen = renderStep();
+    fireEvent.click(screen.getByRole("radio", { name: /Boxafe 1\.4/ }));
+    expect(screen.getByTestId("boxafe-version-hint")).toHaveTextContent(/client secret/);
     fireEvent.change(screen.getByLabelText("Client secret expires after"), { target: { value: "180" } });
     fireEvent.click(screen.getByRole("button", { name: "Review the changes" }));
-    expect(chosen).toEqual([{ mode: "new", displayName: "QNAP Boxafe", secretDays: 180 }]);
+    expect(chosen).toEqual([{ mode: "new", displayName: "QNAP Boxafe", secretDays: 180, boxafe: "1.4" }]);
   });
 
   it("refuses an appId that is not a GUID, naming the field", () => {
@@ -110,7 +130,7 @@ describe("ChooseAppStep", () => {
     const appId = "1f2e3d4c-5b6a-4789-9abc-def012345678";
     fireEvent.input(screen.getByLabelText("Application (client) ID"), { target: { value: ` ${appId} ` } });
     fireEvent.click(screen.getByRole("button", { name: "Review the changes" }));
-    expect(chosen).toEqual([{ mode: "existing", appId, secretDays: DEFAULT_SECRET_DAYS }]);
+    expect(chosen).toEqual([{ mode: "existing", appId, secretDays: DEFAULT_SECRET_DAYS, boxafe: "1.5" }]);
   });
 
   it("shows core's input error and the reading state", () => {

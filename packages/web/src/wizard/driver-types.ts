@@ -1,8 +1,9 @@
-import type { WizardEvent, WizardState } from "@boxafe-connect/core";
+import type { BoxafeVersion, WizardEvent, WizardState } from "@boxafe-connect/core";
 import type { Drift } from "../check/check-repair.js";
 import type { CertificateMade } from "../components/certificate-panel.js";
 import type { HandOverValues } from "../components/hand-over-card.js";
 import type { TokenRow, VerifyRow } from "../components/verify-results.js";
+import type { PageCertificate } from "./boxafe-certificate.js";
 
 export type { Drift };
 
@@ -21,6 +22,10 @@ export interface SessionExtras {
   /** The secret made in this tab: shown once, never saved. */
   readonly secret?: { readonly text: string; readonly expiresOn: string };
   readonly sharePointTenant?: string;
+  /** The Boxafe version of this setup (the choose-app question). */
+  readonly boxafe?: BoxafeVersion;
+  /** The certificate made for Boxafe 1.5 in this tab (PFX, its password, PEM, CER): never saved. */
+  readonly certificate?: PageCertificate;
 }
 
 /**
@@ -33,6 +38,8 @@ export interface Driver {
   readonly extras: SessionExtras;
   /** Secret lifetime for a new secret (the adapter's choice; core's events do not carry it). */
   setSecretDays(days: number): void;
+  /** The Boxafe version the admin chose on the choose-app step. */
+  setBoxafe(version: BoxafeVersion): void;
   check(appId: string): Promise<Drift>;
   repair(): Promise<HandOverValues>;
   /**

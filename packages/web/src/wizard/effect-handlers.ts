@@ -3,7 +3,14 @@
  * back with the admin's token, the token proof through the deployment's API, and core's engine.
  * The new secret stays in this module's memory only (and is sent once to that API, if configured).
  */
-import type { AppKey, ApplyOutcome, ApplyStep, EffectHandlers, PendingHandOver } from "@boxafe-connect/core";
+import type {
+  AppKey,
+  ApplyOutcome,
+  ApplyStep,
+  BoxafeVersion,
+  EffectHandlers,
+  PendingHandOver,
+} from "@boxafe-connect/core";
 import {
   applyPrepared,
   CoreError,
@@ -23,6 +30,8 @@ import type { HandOverValues } from "../components/hand-over-card.js";
 import type { WebConfig } from "../config.js";
 import { browserPorts } from "../platform.js";
 import { addCertificate } from "./add-certificate.js";
+import type { PageCertificate } from "./boxafe-certificate.js";
+import { pageCertificateMaker } from "./boxafe-certificate.js";
 import type { SessionExtras } from "./driver-types.js";
 import type { Reviewed } from "./review-tenant.js";
 import { reviewTenant } from "./review-tenant.js";
@@ -31,6 +40,8 @@ import { verifyApp } from "./verify-app.js";
 export interface BrowserHandlers extends EffectHandlers {
   readonly extras: () => SessionExtras;
   setSecretDays(days: number): void;
+  /** The Boxafe version the admin chose: 1.5 gets a certificate made here, 1.4 a secret. */
+  setBoxafe(version: BoxafeVersion): void;
   /** The next sign-in goes to the sign-in page even when an account is signed in ("sign in again"). */
   chooseAnotherAccount(): void;
   check(appId: string): Promise<Drift>;
@@ -45,6 +56,9 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
   const cloud = config.cloud === "sandbox" ? sandboxEndpoints(authorityOrigin) : cloudEndpoints(config.cloud);
   // Unset until the admin picks one: core's default lifetime (defaults.ts) then applies.
   let secretDays: number | undefined;
+  let boxafe: BoxafeVersion | undefined;
+  // The certificate made for the reviewed plan (Boxafe 1.5): its private key lives only here.
+  let planned: PageCertificate | undefined;
   let reviewed: Reviewed | undefined;
   let extras: SessionExtras = {};
   let appliedAppId: string | undefined;
@@ -57,20 +71,29 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
   };
   const deps = () => ({ ...browserPorts, graph: session().graph });
 
-  async function load(appKey: AppKey, displayName: string | undefined) {
+  async function load(appKey: AppKey, displayName: string | undefined, version?: BoxafeVersion) {
     const signed = session();
     const request = setupRequestFromWebForm({
       appKey,
       ...(displayName === undefined ? {} : { displayName }),
       ...(secretDays === undefined ? {} : { secretDays }),
+      ...(version === undefined ? {} : { boxafe: version }),
     });
-    const result = await reviewTenant(signed.graph, request, {
-      accessToken: () => signed.accessToken(),
-      graphWith: (extra) => signed.graphWith(extra),
-    });
+    const result = await reviewTenant(
+      signed.graph,
+      request,
+      { accessToken: () => signed.accessToken(), graphWith: (extra) => signed.graphWith(extra) },
+      pageCertificateMaker(window.crypto),
+    );
     reviewed = result.reviewed;
+    planned = result.certificate;
     const sharePointTenant = sharePointNameOf(result.reviewed.observed);
-    extras = { ...extras, review: result.drift, ...(sharePointTenant ? { sharePointTenant } : {}) };
+    extras = {
+      ...extras,
+      review: result.drift,
+      ...(sharePointTenant ? { sharePointTenant } : {}),
+      ...(version ? { boxafe: version } : {}),
+    };
     return result;
   }
 
@@ -80,17 +103,34 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
     if (!reviewed) throw new CoreError("invalid_transition", "Review the changes first.");
     const { observed } = reviewed;
     // core's apply half of setup; a new secret is kept (hand-over) the moment it is announced.
-    const applied = await applyPrepared(deps(), reviewed, (event) => {
-      if (event.type === "apply-step") progress(event.step);
-      if (event.type === "credential" && event.secret) {
-        extras = {
-          ...extras,
-          secret: { text: event.secret.secretText, expiresOn: event.secret.endDateTime },
-        };
-      }
-    });
+    const certificate = planned;
+    const applied = await applyPrepared(
+      {
+        ...deps(),
+        // The certificate is in the page (extras) before anything after the write can fail.
+        handOver: async (credentials) => {
+          if (credentials.certificate) extras = { ...extras, certificate: credentials.certificate };
+        },
+      },
+      reviewed,
+      (event) => {
+        if (event.type === "apply-step") progress(event.step);
+        if (event.type === "credential" && event.secret) {
+          extras = {
+            ...extras,
+            secret: { text: event.secret.secretText, expiresOn: event.secret.endDateTime },
+          };
+        }
+      },
+      certificate,
+    );
     appliedAppId = applied.clientId;
     pendingHandOver = applied.handOver;
+    if (certificate && !applied.secret && pendingHandOver !== undefined) {
+      // The hand-over card offers the PFX at once (as the SharePoint step's certificate does).
+      await markHandedOver(deps(), pendingHandOver);
+      pendingHandOver = undefined;
+    }
     const existingSecret =
       applied.secret === undefined &&
       hasLiveSecretOfOurs(observed.application?.passwordCredentials ?? [], browserPorts.clock.now());
@@ -110,6 +150,9 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
     setSecretDays(days) {
       secretDays = days;
     },
+    setBoxafe(version) {
+      boxafe = version;
+    },
     async signIn() {
       if (auth.signedIn && !chooseAccount) {
         return { username: auth.signedIn.username, tenantId: auth.signedIn.tenantId };
@@ -125,7 +168,7 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
       return { roles: check.roles };
     },
     async observe(appKey, displayName) {
-      const { reviewed: r, summary } = await load(appKey, displayName);
+      const { reviewed: r, summary } = await load(appKey, displayName, boxafe);
       const appId = r.observed.application?.appId;
       const planState = {
         total: summary.total,
@@ -147,6 +190,7 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
         reviewed,
         appId,
         secretText: extras.secret?.text,
+        certificateMade: extras.certificate !== undefined,
         progress,
       });
       extras = { ...extras, verify: data };

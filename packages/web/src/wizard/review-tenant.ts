@@ -4,9 +4,13 @@
  * from the same read when they cap the secret's lifetime, then words the result for the review
  * and check views.
  */
-import type { GraphPort, PlanSummary, Prepared, SetupRequest } from "@boxafe-connect/core";
+import type { GraphPort, MadeCertificate, PlanSummary, Prepared, SetupRequest } from "@boxafe-connect/core";
 import {
+  boxafeCredentials,
   boxafeProfile,
+  CoreError,
+  certificateOption,
+  certificateRequestFor,
   DEFAULT_SECRET_DAYS,
   permissionStatuses,
   permissionsView,
@@ -38,12 +42,30 @@ function cappedTo(request: SetupRequest, days: number, now: number): SetupReques
   return { ...rest, secretEndDate: new Date(now + days * 86_400_000).toISOString() };
 }
 
-export async function reviewTenant(
+/** Makes the certificate Boxafe 1.5 is handed (in this browser: the private key stays in the page). */
+export type MakeCertificate<C extends MadeCertificate> = (request: {
+  readonly subject: string;
+  readonly days: number;
+}) => Promise<C>;
+
+export interface ReviewedTenant<C extends MadeCertificate> {
+  readonly reviewed: Reviewed;
+  readonly summary: PlanSummary;
+  readonly drift: Drift;
+  /** Made for a Boxafe 1.5 request; its public part is in the plan, its private key only here. */
+  readonly certificate?: C;
+}
+
+export async function reviewTenant<C extends MadeCertificate = MadeCertificate>(
   graph: GraphPort,
   request: SetupRequest,
   access?: PreflightAccess,
-): Promise<{ readonly reviewed: Reviewed; readonly summary: PlanSummary; readonly drift: Drift }> {
-  let prepared = await prepare({ ...browserPorts, graph }, request);
+  makeCertificate?: MakeCertificate<C>,
+): Promise<ReviewedTenant<C>> {
+  // The Boxafe version decides the credential (core's boxafe/version.ts); no version: a secret.
+  const credentials = request.boxafe === undefined ? undefined : boxafeCredentials(request.boxafe);
+  const withSecret = credentials?.secret ?? true;
+  let prepared = await prepare({ ...browserPorts, graph }, request, undefined, { withSecret });
   const { observed } = prepared;
   const wantedSecretDays = request.secretLifetimeDays ?? DEFAULT_SECRET_DAYS;
   // The tenant's rules (read-only): the plan's secret then fits a lifetime cap, and the review lists them.
@@ -60,14 +82,23 @@ export async function reviewTenant(
       )
     : undefined;
   const allowedDays = checked?.credentials.secretDays;
-  if (allowedDays !== undefined && allowedDays !== wantedSecretDays) {
+  if (withSecret && allowedDays !== undefined && allowedDays !== wantedSecretDays) {
     prepared = replan({ ...prepared, request: cappedTo(request, allowedDays, prepared.now) });
   }
-  // This page makes a secret (a certificate comes after, in the SharePoint step); say so where secrets are blocked.
+  let certificate: C | undefined;
+  if (credentials?.certificate === true) {
+    if (!makeCertificate) {
+      throw new CoreError("invalid_input", "This page cannot make certificates here.", { field: "boxafe" });
+    }
+    const subject = prepared.desired.displayName;
+    certificate = await makeCertificate(certificateRequestFor(subject, request.certificateDays));
+    prepared = replan(prepared, { withSecret, certificate: certificateOption(certificate, subject) });
+  }
+  // A secret-making plan (Boxafe 1.4) where the tenant blocks secrets: say what to do instead.
   const blocked =
-    checked !== undefined && allowedDays === undefined
+    withSecret && checked !== undefined && allowedDays === undefined
       ? [
-          "This page creates a client secret, which the tenant blocks: run 'boxafe-connect setup --yes', which creates a certificate instead.",
+          "Boxafe 1.4 takes a client secret, which the tenant blocks: choose Boxafe 1.5 or later, which takes a certificate instead.",
         ]
       : [];
   const { desired, summary } = prepared;
@@ -88,5 +119,5 @@ export async function reviewTenant(
     ],
     ...(checked ? { preflight: checked.checks } : {}),
   };
-  return { reviewed: prepared, summary, drift };
+  return { reviewed: prepared, summary, drift, ...(certificate ? { certificate } : {}) };
 }

@@ -82,6 +82,7 @@ export async function createDriver(
       return handlers.extras();
     },
     setSecretDays: handlers.setSecretDays,
+    setBoxafe: handlers.setBoxafe,
     check: handlers.check,
     repair: handlers.repair,
     createCertificate: handlers.createCertificate,

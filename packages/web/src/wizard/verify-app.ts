@@ -29,6 +29,8 @@ export interface VerifyAppInput {
   readonly appId: string;
   /** The secret this page made, if it made one. */
   readonly secretText: string | undefined;
+  /** A certificate was made for Boxafe 1.5 in this page: the proof is the CLI's, with its file. */
+  readonly certificateMade?: boolean;
   /** Same-origin path of the deployment's /v1/verify, when it offers the token proof. */
   readonly verifyApi: string | undefined;
   readonly progress: (granted: number, total: number) => void;
@@ -75,8 +77,9 @@ export async function verifyApp(
   if (secretText === undefined || input.verifyApi === undefined) {
     const data: VerifyData = {
       ...toVerifyData(consent),
-      note:
-        secretText === undefined
+      note: input.certificateMade
+        ? `Consent read back from Entra with your account: ${verifySummary(consent)}. This page does not ask for app tokens, and the certificate's private key is only in your downloads: prove it where the PFX is with boxafe-connect verify --tenant ${tenantId} --app-id ${input.appId} --certificate-file <the PEM>`
+        : secretText === undefined
           ? `Consent read back from Entra with your account: ${verifySummary(consent)}. This page did not make the app's secret, so prove it with tokens where the secret is: ${cli}`
           : `Consent read back from Entra with your account: ${verifySummary(consent)}. To prove the new secret with the app's own tokens, run: ${cli}`,
     };

@@ -4,6 +4,7 @@ import { APPLY_STEPS, progressRail } from "@boxafe-connect/core";
 import type { HandOverValues } from "../components/hand-over-card.js";
 import type { ProgressItem } from "../components/progress-list.js";
 import type { RailItem } from "../components/progress-rail.js";
+import type { PageCertificate } from "./boxafe-certificate.js";
 import type { SessionExtras } from "./driver-types.js";
 
 const applyLabels: Record<(typeof APPLY_STEPS)[number], string> = {
@@ -47,5 +48,33 @@ export function handOverValues(state: WizardState, extras: SessionExtras): HandO
   const h = state.handOver;
   if (!h) return undefined;
   const secret = extras.secret;
-  return { clientId: h.clientId, tenantId: h.tenantId, ...(h.secret === "new" && secret ? { secret } : {}) };
+  const made = extras.certificate;
+  return {
+    clientId: h.clientId,
+    tenantId: h.tenantId,
+    ...(extras.boxafe ? { boxafe: extras.boxafe } : {}),
+    ...(h.secret === "new" && secret ? { secret } : {}),
+    ...(made ? { certificate: certificateValues(made, h.clientId) } : {}),
+  };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let bin = "";
+  for (const byte of bytes) bin += String.fromCharCode(byte);
+  return btoa(bin);
+}
+
+/** The Boxafe 1.5 certificate as the hand-over card shows it (files, PFX password, expiry). */
+function certificateValues(
+  made: PageCertificate,
+  clientId: string,
+): NonNullable<HandOverValues["certificate"]> {
+  return {
+    pem: `${made.certificatePem.trim()}\n${made.privateKeyPem.trim()}\n`,
+    pfxBase64: toBase64(made.pfx),
+    fileName: `boxafe-${clientId.slice(0, 8)}`,
+    pfxPassword: made.pfxPassword,
+    derBase64: made.derBase64,
+    notAfter: made.notAfter,
+  };
 }
