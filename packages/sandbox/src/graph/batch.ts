@@ -81,7 +81,14 @@ function executionOrder(ctx: SandboxContext, requests: SubRequest[]): SubRequest
 }
 
 /** POST /v1.0/$batch: each sub-request is authorized, throttled and faulted alone, in executionOrder. */
-export function runBatch(ctx: SandboxContext, caller: Caller, body: unknown, render: Render): BatchOutcome {
+export function runBatch(
+  ctx: SandboxContext,
+  caller: Caller,
+  body: unknown,
+  render: Render,
+  /** Where the client addressed the batch (sub-requests' nextLinks point there too). */
+  origin?: string,
+): BatchOutcome {
   const requests = validate(body);
   const failed = new Set<string>();
   let lost = false;
@@ -128,6 +135,7 @@ export function runBatch(ctx: SandboxContext, caller: Caller, body: unknown, ren
           headers,
           body: r.body,
           caller,
+          ...(origin === undefined ? {} : { origin }),
         });
         if (fault.lost && res.status < 400) lost = true;
         if (fault.gateway && res.status < 400) gateway = true;

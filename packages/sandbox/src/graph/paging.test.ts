@@ -1,3 +1,4 @@
+import { request } from "node:https";
 import { describe, expect, it } from "vitest";
 import type { ServicePrincipal } from "../store/types.js";
 import { errorOf, graph } from "../test/harness.js";
@@ -22,6 +23,38 @@ async function readAll(path: string): Promise<{ pages: number; ids: string[]; li
     next = typeof link === "string" ? link.slice(`${t.sb.url}/v1.0`.length) : undefined;
   }
   return { pages, ids, links };
+}
+
+/** A Graph call with `Host: graph.microsoft.com`, as through a TLS front (fetch cannot set Host). */
+function asGraphHost(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const url = new URL(t.sb.url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path: `/v1.0${path}`,
+        ca: t.sb.caPem,
+        servername: url.hostname,
+        headers: {
+          Host: "graph.microsoft.com",
+          Authorization: `Bearer ${t.admin}`,
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          text += chunk;
+        });
+        res.on("end", () => resolve(JSON.parse(text) as Record<string, unknown>));
+      },
+    );
+    req.on("error", reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
 }
 
 /** More service principals than one default page holds (a directory of this size is seeded later). */
@@ -57,6 +90,23 @@ describe("paging", () => {
     expect(addressed.body["@odata.nextLink"]).toMatch(
       /\/v1\.0\/myorganization\/servicePrincipals\?\$top=3&\$skiptoken=/,
     );
+  });
+
+  it("links the next page where the client addressed Graph (graph.microsoft.com through a front), in a batch too", async () => {
+    // A client reaching the sandbox under Microsoft's name (the conformance package's TLS front) takes
+    // its token's resource from the nextLink's host: Graph's links point at https://graph.microsoft.com.
+    const direct = await asGraphHost("GET", "/servicePrincipals?$top=3");
+    expect(direct["@odata.nextLink"]).toMatch(
+      /^https:\/\/graph\.microsoft\.com\/v1\.0\/servicePrincipals\?\$top=3&\$skiptoken=/,
+    );
+    const batch = await asGraphHost("POST", "/$batch", {
+      requests: [{ id: "1", method: "GET", url: "/servicePrincipals?$top=3" }],
+    });
+    const page = (batch.responses as { body: Record<string, unknown> }[])[0]?.body;
+    expect(page?.["@odata.nextLink"]).toMatch(/^https:\/\/graph\.microsoft\.com\/v1\.0\/servicePrincipals\?/);
+    // Called at the sandbox's own origin, the link stays there.
+    const own = await graph(t.sb, t.admin, "GET", "/servicePrincipals?$top=3");
+    expect(String(own.body["@odata.nextLink"]).startsWith(`${t.sb.url}/v1.0/`)).toBe(true);
   });
 
   it("honours $top up to 999 and refuses 0, 1000 and junk with Graph's message", async () => {

@@ -45,7 +45,11 @@ const ID_SEGMENT_SETS = new Set(["applications", "servicePrincipals"]);
  */
 export function route(ctx: SandboxContext, addressed: GraphRequest): GraphResponse {
   const { path } = splitTenantPrefix(ctx.dir.tenant, addressed.path);
-  const req: GraphRequest = { ...addressed, path, selfUrl: `${ctx.origin}/v1.0${addressed.path}` };
+  const req: GraphRequest = {
+    ...addressed,
+    path,
+    selfUrl: `${addressed.origin ?? ctx.origin}/v1.0${addressed.path}`,
+  };
   const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
   const [first, ...rest] = segments;
   if (!first) throw graphErrors.segment("");

@@ -79,7 +79,7 @@ export function graphRoutes(ctx: SandboxContext): Hono<{ Bindings: HttpBindings 
       }
       if (isBatch) {
         if (method !== "POST") throw graphErrors.method();
-        const outcome = runBatch(ctx, caller, body, render);
+        const outcome = runBatch(ctx, caller, body, render, new URL(c.req.url).origin);
         if (outcome.lost) return dropConnection();
         if (outcome.gateway) return send({ status: 504, body: graphErrors.gateway() });
         return send(outcome.response);
@@ -89,7 +89,15 @@ export function graphRoutes(ctx: SandboxContext): Hono<{ Bindings: HttpBindings 
         headers[k.toLowerCase()] = v;
       });
       const url = new URL(c.req.url);
-      const res = safeRoute(ctx, { method, path, query: url.searchParams, headers, body, caller });
+      const res = safeRoute(ctx, {
+        method,
+        path,
+        query: url.searchParams,
+        headers,
+        body,
+        caller,
+        origin: url.origin,
+      });
       if (fault.lost && res.status < 400) return dropConnection();
       if (fault.gateway && res.status < 400) return send({ status: 504, body: graphErrors.gateway() });
       return send(res);

@@ -18,6 +18,12 @@ export interface GraphRequest {
    * the base of `@odata.nextLink`. Set by the router.
    */
   selfUrl?: string;
+  /**
+   * Scheme and host the client addressed (`https://graph.microsoft.com` for a client reaching the sandbox
+   * under Microsoft's name, through a TLS front); default the sandbox's own origin. Graph's nextLink
+   * points where the client called, and a client takes its token's resource from that URL.
+   */
+  origin?: string;
 }
 
 export interface GraphResponse {
