@@ -101,8 +101,9 @@ describe("CLI for Microsoft 365 against the sandbox", () => {
     );
     expect(readHostLog(peerOf().home).filter((h) => h.kind === "blocked")).toEqual([]);
 
+    // Boxafe 1.4 takes a client secret, as m365's --withSecret makes (1.5, the default, a certificate).
     const ours = await runBoxafeCli(
-      ["setup", "--yes", "--json", "--app-name", NAME, "--sandbox", ourSb.url],
+      ["setup", "--yes", "--boxafe", "1.4", "--json", "--app-name", NAME, "--sandbox", ourSb.url],
       boxafeCliEnv(join(dir, "boxafe"), ourSb.caPem),
     );
     expect(ours.code, ours.stderr).toBe(0);
