@@ -48,7 +48,12 @@ export function runBoxafeCli(args: readonly string[], env: Record<string, string
     throw new Error(`Build the CLI first: pnpm --filter @boxafe-connect/cli build`);
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BOXAFE_CLI, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    // In the private directory: files the CLI writes (a certificate's .pem/.pfx/.cer) stay out of the repo.
+    const child = spawn(process.execPath, [BOXAFE_CLI, ...args], {
+      env,
+      ...(env.HOME === undefined ? {} : { cwd: env.HOME }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => {
