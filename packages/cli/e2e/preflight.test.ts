@@ -113,6 +113,25 @@ describe("preflight: the tenant's rules before any write", () => {
     expect(t.sandbox.context.dir.appByAppId(doc.clientId)?.keyCredentials).toHaveLength(1);
   });
 
+  it("secrets blocked with Boxafe 1.5 (the default): the certificate-only plan passes, nothing replanned", async () => {
+    await hook("policy", { passwordAdditionBlocked: true });
+    const run = await t.run(
+      ["setup", "--yes", "--json", "--as", "admin@contoso.onmicrosoft.com", "--sandbox", t.sandbox.url],
+      { cwd: t.dir },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const doc = parseJson(run) as unknown as SetupDoc;
+    expect(check(doc, "app-management-policy")).toMatchObject({
+      status: "pass",
+      evidence: expect.stringContaining("client secrets are blocked"),
+    });
+    expect(doc.preflight.credentials).toEqual({ certificateDays: 365, reasons: [] });
+    expect(doc.clientSecret).toBeNull();
+    expect(doc.certificate?.thumbprint).toBeTruthy();
+    expect(doc.verification?.complete).toBe(true);
+    expect(failures((await stats()).byStatus, doc)).toEqual([]);
+  });
+
   it("secret lifetime capped at 90 days: the plan uses at most 90 and says so", async () => {
     await hook("policy", { passwordMaxLifetime: "P90D" });
     const run = await setup();

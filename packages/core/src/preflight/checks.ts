@@ -155,11 +155,21 @@ export function credentialPolicyCheck(
       fix: "Exempt this app with its own app management policy, or allow self-signed certificates, then re-run.",
     };
   }
+  // A rule the plan already meets (a Boxafe 1.5 certificate where secrets are blocked) changes nothing:
+  // a pass that names the rule. A warning is for a plan the rule changed, with the sentences saying how.
+  if (choice.reasons.length === 0) {
+    return {
+      id: "app-management-policy",
+      title,
+      status: "pass",
+      evidence: `${said}${where}. What the plan creates already fits.`,
+    };
+  }
   return {
     id: "app-management-policy",
     title,
     status: "warn",
-    evidence: `${said}${where}.${choice.reasons.length > 0 ? ` ${choice.reasons.join(" ")}` : " What the plan creates already fits."}`,
+    evidence: `${said}${where}. ${choice.reasons.join(" ")}`,
   };
 }
 

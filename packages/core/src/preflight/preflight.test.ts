@@ -54,7 +54,11 @@ function tenantGraph(t: Tenant) {
 function run(
   token: string,
   t: Tenant,
-  options: { refuse?: boolean; signedInWith?: "device" | "browser" } = {},
+  options: {
+    refuse?: boolean;
+    signedInWith?: "device" | "browser";
+    credentials?: { secretDays?: number; certificateDays?: number };
+  } = {},
 ) {
   const time = fakeTime();
   const graph = tenantGraph(t);
@@ -75,7 +79,7 @@ function run(
       observed,
       permissions: TABLE_1,
       signedInWith: options.signedInWith ?? "device",
-      credentials: { secretDays: 180 },
+      credentials: options.credentials ?? { secretDays: 180 },
     },
   );
 }
@@ -128,6 +132,31 @@ describe("preflight", () => {
     });
     expect(capped.credentials.secretDays).toBe(90);
     expect(byId(capped, "app-management-policy")?.evidence).toContain("at most 90 days");
+  });
+
+  it("passes a certificate-only plan (Boxafe 1.5) where secrets are blocked: the rule changes nothing", async () => {
+    const blocked = await run(
+      GA,
+      {
+        restrictions: {
+          passwordCredentials: [
+            {
+              restrictionType: "passwordAddition",
+              state: "enabled",
+              restrictForAppsCreatedAfterDateTime: "2000-01-01T00:00:00Z",
+            },
+          ],
+          keyCredentials: [],
+        },
+      },
+      { credentials: { certificateDays: 365 } },
+    );
+    expect(byId(blocked, "app-management-policy")).toMatchObject({
+      status: "pass",
+      evidence: expect.stringContaining("client secrets are blocked"),
+    });
+    expect(byId(blocked, "app-management-policy")?.evidence).toContain("already fits");
+    expect(blocked.credentials).toEqual({ certificateDays: 365, reasons: [] });
   });
 
   it("fails a Privileged Role Administrator when users may not register apps, with the fix", async () => {
