@@ -1,7 +1,14 @@
 /** `certificate`: add a self-signed certificate to the app for SharePoint app-only access (Boxafe 1.5). */
 import { z } from "zod";
 import { isGuid } from "../validate.js";
-import { appIdField, appNameField, certificateDaysField, profileField, tenantIdField } from "./fields.js";
+import {
+  appIdField,
+  appNameField,
+  certificateDaysField,
+  inputText,
+  profileField,
+  tenantIdField,
+} from "./fields.js";
 
 export const certificateUseCaseRequestSchema = z.strictObject({
   appId: appIdField.optional(),
@@ -17,7 +24,7 @@ const objectIdField = z
   .transform((value) => value.trim().toLowerCase())
   .refine(isGuid, {
     error: (issue) =>
-      `"${String(issue.input).slice(0, 60)}" is not a GUID; it is the application's Object ID (Overview page, or applicationObjectId in setup's JSON).`,
+      `"${inputText(issue.input).slice(0, 60)}" is not a GUID; it is the application's Object ID (Overview page, or applicationObjectId in setup's JSON).`,
   });
 
 /**

@@ -15,6 +15,17 @@ import {
 import { isCoreError } from "../errors.js";
 import { isGuid, validateAppName, validateTenantId } from "../validate.js";
 
+/**
+ * The bad value as a message may quote it: strings and numbers as given, anything else by its type.
+ * `String(value)` is not safe on hostile input: `{"toString": ""}` makes it throw (a 500 in the API).
+ */
+export function inputText(value: unknown): string {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return String(value);
+  if (value === null) return "null";
+  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+}
+
 /** Runs a throwing core validator as a zod transform, keeping its message. */
 function checkedBy(validate: (value: string) => string) {
   return z.string().transform((value, ctx) => {
@@ -32,7 +43,7 @@ export const appIdField = z
   .transform((value) => value.trim().toLowerCase())
   .refine(isGuid, {
     error: (issue) =>
-      `"${String(issue.input).slice(0, 60)}" is not a GUID; copy the Application (client) ID from the app's Overview page.`,
+      `"${inputText(issue.input).slice(0, 60)}" is not a GUID; copy the Application (client) ID from the app's Overview page.`,
   })
   .meta({ description: "Application (client) ID of an existing app to act on (adopt it by id)." });
 
@@ -59,7 +70,7 @@ export const secretNameField = z
 export const secretLifetimeDaysField = z
   .union([z.literal(90), z.literal(180), z.literal(365), z.literal(545), z.literal(730)], {
     error: (issue) =>
-      `A secret lifetime of ${String(issue.input).slice(0, 20)} days is not offered; choose ${secretLifetimes.join(", ")} days or an end date (YYYY-MM-DD).`,
+      `A secret lifetime of ${inputText(issue.input).slice(0, 20)} days is not offered; choose ${secretLifetimes.join(", ")} days or an end date (YYYY-MM-DD).`,
   })
   .meta({ description: `Lifetime of a new client secret in days (default ${DEFAULT_SECRET_DAYS}).` });
 
@@ -75,7 +86,7 @@ export const secretEndDateField = z
   // Date.parse rolls 2027-02-31 over to March 3rd; a date that does not read back is refused.
   .refine((value) => realDay(value), {
     error: (issue) =>
-      `${String(issue.input).slice(0, 10)} is not a real date; give the end date as YYYY-MM-DD.`,
+      `${inputText(issue.input).slice(0, 10)} is not a real date; give the end date as YYYY-MM-DD.`,
   })
   .meta({ description: "End date of a new client secret (YYYY-MM-DD), instead of a lifetime." });
 
@@ -106,6 +117,6 @@ export const sharePointTenantField = z
   .transform((value) => value.trim().toLowerCase())
   .refine((value) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(value), {
     error: (issue) =>
-      `The SharePoint name is the part before .sharepoint.com (e.g. contoso), not "${String(issue.input).slice(0, 60)}".`,
+      `The SharePoint name is the part before .sharepoint.com (e.g. contoso), not "${inputText(issue.input).slice(0, 60)}".`,
   })
   .meta({ description: "SharePoint tenant name (the part before .sharepoint.com)." });
