@@ -1,24 +1,24 @@
 /**
  * The page asks which Boxafe takes the values (core's boxafe/version.ts): 1.5, the default with its
  * reason, gets a certificate made in the page (PFX with a random password, PEM, CER) and no secret;
- * 1.4 gets a secret and no certificate. Screenshot: docs/screenshot-boxafe-version-web.png.
+ * 1.4 gets a secret and no certificate. Screenshot: test-results/51-boxafe-version.png
+ * (docs/screenshot-boxafe-version-web.png with UPDATE_SCREENSHOTS=1).
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { DEFAULT_BOXAFE_VERSION_REASON } from "@boxafe-connect/core";
 import { decodeJwt } from "jose";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertionToken, download, splitPem } from "./certificate-check.js";
+import { docsScreenshot } from "./docs-screenshot.js";
 import { chooseBoxafe, runSetup, signIn } from "./flows.js";
 import type { Stack } from "./harness.js";
-import { newPage, resultsDir, sandboxState, screenshot, seriousViolations, startStack } from "./harness.js";
+import { newPage, sandboxState, screenshot, seriousViolations, startStack } from "./harness.js";
 
 let stack: Stack;
-const docs = fileURLToPath(new URL("../../../docs/", import.meta.url));
 
 beforeAll(async () => {
   stack = await startStack();
@@ -65,8 +65,7 @@ describe("the Boxafe version on the web page", () => {
           );
           // Boxafe 1.5 takes no secret, so its lifetime is not asked.
           expect(await page.getByLabel("Client secret expires after").count()).toBe(0);
-          await screenshot(page, "51-boxafe-version");
-          copyFileSync(`${resultsDir}/51-boxafe-version.png`, `${docs}screenshot-boxafe-version-web.png`);
+          await docsScreenshot(page, "51-boxafe-version", "screenshot-boxafe-version-web.png");
           expect(await seriousViolations(page)).toEqual([]);
         }
       },

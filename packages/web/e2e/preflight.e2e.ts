@@ -1,19 +1,18 @@
 /**
  * The review step lists core's preflight checks before any write, and the plan follows them: a tenant that caps
- * secrets at 90 days gets a 90-day secret. Screenshot: docs/screenshot-preflight-web.png.
+ * secrets at 90 days gets a 90-day secret. Screenshot: test-results/41-review-preflight.png (docs/screenshot-preflight-web.png
+ * with UPDATE_SCREENSHOTS=1).
  */
-import { copyFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { setPolicies, setTenantPolicy } from "@boxafe-connect/sandbox";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { docsScreenshot } from "./docs-screenshot.js";
 import { runSetup, signIn } from "./flows.js";
 import type { Stack } from "./harness.js";
-import { newPage, resultsDir, screenshot, seriousViolations, startStack } from "./harness.js";
+import { newPage, seriousViolations, startStack } from "./harness.js";
 
 let stack: Stack;
 let page: Page;
-const docs = fileURLToPath(new URL("../../../docs/", import.meta.url));
 
 beforeAll(async () => {
   stack = await startStack();
@@ -46,8 +45,7 @@ describe("preflight on the review step", () => {
       expect(await list.locator('[data-check="ews"]').getAttribute("data-status")).toBe("unknown");
       expect(await page.getByTestId("findings").textContent()).toContain("caps client secrets at 90 days");
       expect(dir.data.applications).toHaveLength(0);
-      await screenshot(page, "41-review-preflight");
-      copyFileSync(`${resultsDir}/41-review-preflight.png`, `${docs}screenshot-preflight-web.png`);
+      await docsScreenshot(page, "41-review-preflight", "screenshot-preflight-web.png");
       expect(await seriousViolations(page)).toEqual([]);
     });
     const secret = dir.data.applications[0]?.passwordCredentials[0];

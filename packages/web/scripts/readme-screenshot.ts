@@ -1,14 +1,14 @@
 /**
- * Makes docs/screenshot-setup.png for the README: the review step of a fresh setup against the
- * sandbox, one desktop viewport. Run from the repo root after a build:
- *   pnpm --filter @boxafe-connect/web exec tsx scripts/readme-screenshot.ts
+ * Makes the README's picture: the review step of a fresh setup against the sandbox, one desktop viewport.
+ * It writes test-results/readme-setup.png; with UPDATE_SCREENSHOTS=1 also docs/screenshot-setup.png
+ * (CONTRIBUTING.md: refreshing the docs screenshots). Run from the repo root after a build:
+ *   UPDATE_SCREENSHOTS=1 pnpm --filter @boxafe-connect/web exec tsx scripts/readme-screenshot.ts
  */
-import { fileURLToPath } from "node:url";
+import { docsScreenshot } from "../e2e/docs-screenshot.js";
 import { signIn } from "../e2e/flows.js";
 import { newPage, startStack } from "../e2e/harness.js";
 import { buildPage } from "../server/build-page.js";
 
-const target = fileURLToPath(new URL("../../../docs/screenshot-setup.png", import.meta.url));
 await buildPage();
 const stack = await startStack();
 try {
@@ -20,8 +20,8 @@ try {
   await page.getByRole("heading", { name: "Review and apply" }).waitFor();
   await page.getByRole("button", { name: "Advisory" }).first().click();
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.screenshot({ path: target });
-  process.stdout.write(`wrote ${target}\n`);
+  const written = await docsScreenshot(page, "readme-setup", "screenshot-setup.png", false);
+  process.stdout.write(`wrote ${written.join(", ")}\n`);
 } finally {
   await stack.stop();
 }
