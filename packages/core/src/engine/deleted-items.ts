@@ -52,38 +52,27 @@ export async function findDeleted(
     .map((item) => s(item.id));
 }
 
-export async function restoreDeleted(
-  deps: GraphDeps,
-  ids: readonly string[],
-  budget: RetryBudget,
-): Promise<void> {
-  if (ids.length === 0) return;
-  await runRequests(
-    deps,
-    ids.map((id, i) => ({
-      id: `restore-${i}`,
-      method: "POST" as const,
-      url: `${DELETED}/${id}/restore`,
-      absentOk: true,
-    })),
-    budget,
-  );
+/**
+ * A write on deleted items by id: one request per id in one run (batched by the runner), each `absentOk`
+ * (an item already gone, purged or restored meanwhile, is not an error), so a re-run converges.
+ */
+function deletedItemsWrite(
+  name: string,
+  method: "POST" | "DELETE",
+  url: (id: string) => string,
+): (deps: GraphDeps, ids: readonly string[], budget: RetryBudget) => Promise<void> {
+  return async (deps, ids, budget) => {
+    if (ids.length === 0) return;
+    await runRequests(
+      deps,
+      ids.map((id, i) => ({ id: `${name}-${i}`, method, url: url(id), absentOk: true })),
+      budget,
+    );
+  };
 }
 
-export async function purgeDeleted(
-  deps: GraphDeps,
-  ids: readonly string[],
-  budget: RetryBudget,
-): Promise<void> {
-  if (ids.length === 0) return;
-  await runRequests(
-    deps,
-    ids.map((id, i) => ({
-      id: `purge-${i}`,
-      method: "DELETE" as const,
-      url: `${DELETED}/${id}`,
-      absentOk: true,
-    })),
-    budget,
-  );
-}
+/** Restores deleted applications or service principals (same object ids, no credentials). */
+export const restoreDeleted = deletedItemsWrite("restore", "POST", (id) => `${DELETED}/${id}/restore`);
+
+/** Deletes applications or service principals from deleted items for good. */
+export const purgeDeleted = deletedItemsWrite("purge", "DELETE", (id) => `${DELETED}/${id}`);
