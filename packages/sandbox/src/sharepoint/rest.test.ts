@@ -20,6 +20,21 @@ async function web(token: string) {
   };
 }
 
+/** Gives the app a new certificate and returns a SharePoint app-only token signed with it. */
+async function certificateToken(app: { id: string; appId: string }): Promise<string> {
+  const cert = await makeCert();
+  await graph(t.sb, t.admin, "PATCH", `/applications/${app.id}`, {
+    keyCredentials: [{ type: "AsymmetricX509Cert", usage: "Verify", key: cert.der, displayName: "CN=test" }],
+  });
+  const result = await certClient(
+    t.sb,
+    app.appId,
+    cert.privateKeyPem,
+    cert.thumbprintSha256,
+  ).acquireTokenByClientCredential({ scopes: [SCOPE], skipCache: true });
+  return result?.accessToken ?? "";
+}
+
 describe("SharePoint REST _api/web as an app", () => {
   it("refuses a secret-based token (401 Unsupported app only token) and accepts a certificate-based one", async () => {
     const app = await registerApp(t.sb, t.admin, "sp app");
@@ -32,44 +47,14 @@ describe("SharePoint REST _api/web as an app", () => {
     expect(refused.status).toBe(401);
     expect(refused.diagnostics).toContain("Unsupported app only token.");
 
-    const cert = await makeCert();
-    await graph(t.sb, t.admin, "PATCH", `/applications/${app.id}`, {
-      keyCredentials: [
-        { type: "AsymmetricX509Cert", usage: "Verify", key: cert.der, displayName: "CN=test" },
-      ],
-    });
-    const byCert = await certClient(
-      t.sb,
-      app.appId,
-      cert.privateKeyPem,
-      cert.thumbprintSha256,
-    ).acquireTokenByClientCredential({
-      scopes: [SCOPE],
-      skipCache: true,
-    });
-    const ok = await web(byCert?.accessToken ?? "");
+    const ok = await web(await certificateToken(app));
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ Url: "https://contoso.sharepoint.com" });
   });
 
   it("answers 403 to a certificate token without a SharePoint app role", async () => {
     const app = await registerApp(t.sb, t.admin, "no role");
-    const cert = await makeCert();
-    await graph(t.sb, t.admin, "PATCH", `/applications/${app.id}`, {
-      keyCredentials: [
-        { type: "AsymmetricX509Cert", usage: "Verify", key: cert.der, displayName: "CN=test" },
-      ],
-    });
-    const byCert = await certClient(
-      t.sb,
-      app.appId,
-      cert.privateKeyPem,
-      cert.thumbprintSha256,
-    ).acquireTokenByClientCredential({
-      scopes: [SCOPE],
-      skipCache: true,
-    });
-    expect((await web(byCert?.accessToken ?? "")).status).toBe(403);
+    expect((await web(await certificateToken(app))).status).toBe(403);
   });
 });
 
