@@ -5,8 +5,9 @@
  * --purge deletes it for good, and the next setup makes a new app.
  */
 import { removeApplication } from "@boxafe-connect/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, holdings, runSetup, startHarness } from "./integration/harness.js";
+import { describe, expect, it } from "vitest";
+import { useAdminHarness } from "./integration/admin-suite.js";
+import { holdings, runSetup } from "./integration/harness.js";
 import { createMsalAppTokenPort } from "./msal-token-port.js";
 
 interface Deleted {
@@ -17,23 +18,16 @@ interface Deleted {
 }
 
 describe("remove, deleted items and a later setup", () => {
-  let h: Harness;
-  let token: string;
-  beforeAll(async () => {
-    h = await startHarness();
-    token = await h.signIn(h.sandbox.admin.upn);
-  });
-  afterAll(async () => h?.stop());
+  const t = useAdminHarness();
 
   it("takes the credentials off, so a restored app holds no working secret; setup then restores it", async () => {
-    await h.reset();
-    const deps = h.deps(h.graph(token));
+    const deps = await t.fresh();
     const first = await runSetup(deps);
-    const clean = holdings(await h.state());
+    const clean = holdings(await t.h.state());
     const appId = first.result.application.appId;
     const removed = await removeApplication(deps, { appId });
     expect(removed).toMatchObject({ removed: true, credentialsRemoved: 1, purged: false });
-    const state = (await h.state()) as unknown as Deleted;
+    const state = (await t.h.state()) as unknown as Deleted;
     const kept = state.deletedItems?.find((i) => i.kind === "application")?.application;
     expect(kept?.appId).toBe(appId);
     expect(kept?.passwordCredentials).toEqual([]);
@@ -42,27 +36,26 @@ describe("remove, deleted items and a later setup", () => {
     expect(again.result.application.appId).toBe(appId);
     // Restored, and the old secret is still dead: remove took it off before the delete.
     await expect(
-      createMsalAppTokenPort({ authorityHost: h.sandbox.url }).acquire({
-        tenantId: h.sandbox.tenantId,
+      createMsalAppTokenPort({ authorityHost: t.h.sandbox.url }).acquire({
+        tenantId: t.h.sandbox.tenantId,
         clientId: appId,
         credential: { kind: "secret", secret: first.result.secret?.secretText ?? "" },
         resource: "https://graph.microsoft.com",
       }),
     ).rejects.toMatchObject({ code: "invalid_client_credentials" });
-    expect(holdings(await h.state())).toEqual(clean);
+    expect(holdings(await t.h.state())).toEqual(clean);
     expect((await runSetup(deps)).plan.actions).toEqual([]);
   });
 
   it("--purge deletes it for good; the next setup makes a new app", async () => {
-    await h.reset();
-    const deps = h.deps(h.graph(token));
+    const deps = await t.fresh();
     const first = await runSetup(deps);
     const appId = first.result.application.appId;
     expect(await removeApplication(deps, { appId }, { purge: true })).toMatchObject({
       removed: true,
       purged: true,
     });
-    const state = (await h.state()) as unknown as Deleted;
+    const state = (await t.h.state()) as unknown as Deleted;
     expect(state.deletedItems ?? []).toEqual([]);
     // A re-run of the purge is a no-op.
     expect(await removeApplication(deps, { appId }, { purge: true })).toMatchObject({

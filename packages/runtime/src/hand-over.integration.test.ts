@@ -5,8 +5,9 @@
  * unheld one: the tenant ends with exactly the secret the admin holds, and no pending mark.
  */
 import { apply, checkDrift, type GraphPort, observe, PENDING_TAG_PREFIX, plan } from "@boxafe-connect/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boxafeDesired, type Harness, runSetup, startHarness } from "./integration/harness.js";
+import { describe, expect, it } from "vitest";
+import { useAdminHarness } from "./integration/admin-suite.js";
+import { boxafeDesired, runSetup } from "./integration/harness.js";
 
 interface TaggedState {
   applications: { tags?: string[]; passwordCredentials: { keyId: string; displayName: string | null }[] }[];
@@ -37,28 +38,20 @@ function killedAfterAddPassword(inner: GraphPort): { port: GraphPort; killed: Pr
 }
 
 describe("a run killed right after addPassword", () => {
-  let h: Harness;
-  let token: string;
-
-  beforeAll(async () => {
-    h = await startHarness();
-    token = await h.signIn(h.sandbox.admin.upn);
-  });
-  afterAll(async () => h?.stop());
+  const t = useAdminHarness();
 
   it("leaves drift that the next setup repairs: the admin ends up holding the only secret", async () => {
-    await h.reset();
-    const deps = h.deps(h.graph(token));
+    const deps = await t.fresh();
     const desired = boxafeDesired(deps.clock.now());
     const observed = await observe(deps, desired.appKey);
-    const { port, killed } = killedAfterAddPassword(h.graph(token));
+    const { port, killed } = killedAfterAddPassword(t.h.graph(t.token));
     // The run never returns: the process is gone before anything reached the admin.
     void apply({ ...deps, graph: port }, plan(desired, observed, deps.clock.now()), observed);
     await killed;
 
-    const orphaned = (await h.hook("state")) as TaggedState;
+    const orphaned = (await t.h.hook("state")) as TaggedState;
     expect(orphaned.applications[0]?.passwordCredentials).toHaveLength(1);
-    expect(orphaned.applications[0]?.tags?.some((t) => t.startsWith(PENDING_TAG_PREFIX))).toBe(true);
+    expect(orphaned.applications[0]?.tags?.some((tag) => tag.startsWith(PENDING_TAG_PREFIX))).toBe(true);
 
     // check (no secret wanted) reports drift and names the unheld secret.
     const drift = await checkDrift(deps, boxafeDesired(deps.clock.now(), { secret: undefined }));
@@ -68,26 +61,25 @@ describe("a run killed right after addPassword", () => {
     // The re-run is not "nothing to do": it adds a secret and hands it over. It comes after Entra
     // has replicated the killed run's app (a restart takes longer than that): a read that still
     // missed the app would upsert it as new and replace its tags, the pending mark with them.
-    await h.replicated();
+    await t.h.replicated();
     const rerun = await runSetup(deps);
     expect(rerun.plan.actions.map((a) => a.type)).toContain("add-password");
     const handed = rerun.result.secret?.keyId;
     expect(handed).toBeDefined();
-    const final = (await h.hook("state")) as TaggedState;
+    const final = (await t.h.hook("state")) as TaggedState;
     expect(final.applications[0]?.passwordCredentials.map((p) => p.keyId)).toEqual([handed]);
     expect(final.applications[0]?.tags ?? []).toEqual([]);
 
     // And now the tenant is settled: no drift, a re-run writes nothing.
     expect((await checkDrift(deps, boxafeDesired(deps.clock.now()))).drift).toBe(false);
-    await h.resetStats();
+    await t.h.resetStats();
     const again = await runSetup(deps);
     expect(again.plan.actions).toEqual([]);
-    expect((await h.stats()).writes).toBe(0);
+    expect((await t.h.stats()).writes).toBe(0);
   });
 
   it("keeps a held secret and removes only the unheld orphan beside it", async () => {
-    await h.reset();
-    const deps = h.deps(h.graph(token));
+    const deps = await t.fresh();
     const first = await runSetup(deps);
     const held = first.result.secret?.keyId;
     // Force a renewal run (renew window longer than the lifetime) and kill it after addPassword.
@@ -95,16 +87,16 @@ describe("a run killed right after addPassword", () => {
       secret: { displayName: "secret", lifetimeDays: 400, renewWithinDays: 365 },
     });
     const observed = await observe(deps, renew.appKey);
-    const { port, killed } = killedAfterAddPassword(h.graph(token));
+    const { port, killed } = killedAfterAddPassword(t.h.graph(t.token));
     void apply({ ...deps, graph: port }, plan(renew, observed, deps.clock.now()), observed);
     await killed;
-    expect(((await h.hook("state")) as TaggedState).applications[0]?.passwordCredentials).toHaveLength(2);
+    expect(((await t.h.hook("state")) as TaggedState).applications[0]?.passwordCredentials).toHaveLength(2);
 
     const rerun = await runSetup(deps);
     expect(rerun.plan.actions).toEqual([
       expect.objectContaining({ type: "remove-password", reason: "never handed over" }),
     ]);
-    const final = (await h.hook("state")) as TaggedState;
+    const final = (await t.h.hook("state")) as TaggedState;
     expect(final.applications[0]?.passwordCredentials.map((p) => p.keyId)).toEqual([held]);
   });
 });
