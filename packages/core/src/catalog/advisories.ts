@@ -3,7 +3,12 @@
  * the admin must do. Dates and sources: docs/graph-facts.md section 3.
  */
 import { sameRef } from "./lookup.js";
-import type { Advisory, PermissionRef } from "./types.js";
+import type { Advisory, PermissionKind, PermissionRef, ResourceKey } from "./types.js";
+
+/** The permissions of one resource and kind an advisory affects. */
+function refs(resource: ResourceKey, kind: PermissionKind, ...values: string[]): PermissionRef[] {
+  return values.map((value) => ({ resource, kind, value }));
+}
 
 export const advisories: readonly Advisory[] = [
   {
@@ -44,13 +49,15 @@ export const advisories: readonly Advisory[] = [
     title: "Outlook REST API app roles do nothing",
     status: "retired",
     effectiveOn: "2024-03-31",
-    affects: [
-      { resource: "exchange-online", kind: "application", value: "Calendars.ReadWrite.All" },
-      { resource: "exchange-online", kind: "application", value: "Contacts.ReadWrite" },
-      { resource: "exchange-online", kind: "application", value: "MailboxSettings.ReadWrite" },
-      { resource: "exchange-online", kind: "application", value: "Mail.ReadWrite" },
-      { resource: "exchange-online", kind: "application", value: "Tasks.ReadWrite" },
-    ],
+    affects: refs(
+      "exchange-online",
+      "application",
+      "Calendars.ReadWrite.All",
+      "Contacts.ReadWrite",
+      "MailboxSettings.ReadWrite",
+      "Mail.ReadWrite",
+      "Tasks.ReadWrite",
+    ),
     consequence:
       "These five Office 365 Exchange Online app roles belong to the Outlook REST API (outlook.office.com/api), which Microsoft decommissioned in 2024. Boxafe's mail, calendar and contacts backup runs on EWS (full_access_as_app); these roles grant it nothing more.",
     action:
@@ -66,11 +73,13 @@ export const advisories: readonly Advisory[] = [
     status: "blocked",
     marker: "CERTIFICATE ONLY",
     effectiveOn: "2026-04-02",
-    affects: [
-      { resource: "sharepoint", kind: "application", value: "Sites.FullControl.All" },
-      { resource: "sharepoint", kind: "application", value: "TermStore.ReadWrite.All" },
-      { resource: "sharepoint", kind: "application", value: "User.ReadWrite.All" },
-    ],
+    affects: refs(
+      "sharepoint",
+      "application",
+      "Sites.FullControl.All",
+      "TermStore.ReadWrite.All",
+      "User.ReadWrite.All",
+    ),
     consequence:
       "Since 2026-04-02 the appinv.aspx trust (Azure ACS) no longer works, and SharePoint REST refuses app-only tokens obtained with a client secret. These app roles work only with a certificate credential.",
     action:
