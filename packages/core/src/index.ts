@@ -56,6 +56,7 @@ export {
   expiryWarning,
   isOurCertificate,
 } from "./credentials/credential-rows.js";
+export { credentialIn } from "./credentials/credential-shapes.js";
 export {
   isUnheldKey,
   isUnheldSecret,
@@ -237,6 +238,8 @@ export { progressRail, workPerStep } from "./steps/progress-rail.js";
 export { resumeState } from "./steps/resume.js";
 export type { ApplyOutcome, EffectHandlers, VerifyOutcome } from "./steps/run-effect.js";
 export { runEffect } from "./steps/run-effect.js";
+export type { SavedSetup, SavedSetupParse } from "./steps/saved-setup.js";
+export { parseSavedSetup, serializeSavedSetup } from "./steps/saved-setup.js";
 export type {
   Effect,
   ErrorInfo as WizardErrorInfo,

@@ -15,7 +15,7 @@ import {
 import type { SignInPrompt } from "../auth/sign-in.js";
 import { CancelledError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
-import { flag, stringOption } from "../command-context.js";
+import { stringOption } from "../command-context.js";
 import type { CertificateFiles } from "../files/certificate-files.js";
 import { certificateBaseName, writeCertificateFiles } from "../files/certificate-files.js";
 import { readinessLines } from "../render/readiness-view.js";
@@ -36,7 +36,8 @@ import type { Ui } from "../steps/ui.js";
 import { askVerifyIncomplete } from "../steps/verify-incomplete.js";
 import type { WizardSession } from "../wizard/setup-session.js";
 import { createWizardSession } from "../wizard/setup-session.js";
-import { forgetRun, loadRun, saveRun, stateFileOf } from "../wizard/state-store.js";
+import type { SavedRun } from "../wizard/state-store.js";
+import { forgetRun, saveRun, stateFileOf } from "../wizard/state-store.js";
 
 const spinnerText: Readonly<Record<Effect["type"], string>> = {
   "sign-in": "Signing in",
@@ -152,14 +153,13 @@ export function promptAnswers(
   };
 }
 
-export async function runSetupWizard(context: CommandContext): Promise<number> {
+export async function runSetupWizard(context: CommandContext, saved?: SavedRun): Promise<number> {
   const ui: Ui = await import("@clack/prompts");
   const path = stateFileOf(context);
   let ctx = context;
   let start: [WizardState, Effect[]] | undefined;
   ui.intro("boxafe-connect: connect Microsoft 365 to QNAP Boxafe");
-  if (flag(context, "resume")) {
-    const saved = await loadRun(path);
+  if (saved) {
     ctx = { ...context, values: { ...saved.flags, ...context.values } };
     start = resumeState(saved.state);
     ui.log.info(`Resuming the setup saved at ${saved.savedAt}; signing in again first.`);
@@ -209,7 +209,7 @@ export async function runSetupWizard(context: CommandContext): Promise<number> {
     await session.close();
   }
   if (state.phase === "cancelled") {
-    ui.cancel("Cancelled. 'boxafe-connect setup --resume' continues from here.");
+    ui.cancel("Stopped. 'boxafe-connect setup --resume' continues from here.");
     return ExitCode.Cancelled;
   }
   await forgetRun(path);

@@ -2,14 +2,24 @@
 import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
 import { flag } from "../command-context.js";
+import { loadRun, stateFileOf } from "../wizard/state-store.js";
 
 export async function runSetup(context: CommandContext): Promise<number> {
-  if (flag(context, "yes")) return (await import("./setup-yes.js")).runSetupYes(context);
+  // A saved run is checked first: a missing, corrupt or credential-bearing file is exit 2, in any mode.
+  const saved = flag(context, "resume") ? await loadRun(stateFileOf(context)) : undefined;
+  if (flag(context, "yes")) {
+    if (saved)
+      throw new UsageError(
+        "--resume continues the guided setup; with --yes, run 'setup --yes' again instead (it converges).",
+        "setup",
+      );
+    return (await import("./setup-yes.js")).runSetupYes(context);
+  }
   if (!context.interactive) {
     throw new UsageError(
       "The guided setup needs a terminal. Add --yes to run it without questions (e.g. in scripts or with --json).",
       "setup",
     );
   }
-  return (await import("./setup-wizard.js")).runSetupWizard(context);
+  return (await import("./setup-wizard.js")).runSetupWizard(context, saved);
 }

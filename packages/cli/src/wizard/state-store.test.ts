@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, stat } from "node:fs/promises";
+import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { initialState } from "@boxafe-connect/core";
 import { describe, expect, it } from "vitest";
+import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
 import { createOutput } from "../output.js";
 import { loadRun, saveRun } from "./state-store.js";
@@ -47,4 +48,29 @@ describe("setup state store", () => {
     const path = join(await mkdtemp(join(tmpdir(), "bc-state-")), "missing.json");
     await expect(loadRun(path)).rejects.toThrow(`No saved setup to resume at ${path}.`);
   });
+
+  it.each([
+    ["corrupt (not JSON)", '{"savedAt": "2026-12-01T', "it is not valid JSON"],
+    ["of the wrong shape", JSON.stringify({ savedAt: "x", flags: {}, state: { phase: "flying" } }), "state."],
+    [
+      "holding a client secret",
+      JSON.stringify({
+        savedAt: "x",
+        flags: {},
+        state: { secretText: "abc8Q~aBcDeFgHiJkLmNoPqRsTuVwXyZ0123" },
+      }),
+      "it holds",
+    ],
+  ])(
+    "refuses a state file %s as a usage error naming the file and the reason",
+    async (_name, text, reason) => {
+      const path = join(await mkdtemp(join(tmpdir(), "bc-state-")), "state.json");
+      await writeFile(path, text);
+      const error = await loadRun(path).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toContain(`Cannot resume from ${path}: `);
+      expect((error as Error).message).toContain(reason);
+      expect((error as Error).message).not.toContain("Q~");
+    },
+  );
 });

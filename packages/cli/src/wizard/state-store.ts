@@ -5,7 +5,7 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { WizardState } from "@boxafe-connect/core";
-import { parseState, serializeState } from "@boxafe-connect/core";
+import { credentialIn, parseSavedSetup, serializeSavedSetup } from "@boxafe-connect/core";
 import type { OptionValue } from "../cli/option-spec.js";
 import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
@@ -45,17 +45,19 @@ export function stateFileOf(context: CommandContext): string {
 export async function saveRun(path: string, context: CommandContext, state: WizardState): Promise<void> {
   const flags = Object.fromEntries(
     kept.filter((k) => context.values[k] !== undefined).map((k) => [k, context.values[k]]),
-  );
-  const text = JSON.stringify(
-    { savedAt: new Date().toISOString(), flags, state: JSON.parse(serializeState(state)) },
-    null,
-    2,
-  );
-  if (context.out.redactor.redact(text) !== text)
+  ) as Record<string, OptionValue>;
+  const text = serializeSavedSetup({ savedAt: new Date().toISOString(), flags, state });
+  // The state has no place for a secret; a known one (redactor) or one of a credential's shapes
+  // in a name is refused here too, so the file never holds one.
+  if (context.out.redactor.redact(text) !== text || credentialIn(text) !== undefined)
     throw new Error("Refusing to save a setup state that holds a secret.");
-  await writePrivateFile(path, `${text}\n`, { overwrite: true });
+  await writePrivateFile(path, text, { overwrite: true });
 }
 
+/**
+ * Reads a saved run; a missing, corrupt, wrongly shaped or credential-bearing file is a usage
+ * error (exit 2) naming the file and the reason, before anything signs in or writes.
+ */
 export async function loadRun(path: string): Promise<SavedRun> {
   const text = await readTextIfExists(path);
   if (text === undefined)
@@ -63,18 +65,13 @@ export async function loadRun(path: string): Promise<SavedRun> {
       `No saved setup to resume at ${path}. Start one with 'boxafe-connect setup'.`,
       "setup",
     );
-  let json: { savedAt?: unknown; flags?: unknown; state?: unknown };
-  try {
-    json = JSON.parse(text) as typeof json;
-  } catch {
-    throw new UsageError(`${path} is not a saved setup (not JSON). Delete it and run setup again.`, "setup");
-  }
-  const parsed = parseState(json.state);
+  const parsed = parseSavedSetup(text);
   if (!parsed.ok)
-    throw new UsageError(`${path} holds no usable setup state. Delete it and run setup again.`, "setup");
-  const flags =
-    typeof json.flags === "object" && json.flags !== null ? (json.flags as Record<string, OptionValue>) : {};
-  return { savedAt: String(json.savedAt ?? ""), flags, state: parsed.state };
+    throw new UsageError(
+      `Cannot resume from ${path}: ${parsed.reason}. Nothing was changed; delete the file and run 'boxafe-connect setup' again.`,
+      "setup",
+    );
+  return parsed.saved;
 }
 
 export async function forgetRun(path: string): Promise<void> {

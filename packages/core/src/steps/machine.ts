@@ -6,7 +6,7 @@ import { DEFAULT_APP_NAME } from "../defaults.js";
 import { availableEvents } from "./available.js";
 import { chooseExisting, chooseNew, fresh } from "./choose-app.js";
 import type { WizardEvent } from "./events.js";
-import { afterRoleCheck, observeEffect } from "./resume.js";
+import { afterRoleCheck, observeEffect, resumeSharePoint } from "./resume.js";
 import type { Effect, ErrorInfo, Phase, WizardState } from "./schema.js";
 import { APPLY_STEPS, type StepId } from "./steps.js";
 
@@ -78,7 +78,10 @@ function step(state: WizardState, event: WizardEvent): Result {
     case "app.choose-existing":
       return chooseExisting(state, event.appId);
     case "observe.done": {
-      const next: WizardState = { ...state, plan: event.plan, existingAppId: event.appId };
+      const { resumeTo, ...rest } = state;
+      const next: WizardState = { ...rest, plan: event.plan, existingAppId: event.appId };
+      // Something to do (a resume included: the tenant, not the saved state, says what exists,
+      // e.g. a secret never handed over is drift): the admin reviews it first.
       if (event.plan.total > 0) return [{ ...next, phase: "review" }, []];
       // Nothing to do: skip apply and prove what is there.
       const handOver =
@@ -90,6 +93,7 @@ function step(state: WizardState, event: WizardEvent): Result {
               secret: "existing" as const,
               secretShown: false,
             };
+      if (resumeTo === "sharepoint" && handOver) return resumeSharePoint({ ...next, handOver });
       return [{ ...next, handOver, phase: "verifying" }, [{ type: "verify" }]];
     }
     case "observe.failed":
@@ -176,7 +180,8 @@ function step(state: WizardState, event: WizardEvent): Result {
       return [{ ...state, phase: runningPhaseOf(effect), error: undefined }, [effect]];
     }
     case "cancel":
-      return [{ ...state, phase: "cancelled" }, []];
+      // "Stop here": the phase is kept so that a resume continues from the same step.
+      return [{ ...state, phase: "cancelled", stoppedIn: state.phase }, []];
   }
 }
 

@@ -1,8 +1,13 @@
 /**
- * Resuming a saved state (`setup --resume`): tokens are never saved, so every resume signs in
- * again, checks the role, and then continues where the saved state left off.
+ * Resuming a saved state (`setup --resume`, the web page after a reload): tokens are never saved,
+ * so every resume signs in again and checks the role. Then it reads the tenant again: the saved
+ * state says where the admin was, never what exists. A run stopped after apply but before the
+ * hand-over left a credential nobody holds (its pending mark is still on the app), and that read
+ * sees it as drift: the plan makes a fresh one, and the hand-over removes the unheld one. Only
+ * when the tenant needs nothing does the resume go on to the saved step (verify, hand-over,
+ * SharePoint).
  */
-import type { Effect, WizardState } from "./schema.js";
+import type { Effect, Phase, WizardState } from "./schema.js";
 
 type ResumeTo = NonNullable<WizardState["resumeTo"]>;
 type Result = [WizardState, Effect[]];
@@ -15,9 +20,10 @@ export function observeEffect(state: WizardState): Effect {
   return { type: "observe", appKey: { uniqueName: app.uniqueName }, displayName: app.displayName };
 }
 
-function target(state: WizardState): ResumeTo {
-  const retry = state.phase === "error" ? state.error?.retry.type : undefined;
-  const phase = state.phase;
+function target(state: WizardState, phase: Phase): ResumeTo {
+  const retry = phase === "error" ? state.error?.retry.type : undefined;
+  // A resume that failed while re-reading the tenant keeps the step it was heading for.
+  if (state.resumeTo && (retry === "observe" || phase === "observing")) return state.resumeTo;
   if (retry === "verify" || phase === "verifying" || phase === "verify-incomplete") return "verify";
   if (retry === "sharepoint" || phase === "preparing-sharepoint" || phase === "sharepoint")
     return "sharepoint";
@@ -27,19 +33,24 @@ function target(state: WizardState): ResumeTo {
   return "observe";
 }
 
+/** The state to continue from, and its first effect (sign-in); a finished or fresh state is left as it is. */
 export function resumeState(state: WizardState): Result {
-  if (state.phase === "done" || state.phase === "cancelled" || state.phase === "start") {
-    const { rejected: _r, ...clean } = state;
-    return [clean, []];
+  // "Stop here" saved a cancelled state: continue from the phase it stopped in.
+  const phase = state.phase === "cancelled" ? (state.stoppedIn ?? "observing") : state.phase;
+  if (state.phase === "done" || phase === "start" || phase === "cancelled") {
+    const { rejected: _r, stoppedIn: _s, ...clean } = state;
+    return [phase === "start" ? { ...clean, phase: "start" } : clean, []];
   }
-  const { rejected: _r, inputError: _i, error: _e, ...clean } = state;
-  const handOver =
-    clean.handOver && clean.handOver.secret === "new" && !clean.handOver.secretShown
-      ? { ...clean.handOver, secretLost: true }
-      : clean.handOver;
-  const next: WizardState = { ...clean, handOver, resumeTo: target(state), phase: "signing-in" };
-  if (next.handOver === undefined) delete next.handOver;
-  return [next, [{ type: "sign-in" }]];
+  const { rejected: _r, inputError: _i, error: _e, stoppedIn: _s, ...clean } = state;
+  return [{ ...clean, resumeTo: target(state, phase), phase: "signing-in" }, [{ type: "sign-in" }]];
+}
+
+/** SharePoint again after a resume that found nothing to do: the same path the admin chose. */
+export function resumeSharePoint(state: WizardState): Result {
+  return [
+    { ...state, phase: "preparing-sharepoint" },
+    [{ type: "sharepoint", ...(state.sharepointMode ? { mode: state.sharepointMode } : {}) }],
+  ];
 }
 
 /** After a successful role check: the normal next step, or the one a resume asked for. */
@@ -51,14 +62,10 @@ export function afterRoleCheck(state: WizardState): Result {
       return [{ ...rest, phase: "choose-app" }, []];
     case "observe":
       return [{ ...rest, phase: "observing" }, [observeEffect(rest)]];
+    // After apply: read the tenant first (observe.done goes on to the saved step when it needs nothing).
     case "verify":
-      return [{ ...rest, phase: "verifying" }, [{ type: "verify" }]];
     case "hand-over":
-      return [{ ...rest, phase: "hand-over" }, []];
     case "sharepoint":
-      return [
-        { ...rest, phase: "preparing-sharepoint" },
-        [{ type: "sharepoint", ...(rest.sharepointMode ? { mode: rest.sharepointMode } : {}) }],
-      ];
+      return [{ ...state, phase: "observing" }, [observeEffect(rest)]];
   }
 }

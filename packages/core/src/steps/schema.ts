@@ -133,6 +133,8 @@ export const wizardStateSchema = z.strictObject({
   error: z.strictObject({ ...errorInfoSchema.shape, step: z.enum(STEP_IDS), retry: effectSchema }).optional(),
   inputError: z.strictObject({ field: z.string(), message: z.string() }).optional(),
   resumeTo: z.enum(["choose-app", "observe", "verify", "hand-over", "sharepoint"]).optional(),
+  /** Where "Stop here" (the cancel event) left the wizard: a resume continues from that step. */
+  stoppedIn: z.enum(PHASES).optional(),
   rejected: z.strictObject({ event: z.string(), reason: z.string() }).optional(),
 });
 export type WizardState = z.infer<typeof wizardStateSchema>;
