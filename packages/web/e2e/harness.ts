@@ -128,6 +128,8 @@ export interface SandboxState {
   readonly applications: {
     readonly appId: string;
     readonly displayName: string;
+    /** Where the pending hand-over marks live (core's hand-over-marker.ts). */
+    readonly tags?: readonly string[];
     readonly requiredResourceAccess: {
       readonly resourceAppId: string;
       readonly resourceAccess: { id: string; type: string }[];

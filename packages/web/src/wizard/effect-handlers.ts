@@ -10,6 +10,7 @@ import type {
   BoxafeVersion,
   EffectHandlers,
   PendingHandOver,
+  WizardState,
 } from "@boxafe-connect/core";
 import {
   applyPrepared,
@@ -33,6 +34,7 @@ import { addCertificate } from "./add-certificate.js";
 import type { PageCertificate } from "./boxafe-certificate.js";
 import { pageCertificateMaker } from "./boxafe-certificate.js";
 import type { SessionExtras } from "./driver-types.js";
+import { loadChoices, saveChoices } from "./page-choices.js";
 import type { Reviewed } from "./review-tenant.js";
 import { reviewTenant } from "./review-tenant.js";
 import { verifyApp } from "./verify-app.js";
@@ -51,16 +53,19 @@ export interface BrowserHandlers extends EffectHandlers {
   handedOver(): Promise<void>;
 }
 
-export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers {
+/** `wizard`: the machine's current state, which names the app when a reload emptied this memory. */
+export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => WizardState): BrowserHandlers {
   const authorityOrigin = new URL(config.authority).origin;
   const cloud = config.cloud === "sandbox" ? sandboxEndpoints(authorityOrigin) : cloudEndpoints(config.cloud);
-  // Unset until the admin picks one: core's default lifetime (defaults.ts) then applies.
-  let secretDays: number | undefined;
-  let boxafe: BoxafeVersion | undefined;
+  // Unset until the admin picks one: core's default lifetime (defaults.ts) then applies. Kept in
+  // sessionStorage, so a reload re-reads the tenant for the same Boxafe (page-choices.ts).
+  const choices = loadChoices();
+  let secretDays: number | undefined = choices.secretDays;
+  let boxafe: BoxafeVersion | undefined = choices.boxafe;
   // The certificate made for the reviewed plan (Boxafe 1.5): its private key lives only here.
   let planned: PageCertificate | undefined;
   let reviewed: Reviewed | undefined;
-  let extras: SessionExtras = {};
+  let extras: SessionExtras = boxafe ? { boxafe } : {};
   let appliedAppId: string | undefined;
   let pendingHandOver: PendingHandOver | undefined;
   let chooseAccount = false;
@@ -149,9 +154,11 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
     },
     setSecretDays(days) {
       secretDays = days;
+      saveChoices({ secretDays: days });
     },
     setBoxafe(version) {
       boxafe = version;
+      saveChoices({ boxafe: version });
     },
     async signIn() {
       if (auth.signedIn && !chooseAccount) {
@@ -180,7 +187,15 @@ export function browserHandlers(config: WebConfig, auth: Auth): BrowserHandlers 
     },
     apply: (progress) => applyReviewed(progress),
     async verify(progress) {
-      const appId = appliedAppId ?? reviewed?.observed.application?.appId;
+      const saved = wizard();
+      const appId =
+        appliedAppId ??
+        reviewed?.observed.application?.appId ??
+        saved.handOver?.clientId ??
+        saved.existingAppId;
+      // After a reload the review was only in the old page's memory: read the tenant again (read-only;
+      // nothing of that plan is applied), so verify proves what the tenant holds now.
+      if (!reviewed && appId) await load({ appId }, undefined);
       if (!reviewed || !appId)
         throw new CoreError("invalid_transition", "Set up the app before verifying it.");
       const { data, outcome } = await verifyApp({

@@ -2,3 +2,5 @@
 export const STATE_KEY = "boxafe-connect.wizard";
 /** Which view the admin was in when sign-in started: "setup" or "check". */
 export const VIEW_KEY = "boxafe-connect.view";
+/** The choose-app answers core's state does not hold (Boxafe version, secret lifetime): see page-choices.ts. */
+export const CHOICES_KEY = "boxafe-connect.choices";

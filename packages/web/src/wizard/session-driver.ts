@@ -17,7 +17,7 @@ import { startAuth } from "../auth/session.js";
 import type { WebConfig } from "../config.js";
 import type { Driver, SessionExtras } from "./driver-types.js";
 import { browserHandlers } from "./effect-handlers.js";
-import { STATE_KEY } from "./keys.js";
+import { CHOICES_KEY, STATE_KEY } from "./keys.js";
 
 function saved(): WizardState | undefined {
   const text = sessionStorage.getItem(STATE_KEY);
@@ -32,8 +32,8 @@ export async function createDriver(
   onChange: (state: WizardState, extras: SessionExtras, events: readonly WizardEventType[]) => void,
 ): Promise<Driver> {
   const auth = await startAuth(config, origin);
-  const handlers = browserHandlers(config, auth);
   let state = initialState({ sharepoint: true, defaultDisplayName: "QNAP Boxafe" });
+  const handlers = browserHandlers(config, auth, () => state);
 
   const commit = (next: WizardState) => {
     state = next;
@@ -88,6 +88,7 @@ export async function createDriver(
     createCertificate: handlers.createCertificate,
     reset() {
       sessionStorage.removeItem(STATE_KEY);
+      sessionStorage.removeItem(CHOICES_KEY);
       state = initialState({ sharepoint: true, defaultDisplayName: "QNAP Boxafe" });
       onChange(state, handlers.extras(), userEvents(state));
     },

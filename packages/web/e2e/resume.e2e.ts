@@ -1,0 +1,112 @@
+/**
+ * A reload at each step after sign-in resumes the walk (core's resumeState over the sessionStorage
+ * state, which holds no secret). A secret made before a reload and never shown is gone with the
+ * page's memory: the tenant still counts it unheld (its pending mark), so the resumed walk reads the
+ * tenant again, makes a new secret, hands it over and only then removes the unheld one. The walk
+ * ends with one app, one working secret, no pending mark and no orphan.
+ */
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chooseBoxafe, signIn } from "./flows.js";
+import type { SandboxState, Stack } from "./harness.js";
+import { newPage, sandboxState, screenshot, seriousViolations, startStack } from "./harness.js";
+import { secretToken } from "./token-check.js";
+
+let stack: Stack;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  stack = await startStack();
+  ({ context, page } = await newPage(stack));
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const ours = (state: SandboxState) => state.applications.filter((a) => a.displayName === "QNAP Boxafe");
+const pendingTags = (state: SandboxState) =>
+  ours(state).flatMap((a) => (a.tags ?? []).filter((t) => t.startsWith("boxafe-connect:pending:")));
+
+async function reloadAndCheck(name: string): Promise<void> {
+  await page.reload();
+  await screenshot(page, name);
+}
+
+async function apply(): Promise<void> {
+  await page.getByRole("button", { name: "Apply the changes" }).click();
+}
+
+describe("resume after a reload", () => {
+  it("reloads at review, after apply and at the hand-over: one app, one held secret, no orphan", async () => {
+    await signIn(page, stack, stack.sandbox.admin.upn);
+    await page.getByRole("heading", { name: "Choose the app registration" }).waitFor();
+    await chooseBoxafe(page, "1.4");
+    await page.getByRole("button", { name: "Review the changes" }).click();
+    await page.getByRole("heading", { name: "Review and apply" }).waitFor();
+
+    // 1. Review: the tenant is read again and the same plan (Boxafe 1.4: a secret) is shown.
+    await reloadAndCheck("r1-review-reloaded");
+    await page.getByRole("heading", { name: "Review and apply" }).waitFor();
+    await expect.poll(() => page.getByTestId("permission-summary").textContent()).toContain("26 permissions");
+    // The Boxafe version chosen before the reload still holds (page-choices.ts): 1.4 plans a secret.
+    expect(await page.locator("main").textContent()).toContain("Add client secret");
+    expect(ours(await sandboxState(context, stack.sandbox))).toHaveLength(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // 2. After apply, while verifying: the secret was only in the old page's memory.
+    await context.request.post(`${stack.sandbox.url}/_sandbox/faults`, { data: { spec: "latency=300" } });
+    await apply();
+    await page.getByRole("heading", { name: "Verify with real tokens" }).waitFor({ timeout: 90_000 });
+    const afterApply = await sandboxState(context, stack.sandbox);
+    expect(ours(afterApply)).toHaveLength(1);
+    const lost1 = ours(afterApply)[0]?.passwordCredentials[0]?.keyId;
+    expect(pendingTags(afterApply)).toHaveLength(1);
+    await reloadAndCheck("r2-verify-reloaded");
+    await context.request.post(`${stack.sandbox.url}/_sandbox/faults`, { data: { spec: "" } });
+    // Core resumes to a new read of the tenant: the review says the unheld secret is replaced.
+    await page.getByRole("heading", { name: "Review and apply" }).waitFor({ timeout: 90_000 });
+    await expect.poll(() => page.locator("main").textContent()).toContain("never handed over");
+    expect(await page.locator("main").textContent()).toContain("Add client secret");
+    expect(await seriousViolations(page)).toEqual([]);
+    await apply();
+
+    // 3. At the hand-over, the new secret on screen but not yet saved: reload.
+    await page.getByTestId("hand-over-card").waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId("client-secret").count()).toBe(1);
+    const lost2State = await sandboxState(context, stack.sandbox);
+    expect(ours(lost2State)).toHaveLength(1);
+    await reloadAndCheck("r3-hand-over-reloaded");
+    await page.getByRole("heading", { name: "Review and apply" }).waitFor({ timeout: 90_000 });
+    await expect.poll(() => page.locator("main").textContent()).toContain("never handed over");
+    await apply();
+    await page.getByTestId("hand-over-card").waitFor({ timeout: 90_000 });
+    const clientId = (await page.getByTestId("client-id").textContent()) ?? "";
+    const secret = (await page.getByTestId("client-secret").textContent()) ?? "";
+    expect(secret.length).toBeGreaterThan(20);
+    await page.getByRole("button", { name: "I have saved the secret" }).click();
+    await page.getByRole("button", { name: "I have saved the secret" }).waitFor({ state: "detached" });
+
+    // Saved: the unheld secrets are gone, the held one stays, and it gets a token.
+    await expect
+      .poll(async () => ours(await sandboxState(context, stack.sandbox))[0]?.passwordCredentials.length)
+      .toBe(1);
+    const end = await sandboxState(context, stack.sandbox);
+    expect(ours(end)).toHaveLength(1);
+    expect(ours(end)[0]?.appId).toBe(clientId);
+    expect(ours(end)[0]?.passwordCredentials.map((p) => p.keyId)).not.toContain(lost1);
+    expect(pendingTags(end)).toEqual([]);
+    expect((await secretToken(context, stack.sandbox, clientId, secret)).status).toBe(200);
+
+    // 4. A reload after saving stays at the hand-over (nothing is replaced), and the walk finishes.
+    await reloadAndCheck("r4-hand-over-saved-reloaded");
+    await page.getByTestId("hand-over-card").waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId("secret-absent").count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Finish" }).click();
+    const final = await sandboxState(context, stack.sandbox);
+    expect(ours(final)).toHaveLength(1);
+    expect(ours(final)[0]?.passwordCredentials).toHaveLength(1);
+    expect(pendingTags(final)).toEqual([]);
+  });
+});
