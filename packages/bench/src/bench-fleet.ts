@@ -15,11 +15,20 @@ import { sampleRss } from "./rss-sampler.js";
 import type { SectionResult } from "./section.js";
 import { percentile } from "./stats.js";
 
-const FLEET = 1000;
+/** 1,000 as the target says; BOXAFE_BENCH_FLEET_APPS=100 for a quick look (the target then reads "not 1,000"). */
+const FLEET = appCount(process.env.BOXAFE_BENCH_FLEET_APPS);
 const CONCURRENCY = 64;
 const SETUP_CONCURRENCY = 8;
 const LATENCY = 100;
 const TARGET = "fleet check of 1,000 tenants < 15 s";
+
+export function appCount(raw: string | undefined): number {
+  const n = Number(raw ?? "1000");
+  if (!Number.isInteger(n) || n < 10) {
+    throw new RangeError(`BOXAFE_BENCH_FLEET_APPS must be a whole number of at least 10 (got ${raw})`);
+  }
+  return n;
+}
 
 interface Member {
   readonly appId: string;
@@ -97,7 +106,7 @@ export async function benchFleet(
   const partial = members.filter((m) => m.removed.length > 0).length;
   const wrong = verdicts.map((v, i) => ({ ...v, i })).filter((v) => !v.correct);
   const correct = FLEET - wrong.length;
-  const pass = wallMs < 15_000 && wrong.length === 0;
+  const pass = FLEET === 1000 && wallMs < 15_000 && wrong.length === 0;
   return {
     id: "fleet",
     title: "3. Fleet check",
@@ -153,16 +162,23 @@ export async function benchFleet(
           ? {}
           : {
               why:
-                wrong.length > 0
-                  ? `${wrong.length} wrong result(s), first: app ${wrong[0]?.i}: ${wrong[0]?.problem}`
-                  : `CPU-bound, not latency-bound: the check took ${formatMs(clientCpuMs)} of client CPU ` +
-                    `(msal-node, a new client per token) and ${sandboxCpuMs === undefined ? "n/a" : formatMs(sandboxCpuMs)} ` +
-                    `of sandbox CPU (3,000 RS256 tokens, TLS) on ${os.cpus().length} cores shared with other work ` +
-                    `(load average up to ${load.toFixed(1)}); the latency floor is ${Math.ceil(FLEET / CONCURRENCY)} x ${LATENCY} ms`,
+                FLEET !== 1000
+                  ? `run with ${FLEET} apps (BOXAFE_BENCH_FLEET_APPS), not the 1,000 the target names`
+                  : wrong.length > 0
+                    ? `${wrong.length} wrong result(s), first: app ${wrong[0]?.i}: ${wrong[0]?.problem}`
+                    : `CPU-bound, not latency-bound: the check took ${formatMs(clientCpuMs)} of client CPU ` +
+                      `(msal-node, a new client per token) and ${sandboxCpuMs === undefined ? "n/a" : formatMs(sandboxCpuMs)} ` +
+                      `of sandbox CPU (3,000 RS256 tokens, TLS) on ${os.cpus().length} cores shared with other work ` +
+                      `(load average up to ${load.toFixed(1)}); the latency floor is ${Math.ceil(FLEET / CONCURRENCY)} x ${LATENCY} ms`,
             }),
       },
     ],
     notes: [
+      `Work per app: ${(stats.tokenRequests / FLEET).toFixed(2)} token requests (3 expected: Graph, Exchange, ` +
+        "SharePoint; no Graph call, as no admin port reads grants back here). A token request that met a dropped " +
+        "connection (a loaded machine) is asked again; one that still fails leaves its roles pending (not " +
+        "checked), never missing (before, at load 26, 2,987 of 3,000 token requests reached the sandbox and 5 apps " +
+        "had a granted role reported missing).",
       `Setting up the fleet beforehand took ${formatMs(setupMs)} (${FLEET} x observe + plan + apply).`,
       `Load average (1 min) around the check: ${load.toFixed(1)} on ${os.cpus().length} cores.`,
       "The sandbox CA is trusted with runtime's `trustCa`, which builds one TLS secure context for the sandbox's origin. " +

@@ -41,7 +41,7 @@ export function judgeReport(report: VerificationReport, removed: readonly Permis
     if (item.status !== expected) {
       return {
         correct: false,
-        problem: `${item.resource} ${item.value}: ${item.status}, expected ${expected}`,
+        problem: `${item.resource} ${item.value}: ${item.status}, expected ${expected}${item.detail ? ` (${item.detail})` : ""}`,
       };
     }
   }

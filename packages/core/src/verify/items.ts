@@ -17,6 +17,8 @@ export function appRoleItems(
     readonly certificate: boolean;
     /** Why the SharePoint name is unknown (its items then say how to give it). */
     readonly sharePointUnknown?: string;
+    /** Resources whose token request failed for a transient reason (network, throttling, 5xx). */
+    readonly transient?: ReadonlySet<ResourceKey>;
   },
 ): VerificationItem[] {
   const { audienceOf, certificate } = how;
@@ -40,6 +42,10 @@ export function appRoleItems(
         ? { ...base, status: "granted", detail: SHAREPOINT_NEEDS_CERTIFICATE }
         : { ...base, status: "granted" };
     }
+    // Unchecked is not missing: a dropped connection says nothing about the grant (pending keeps the
+    // report incomplete without telling the admin to consent again).
+    if (token !== undefined && !token.ok && how.transient?.has(p.resource))
+      return { ...base, status: "pending", detail: `Not checked: ${token.error?.message ?? "no token"}` };
     if (token !== undefined && !token.ok) return { ...base, status: "missing", detail: token.error?.message };
     if (assigned === true)
       return { ...base, status: "pending", detail: "Assigned in the directory; not yet in the token." };

@@ -134,6 +134,68 @@ describe("verify", () => {
   });
 });
 
+describe("verify when a token request meets a transient failure", () => {
+  const exchange = "https://outlook.office365.com";
+  /** Exchange's token request fails `failures` times with `error`, then the roles come. */
+  function flakyExchange(failures: number, error: () => Error): AppTokenPort & { calls: () => number } {
+    const roles = tokensAfter(0);
+    let failed = 0;
+    let calls = 0;
+    return {
+      calls: () => calls,
+      acquire: async (request) => {
+        calls++;
+        if (request.resource === exchange && failed < failures) {
+          failed++;
+          throw error();
+        }
+        return roles.acquire(request);
+      },
+    };
+  }
+  const unreachable = () => tokenError({ network: true }, "app c");
+
+  it("asks again after a dropped connection even with no polling (deadline 0), and proves the role", async () => {
+    const time = fakeTime();
+    const appToken = flakyExchange(1, unreachable);
+    const report = await verify({ ...time, appToken }, { ...input, deadlineMs: 0, credentialGraceMs: 0 });
+    expect(report.complete).toBe(true);
+    expect(report.items.find((i) => i.value === "full_access_as_app")?.status).toBe("granted");
+    expect(time.sleeps).toHaveLength(1);
+  });
+
+  it("reports a role it could not check as pending (not checked), never as missing", async () => {
+    const time = fakeTime();
+    const appToken = flakyExchange(99, unreachable);
+    const report = await verify({ ...time, appToken }, { ...input, deadlineMs: 0, credentialGraceMs: 0 });
+    expect(report.complete).toBe(false);
+    const item = report.items.find((i) => i.value === "full_access_as_app");
+    expect(item?.status).toBe("pending");
+    expect(item?.detail).toMatch(/^Not checked: The token service could not be reached/);
+    // Three attempts for Exchange, one each for Graph and SharePoint.
+    expect(appToken.calls()).toBe(5);
+    expect(report.items.filter((i) => i.status === "missing")).toEqual([]);
+  });
+
+  it("does not sit out a Retry-After longer than 30 s; a refusal waiting cannot change stays missing", async () => {
+    const time = fakeTime();
+    const throttled = flakyExchange(99, () =>
+      tokenError({ status: 429, error: "temporarily_unavailable", retryAfterSeconds: 120 }, "app c"),
+    );
+    const report = await verify(
+      { ...time, appToken: throttled },
+      { ...input, deadlineMs: 0, credentialGraceMs: 0 },
+    );
+    expect(time.sleeps).toHaveLength(0);
+    expect(report.items.find((i) => i.value === "full_access_as_app")?.status).toBe("pending");
+    const expired = flakyExchange(99, () =>
+      tokenError({ status: 401, error: "invalid_client", aadsts: 7000222 }, "app c"),
+    );
+    const refused = await verify({ ...fakeTime(), appToken: expired }, { ...input, deadlineMs: 0 });
+    expect(refused.items.find((i) => i.value === "full_access_as_app")?.status).toBe("missing");
+  });
+});
+
 describe("verify with the directory read back through Graph", () => {
   it("reports delegated grants and recorded-but-not-yet-in-token app roles", async () => {
     const { scriptedGraph } = await import("../testing/index.js");

@@ -83,36 +83,57 @@ interface Acquired {
   readonly wait?: TokenWait;
 }
 
+/**
+ * A token the token service could not answer for now (network, throttling, 5xx) is asked again a few
+ * times whatever the poll deadline: the poll waits for roles to appear, and a fleet check (deadline 0)
+ * must not report a role missing because one token request of thousands met a dropped connection.
+ */
+const TRANSIENT_ATTEMPTS = 3;
+const TRANSIENT = retryPolicy({ baseMs: 1_000, capMs: 4_000 });
+/** A longer Retry-After than this is not waited out here; the resource is reported unchecked. */
+const TRANSIENT_MAX_WAIT_MS = 30_000;
+
 async function checkToken(
   deps: VerifyDeps,
   input: VerifyInput,
   resource: ResourceKey,
   audience: string,
 ): Promise<Acquired> {
-  try {
-    const jwt = await deps.appToken.acquire({
-      tenantId: input.tenantId,
-      clientId: input.clientId,
-      credential: input.credential,
-      resource: audience,
-    });
-    const claims = decodeJwt(jwt);
-    const roles = Array.isArray(claims.roles)
-      ? claims.roles.filter((r): r is string => typeof r === "string")
-      : [];
-    return { check: { resource, audience, ok: true, roles }, jwt };
-  } catch (error) {
-    if (!isCoreError(error)) throw error;
-    return {
-      check: {
-        resource,
-        audience,
-        ok: false,
-        roles: [],
-        error: { code: error.code, message: error.message },
-      },
-      wait: tokenErrorWait(error),
-    };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const jwt = await deps.appToken.acquire({
+        tenantId: input.tenantId,
+        clientId: input.clientId,
+        credential: input.credential,
+        resource: audience,
+      });
+      const claims = decodeJwt(jwt);
+      const roles = Array.isArray(claims.roles)
+        ? claims.roles.filter((r): r is string => typeof r === "string")
+        : [];
+      return { check: { resource, audience, ok: true, roles }, jwt };
+    } catch (error) {
+      if (!isCoreError(error)) throw error;
+      const wait = tokenErrorWait(error);
+      const delay = Math.max(
+        backoffMs(TRANSIENT, attempt - 1, deps.random),
+        (error.retryAfterSeconds ?? 0) * 1000,
+      );
+      if (wait === "retry" && attempt < TRANSIENT_ATTEMPTS && delay <= TRANSIENT_MAX_WAIT_MS) {
+        await deps.sleep(delay);
+        continue;
+      }
+      return {
+        check: {
+          resource,
+          audience,
+          ok: false,
+          roles: [],
+          error: { code: error.code, message: error.message },
+        },
+        wait,
+      };
+    }
   }
 }
 
@@ -132,6 +153,8 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
   const tokens = new Map<ResourceKey, TokenCheck>();
   // Resources whose token was refused for good: polling them again cannot help.
   const final = new Set<ResourceKey>();
+  // Resources whose last token request met a transient failure: their roles are unknown, not missing.
+  const transient = new Set<ResourceKey>();
   for (let attempt = 0; ; attempt++) {
     const todo = provable().filter((k) => {
       const t = tokens.get(k);
@@ -152,6 +175,8 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
     for (const a of acquired) {
       tokens.set(a.check.resource, a.check);
       if (a.wait === "final") final.add(a.check.resource);
+      if (a.check.ok || a.wait !== "retry") transient.delete(a.check.resource);
+      else transient.add(a.check.resource);
     }
     const waiting = acquired.filter((a) => unfinished(a.check) && a.wait !== "final");
     const propagating = waiting.some((a) => a.wait === "propagation");
@@ -171,6 +196,7 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
   const items = [
     ...appRoleItems(applicationPerms, tokens, record, {
       audienceOf,
+      transient: new Set([...transient]),
       certificate: input.credential.kind === "certificate",
       ...(sharePointUnknown === undefined ? {} : { sharePointUnknown }),
     }),
