@@ -183,6 +183,8 @@ describe("fleet setup and fleet check against 50 customer tenants", () => {
     expect(roles.appRoleAssignments.length).toBe(before4 - 1);
     const adminRequests = () => fleet.partner.context.stats.snapshot().requests;
     const before = adminRequests();
+    const tokenRequests = () => fleet.customers.map((c) => c.context.stats.snapshot().tokenRequests);
+    const tokensBefore = tokenRequests();
 
     const all = join(dir, "all.json");
     allFile = all;
@@ -221,6 +223,10 @@ describe("fleet setup and fleet check against 50 customer tenants", () => {
     expect(doc.summary.lights).toEqual({ green: CUSTOMERS - 4, amber: 0, red: 4 });
     // No admin token was asked for: the partner tenant saw no request.
     expect(adminRequests()).toBe(before);
+    // One token per audience per tenant (Graph, Exchange, SharePoint): the proof's token also serves the
+    // drift reads' $batch calls and the workload calls.
+    const tokensAfter = tokenRequests();
+    expect(new Set(tokensAfter.map((n, i) => n - (tokensBefore[i] ?? 0)))).toEqual(new Set([3]));
     const page = await readFile(html, "utf8");
     expect(page).toContain(`Customer ${EWS_BLOCKED}`);
     expect(page).not.toMatch(/<(link|script) [^>]*(src|href)=/);

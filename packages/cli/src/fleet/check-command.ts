@@ -7,7 +7,7 @@
 
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { type AppSession, type ClientCredential, fleetCheck, type TenantHealth } from "@boxafe-connect/core";
+import { type AppSession, type AppTokenPort, fleetCheck, type TenantHealth } from "@boxafe-connect/core";
 import { createFetchHttpPort, nodePorts } from "@boxafe-connect/runtime";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
@@ -56,21 +56,21 @@ export async function runFleetCheck(context: CommandContext): Promise<number> {
     process.stdout.write(
       `{"command":"fleet check","target":${JSON.stringify(fleet.targetJson)},"tenants":[\n`,
     );
-  const appSession = (tenantId: string, clientId: string, certificate: StoredCertificate): AppSession => {
-    const credential: ClientCredential = {
-      kind: "certificate",
-      certificatePem: certificate.certificatePem,
-      privateKeyPem: certificate.privateKeyPem,
-    };
+  // Every token any tenant's check obtains is registered with the redactor before anything can print it.
+  const appToken: AppTokenPort = {
+    acquire: (request) =>
+      proof.appToken.acquire(request).then((token) => {
+        out.redactor.protect(token);
+        return token;
+      }),
+  };
+  const appSession = (_tenantId: string, _clientId: string, certificate: StoredCertificate): AppSession => {
     out.redactor.protect(certificate.privateKeyPem);
-    const appToken = () =>
-      proof.appToken
-        .acquire({ tenantId, clientId, credential, resource: fleet.target.graphResource })
-        .then((token) => {
-          out.redactor.protect(token);
-          return token;
-        });
-    return { graph: graphOn(fleet.endpoints, appToken), proof, http };
+    return {
+      graph: (getAccessToken) => graphOn(fleet.endpoints, getAccessToken),
+      proof: { ...proof, appToken },
+      http,
+    };
   };
   const onTenant = async (health: TenantHealth) => {
     const worst = health.problems[0];

@@ -12,6 +12,7 @@ import type { MadeCertificate, ProofPorts } from "../usecases/ports.js";
 import { permissionsOf } from "../usecases/prepare.js";
 import { prove } from "../usecases/verify-app.js";
 import { proveApp } from "../usecases/workloads.js";
+import { audienceFor } from "../verify/audiences.js";
 import type { VerificationReport } from "../verify/verify.js";
 import type { HttpPort } from "../workloads/http-port.js";
 import { forEachBounded } from "./bounded.js";
@@ -29,10 +30,14 @@ import {
   type TenantHealth,
   workloadProblems,
 } from "./tenant-health.js";
+import { tenantTokens } from "./tenant-tokens.js";
 
 export interface AppSession {
-  /** Graph on the app's own token (the drift check reads the app, its consent and the tenant). */
-  readonly graph: GraphPort;
+  /**
+   * Graph on the app's own token (the drift check reads its consent back); core passes the token source,
+   * the tenant's one Graph token (tenant-tokens.ts), so no `$batch` asks the token service again.
+   */
+  graph(getAccessToken: () => Promise<string>): GraphPort;
   readonly proof: ProofPorts;
   readonly http: HttpPort;
 }
@@ -83,19 +88,24 @@ async function checkOne<C extends MadeCertificate>(
     certificatePem: certificate.certificatePem,
     privateKeyPem: certificate.privateKeyPem,
   };
+  // One token per audience for this tenant: the proof's fresh one, then reused by the reads and calls.
+  const tokens = tenantTokens(session.proof.appToken);
+  const proof: ProofPorts = { ...session.proof, appToken: tokens };
+  const graphAudience = audienceFor("microsoft-graph", proof.cloud, undefined) ?? proof.cloud.graphBaseUrl;
+  const graph = session.graph(() => tokens.acquire({ ...ids, credential, resource: graphAudience }));
   const request = setupRequestSchema.parse({ appId: record.clientId, boxafe: entry.boxafe });
   try {
     // The app's own token cannot read its registration (GET /applications needs Application.Read.All,
     // which Table 1 does not grant), so drift is judged by what the app holds: the roles in fresh
     // tokens and the delegated grants read back with its token. One attempt, no polling.
     const report = await prove(
-      { ...ports, ...session.proof },
+      { ...ports, ...proof },
       {
         ...ids,
         credential,
         permissions: permissionsOf(request),
         // The grants are read back with the app's own token (Directory.ReadWrite.All may read them).
-        graph: session.graph,
+        graph,
         deadlineMs: 0,
         credentialGraceMs: 0,
       },
@@ -103,7 +113,7 @@ async function checkOne<C extends MadeCertificate>(
     problems.push(...proofProblems(report));
     const sharePointTenant = sharePointTenantOf(report);
     const workloads = await proveApp(
-      { ...session.proof, http: session.http },
+      { ...proof, http: session.http },
       { ...ids, credential, sharePointTenant, ewsAllowed: false },
     );
     problems.push(...workloadProblems(workloads));
