@@ -12,17 +12,37 @@ import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { scaledBudgetMs } from "./budget.js";
 import { formatBytes, formatMs } from "./markdown.js";
 import { repoPath } from "./repo.js";
 import type { SectionResult } from "./section.js";
 
-// 1,000 by default, as the issue asks; BOXAFE_BENCH_FLEET_TENANTS=100 for a quick run on a busy machine.
-const TENANTS = Number(process.env.BOXAFE_BENCH_FLEET_TENANTS ?? "1000");
+/** 1,000 by default, as the issue asks; BOXAFE_BENCH_FLEET_TENANTS=100 for a quick run on a busy machine. */
+export const FLEET_TENANTS = tenantCount(process.env.BOXAFE_BENCH_FLEET_TENANTS);
+const TENANTS = FLEET_TENANTS;
+const TENTH = Math.max(1, Math.round(TENANTS / 10));
 const CONCURRENCY = 32;
 const LATENCY = 100;
 const TITLE = "3b. Fleet commands (fleet setup, fleet check)";
 const TARGET_TIME = `\`fleet check\` of ${TENANTS} tenants at ${LATENCY} ms < 60 s, every tenant reported correctly`;
-const TARGET_MEMORY = `\`fleet check\` peak memory for ${TENANTS} tenants < 1.5x that for ${TENANTS / 10}`;
+const TARGET_MEMORY = `\`fleet check\` peak memory for ${TENANTS} tenants < 1.5x that for ${TENTH}`;
+
+export function tenantCount(raw: string | undefined): number {
+  const n = Number(raw ?? "1000");
+  if (!Number.isInteger(n) || n < 10) {
+    throw new RangeError(`BOXAFE_BENCH_FLEET_TENANTS must be a whole number of at least 10 (got ${raw})`);
+  }
+  return n;
+}
+
+/**
+ * The section's budget for `tenants`: starting the fleet sandbox and the sign-in, then per tenant its
+ * `fleet setup` (an app, 26 permissions, a certificate, a proof) and its two `fleet check` passes at
+ * 100 ms, with room for a loaded machine (measured: see BENCHMARKS.md section 3b's wall times).
+ */
+export function fleetCliBudgetMs(tenants: number): number {
+  return scaledBudgetMs(tenants, 120_000, 1_500);
+}
 
 interface Started {
   readonly url: string;
@@ -57,10 +77,35 @@ function send(child: ChildProcess, message: string): Promise<void> {
   });
 }
 
+/** CPU the fleet sandbox process has used so far (user + system), in ms. */
+function sandboxCpuMs(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown) => {
+      const micros = (message as { cpuMicros?: unknown }).cpuMicros;
+      if (typeof micros !== "number") return;
+      child.off("message", onMessage);
+      resolve(micros / 1000);
+    };
+    child.on("message", onMessage);
+    child.send("cpu");
+  });
+}
+
+/** utime + stime of a live process from /proc/<pid>/stat, in ms (Linux clock ticks are 10 ms). */
+export function procCpuMs(stat: string): number | undefined {
+  // The command name (field 2) may hold spaces and parentheses: count fields after its last ")".
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return Number.isFinite(utime) && Number.isFinite(stime) ? (utime + stime) * 10 : undefined;
+}
+
 interface Measured {
   readonly code: number | null;
   readonly ms: number;
   readonly peakRss: number;
+  /** The CLI's CPU time (user + system), as last sampled before it exited. */
+  readonly cpuMs: number;
   readonly stdout: string;
   readonly stderrTail: string;
 }
@@ -74,11 +119,13 @@ function runMeasured(args: readonly string[], env: NodeJS.ProcessEnv): Promise<M
       stdio: ["ignore", "pipe", "pipe"],
     });
     let peakRss = 0;
+    let cpuMs = 0;
     const sample = () => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
         const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? /VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
         peakRss = Math.max(peakRss, kb * 1024);
+        cpuMs = Math.max(cpuMs, procCpuMs(readFileSync(`/proc/${child.pid}/stat`, "utf8")) ?? 0);
       } catch {
         // the process is gone
       }
@@ -98,6 +145,7 @@ function runMeasured(args: readonly string[], env: NodeJS.ProcessEnv): Promise<M
         code,
         ms: performance.now() - started,
         peakRss,
+        cpuMs,
         stdout: Buffer.concat(out).toString("utf8"),
         stderrTail: err,
       });
@@ -126,7 +174,7 @@ export async function benchFleetCli(signal?: AbortSignal): Promise<Omit<SectionR
     const tenthFile = path.join(dir, "tenth.json");
     const entries = started.customers.map((tenant, i) => ({ tenant, label: `Customer ${i + 1}` }));
     await writeFile(fleetFile, JSON.stringify(entries));
-    await writeFile(tenthFile, JSON.stringify(entries.slice(0, Math.max(1, TENANTS / 10))));
+    await writeFile(tenthFile, JSON.stringify(entries.slice(0, TENTH)));
     const common = [
       "--sandbox",
       started.url,
@@ -137,10 +185,21 @@ export async function benchFleetCli(signal?: AbortSignal): Promise<Omit<SectionR
       "--json",
     ];
     signal?.throwIfAborted();
-    const setup = await runMeasured(
-      ["fleet", "setup", "--fleet", fleetFile, ...common, "--concurrency", String(CONCURRENCY)],
-      env,
-    );
+    // The sandbox's CPU over each command too: on 2 shared cores, the CLI and the sandbox compete.
+    const measured = async (args: readonly string[]) => {
+      const before = await sandboxCpuMs(child);
+      const run = await runMeasured(args, env);
+      return { ...run, sandboxCpuMs: (await sandboxCpuMs(child)) - before };
+    };
+    const setup = await measured([
+      "fleet",
+      "setup",
+      "--fleet",
+      fleetFile,
+      ...common,
+      "--concurrency",
+      String(CONCURRENCY),
+    ]);
     const setupDoc = JSON.parse(setup.stdout || "{}") as { summary?: { done: number; failed: number } };
     signal?.throwIfAborted();
     await send(child, `faults latency=${LATENCY}`);
@@ -153,9 +212,9 @@ export async function benchFleetCli(signal?: AbortSignal): Promise<Omit<SectionR
       "--concurrency",
       String(CONCURRENCY),
     ];
-    const tenth = await runMeasured(checkArgs(tenthFile), env);
+    const tenth = await measured(checkArgs(tenthFile));
     const load = os.loadavg()[0] ?? 0;
-    const full = await runMeasured(checkArgs(fleetFile), env);
+    const full = await measured(checkArgs(fleetFile));
     const doc = JSON.parse(full.stdout || "{}") as { summary?: { lights: Record<string, number> } };
     const green = doc.summary?.lights.green ?? 0;
     const memoryRatio = tenth.peakRss > 0 ? full.peakRss / tenth.peakRss : Number.NaN;
@@ -167,25 +226,39 @@ export async function benchFleetCli(signal?: AbortSignal): Promise<Omit<SectionR
         `A fleet sandbox with a partner and ${TENANTS} customer tenants (GDAP to each, EWS enabled) runs in its own process. ` +
         `\`fleet setup\` (the bundled CLI) onboards all of them after one partner sign-in, ${CONCURRENCY} at a time, at 0 ms ` +
         `latency; then every Entra and Graph request gets ${LATENCY} ms and \`fleet check\` (each app's own certificate, no ` +
-        `admin) runs over the first ${TENANTS / 10} tenants and over all ${TENANTS}, ${CONCURRENCY} at a time. Correct: every ` +
-        "tenant green (nothing was planted). Memory: the CLI process's peak resident set (VmHWM from /proc).",
+        `admin) runs over the first ${TENTH} tenants and over all ${TENANTS}, ${CONCURRENCY} at a time. Correct: every ` +
+        "tenant green (nothing was planted). Memory: the CLI process's peak resident set (VmHWM from /proc); CPU: the CLI's " +
+        "user + system time (/proc) and the sandbox process's over the same command.",
       tables: [
         {
-          headers: ["Command", "Tenants", "Latency", "Wall time", "Peak memory", "Result"],
+          headers: [
+            "Command",
+            "Tenants",
+            "Latency",
+            "Wall time",
+            "CLI CPU",
+            "Sandbox CPU",
+            "Peak memory",
+            "Result",
+          ],
           rows: [
             [
               "`fleet setup`",
               TENANTS,
               "0 ms",
               formatMs(setup.ms),
+              formatMs(setup.cpuMs),
+              formatMs(setup.sandboxCpuMs),
               formatBytes(setup.peakRss),
               `${setupDoc.summary?.done ?? 0} onboarded, ${setupDoc.summary?.failed ?? "?"} failed (exit ${setup.code})`,
             ],
             [
               "`fleet check`",
-              TENANTS / 10,
+              TENTH,
               `${LATENCY} ms`,
               formatMs(tenth.ms),
+              formatMs(tenth.cpuMs),
+              formatMs(tenth.sandboxCpuMs),
               formatBytes(tenth.peakRss),
               `exit ${tenth.code}`,
             ],
@@ -194,11 +267,13 @@ export async function benchFleetCli(signal?: AbortSignal): Promise<Omit<SectionR
               TENANTS,
               `${LATENCY} ms`,
               formatMs(full.ms),
+              formatMs(full.cpuMs),
+              formatMs(full.sandboxCpuMs),
               formatBytes(full.peakRss),
               `${green}/${TENANTS} green (exit ${full.code})`,
             ],
           ],
-          align: ["l", "r", "r", "r", "r", "l"],
+          align: ["l", "r", "r", "r", "r", "r", "r", "l"],
         },
       ],
       targets: [
@@ -221,7 +296,13 @@ export async function benchFleetCli(signal?: AbortSignal): Promise<Omit<SectionR
           pass: memoryRatio < 1.5,
         },
       ],
-      notes: [`Load average ${load.toFixed(1)} on ${os.cpus().length} cores when the checks ran.`],
+      notes: [
+        `Load average ${load.toFixed(1)} on ${os.cpus().length} cores when the checks ran.`,
+        "Where `fleet setup`'s CPU goes (a profile of 30 tenants): the PFX's MAC key derivation ran 100,000 PKCS#12 " +
+          "iterations in pkijs's pure-JS SHA-256, 10.5 s of 18.5 s; at OpenSSL's 2048 (the same count as the key " +
+          "bag's PBKDF2) it is a few ms. What is left per tenant: an RSA 2048 key pair, msal-node's client " +
+          "assertions (an RS256 signature per token) and the Graph SDK's JSON.",
+      ],
       charts: [],
     };
   } finally {

@@ -21,6 +21,11 @@ process.on("message", (message) => {
     }
     process.send?.({ faults: message.slice("faults ".length) });
   }
+  // CPU this process has used so far (user + system, microseconds), for the section's cost breakdown.
+  if (message === "cpu") {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  }
   if (message === "stop") void fleet.stop().then(() => process.exit(0));
 });
 process.on("disconnect", () => void fleet.stop().then(() => process.exit(0)));
