@@ -1,0 +1,26 @@
+/**
+ * The public names of core/verify (src/index.ts re-exports them all; add a new export here):
+ * verification: audiences, directory readers, the token ports and the token-response classifier.
+ */
+
+export { audienceFor } from "./audiences.js";
+export { canReadDirectory, DIRECTORY_READER_ROLES } from "./directory-readers.js";
+export type { AppTokenPort, AppTokenRequest, ClientCredential, DelegatedTokenPort } from "./port.js";
+export type { TokenFailure, TokenVerdict, TokenWait } from "./token-response.js";
+export {
+  classifyTokenFailure,
+  retryAfterHeaderSeconds,
+  tokenError,
+  tokenErrorWait,
+  tokenFailureFromBody,
+  tokenFailureFromMsal,
+} from "./token-response.js";
+export type {
+  TokenCheck,
+  VerificationItem,
+  VerificationReport,
+  VerificationStatus,
+  VerifyDeps,
+  VerifyInput,
+} from "./verify.js";
+export { verify } from "./verify.js";
