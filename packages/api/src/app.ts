@@ -24,6 +24,7 @@ import { healthRoutes } from "./routes/health.js";
 import { permissionsRoutes } from "./routes/permissions.js";
 import { planRoutes } from "./routes/plan.js";
 import { preflightRoutes } from "./routes/preflight.js";
+import { proveRoutes } from "./routes/prove.js";
 import { setupRoutes } from "./routes/setup.js";
 import { verifyRoutes } from "./routes/verify.js";
 
@@ -93,6 +94,8 @@ export function createApp(input: ApiConfig): OpenAPIHono<ApiEnv> {
       now,
     }),
   );
+  // One token request and one call per workload: counted per tenant, no polling lease.
+  app.on("POST", "/v1/prove", tenantLimit({ store, rule: tenantRule, tenantOf: verifyTenant, now }));
   for (const route of ["/v1/plan", "/v1/setup"]) {
     app.on("POST", route, tenantLimit({ store, rule: tenantRule, tenantOf: bearerTenant, now }));
   }
@@ -100,6 +103,7 @@ export function createApp(input: ApiConfig): OpenAPIHono<ApiEnv> {
   app.route("/", healthRoutes(config));
   app.route("/", permissionsRoutes());
   app.route("/", verifyRoutes(config));
+  app.route("/", proveRoutes(config));
   app.route("/", planRoutes(config));
   app.route("/", preflightRoutes(config));
   app.route("/", setupRoutes(config));

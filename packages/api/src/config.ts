@@ -2,7 +2,7 @@
  * What an entry (Node server, Worker, test) hands to createApp: where the cloud is, the hardening
  * limits and the ports. The app itself reads no environment and detects no runtime.
  */
-import type { AppTokenPort, CloudEndpoints, GraphPort, RuntimePorts } from "@boxafe-connect/core";
+import type { AppTokenPort, CloudEndpoints, GraphPort, HttpPort, RuntimePorts } from "@boxafe-connect/core";
 import type { Context } from "hono";
 import type { ApiKey } from "./auth/api-keys.js";
 import type { LimitStore } from "./limits/limit-store.js";
@@ -64,6 +64,8 @@ export interface ApiConfig {
   readonly appTokenPort: AppTokenPort;
   /** Builds a Graph port for the caller's delegated token (one per request, never stored). */
   readonly graphPortFor: (accessToken: string) => GraphPort;
+  /** Plain HTTPS to the cloud's EWS and SharePoint hosts (the workload proofs of /v1/prove). */
+  readonly http: HttpPort;
   readonly runtime: RuntimePorts;
   readonly logger: AccessLogger;
   /** Who an unauthenticated request counts against (its client address). */

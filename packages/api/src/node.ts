@@ -6,7 +6,12 @@
  * the socket address, or by the client address a trusted proxy forwarded (TRUSTED_PROXIES).
  */
 import type { AddressInfo } from "node:net";
-import { createGraphPort, createMsalAppTokenPort, nodePorts } from "@boxafe-connect/runtime";
+import {
+  createFetchHttpPort,
+  createGraphPort,
+  createMsalAppTokenPort,
+  nodePorts,
+} from "@boxafe-connect/runtime";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { OpenAPIHono } from "@hono/zod-openapi";
@@ -40,6 +45,7 @@ export function createNodeApp(options: NodeApiOptions = {}): OpenAPIHono<ApiEnv>
         getAccessToken: async () => accessToken,
         fetchTimeoutMs: timeouts.outboundMs,
       }),
+    http: createFetchHttpPort({ timeoutMs: timeouts.outboundMs }),
     runtime: nodePorts(),
     logger: options.logger ?? ((entry) => process.stderr.write(`${JSON.stringify(entry)}\n`)),
     clientKey: (c) => {

@@ -14,6 +14,7 @@ import type { DurableObjectNamespaceLike } from "./limits/durable-limit-store.js
 import { createDurableLimitStore } from "./limits/durable-limit-store.js";
 import { createFetchAppTokenPort } from "./ports/fetch-app-token.js";
 import { createFetchGraphPort } from "./ports/fetch-graph.js";
+import { createFetchHttpPortOn } from "./ports/fetch-http.js";
 import { createOutbound } from "./ports/outbound.js";
 import type { ApiEnv } from "./router.js";
 
@@ -40,6 +41,16 @@ export function createWorkerApp(env: WorkerEnv, overrides: Partial<ApiConfig> = 
     allowedOrigins: [settings.cloud.authorityHost, settings.cloud.graphBaseUrl],
     timeoutMs: settings.timeouts.outboundMs,
   });
+  // The workload proofs call EWS and the tenant's SharePoint host (its name is in the request).
+  const services = createOutbound({
+    fetch: (input, init) => fetch(input, init),
+    allowedOrigins: [settings.cloud.exchangeBaseUrl, settings.cloud.sharePointBaseUrl("tenant")],
+    allowHttpsHost: (host) => {
+      const label = host.split(".")[0] ?? "";
+      return /^[a-z0-9-]{1,63}$/.test(label) && host === settings.cloud.sharePointHost(label);
+    },
+    timeoutMs: settings.timeouts.outboundMs,
+  });
   const now = () => Date.now();
   return createApp({
     ...settings,
@@ -51,6 +62,7 @@ export function createWorkerApp(env: WorkerEnv, overrides: Partial<ApiConfig> = 
     }),
     graphPortFor: (accessToken) =>
       createFetchGraphPort({ graphBaseUrl: settings.cloud.graphBaseUrl, accessToken, fetch: outbound }),
+    http: createFetchHttpPortOn(services),
     runtime: {
       clock: { now },
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -6,7 +6,7 @@
 import { X509Certificate } from "node:crypto";
 import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
 import type { AppTokenPort, AppTokenRequest } from "@boxafe-connect/core";
-import { CoreError, tokenError, tokenFailureFromMsal } from "@boxafe-connect/core";
+import { assertionFor, CoreError, tokenError, tokenFailureFromMsal } from "@boxafe-connect/core";
 import { msalAuthority } from "./msal-authority.js";
 import { retryAfterNetwork } from "./retry-after-network.js";
 
@@ -17,8 +17,11 @@ export interface MsalAppTokenOptions {
 
 function credentialConfig(
   request: AppTokenRequest,
-): Pick<Configuration["auth"], "clientSecret" | "clientCertificate"> {
+): Pick<Configuration["auth"], "clientSecret" | "clientCertificate" | "clientAssertion"> {
   if (request.credential.kind === "secret") return { clientSecret: request.credential.secret };
+  // Signed by whoever holds the key (the web page); msal-node sends it as client_assertion unchanged.
+  if (request.credential.kind === "assertions")
+    return { clientAssertion: assertionFor(request.credential, request.resource) };
   const { certificatePem, privateKeyPem } = request.credential;
   let certificate: X509Certificate;
   try {

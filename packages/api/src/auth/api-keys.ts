@@ -10,7 +10,13 @@ import { CoreError } from "@boxafe-connect/core";
 export const API_KEY_HEADER = "X-Api-Key";
 
 /** Routes a key can be allowed; everything else is open (catalog, health, docs) or does not exist. */
-export const PROTECTED_ROUTES = ["/v1/verify", "/v1/plan", "/v1/preflight", "/v1/setup"] as const;
+export const PROTECTED_ROUTES = [
+  "/v1/verify",
+  "/v1/prove",
+  "/v1/plan",
+  "/v1/preflight",
+  "/v1/setup",
+] as const;
 export type ProtectedRoute = (typeof PROTECTED_ROUTES)[number];
 
 export interface ApiKey {

@@ -4,7 +4,13 @@
  * client secret or a certificate assertion signed by jose (RS256, x5t and x5t#S256 headers).
  */
 import type { AppTokenPort, AppTokenRequest, ClientCredential } from "@boxafe-connect/core";
-import { CoreError, retryAfterHeaderSeconds, tokenError, tokenFailureFromBody } from "@boxafe-connect/core";
+import {
+  assertionFor,
+  CoreError,
+  retryAfterHeaderSeconds,
+  tokenError,
+  tokenFailureFromBody,
+} from "@boxafe-connect/core";
 import { importPKCS8, importX509, SignJWT } from "jose";
 import type { FetchLike } from "./outbound.js";
 
@@ -65,6 +71,12 @@ async function credentialFields(
 ): Promise<Record<string, string>> {
   const credential: ClientCredential = request.credential;
   if (credential.kind === "secret") return { client_secret: credential.secret };
+  if (credential.kind === "assertions") {
+    return {
+      client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+      client_assertion: assertionFor(credential, request.resource),
+    };
+  }
   return {
     client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
     client_assertion: await signAssertion(request.clientId, audience, credential, nowMs),

@@ -11,6 +11,8 @@ export interface OutboundOptions {
   readonly fetch: FetchLike;
   /** Origins (scheme://host[:port]) this port may call. */
   readonly allowedOrigins: readonly string[];
+  /** Also allowed: https URLs whose host passes (a tenant's SharePoint host, e.g. contoso.sharepoint.com). */
+  readonly allowHttpsHost?: (host: string) => boolean;
   readonly timeoutMs: number;
 }
 
@@ -18,7 +20,8 @@ export function createOutbound(options: OutboundOptions): FetchLike {
   const allowed = new Set(options.allowedOrigins.map((o) => new URL(o).origin));
   return async (input, init) => {
     const url = new URL(input);
-    if (!allowed.has(url.origin) || url.username !== "" || url.password !== "") {
+    const hostAllowed = url.protocol === "https:" && options.allowHttpsHost?.(url.host) === true;
+    if (!(allowed.has(url.origin) || hostAllowed) || url.username !== "" || url.password !== "") {
       throw new CoreError(
         "internal_error",
         "Refused an outbound call to a host outside the configured cloud.",

@@ -2,7 +2,7 @@
  * Fakes for the route suite: they run unchanged in Node and in workerd (no node:*, no I/O).
  * Tokens are unsigned JWT-shaped strings; core only decodes claims, it never trusts a signature here.
  */
-import type { AppTokenPort, GraphPort, RuntimePorts } from "@boxafe-connect/core";
+import type { AppTokenPort, GraphPort, HttpPort, RuntimePorts } from "@boxafe-connect/core";
 import { boxafeProfile, CoreError, resolveProfile, resources } from "@boxafe-connect/core";
 import { parseApiKeys } from "../auth/api-keys.js";
 import type { AccessLogEntry, ApiConfig } from "../config.js";
@@ -148,6 +148,16 @@ export function fakeRuntime(
   };
 }
 
+/** EWS and SharePoint are not faked: a route test that reaches them gets "no answer" (the sandbox tests call them). */
+export const unreachableHttp: HttpPort = {
+  async send(request) {
+    throw new CoreError(
+      "unreachable",
+      `Could not reach ${new URL(request.url).host} (no service in this test).`,
+    );
+  },
+};
+
 export interface TestConfig extends ApiConfig {
   readonly logs: AccessLogEntry[];
 }
@@ -167,6 +177,7 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): TestConfig {
     timeouts: { outboundMs: 2000, verifyDeadlineMs: 0, credentialGraceMs: 0, retryBudgetMs: 5000 },
     appTokenPort: fakeAppTokenPort(() => runtime.clock.now()),
     graphPortFor: () => grantedDirectoryGraph(),
+    http: unreachableHttp,
     runtime,
     logger: (entry) => logs.push(entry),
     clientKey: (c) => c.req.header("x-test-client") ?? "test",

@@ -102,6 +102,7 @@ export function httpCases(makeApp: AppFactory): void {
         "/v1/permissions",
         "/v1/plan",
         "/v1/preflight",
+        "/v1/prove",
         "/v1/setup",
         "/v1/verify",
       ].sort(),

@@ -13,7 +13,7 @@ import { type GraphDeps, runRequests, startBudget } from "../graph/batch-runner.
 import { hasThumbprint } from "../tenant/credentials-plan.js";
 import type { AppKey, KeyCredential, PasswordCredential } from "../tenant/model.js";
 import { isOurSecret } from "../tenant/secrets.js";
-import type { AppTokenPort, ClientCredential } from "../verify/port.js";
+import type { AppTokenPort, HeldCredential } from "../verify/port.js";
 import { keysWithMaterial, wireKey } from "./add-certificate.js";
 import { requireApplication } from "./find-application.js";
 import { proveCredential } from "./prove-credential.js";
@@ -27,7 +27,7 @@ export interface RetireInput {
   readonly tenantId: string;
   readonly appKey: AppKey;
   readonly cloud: CloudEndpoints;
-  readonly proof: ClientCredential;
+  readonly proof: HeldCredential;
   /** For a certificate proof: its SHA-1 thumbprint (hex), to find it among keyCredentials. */
   readonly proofThumbprint?: string;
   readonly keep: number;

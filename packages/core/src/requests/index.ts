@@ -31,6 +31,8 @@ export {
   setupRequestFromWebForm,
 } from "./front-ends.js";
 export { parseRequest } from "./parse-request.js";
+export type { ProveRequest, ProveRequestInput } from "./prove-request.js";
+export { proveInput, proveRequestSchema } from "./prove-request.js";
 export type { RetireRequest, RotateRequest } from "./rotate-request.js";
 export { retireRequestSchema, rotateRequestSchema } from "./rotate-request.js";
 export type { SetupRequest, SetupRequestInput } from "./setup-request.js";

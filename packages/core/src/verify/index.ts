@@ -5,7 +5,14 @@
 
 export { audienceFor } from "./audiences.js";
 export { canReadDirectory, DIRECTORY_READER_ROLES } from "./directory-readers.js";
-export type { AppTokenPort, AppTokenRequest, ClientCredential, DelegatedTokenPort } from "./port.js";
+export type {
+  AppTokenPort,
+  AppTokenRequest,
+  ClientCredential,
+  DelegatedTokenPort,
+  HeldCredential,
+} from "./port.js";
+export { assertionFor } from "./port.js";
 export type { TokenFailure, TokenVerdict, TokenWait } from "./token-response.js";
 export {
   classifyTokenFailure,

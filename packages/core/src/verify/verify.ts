@@ -197,7 +197,7 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
     ...appRoleItems(applicationPerms, tokens, record, {
       audienceOf,
       transient: new Set([...transient]),
-      certificate: input.credential.kind === "certificate",
+      certificate: input.credential.kind !== "secret",
       ...(sharePointUnknown === undefined ? {} : { sharePointUnknown }),
     }),
     ...delegatedItems(

@@ -15,5 +15,16 @@ export type {
 export { proveWorkloads } from "./prove-workloads.js";
 export type { Readiness } from "./readiness.js";
 export { readiness, WORKLOAD_NAMES } from "./readiness.js";
+export type {
+  AssertionClaims,
+  AssertionExpectations,
+  AssertionWorkload,
+} from "./signed-assertions.js";
+export {
+  ASSERTION_MAX_LIFETIME_SECONDS,
+  checkAssertion,
+  tokenEndpoint,
+  workloadAudiences,
+} from "./signed-assertions.js";
 export type { UnprovenInput } from "./unproven.js";
 export { unprovenReport } from "./unproven.js";

@@ -87,6 +87,17 @@ async function checkAssertion(
       throw oauth.assertion(700024, "Client assertion is not within its valid time range.");
     throw oauth.assertion(700027, "Client assertion failed signature validation.");
   }
+  // Microsoft identity platform "Certificate credentials" (learn.microsoft.com/entra/identity-platform/
+  // certificate-credentials): exp should be "short - 5-10 minutes after nbf at most", and "Microsoft Entra ID
+  // doesn't place restrictions on the exp time currently". Stricter than Entra on purpose: an assertion living
+  // longer than 10 minutes is refused with the time-range error, so our signers (the CLI's msal-node, the
+  // API's Worker port, the web page) are held to the documented limit. A reused jti is accepted, as Entra
+  // does: the page documents no replay check, and msal-node itself sends one cached assertion for every
+  // token request within its 10 minutes (ClientAssertion.getJwt), which works against Entra.
+  const start = payload.nbf ?? payload.iat;
+  if (typeof payload.exp === "number" && typeof start === "number" && payload.exp - start > 600) {
+    throw oauth.assertion(700024, "Client assertion is not within its valid time range.");
+  }
   if (payload.iss !== app.appId || payload.sub !== app.appId) {
     throw oauth.assertion(700023, "Client assertion 'iss' and 'sub' claims must both be the client id.");
   }
