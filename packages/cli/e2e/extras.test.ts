@@ -144,16 +144,18 @@ describe("more commands through the built CLI", () => {
     expect(t.sandbox.context.dir.appByAppId(clientId)?.keyCredentials.length).toBe(before + 1);
   });
 
-  it("sharepoint again in the same folder refuses before sign-in: no second certificate, no orphan", async () => {
+  it("sharepoint again in the same folder reuses its files: no second certificate, nothing written", async () => {
     const keys = () => t.sandbox.context.dir.appByAppId(clientId)?.keyCredentials.length;
     const before = keys();
+    const writes = t.sandbox.context.stats.snapshot().writes;
     const run = await t.run(
       ["sharepoint", "--json", "--app-id", clientId, "--out-dir", t.dir, "--sandbox", t.sandbox.url],
       { env: { BOXAFE_PFX_PASSWORD: "correct horse battery" } },
     );
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--out-dir: .*already exists/);
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseJson(run)).toMatchObject({ source: "held", added: false, changed: false, files: null });
     expect(keys()).toBe(before);
+    expect(t.sandbox.context.stats.snapshot().writes).toBe(writes);
   });
 
   it("setup -o with an existing file is exit 2 before sign-in; the file is untouched", async () => {

@@ -38,7 +38,11 @@ export interface HandOverInput {
   readonly certificate?: {
     readonly thumbprint: string;
     readonly notAfter: string;
-    readonly files: { readonly pem: string; readonly cer: string; readonly pfx: string };
+    /** "held": the admin's own certificate file was reused (nothing written); "made": new files. */
+    readonly source: "held" | "made";
+    /** The admin's file when reused. */
+    readonly file: string | null;
+    readonly files: { readonly pem: string; readonly cer: string; readonly pfx: string } | null;
     readonly pfxPassword: string | null;
     /** The SharePoint proof with the certificate. */
     readonly verification?: VerificationReport;
@@ -123,7 +127,8 @@ function showValues(
     out.print(
       [
         `${what}: ${c.thumbprint} (until ${c.notAfter.slice(0, 10)})`,
-        `  ${c.files.pem} (key, 0600)  ${c.files.cer}  ${c.files.pfx} (0600)`,
+        ...(c.files ? [`  ${c.files.pem} (key, 0600)  ${c.files.cer}  ${c.files.pfx} (0600)`] : []),
+        ...(c.file ? [`  your ${c.file}, reused: no new key, no file written`] : []),
         ...(c.pfxPassword ? [`  PFX password (shown only now): ${c.pfxPassword}`] : []),
       ].join("\n"),
     );

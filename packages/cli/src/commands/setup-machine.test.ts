@@ -31,6 +31,7 @@ const sink = { write: () => true };
 function coreSession(request: SetupRequest) {
   const tenant = fakeTenant();
   const made = {
+    source: "made" as const,
     derBase64: "MIIB",
     thumbprint: "C".repeat(40),
     notAfter: "2027-11-27T12:00:00.000Z",

@@ -18,11 +18,13 @@ import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import type { CertificateFiles } from "../files/certificate-files.js";
 import { certificateBaseName, writeCertificateFiles } from "../files/certificate-files.js";
+import { heldCertificates } from "../files/held-certificate.js";
 import { readinessLines } from "../render/readiness-view.js";
 import { ExitCode } from "../render-error.js";
 import { sessionRequestOf } from "../requests/session-request.js";
 import { type SetupEndFlags, setupEndFlagsOf } from "../requests/setup-end-request.js";
 import { setupRequestOf, withProfile } from "../requests/setup-request.js";
+import { appCertificates } from "../session/certificate-maker.js";
 import { ewsOpener, proveSetup } from "../session/setup-end.js";
 import { askBoxafeVersion, boxafeCertificateLines } from "../steps/boxafe-version.js";
 import { askChooseApp } from "../steps/choose-app.js";
@@ -180,8 +182,14 @@ export async function runSetupWizard(context: CommandContext, saved?: SavedRun):
     onPrompt: promptRenderer(ui),
     // The tenant's rules after the read: a failing rule stops before the review (as with --yes).
     preflight: true,
+    // An earlier run's certificate files for this app in this folder are reused, never doubled.
+    certificates: appCertificates(
+      io,
+      heldCertificates(io, { dir: ".", option: "certificate-file", command: "setup" }),
+    ),
     handOver: async ({ clientId, certificate }) => {
-      if (certificate) files = await writeCertificateFiles(".", certificateBaseName(clientId), certificate);
+      if (certificate?.source === "made")
+        files = await writeCertificateFiles(".", certificateBaseName(clientId), certificate);
     },
   });
   try {

@@ -17,6 +17,7 @@ import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import type { CertificateFiles } from "../files/certificate-files.js";
 import { certificateBaseName, writeCertificateFiles } from "../files/certificate-files.js";
+import { heldCertificates, readHeldCertificate } from "../files/held-certificate.js";
 import { checkNewFile, checkOutputFolder } from "../files/output-path.js";
 import { planLines } from "../render/plan-view.js";
 import { preflightDocument } from "../render/preflight-view.js";
@@ -25,6 +26,7 @@ import { ExitCode, renderError } from "../render-error.js";
 import { sessionRequestOf } from "../requests/session-request.js";
 import { setupEndFlagsOf } from "../requests/setup-end-request.js";
 import { setupRequestOf, withProfile } from "../requests/setup-request.js";
+import { appCertificates } from "../session/certificate-maker.js";
 import { finishSetup } from "../session/setup-end.js";
 import type { WizardSession } from "../wizard/setup-session.js";
 import { createWizardSession } from "../wizard/setup-session.js";
@@ -55,12 +57,15 @@ function handOverInput(context: CommandContext, session: WizardSession, files: C
     stats: applied?.stats ?? { requests: 0, roundTrips: 0 },
     outputFile: stringOption(context, "output"),
     ...(checked ? { preflight: preflightDocument(checked) } : {}),
-    ...(certificate && files
+    ...(certificate && (files || certificate.made.source === "held")
       ? {
           certificate: {
             thumbprint: certificate.made.thumbprint,
             notAfter: certificate.made.notAfter,
-            files,
+            // "held": the admin's own file was reused (nothing written), "made": new files.
+            source: certificate.made.source,
+            file: certificate.made.source === "held" ? certificate.made.file : null,
+            files: files ?? null,
             pfxPassword: certificate.made.generatedPassword ? certificate.made.pfxPassword : null,
             verification: certificate.report,
           },
@@ -82,8 +87,15 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
   const { out, values } = context;
   const flags = setupEndFlagsOf(values);
   // --boxafe, default 1.5 (core's DEFAULT_BOXAFE_VERSION_REASON says why).
+  const file = stringOption(context, "certificate-file");
+  // Read and checked before sign-in: a broken file is exit 2 naming --certificate-file.
+  const given =
+    file === undefined ? undefined : await readHeldCertificate(context, file, "certificate-file", Date.now());
+  const parsed = await withProfile(setupRequestOf(values, Date.now()), values);
   const request = {
-    ...(await withProfile(setupRequestOf(values, Date.now()), values)),
+    ...parsed,
+    // A certificate of your own is one to use: --certificate-file implies --certificate.
+    certificate: parsed.certificate || given !== undefined,
     boxafe: flags.boxafe ?? DEFAULT_BOXAFE_VERSION,
   };
   // Output paths are checked before anyone signs in: nothing changes if a file cannot be written.
@@ -92,6 +104,15 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
   // Boxafe 1.5 always gets a certificate, whose files go into this folder.
   if (request.certificate || request.boxafe === "1.5")
     await checkOutputFolder(".", [], "certificate", "setup");
+  // The certificate the admin holds (the file given, or an earlier run's files here) is reused.
+  const held = heldCertificates(context, {
+    ...(given ? { given } : {}),
+    dir: ".",
+    option: "certificate-file",
+    command: "setup",
+  });
+  if (request.appId !== undefined && (request.certificate || request.boxafe === "1.5"))
+    await held(request.appId);
   let files: CertificateFiles | undefined;
   const progress = taskProgress(out, {}, (event) => {
     if (event.type === "planned") out.info(planLines(event.summary, out.style).join("\n"));
@@ -100,9 +121,11 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
     emit: progress.emit,
     ...(context.env.BOXAFE_CLIENT_SECRET ? { knownSecret: context.env.BOXAFE_CLIENT_SECRET } : {}),
     preflight: true,
+    certificates: appCertificates(context, held),
     handOver: async ({ clientId, certificate }) => {
       // The private key is on disk before the proof runs (the secret is in memory until the end).
-      if (certificate) files = await writeCertificateFiles(".", certificateBaseName(clientId), certificate);
+      if (certificate?.source === "made")
+        files = await writeCertificateFiles(".", certificateBaseName(clientId), certificate);
     },
   });
   try {

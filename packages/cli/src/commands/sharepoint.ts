@@ -7,6 +7,7 @@ import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
 import type { CertificateFiles } from "../files/certificate-files.js";
 import { certificateBaseName, writeCertificateFiles } from "../files/certificate-files.js";
+import { type HeldCertificate, heldCertificates, readHeldCertificate } from "../files/held-certificate.js";
 import { checkOutputFolder } from "../files/output-path.js";
 import { appInvLines } from "../render/app-inv-view.js";
 import { withProgress } from "../render/task-progress.js";
@@ -16,7 +17,7 @@ import { appRequestOf } from "../requests/app-request.js";
 import { certificateRequestOf } from "../requests/certificate-request.js";
 import { sessionRequestOf } from "../requests/session-request.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { certificateMaker } from "../session/certificate-maker.js";
+import { type AppCertificate, appCertificates } from "../session/certificate-maker.js";
 
 async function legacyAppInv(context: CommandContext): Promise<number> {
   const { out } = context;
@@ -35,20 +36,30 @@ async function legacyAppInv(context: CommandContext): Promise<number> {
   }
 }
 
+/** `--certificate-file`, read and checked before sign-in (exit 2 naming it when it is not usable). */
+async function givenCertificate(context: CommandContext): Promise<HeldCertificate | undefined> {
+  const file = stringOption(context, "certificate-file");
+  return file === undefined ? undefined : readHeldCertificate(context, file, "certificate-file", Date.now());
+}
+
 export async function runSharePoint(context: CommandContext): Promise<number> {
   if (flag(context, "legacy-appinv")) return legacyAppInv(context);
   const { out } = context;
   const request = certificateRequestOf(context.values);
-  // The folder (and, with --app-id, the very file names) are checked before sign-in: a run that
-  // could not write its key files must not add a certificate first.
+  const given = await givenCertificate(context);
+  // The folder is checked before sign-in; an earlier run's files for this app are reused (core
+  // decides: a certificate already on the app adds nothing), and new file names are checked
+  // before any write, so a run that could not write its key files never adds a certificate.
   const dir = stringOption(context, "out-dir") ?? ".";
-  const base = request.appId === undefined ? undefined : certificateBaseName(request.appId);
-  await checkOutputFolder(
+  await checkOutputFolder(dir, [], "out-dir", "sharepoint");
+  const held = heldCertificates(context, {
+    ...(given ? { given } : {}),
     dir,
-    base ? [`${base}.pem`, `${base}.cer`, `${base}.pfx`] : [],
-    "out-dir",
-    "sharepoint",
-  );
+    option: "out-dir",
+    command: "sharepoint",
+  });
+  // With --app-id the earlier run's file is read (and refused when broken) before sign-in too.
+  if (request.appId !== undefined) await held(request.appId);
   const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: true });
   try {
     let files: CertificateFiles | undefined;
@@ -57,10 +68,10 @@ export async function runSharePoint(context: CommandContext): Promise<number> {
         {
           ...session.ports,
           proof: session.proof,
-          certificates: certificateMaker(context),
-          // The files are written as soon as the certificate is on the app, before the proof.
+          certificates: appCertificates(context, held),
+          // A new key pair's files are written as soon as it is on the app, before the proof.
           handOver: async ({ clientId, certificate }) => {
-            if (!certificate) return;
+            if (certificate?.source !== "made") return;
             files = await writeCertificateFiles(dir, certificateBaseName(clientId), certificate);
           },
         },
@@ -69,12 +80,12 @@ export async function runSharePoint(context: CommandContext): Promise<number> {
       ),
     );
     const made = result.certificate;
-    const written: CertificateFiles | undefined = files;
-    if (!written)
+    if (made.source === "made" && !files)
       throw new Error("The certificate was added but its files were not written; run sharepoint again.");
     // The private key is in the admin's files now; until here the tenant counts the certificate unheld.
     await handedOver(session.ports, result.handOver);
     if (made.generatedPassword) out.redactor.handOver(made.pfxPassword);
+    const nothingToDo = made.source === "held" && result.summary.total === 0;
     out.result({
       command: "sharepoint",
       ok: result.report.complete,
@@ -83,24 +94,51 @@ export async function runSharePoint(context: CommandContext): Promise<number> {
       clientId: result.clientId,
       thumbprint: made.thumbprint,
       notAfter: made.notAfter,
-      files: written,
+      // "made": a new key pair (files written); "held": the admin's file, reused (nothing written).
+      source: made.source,
+      added: result.added,
+      changed: result.summary.total > 0,
+      certificateFile: made.source === "held" ? made.file : null,
+      files: files ?? null,
       pfxPassword: made.generatedPassword ? made.pfxPassword : null,
       verification: result.report,
     });
     out.info(verificationLines(result.report, out.style).join("\n"));
-    out.print(
-      [
-        `Certificate thumbprint: ${made.thumbprint} (valid until ${made.notAfter.slice(0, 10)})`,
-        `  ${written.pem}  certificate + private key (mode 0600)`,
-        `  ${written.cer}  public certificate`,
-        `  ${written.pfx}  PFX for Boxafe (mode 0600)`,
-        ...(made.generatedPassword
-          ? [`PFX password (shown only now): ${made.pfxPassword}`]
-          : ["PFX password: from BOXAFE_PFX_PASSWORD"]),
-      ].join("\n"),
-    );
+    out.print(certificateLines(made, files, result.added, nothingToDo).join("\n"));
     return result.report.complete ? ExitCode.Ok : ExitCode.VerificationIncomplete;
   } finally {
     await session.close();
   }
+}
+
+function certificateLines(
+  made: AppCertificate,
+  files: CertificateFiles | undefined,
+  added: boolean,
+  nothingToDo: boolean,
+): string[] {
+  const head = `Certificate thumbprint: ${made.thumbprint} (valid until ${made.notAfter.slice(0, 10)})`;
+  if (made.source === "held") {
+    return [
+      nothingToDo
+        ? `Nothing to do: the certificate in ${made.file} is already on the app; nothing was written.`
+        : added
+          ? `Added the public part of your certificate ${made.file} to the app; no file was written.`
+          : `Your certificate ${made.file} is already on the app; no file was written.`,
+      head,
+    ];
+  }
+  return [
+    head,
+    ...(files
+      ? [
+          `  ${files.pem}  certificate + private key (mode 0600)`,
+          `  ${files.cer}  public certificate`,
+          `  ${files.pfx}  PFX for Boxafe (mode 0600)`,
+        ]
+      : []),
+    made.generatedPassword
+      ? `PFX password (shown only now): ${made.pfxPassword}`
+      : "PFX password: from BOXAFE_PFX_PASSWORD",
+  ];
 }

@@ -6,6 +6,7 @@
 import type {
   Action,
   AdminPorts,
+  CertificateMaker,
   EffectHandlers,
   Emit,
   HandOverPort,
@@ -22,8 +23,8 @@ import { CoreError, checkRole, createSetupSession } from "@boxafe-connect/core";
 import type { SignedIn, SignInPrompt } from "../auth/sign-in.js";
 import type { SessionRequest } from "../requests/session-request.js";
 import { adminPorts, proofPorts, signInAdmin } from "../session/admin-session.js";
-import type { MadeCertificate } from "../session/certificate-maker.js";
-import { certificateMaker } from "../session/certificate-maker.js";
+import type { AppCertificate } from "../session/certificate-maker.js";
+import { appCertificates } from "../session/certificate-maker.js";
 import { requirePreflight, runTenantPreflight } from "../session/tenant-preflight.js";
 import type { Io, Target } from "../target/resolve-target.js";
 import { resolveTarget, targetMarker } from "../target/resolve-target.js";
@@ -46,8 +47,8 @@ export interface WizardSession {
   permissions(): readonly Permission[];
   appInv(): SharePointAppInv | undefined;
   report(): VerificationReport | undefined;
-  certificate(): { readonly made: MadeCertificate; readonly report: VerificationReport } | undefined;
-  core(): SetupSession<MadeCertificate>;
+  certificate(): { readonly made: AppCertificate; readonly report: VerificationReport } | undefined;
+  core(): SetupSession<AppCertificate>;
   /** The last preflight of this run, when it ran. */
   preflight(): PreflightResult | undefined;
   /** Where the run signed in (after sign-in): the EWS step signs in to the same tenant's Exchange. */
@@ -62,7 +63,9 @@ export interface SessionDisplay {
   readonly quiet?: boolean;
   readonly onPrompt?: (prompt: SignInPrompt) => void;
   readonly emit?: Emit;
-  readonly handOver?: HandOverPort<MadeCertificate>;
+  readonly handOver?: HandOverPort<AppCertificate>;
+  /** The certificate source (a held file reused, else new key pairs); by default always new. */
+  readonly certificates?: CertificateMaker<AppCertificate>;
   /** A secret the admin already holds (BOXAFE_CLIENT_SECRET), proven when no new one is made. */
   readonly knownSecret?: string;
   /** Run core's preflight after the tenant is read and plan what its rules allow (setup --yes). */
@@ -107,7 +110,7 @@ export function createWizardSession(
     io.out.redactor.protect(value);
     return value;
   };
-  const core = createSetupSession<MadeCertificate>(
+  const core = createSetupSession<AppCertificate>(
     {
       async signIn() {
         target ??= await resolveTarget(io, sessionRequest.target);
@@ -125,7 +128,7 @@ export function createWizardSession(
           ports: {
             ...ports,
             proof: await proofPorts(io, target),
-            certificates: certificateMaker(io),
+            certificates: display.certificates ?? appCertificates(io, async () => undefined),
             handOver: async (credential) => {
               if (credential.secret) io.out.redactor.protect(credential.secret.secretText);
               await display.handOver?.(credential);
@@ -175,7 +178,7 @@ export function createWizardSession(
 
 /** The CLI's view of a core setup session (what the prompts and renderers read); no I/O of its own. */
 export function wizardSessionOver(
-  core: SetupSession<MadeCertificate>,
+  core: SetupSession<AppCertificate>,
   extra: {
     readonly preflight?: () => PreflightResult | undefined;
     /** Where the run signed in (the EWS step signs in to the same tenant's Exchange). */

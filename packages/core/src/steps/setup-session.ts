@@ -15,6 +15,7 @@ import type { SharePointAppInv } from "../sharepoint/app-inv.js";
 import { sharePointAppInv } from "../sharepoint/app-inv.js";
 import type { AppKey } from "../tenant/model.js";
 import { addCertificate } from "../usecases/certificate.js";
+import { type CertificateSource, chooseCertificate } from "../usecases/choose-certificate.js";
 import type { Emit } from "../usecases/events.js";
 import { silent } from "../usecases/events.js";
 import { handedOver, type PendingHandOver } from "../usecases/hand-over.js";
@@ -22,7 +23,7 @@ import type { MadeCertificate, ProofPorts } from "../usecases/ports.js";
 import type { Prepared } from "../usecases/prepare.js";
 import { prepare, replan, secretLifetimeOf } from "../usecases/prepare.js";
 import type { Applied, SetupPorts } from "../usecases/setup.js";
-import { applyPrepared, makeCertificateFor, proofCredential, sharePointNameOf } from "../usecases/setup.js";
+import { applyPrepared, proofCredential, sharePointNameOf } from "../usecases/setup.js";
 import { prove } from "../usecases/verify-app.js";
 import type { VerificationReport } from "../verify/verify.js";
 import type { EffectHandlers } from "./run-effect.js";
@@ -64,6 +65,8 @@ export interface SetupSession<C extends MadeCertificate> {
   certificate(): { readonly made: C; readonly report: VerificationReport } | undefined;
   /** The certificate made for Boxafe 1.5 at observe time (its hand-over credential). */
   boxafeCertificate(): C | undefined;
+  /** "held" when certificate() is the admin's own (reused: no files to write), "made" when new. */
+  certificateSource(): CertificateSource | undefined;
   appInv(): SharePointAppInv | undefined;
 }
 
@@ -98,6 +101,9 @@ export function createSetupSession<C extends MadeCertificate>(
   let pendingCertificate: PendingHandOver | undefined;
   /** Boxafe 1.5's certificate, made at observe time (it is the app's only credential then). */
   let made: C | undefined;
+  /** Whether `made` is the admin's own (reused) or a new key pair. */
+  let madeSource: CertificateSource | undefined;
+  let sharePointSource: CertificateSource | undefined;
 
   const need = <T>(value: T | undefined, what: string): T => {
     if (value === undefined)
@@ -128,8 +134,17 @@ export function createSetupSession<C extends MadeCertificate>(
       };
       const chosen = host.fit ? await host.fit(prepared, asked) : asked;
       made = undefined;
+      madeSource = undefined;
       if (chosen.certificateDays !== undefined) {
-        made = await makeCertificateFor(p, prepared.desired.displayName, chosen.certificateDays, emit);
+        const picked = await chooseCertificate(
+          p,
+          prepared.desired.displayName,
+          chosen.certificateDays,
+          prepared.observed.application?.appId,
+          emit,
+        );
+        made = picked.certificate;
+        madeSource = picked.source;
       }
       if (host.fit || made) {
         prepared = replan(prepared, {
@@ -160,7 +175,8 @@ export function createSetupSession<C extends MadeCertificate>(
           if (event.type === "apply-step") progress(event.step);
           emit(event);
         },
-        made,
+        // A reused certificate is the admin's already: only a new key pair is handed over (files).
+        madeSource === "made" ? made : undefined,
       );
       return {
         clientId: applied.clientId,
@@ -222,6 +238,7 @@ export function createSetupSession<C extends MadeCertificate>(
         emit,
       );
       certificate = { made: added.certificate, report: added.report };
+      sharePointSource = added.source;
       pendingCertificate = added.handOver;
       return {
         url: inv.url,
@@ -248,6 +265,7 @@ export function createSetupSession<C extends MadeCertificate>(
     },
     report: () => report,
     certificate: () => certificate ?? (made && report ? { made, report } : undefined),
+    certificateSource: () => sharePointSource ?? madeSource,
     boxafeCertificate: () => made,
     appInv: () => inv,
   };

@@ -1,7 +1,8 @@
 /**
- * certificate: SharePoint app-only access (Boxafe 1.5+). Make a self-signed certificate through
- * the maker port, add its public part to the app with core's plan and executor, announce it, then
- * prove it with a SharePoint token. `sharePointValues` is the legacy alternative: the retired
+ * certificate: SharePoint app-only access (Boxafe 1.5+). Use the certificate the admin holds (a
+ * given file, or an earlier run's) or make a self-signed one through the maker port, add its public
+ * part to the app with core's plan and executor unless it is there already, announce a new one,
+ * then prove it with a SharePoint token. `sharePointValues` is the legacy alternative: the retired
  * appinv.aspx page's values, read-only.
  */
 import { sharePointTenantName } from "../clouds.js";
@@ -13,13 +14,19 @@ import type { SharePointAppInv } from "../sharepoint/app-inv.js";
 import { sharePointAppInv } from "../sharepoint/app-inv.js";
 import type { PlanSummary } from "../tenant/describe.js";
 import type { VerificationReport } from "../verify/verify.js";
+import {
+  addsCertificate,
+  type CertificateSource,
+  chooseCertificate,
+  newCertificateOf,
+} from "./choose-certificate.js";
 import { observeApp, requireApp } from "./credentials.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
 import type { PendingHandOver } from "./hand-over.js";
 import type { AdminPorts, CertificateMaker, HandOverPort, MadeCertificate, ProofPorts } from "./ports.js";
 import { prepare, replan } from "./prepare.js";
-import { applyPrepared, makeCertificateFor, sharePointNameOf } from "./setup.js";
+import { applyPrepared, sharePointNameOf } from "./setup.js";
 import { prove } from "./verify-app.js";
 
 export interface CertificatePorts<C extends MadeCertificate> extends AdminPorts {
@@ -33,6 +40,10 @@ export interface CertificateOutcome<C extends MadeCertificate> {
   readonly tenantId: string;
   readonly clientId: string;
   readonly certificate: C;
+  /** "held": the admin's certificate (a file given or an earlier run's), "made": a new key pair. */
+  readonly source: CertificateSource;
+  /** False when the certificate was on the app already (nothing written to the tenant for it). */
+  readonly added: boolean;
   readonly summary: PlanSummary;
   readonly report: VerificationReport;
   /** The private key is only in `certificate`: call `handedOver` once it is written or shown. */
@@ -53,10 +64,18 @@ export async function addCertificate<C extends MadeCertificate>(
   });
   const first = await prepare(ports, setupRequest, emit, { withSecret: false });
   const subject = first.desired.displayName;
-  const made = await makeCertificateFor(ports, subject, request.certificateDays, emit);
+  const chosen = await chooseCertificate(
+    ports,
+    subject,
+    request.certificateDays,
+    first.observed.application?.appId ?? request.appId,
+    emit,
+  );
+  const made = chosen.certificate;
   // The same tenant read, now with the certificate: one observe for the whole job.
   const prepared = replan(first, { withSecret: false, certificate: certificateOption(made, subject) });
-  const applied = await applyPrepared(ports, prepared, emit, made);
+  // Only a new key pair goes to the hand-over (its files); the admin already holds a reused one.
+  const applied = await applyPrepared(ports, prepared, emit, newCertificateOf(chosen));
   const sharePointTenant = sharePointNameOf(prepared.observed);
   const report = await prove(
     { ...ports, ...ports.proof },
@@ -77,6 +96,8 @@ export async function addCertificate<C extends MadeCertificate>(
     tenantId: applied.tenantId,
     clientId: applied.clientId,
     certificate: made,
+    source: chosen.source,
+    added: addsCertificate(prepared.plan),
     summary: prepared.summary,
     report,
     ...(applied.handOver ? { handOver: applied.handOver } : {}),

@@ -30,6 +30,12 @@ export interface MadeCertificate {
 
 export interface CertificateMaker<C extends MadeCertificate = MadeCertificate> {
   make(request: CertificateRequest): Promise<C>;
+  /**
+   * A certificate the admin already holds for this app (a file they gave, or the one an earlier run
+   * wrote), with its private key: used instead of making a new one (chooseCertificate). `appId` is
+   * the app's Application (client) ID once the tenant is read (undefined while the app is new).
+   */
+  held?(appId: string | undefined): Promise<C | undefined>;
 }
 
 /** A new credential, whole (the secret's text, the certificate with its private key). */

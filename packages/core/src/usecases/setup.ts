@@ -6,7 +6,7 @@
 import { boxafeCredentials } from "../boxafe/version.js";
 import type { Permission } from "../catalog/types.js";
 import { sharePointTenantName } from "../clouds.js";
-import { certificateOption, certificateRequestFor } from "../credentials/certificate-option.js";
+import { certificateOption } from "../credentials/certificate-option.js";
 import type { NewSecret } from "../engine/add-password.js";
 import type { ApplyResult } from "../engine/apply.js";
 import { apply } from "../engine/apply.js";
@@ -16,6 +16,12 @@ import type { SetupRequest } from "../requests/setup-request.js";
 import type { PlanSummary } from "../tenant/describe.js";
 import type { ClientCredential } from "../verify/port.js";
 import type { VerificationReport } from "../verify/verify.js";
+import {
+  type CertificateSource,
+  type ChosenCertificate,
+  chooseCertificate,
+  newCertificateOf,
+} from "./choose-certificate.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
 import { handedOver, type PendingHandOver } from "./hand-over.js";
@@ -123,26 +129,9 @@ export interface SetupResult<C extends MadeCertificate = MadeCertificate> extend
   readonly permissions: readonly Permission[];
   readonly summary: PlanSummary;
   readonly certificate?: C;
+  /** "held": the admin's certificate was reused (no files to write); "made": a new key pair. */
+  readonly certificateSource?: CertificateSource;
   readonly report?: VerificationReport;
-}
-
-/** Makes the certificate a request asks for, under the app's name (after the read, before the plan). */
-export async function makeCertificateFor<C extends MadeCertificate>(
-  ports: { readonly certificates?: CertificateMaker<C> },
-  subject: string,
-  days: number,
-  emit: Emit,
-): Promise<C> {
-  if (!ports.certificates) {
-    throw new CoreError("invalid_input", "This front end cannot make certificates.", {
-      field: "certificate",
-    });
-  }
-  const request = certificateRequestFor(subject, days);
-  emit({ type: "start", task: "make-certificate" });
-  const made = await ports.certificates.make(request);
-  emit({ type: "done", task: "make-certificate", detail: made.thumbprint });
-  return made;
 }
 
 /**
@@ -171,15 +160,23 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
   const credentials = request.boxafe === undefined ? undefined : boxafeCredentials(request.boxafe);
   const withSecret = credentials?.secret ?? true;
   let prepared = await prepare(ports, request, emit, { withSecret });
-  let made: C | undefined;
+  let chosen: ChosenCertificate<C> | undefined;
   if (request.certificate || credentials?.certificate === true) {
-    made = await makeCertificateFor(ports, prepared.desired.displayName, request.certificateDays, emit);
+    chosen = await chooseCertificate(
+      ports,
+      prepared.desired.displayName,
+      request.certificateDays,
+      prepared.observed.application?.appId,
+      emit,
+    );
     prepared = replan(prepared, {
       withSecret,
-      certificate: certificateOption(made, prepared.desired.displayName),
+      certificate: certificateOption(chosen.certificate, prepared.desired.displayName),
     });
   }
-  const applied = await applyPrepared(ports, prepared, emit, made);
+  const made = chosen?.certificate;
+  // Only a new key pair goes to the hand-over (files); the admin already holds a reused one.
+  const applied = await applyPrepared(ports, prepared, emit, newCertificateOf(chosen));
   // The secret went out in the `credential` event (the adapter prints it there); a certificate's
   // private key only leaves in the result, so its hand-over is the caller's (`result.handOver`).
   const pendingAfter = made ? applied.handOver : undefined;
@@ -209,6 +206,7 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
     permissions: prepared.permissions,
     summary: prepared.summary,
     ...(made ? { certificate: made } : {}),
+    ...(chosen ? { certificateSource: chosen.source } : {}),
     ...(report ? { report } : {}),
   };
 }

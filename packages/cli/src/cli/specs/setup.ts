@@ -37,6 +37,13 @@ export const setupCommand: CommandSpec = {
           description: "Also create a certificate (for SharePoint); Boxafe 1.5 always gets one.",
         },
         {
+          name: "certificate-file",
+          kind: "string",
+          value: "PEM",
+          description:
+            "Use your certificate and key (PEM) instead of making one: added when the app lacks it. An earlier run's boxafe-<app>-sharepoint.pem in this folder is reused the same way.",
+        },
+        {
           name: "ews",
           kind: "string",
           value: "allow|print|skip",

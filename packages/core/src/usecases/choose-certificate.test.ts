@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { permissions } from "../catalog/permissions.js";
+import { sandboxEndpoints } from "../clouds.js";
+import type { GraphPort } from "../graph/port.js";
+import { parseRequest } from "../requests/parse-request.js";
+import { setupRequestSchema } from "../requests/setup-request.js";
+import { fakeAppTokens, fakeTenant, fakeTime } from "../testing/index.js";
+import { addCertificate } from "./certificate.js";
+import { chooseCertificate } from "./choose-certificate.js";
+import type { MadeCertificate, NewCredential } from "./ports.js";
+import { setup } from "./setup.js";
+
+const allRoles = permissions.filter((p) => p.kind === "application").map((p) => p.value);
+
+const certificate = (letter: string): MadeCertificate => ({
+  derBase64: `MII${letter}`,
+  thumbprint: letter.repeat(40),
+  notAfter: "2027-11-27T12:00:00.000Z",
+  certificatePem: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+  privateKeyPem: "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----",
+});
+
+/**
+ * The fake tenant with one more of Graph's habits: a keyCredential added without a
+ * customKeyIdentifier gets its certificate's SHA-1 thumbprint there (what observe compares). The
+ * fake cannot hash DER, so a test certificate "MII<letter>" has the thumbprint <letter> x 40.
+ */
+function thumbprinting(tenant: ReturnType<typeof fakeTenant>): GraphPort {
+  return {
+    async batch(requests) {
+      const answers = await tenant.batch(requests);
+      for (const app of tenant.apps) {
+        for (const key of app.keyCredentials) {
+          if (key.customKeyIdentifier === undefined && typeof key.key === "string")
+            key.customKeyIdentifier = key.key.slice(3).repeat(40);
+        }
+      }
+      return answers;
+    },
+  };
+}
+
+function ports(held: MadeCertificate | undefined) {
+  const tenant = fakeTenant();
+  const appToken = fakeAppTokens(() => allRoles);
+  const made: MadeCertificate[] = [];
+  const handedOver: NewCredential[] = [];
+  const asked: (string | undefined)[] = [];
+  return {
+    tenant,
+    made,
+    handedOver,
+    asked,
+    ports: {
+      ...fakeTime(),
+      graph: thumbprinting(tenant),
+      proof: { appToken, cloud: sandboxEndpoints("https://localhost:8443") },
+      certificates: {
+        make: async () => {
+          const fresh = certificate(String.fromCharCode(65 + made.length));
+          made.push(fresh);
+          return fresh;
+        },
+        held: async (appId: string | undefined) => {
+          asked.push(appId);
+          return held;
+        },
+      },
+      handOver: async (credential: NewCredential) => {
+        handedOver.push(credential);
+      },
+    },
+  };
+}
+
+describe("chooseCertificate: reuse what the admin holds, make a key pair only when there is none", () => {
+  it("uses the held certificate and never makes one; makes one when nothing is held", async () => {
+    const held = ports(certificate("F"));
+    const chosen = await chooseCertificate(held.ports, "QNAP Boxafe", 365, "app-1", () => {});
+    expect(chosen).toMatchObject({ source: "held", certificate: { thumbprint: "F".repeat(40) } });
+    expect(held.made).toHaveLength(0);
+    expect(held.asked).toEqual(["app-1"]);
+    const none = ports(undefined);
+    const fresh = await chooseCertificate(none.ports, "QNAP Boxafe", 365, undefined, () => {});
+    expect(fresh.source).toBe("made");
+    expect(none.made).toHaveLength(1);
+    await expect(chooseCertificate(none.ports, "QNAP Boxafe", 0, undefined, () => {})).rejects.toMatchObject({
+      field: "certificateDays",
+    });
+  });
+
+  it("Boxafe 1.5 setup with a held certificate adds it once, hands nothing over, and a re-run writes nothing", async () => {
+    const h = ports(certificate("F"));
+    const request = parseRequest(setupRequestSchema, { boxafe: "1.5" });
+    const first = await setup(h.ports, request);
+    expect(first.certificateSource).toBe("held");
+    expect(h.tenant.apps[0]?.keyCredentials).toHaveLength(1);
+    expect(h.made).toHaveLength(0);
+    // The admin holds it already: no new credential to hand over (no files to write).
+    expect(h.handedOver.filter((c) => c.certificate)).toHaveLength(0);
+    expect(first.report?.complete).toBe(true);
+    const writes = h.tenant.writes();
+    const again = await setup(h.ports, request);
+    expect(again.summary.total).toBe(0);
+    expect(h.tenant.writes()).toBe(writes);
+    expect(h.tenant.apps[0]?.keyCredentials).toHaveLength(1);
+    expect(h.asked.at(-1)).toBe(h.tenant.apps[0]?.appId);
+  });
+
+  it("sharepoint: a made certificate is handed over; the next run finds it held and adds nothing", async () => {
+    const h = ports(undefined);
+    await setup(h.ports, parseRequest(setupRequestSchema, { boxafe: "1.4" }));
+    const appId = String(h.tenant.apps[0]?.appId);
+    const first = await addCertificate(h.ports, { appId, certificateDays: 365 });
+    expect(first).toMatchObject({ source: "made", added: true });
+    expect(h.handedOver.filter((c) => c.certificate)).toHaveLength(1);
+    const kept = first.certificate;
+    const again = ports(kept);
+    const writes = h.tenant.writes();
+    const second = await addCertificate(
+      { ...h.ports, certificates: again.ports.certificates },
+      { appId, certificateDays: 365 },
+    );
+    expect(second).toMatchObject({ source: "held", added: false });
+    expect(second.summary.total).toBe(0);
+    expect(h.tenant.writes()).toBe(writes);
+    expect(h.tenant.apps[0]?.keyCredentials).toHaveLength(1);
+  });
+});
