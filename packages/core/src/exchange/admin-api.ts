@@ -2,8 +2,10 @@
  * Exchange Online's admin REST transport, the one the Exchange Online PowerShell module (v3) uses:
  * `POST {exchange}/adminapi/beta/{tenantId}/InvokeCommand` with
  * `{"CmdletInput": {"CmdletName": ..., "Parameters": {...}}}` and a delegated token for the Exchange
- * resource; `X-AnchorMailbox` names the organization's system mailbox. Not a documented public API;
- * CISA ScubaGear and CIPP call it this way (shared/reference/platform-2026.md).
+ * resource; `X-AnchorMailbox` names the organization's system mailbox. Not a documented public API
+ * (Microsoft documents only that the module's cmdlets are REST-backed: "REST API connections in the EXO V3
+ * module", learn.microsoft.com/powershell/exchange/exchange-online-powershell-v2); CISA ScubaGear and CIPP
+ * call it this way (KelvinTegelaar/CIPP-API `Modules/CIPPCore/Public/GraphHelper/New-ExoRequest.ps1`).
  */
 import type { CloudEndpoints } from "../clouds.js";
 import { CoreError } from "../errors.js";

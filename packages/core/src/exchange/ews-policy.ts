@@ -2,8 +2,9 @@
  * The organization's EWS access policy as Get-OrganizationConfig -RetrieveEwsOperationAccessPolicy
  * returns it, and what it means for one app.
  *
- * Microsoft's rules (shared/reference/platform-2026.md; office-docs-powershell PR #13643,
- * "Control access to EWS in Exchange"): with `EwsEnabled $true` only the apps in `EwsAllowedAppIDs`
+ * Microsoft's rules (Set-OrganizationConfig, learn.microsoft.com/powershell/module/exchange/set-organizationconfig,
+ * from office-docs-powershell PR #13643; "Control access to EWS in Exchange", learn.microsoft.com/exchange/
+ * client-developer/exchange-web-services/how-to-control-access-to-ews-in-exchange): with `EwsEnabled $true` only the apps in `EwsAllowedAppIDs`
  * may use EWS (an empty or $null list has no effect); `$false` blocks every app; since 2026-10-01 an
  * unset (`$null`) `EwsEnabled` was switched to `$false`, so we read `$null` as blocked. The older
  * user-agent policy (`EwsApplicationAccessPolicy` with `EwsAllowList` / `EwsBlockList`) is evaluated as

@@ -2,8 +2,11 @@
  * Exchange Online's admin REST transport, as the Exchange Online PowerShell module (v3) sends its
  * cmdlets: `POST /adminapi/beta/{tenantId}/InvokeCommand` with
  * `{"CmdletInput": {"CmdletName": ..., "Parameters": {...}}}`, answered `{"value": [...]}`.
- * Not documented as a public API; public callers (CISA ScubaGear, CIPP) and
- * shared/reference/platform-2026.md describe the shape. Only the two cmdlets we use exist here.
+ * Microsoft documents that the module's cmdlets are "backed by a REST API" ("REST API connections in
+ * the EXO V3 module", learn.microsoft.com/powershell/exchange/exchange-online-powershell-v2) but not the
+ * endpoint; public callers show its shape (CIPP: KelvinTegelaar/CIPP-API
+ * `Modules/CIPPCore/Public/GraphHelper/New-ExoRequest.ps1`; CISA ScubaGear). Only the two cmdlets we use
+ * exist here.
  *
  * Stricter than Microsoft where we are unsure (each one is a refusal, never an extra permission):
  * - only delegated tokens of the Exchange Online PowerShell public client are accepted (the real

@@ -2,14 +2,17 @@
  * The tenant's EWS access policy (the Ews* properties of Get-OrganizationConfig) and how long a change
  * takes to reach the EWS front ends.
  *
- * Sources (shared/reference/platform-2026.md):
- * - MicrosoftDocs/office-docs-powershell PR #13643 (2026-06-04), Set-OrganizationConfig: with
+ * Sources:
+ * - Set-OrganizationConfig (learn.microsoft.com/powershell/module/exchange/set-organizationconfig;
+ *   the parameter came with MicrosoftDocs/office-docs-powershell PR #13643, 2026-06-04): with
  *   `EwsEnabled $true` only the application ids in `EwsAllowedAppIDs` may use EWS; `$false` blocks every
  *   app; `$null` on the list means it has no effect. The parameter replaces the whole list.
- * - office-developer-exchange-docs "Control access to EWS in Exchange": the app-id list and the older
+ * - "Control access to EWS in Exchange" (learn.microsoft.com/exchange/client-developer/exchange-web-services/
+ *   how-to-control-access-to-ews-in-exchange): the app-id list and the older
  *   user-agent lists (EwsApplicationAccessPolicy + EwsAllowList / EwsBlockList) are both evaluated; a
  *   change takes up to 24 hours because servers cache the configuration.
- * - Exchange team blog "Exchange Online EWS, Your Time is Almost Up" (2026-02): from 2026-10-01 tenants
+ * - Exchange team blog "Exchange Online EWS, Your Time is Almost Up" (2026-02,
+ *   techcommunity.microsoft.com/blog/exchange/exchange-online-ews-your-time-is-almost-up/4492361): from 2026-10-01 tenants
  *   that left `EwsEnabled` unset ($null) are switched to `$false`. Our users live in December 2026, so the
  *   seed is `EwsEnabled: false`, and a `$null` read back is treated as blocked too (stricter).
  */
