@@ -72,7 +72,10 @@ describe("resume after every step of the wizard", () => {
     const ports = {
       ...h.deps(h.graph(token)),
       proof: { appToken: createMsalAppTokenPort({ authorityHost: h.sandbox.url }), cloud: h.cloud },
-      certificates: { make: (r: { subject: string; days: number }) => makeCertificate(globalThis.crypto, r) },
+      certificates: {
+        make: (r: { subject: string; days: number }) =>
+          makeCertificate(globalThis.crypto, { ...r, pfxPassword: "pfx-password-for-the-test" }),
+      },
     };
     const session = createSetupSession(
       {
