@@ -7,12 +7,17 @@
 
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { type AppSession, type AppTokenPort, fleetCheck, type TenantHealth } from "@boxafe-connect/core";
+import {
+  type AppSession,
+  type AppTokenPort,
+  fleetCheck,
+  printable,
+  type TenantHealth,
+} from "@boxafe-connect/core";
 import { createFetchHttpPort, nodePorts } from "@boxafe-connect/runtime";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import { ExitCode } from "../render-error.js";
-import { escapeControl } from "./escape.js";
 import { fleetContext } from "./fleet-context.js";
 import type { StoredCertificate } from "./fs-credential-store.js";
 import { CSV_HEADER, csvRow } from "./report-csv.js";
@@ -75,9 +80,9 @@ export async function runFleetCheck(context: CommandContext): Promise<number> {
   const onTenant = async (health: TenantHealth) => {
     const worst = health.problems[0];
     out.info(
-      `${LIGHT[health.light]} ${escapeControl(health.label)} (${escapeControl(health.tenant)})` +
+      `${LIGHT[health.light]} ${printable(health.label)} (${printable(health.tenant)})` +
         `${health.daysLeft !== undefined ? `, ${health.daysLeft} days left` : ""}` +
-        `${worst ? `: ${escapeControl(worst.message)}${health.problems.length > 1 ? ` (+${health.problems.length - 1} more)` : ""}` : ""}`,
+        `${worst ? `: ${printable(worst.message)}${health.problems.length > 1 ? ` (+${health.problems.length - 1} more)` : ""}` : ""}`,
     );
     if (out.json) {
       process.stdout.write(`${first ? "" : ",\n"}${out.redactor.redact(JSON.stringify(health))}`);

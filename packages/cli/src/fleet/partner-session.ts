@@ -2,11 +2,12 @@
  * One partner sign-in for a whole fleet: the MSP's admin signs in once (device code, or browser),
  * then each customer tenant's token comes from msal's silent flow with the partner's account and the
  * customer's own authority (`{host}/{tenant}`), which Entra answers only through an active GDAP
- * relationship. Where it refuses (no relationship: AADSTS50020; the client never consented there:
- * AADSTS65001), that tenant gets its own sign-in, one prompt at a time.
+ * relationship. Where it refuses in a way core's classifier calls `needsInteractiveSignIn` (no
+ * relationship: AADSTS50020; the client never consented there: AADSTS65001; MFA ...), that tenant gets
+ * its own sign-in, one prompt at a time.
  */
 import type { AccountInfo, AuthenticationResult, PublicClientApplication } from "@azure/msal-node";
-import { adminScopes, CoreError } from "@boxafe-connect/core";
+import { adminScopes, CoreError, needsInteractiveSignIn, tokenFailureFromMsal } from "@boxafe-connect/core";
 import { msalAuthority } from "@boxafe-connect/runtime";
 import { defaultPublicClientId } from "../auth/authority.js";
 import { approveSandboxDeviceCode } from "../auth/sandbox-browser.js";
@@ -35,9 +36,6 @@ export interface PartnerSession {
 }
 
 const REFRESH_MARGIN_MS = 120_000;
-/** Entra's answers that mean "this account cannot act here silently": fall back to the tenant's own sign-in. */
-const FALLBACK = /AADSTS(50020|65001|50076|50079|53003|700016|90072)\b|interaction_required|consent_required/;
-
 async function makeApp(
   clientId: string,
   authorityHost: string,
@@ -50,11 +48,6 @@ async function makeApp(
       loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => {} },
     },
   });
-}
-
-function errorText(error: unknown): string {
-  const e = error as { errorCode?: unknown; errorMessage?: unknown; message?: unknown };
-  return `${String(e.errorCode ?? "")} ${String(e.errorMessage ?? e.message ?? error)}`;
 }
 
 async function deviceCode(
@@ -159,7 +152,8 @@ export async function signInPartner(
       try {
         result = await silent();
       } catch (error) {
-        if (FALLBACK.test(errorText(error))) return ownSignIn(tenant, label);
+        // Core's token classifier decides whether the tenant's own sign-in may get what GDAP could not.
+        if (needsInteractiveSignIn(tokenFailureFromMsal(error))) return ownSignIn(tenant, label);
         throw toSignInError(error);
       }
       out.redactor.protect(result.accessToken);

@@ -4,12 +4,17 @@
  * credential store before the tenant changes; the old certificate stays until Boxafe holds the new.
  * Exit 0 when nothing failed, 1 otherwise.
  */
-import { type ClientCredential, CoreError, fleetRotate, type RotateRow } from "@boxafe-connect/core";
+import {
+  type ClientCredential,
+  CoreError,
+  fleetRotate,
+  printable,
+  type RotateRow,
+} from "@boxafe-connect/core";
 import { createProofSigner, nodePorts } from "@boxafe-connect/runtime";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import { ExitCode } from "../render-error.js";
-import { escapeControl } from "./escape.js";
 import { fleetContext } from "./fleet-context.js";
 import type { StoredCertificate } from "./fs-credential-store.js";
 import { loadFleetState, stateSaver } from "./state-file.js";
@@ -73,8 +78,8 @@ export async function runFleetRotate(context: CommandContext): Promise<number> {
     (row) => {
       rows.push(row);
       out.info(
-        `${row.status.padEnd(8)} ${escapeControl(row.label)} (${escapeControl(row.tenant)})` +
-          `${row.daysLeft !== undefined ? `, ${row.daysLeft} days left` : ""}${row.detail ? `: ${escapeControl(row.detail)}` : ""}`,
+        `${row.status.padEnd(8)} ${printable(row.label)} (${printable(row.tenant)})` +
+          `${row.daysLeft !== undefined ? `, ${row.daysLeft} days left` : ""}${row.detail ? `: ${printable(row.detail)}` : ""}`,
       );
     },
   );

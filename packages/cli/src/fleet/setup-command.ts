@@ -10,12 +10,12 @@ import {
   type FleetEvent,
   type FleetTenantStatus,
   fleetSetup,
+  printable,
 } from "@boxafe-connect/core";
 import { nodePorts } from "@boxafe-connect/runtime";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import { ExitCode } from "../render-error.js";
-import { escapeControl } from "./escape.js";
 import { fleetContext } from "./fleet-context.js";
 import { signInPartner } from "./partner-session.js";
 import { loadFleetState, stateSaver } from "./state-file.js";
@@ -59,7 +59,7 @@ export async function runFleetSetup(context: CommandContext): Promise<number> {
     ...(stringOption(context, "client-id") ? { clientId: stringOption(context, "client-id") } : {}),
   });
   out.info(
-    `Signed in as ${escapeControl(session.username)}; onboarding ${fleet.entries.length} tenant(s), ${fleet.concurrency} at a time.`,
+    `Signed in as ${printable(session.username)}; onboarding ${fleet.entries.length} tenant(s), ${fleet.concurrency} at a time.`,
   );
   const runtime = nodePorts();
   const rows = new Map<
@@ -82,7 +82,7 @@ export async function runFleetSetup(context: CommandContext): Promise<number> {
       finished += 1;
       out.info(
         `[${String(finished).padStart(String(fleet.entries.length).length)}/${fleet.entries.length}] ${MARK[event.status]} ` +
-          `${escapeControl(event.label)} (${escapeControl(event.tenant)}): ${event.status}${event.detail ? `, ${escapeControl(event.detail)}` : ""}`,
+          `${printable(event.label)} (${printable(event.tenant)}): ${event.status}${event.detail ? `, ${printable(event.detail)}` : ""}`,
       );
     }
   };

@@ -15,12 +15,15 @@ export type {
 export { assertionFor } from "./port.js";
 export type { TokenFailure, TokenVerdict, TokenWait } from "./token-response.js";
 export {
-  classifyTokenFailure,
   retryAfterHeaderSeconds,
-  tokenError,
-  tokenErrorWait,
   tokenFailureFromBody,
   tokenFailureFromMsal,
+} from "./token-failure-readers.js";
+export {
+  classifyTokenFailure,
+  needsInteractiveSignIn,
+  tokenError,
+  tokenErrorWait,
 } from "./token-response.js";
 export type {
   TokenCheck,

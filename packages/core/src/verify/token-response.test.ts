@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { CoreError } from "../errors.js";
 import {
+  retryAfterHeaderSeconds,
+  tokenFailureFromBody,
+  tokenFailureFromMsal,
+} from "./token-failure-readers.js";
+import {
   aadstsIn,
   classifyTokenFailure,
-  retryAfterHeaderSeconds,
+  needsInteractiveSignIn,
   type TokenWait,
   tokenError,
   tokenErrorWait,
-  tokenFailureFromBody,
-  tokenFailureFromMsal,
 } from "./token-response.js";
 
 // Every AADSTS code the project handles: what the sandbox emits (packages/sandbox/src/entra) and
@@ -51,7 +54,47 @@ const table: [number, string, number, CoreError["code"], TokenWait][] = [
   [9002313, "invalid_grant", 400, "sign_in_failed", "final"],
   [9002325, "invalid_request", 400, "sign_in_failed", "final"],
   [700054, "unsupported_response_type", 400, "sign_in_failed", "final"],
+  [50020, "invalid_grant", 400, "sign_in_failed", "final"],
+  [90072, "invalid_grant", 400, "sign_in_failed", "final"],
+  [65001, "invalid_grant", 400, "sign_in_failed", "final"],
+  [50076, "invalid_grant", 400, "sign_in_failed", "final"],
+  [50079, "interaction_required", 400, "sign_in_failed", "final"],
 ];
+
+// A partner's silent token for a customer tenant: [failure, whether the tenant's own sign-in may get it].
+const interactive: [string, Parameters<typeof needsInteractiveSignIn>[0], boolean][] = [
+  ["AADSTS50020 (account not in the tenant, no GDAP)", { aadsts: 50020, error: "invalid_grant" }, true],
+  ["AADSTS90072 (account not in the tenant)", { aadsts: 90072, error: "invalid_grant" }, true],
+  ["AADSTS65001 (no consent in the tenant)", { aadsts: 65001, error: "invalid_grant" }, true],
+  ["AADSTS50076 (MFA required)", { aadsts: 50076, error: "invalid_grant" }, true],
+  ["AADSTS50079 (MFA registration)", { aadsts: 50079, error: "interaction_required" }, true],
+  ["AADSTS53003 (Conditional Access)", { aadsts: 53003, error: "interaction_required" }, true],
+  ["AADSTS700016 (the client not in the tenant)", { aadsts: 700016, error: "unauthorized_client" }, true],
+  ["interaction_required with no number", { error: "interaction_required" }, true],
+  ["consent_required with no number", { error: "consent_required" }, true],
+  ["AADSTS7000215 (a wrong secret)", { aadsts: 7000215, error: "invalid_client" }, false],
+  ["AADSTS90055 (throttled)", { aadsts: 90055, status: 429 }, false],
+  ["AADSTS70008 (an expired grant)", { aadsts: 70008, error: "invalid_grant" }, false],
+  ["invalid_grant with no number", { error: "invalid_grant" }, false],
+  ["no answer (network)", { network: true }, false],
+];
+
+describe("needsInteractiveSignIn", () => {
+  it.each(interactive)("%s -> %s", (_, failure, expected) => {
+    expect(needsInteractiveSignIn(failure)).toBe(expected);
+    expect(classifyTokenFailure(failure).needsInteractiveSignIn).toBe(expected);
+  });
+
+  it("reads msal's errors the way the partner session receives them", () => {
+    const noRelationship = {
+      errorCode: "invalid_grant",
+      errorMessage: "AADSTS50020: User account from identity provider does not exist in tenant.",
+    };
+    expect(needsInteractiveSignIn(tokenFailureFromMsal(noRelationship))).toBe(true);
+    expect(needsInteractiveSignIn(tokenFailureFromMsal({ errorCode: "consent_required" }))).toBe(true);
+    expect(needsInteractiveSignIn(tokenFailureFromMsal({ errorCode: "network_error" }))).toBe(false);
+  });
+});
 
 describe("classifyTokenFailure", () => {
   it.each(table)("AADSTS%i (%s, %i) -> %s, %s", (aadsts, error, status, code, wait) => {

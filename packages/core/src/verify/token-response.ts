@@ -7,7 +7,7 @@
  * Only the AADSTS number is kept (as upstreamCode): Entra's description can echo request details.
  */
 import { CoreError, type ErrorCode } from "../errors.js";
-import { parseRetryAfter, retryAfterDelay } from "../graph/graph-error.js";
+import { type TokenRule, tokenRules } from "./token-codes.js";
 
 /**
  * - `propagation`: normal right after a credential, app or service principal was made (Entra
@@ -35,228 +35,31 @@ export interface TokenVerdict {
   readonly wait: TokenWait;
   /** The request field at fault, when one is. */
   readonly field?: "tenantId" | "clientId" | "credential" | "scope";
+  /**
+   * A silent (refresh-token) request was refused in a way the user's own interactive sign-in in that
+   * tenant may get past: not in the tenant (AADSTS50020, 90072), no consent (65001), MFA (50076, 50079),
+   * Conditional Access (53003), the client not in the tenant yet (700016), `interaction_required`.
+   */
+  readonly needsInteractiveSignIn: boolean;
   /** Says what to do next; `what` names the client ("app <id>", "the sign-in"). */
   message(what: string): string;
 }
 
-interface Rule {
-  readonly code: ErrorCode;
-  readonly wait: TokenWait;
-  readonly field?: TokenVerdict["field"];
-  readonly text: (what: string) => string;
-}
-
-const conditionalAccess: Rule = {
-  code: "sign_in_failed",
-  wait: "final",
-  text: () =>
-    "Conditional Access refused this sign-in. Sign in with --auth browser, or ask the tenant's admin.",
-};
-
-const rules: Readonly<Record<number, Rule>> = {
-  // Tenant
-  90002: {
-    code: "not_found",
-    wait: "final",
-    field: "tenantId",
-    text: () => "The tenant was not found in this cloud. Check the tenant ID or domain.",
-  },
-  900023: {
-    code: "not_found",
-    wait: "final",
-    field: "tenantId",
-    text: () => "The tenant identifier is neither a GUID nor a domain name. Check the tenant ID.",
-  },
-  // The app and its credentials. A new app, service principal or secret is refused until it has
-  // replicated to the token service: these are answers to wait out, not to report at once.
-  700016: {
-    code: "not_found",
-    wait: "propagation",
-    field: "clientId",
-    text: (w) =>
-      `The token service does not know ${w} in this tenant (yet). If the app was just made, wait a minute; otherwise check the Application (client) ID and the tenant.`,
-  },
-  7000229: {
-    code: "not_found",
-    wait: "propagation",
-    field: "clientId",
-    text: (w) => `${cap(w)} has no service principal in this tenant (yet). Re-run the setup to create it.`,
-  },
-  7000215: {
-    code: "invalid_client_credentials",
-    wait: "propagation",
-    field: "credential",
-    text: (w) =>
-      `The client secret for ${w} was refused. If it was just made, wait a minute; otherwise check it, or make a new one.`,
-  },
-  700027: {
-    code: "invalid_client_credentials",
-    wait: "propagation",
-    field: "credential",
-    text: (w) =>
-      `The certificate assertion for ${w} was refused. If the certificate was just added, wait a minute; otherwise check that it is on the app and not expired.`,
-  },
-  7000222: {
-    code: "invalid_client_credentials",
-    wait: "final",
-    field: "credential",
-    text: (w) => `The client secret for ${w} has expired. Make a new one (secret rotate).`,
-  },
-  700024: {
-    code: "invalid_client_credentials",
-    wait: "final",
-    field: "credential",
-    text: (w) =>
-      `The certificate assertion for ${w} is outside its validity time. Check this computer's clock.`,
-  },
-  700023: {
-    code: "invalid_client_credentials",
-    wait: "final",
-    field: "credential",
-    text: (w) => `The certificate assertion for ${w} names the wrong client.`,
-  },
-  700212: {
-    code: "invalid_client_credentials",
-    wait: "final",
-    field: "credential",
-    text: (w) => `The certificate assertion for ${w} has the wrong audience.`,
-  },
-  50027: {
-    code: "invalid_client_credentials",
-    wait: "final",
-    field: "credential",
-    text: (w) => `The certificate assertion for ${w} is not a valid JWT.`,
-  },
-  50012: {
-    code: "invalid_client_credentials",
-    wait: "final",
-    field: "credential",
-    text: (w) => `The credentials for ${w} were refused.`,
-  },
-  7000218: {
-    code: "invalid_client_credentials",
-    wait: "final",
-    field: "credential",
-    text: (w) => `No client secret or certificate was sent for ${w}.`,
-  },
-  7000112: {
-    code: "invalid_client_credentials",
-    wait: "final",
-    field: "clientId",
-    text: (w) => `${cap(w)} is disabled in this tenant. Enable it in Entra ID (Enterprise applications).`,
-  },
-  700025: {
-    code: "invalid_client_credentials",
-    wait: "final",
-    field: "clientId",
-    text: (w) => `${cap(w)} is a public client: it takes no secret or certificate.`,
-  },
-  // Scope and resource
-  1002012: {
-    code: "invalid_input",
-    wait: "final",
-    field: "scope",
-    text: () => "The scope must be a resource URI ending in /.default for an app token.",
-  },
-  70011: {
-    code: "invalid_input",
-    wait: "final",
-    field: "scope",
-    text: () => "The token service refused the scope. Check the resource.",
-  },
-  500011: {
-    code: "not_found",
-    wait: "final",
-    field: "scope",
-    text: () => "The resource's service principal is not in this tenant (is the service licensed?).",
-  },
-  // Delegated sign-in
-  90055: {
-    code: "throttled",
-    wait: "retry",
-    text: () =>
-      "The Entra ID sign-in service is throttling or unavailable (AADSTS90055). Wait a few minutes and re-run.",
-  },
-  50034: {
-    code: "sign_in_failed",
-    wait: "final",
-    text: () => "The account does not exist in this tenant. Sign in with an account of the tenant.",
-  },
-  50011: {
-    code: "sign_in_failed",
-    wait: "final",
-    text: () => "The redirect URI is not registered on the sign-in app.",
-  },
-  50199: {
-    code: "sign_in_failed",
-    wait: "final",
-    text: () => "The sign-in needs the user's confirmation in the browser (CmsiInterrupt).",
-  },
-  // Conditional Access and device-code refusals that a browser sign-in may get past.
-  53000: conditionalAccess,
-  53003: conditionalAccess,
-  530033: conditionalAccess,
-  530034: conditionalAccess,
-  50097: conditionalAccess,
-  50105: conditionalAccess,
-  70000: {
-    code: "sign_in_failed",
-    wait: "final",
-    text: () => "The sign-in grant is invalid or was already used. Sign in again.",
-  },
-  70008: {
-    code: "sign_in_failed",
-    wait: "final",
-    text: () => "The sign-in grant has expired. Sign in again.",
-  },
-  54005: {
-    code: "sign_in_failed",
-    wait: "final",
-    text: () => "The authorization code was already redeemed. Sign in again.",
-  },
-  70020: {
-    code: "sign_in_failed",
-    wait: "final",
-    text: () => "The device code expired before anyone signed in. Sign in again.",
-  },
-  500112: {
-    code: "sign_in_failed",
-    wait: "final",
-    text: () => "The redirect URI does not match the one the sign-in started with.",
-  },
-  501481: {
-    code: "sign_in_failed",
-    wait: "final",
-    text: () => "The PKCE code verifier does not match the sign-in's challenge.",
-  },
-  9002313: {
-    code: "sign_in_failed",
-    wait: "final",
-    text: () => "The refresh token is invalid. Sign in again.",
-  },
-  9002325: { code: "sign_in_failed", wait: "final", text: () => "Cross-origin sign-in needs PKCE." },
-  700054: {
-    code: "sign_in_failed",
-    wait: "final",
-    text: () => "The sign-in app does not allow the requested response type.",
-  },
-};
-
-function cap(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function verdict(rule: Rule): TokenVerdict {
+function verdict(rule: TokenRule): TokenVerdict {
   return {
     code: rule.code,
     wait: rule.wait,
     ...(rule.field ? { field: rule.field } : {}),
+    needsInteractiveSignIn: rule.interactive === true,
     message: rule.text,
   };
 }
 
+/** OAuth errors (RFC 6749, OpenID Connect Core 3.1.2.6) that ask for the user at the authorization endpoint. */
+const INTERACTIVE_ERRORS = new Set(["interaction_required", "consent_required", "login_required"]);
+
 export function classifyTokenFailure(failure: TokenFailure): TokenVerdict {
-  const known = failure.aadsts === undefined ? undefined : rules[failure.aadsts];
+  const known = failure.aadsts === undefined ? undefined : tokenRules[failure.aadsts];
   if (known) return verdict(known);
   if (failure.network) {
     return verdict({
@@ -289,10 +92,11 @@ export function classifyTokenFailure(failure: TokenFailure): TokenVerdict {
       text: (w) => `The credentials for ${w} were refused.`,
     });
   }
-  if (failure.error === "invalid_grant" || failure.error === "interaction_required") {
+  if (failure.error === "invalid_grant" || INTERACTIVE_ERRORS.has(failure.error ?? "")) {
     return verdict({
       code: "sign_in_failed",
       wait: "final",
+      ...(failure.error === "invalid_grant" ? {} : { interactive: true as const }),
       text: (w) => `The token service refused ${w}. Sign in again.`,
     });
   }
@@ -323,34 +127,6 @@ export function tokenError(failure: TokenFailure, what: string, cause?: unknown)
   });
 }
 
-/**
- * Retry-After as whole seconds (at least 1): delta-seconds (what Entra sends) or an HTTP date, counted from
- * `nowMs` (RFC 9110 section 10.2.3 allows both); garbage, or more than six digits of seconds, counts as absent.
- */
-export function retryAfterHeaderSeconds(
-  header: string | null | undefined,
-  nowMs: number,
-): number | undefined {
-  const text = header?.trim();
-  if (!text) return undefined;
-  if (/^\d{1,6}$/.test(text)) return Math.max(1, Number.parseInt(text, 10));
-  const retryAfter = parseRetryAfter({ "retry-after": text });
-  if (retryAfter === undefined || "afterMs" in retryAfter) return undefined;
-  return Math.max(1, Math.ceil(retryAfterDelay(retryAfter, nowMs) / 1000));
-}
-
-/** Reads Entra's OAuth error body (`error`, `error_codes`) the fetch-based ports receive. */
-export function tokenFailureFromBody(status: number, body: unknown): TokenFailure {
-  const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-  const codes = Array.isArray(record.error_codes) ? record.error_codes : [];
-  const first = codes.find((n): n is number => typeof n === "number" && Number.isInteger(n));
-  return {
-    status,
-    ...(typeof record.error === "string" ? { error: record.error } : {}),
-    ...(first === undefined ? {} : { aadsts: first }),
-  };
-}
-
 /** The AADSTS number in a text such as msal's errorMessage ("AADSTS7000215: Invalid ..."). */
 export function aadstsIn(text: string): number | undefined {
   const digits = /AADSTS(\d{4,9})/.exec(text)?.[1];
@@ -368,32 +144,7 @@ export function tokenErrorWait(error: CoreError): TokenWait {
   }).wait;
 }
 
-function text(record: Record<string, unknown>, name: string): string {
-  const value = record[name];
-  return typeof value === "string" ? value : "";
-}
-
-/**
- * Reads an msal error (msal-node and msal-browser share msal-common's ServerError: `errorCode` is
- * the OAuth error, `errorNo` the AADSTS number, `status` the HTTP status, `errorMessage` Entra's
- * description) into a TokenFailure. Duck-typed so core needs no msal import.
- */
-export function tokenFailureFromMsal(error: unknown): TokenFailure {
-  const record = typeof error === "object" && error !== null ? (error as Record<string, unknown>) : {};
-  const errorCode = text(record, "errorCode");
-  const described = `${text(record, "errorMessage")} ${text(record, "message")}`;
-  const errorNo = Number(text(record, "errorNo"));
-  const aadsts = Number.isInteger(errorNo) && errorNo > 0 ? errorNo : aadstsIn(described);
-  const status = typeof record.status === "number" ? record.status : undefined;
-  const network =
-    aadsts === undefined &&
-    /network|fetch failed|ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT|certificate/i.test(
-      `${errorCode} ${described}`,
-    );
-  return {
-    ...(status === undefined ? {} : { status }),
-    ...(errorCode ? { error: errorCode } : {}),
-    ...(aadsts === undefined ? {} : { aadsts }),
-    ...(network ? { network } : {}),
-  };
+/** Whether a refused silent token calls for the user's own sign-in in that tenant (a fleet's per-tenant fallback). */
+export function needsInteractiveSignIn(failure: TokenFailure): boolean {
+  return classifyTokenFailure(failure).needsInteractiveSignIn;
 }
