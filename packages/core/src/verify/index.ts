@@ -13,12 +13,12 @@ export type {
   HeldCredential,
 } from "./port.js";
 export { assertionFor } from "./port.js";
-export type { TokenFailure, TokenVerdict, TokenWait } from "./token-response.js";
 export {
   retryAfterHeaderSeconds,
   tokenFailureFromBody,
   tokenFailureFromMsal,
 } from "./token-failure-readers.js";
+export type { TokenFailure, TokenVerdict, TokenWait } from "./token-response.js";
 export {
   classifyTokenFailure,
   needsInteractiveSignIn,
