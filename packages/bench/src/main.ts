@@ -11,7 +11,7 @@ import { benchApiLimits } from "./bench-api-limits.js";
 import { benchCli } from "./bench-cli.js";
 import { benchFleet } from "./bench-fleet.js";
 import { benchFleetCli, FLEET_TENANTS, fleetCliBudgetMs } from "./bench-fleet-cli.js";
-import { benchPeer, PEER_TITLE } from "./bench-peer.js";
+import { benchPeer, PEER_BUDGET_MS } from "./bench-peer.js";
 import { benchRerun } from "./bench-rerun.js";
 import { benchSetup, SETUP_TITLE } from "./bench-setup.js";
 import { benchWeb } from "./bench-web.js";
@@ -19,6 +19,7 @@ import { runBudgetMs } from "./budget.js";
 import { benchContext } from "./context.js";
 import { machineInfo } from "./machine.js";
 import { mergeReport } from "./merge-report.js";
+import { PEER_TITLE } from "./peer-report.js";
 import { repoPath } from "./repo.js";
 import { renderReport } from "./report.js";
 import { notMeasured, reasonOf, type SectionResult } from "./section.js";
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const ctx = benchContext();
   const specs: SectionSpec[] = [
-    { id: "peer", title: PEER_TITLE, run: (signal) => benchPeer(ctx, signal), budgetMs: 360_000 },
+    { id: "peer", title: PEER_TITLE, run: (signal) => benchPeer(ctx, signal), budgetMs: PEER_BUDGET_MS },
     { id: "setup", title: SETUP_TITLE, run: (signal) => benchSetup(ctx, signal), budgetMs: 180_000 },
     {
       id: "rerun",

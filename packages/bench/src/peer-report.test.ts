@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type PeerFigures, peerSection } from "./bench-peer.js";
 import { markdownTable } from "./markdown.js";
 import type { JobSample } from "./peer-jobs.js";
+import { type PeerFigures, peerSection } from "./peer-report.js";
 
 const sample = (tool: "m365" | "ours", wallMs: number, extra: Partial<JobSample> = {}): JobSample => ({
   tool,
