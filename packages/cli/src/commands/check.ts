@@ -10,7 +10,7 @@ import { ewsProofLine } from "../render/ews-view.js";
 import { findingLines } from "../render/plan-view.js";
 import { ExitCode } from "../render-error.js";
 import { on, text } from "../requests/flag-values.js";
-import { sessionRequestOf } from "../requests/session-request.js";
+import { type SignInOptions, sessionRequestOf } from "../requests/session-request.js";
 import { setupRequestOf, withProfile } from "../requests/setup-request.js";
 import { type AdminSession, openAdminSession } from "../session/admin-session.js";
 import { openEwsSession } from "../session/ews-session.js";
@@ -19,11 +19,12 @@ import { knownCredential, proveEws } from "./ews.js";
 async function ewsCheck(
   context: CommandContext,
   session: AdminSession,
+  signIn: SignInOptions,
   observed: ObservedWithOrganization,
   appId: string,
 ): Promise<{ status: EwsStatusResult; proof: WorkloadProof }> {
   const credential = await knownCredential(context);
-  const ews = await openEwsSession(context, session, observed, appId);
+  const ews = await openEwsSession(context, session, signIn, observed, appId);
   const status = await ewsStatus(ews.deps, ews.target);
   const proof = await proveEws(ews, credential, status.state === "allowed", text(context.values, "mailbox"));
   return { status, proof };
@@ -32,7 +33,8 @@ async function ewsCheck(
 export async function runCheck(context: CommandContext): Promise<number> {
   const { out, values } = context;
   const request = await withProfile(setupRequestOf(values, Date.now()), values);
-  const session = await openAdminSession(context, sessionRequestOf(values), { requireAdmin: false });
+  const sessionRequest = sessionRequestOf(values);
+  const session = await openAdminSession(context, sessionRequest, { requireAdmin: false });
   try {
     const step = out.step("Comparing the app with the profile");
     const report = await check(session.ports, request).catch((error: unknown) => {
@@ -43,7 +45,7 @@ export async function runCheck(context: CommandContext): Promise<number> {
     const { app, summary, consent, credentials, advisories, permissions } = report;
     // --with-ews: the EWS allow list (second sign-in) and, with the app's credential, a real EWS call.
     const ews = on(values, "with-ews")
-      ? await ewsCheck(context, session, report.observed, app.appId)
+      ? await ewsCheck(context, session, sessionRequest.signIn, report.observed, app.appId)
       : undefined;
     out.result({
       command: "check",

@@ -92,7 +92,8 @@ export async function runEws(context: CommandContext): Promise<number> {
   const appRequest = appRequestOf(context.values);
   const credential = await knownCredential(context);
   const mailbox = stringOption(context, "mailbox");
-  const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: false });
+  const sessionRequest = sessionRequestOf(context.values);
+  const session = await openAdminSession(context, sessionRequest, { requireAdmin: false });
   try {
     const observed = await withProgress(out, (emit) => observeApp(session.ports, appRequest, emit));
     const app = requireApp(observed, "Run setup first, or check --app-id.");
@@ -101,7 +102,7 @@ export async function runEws(context: CommandContext): Promise<number> {
       appId: app.appId,
       confirmEwsChange: flag(context, "confirm-ews-change"),
     });
-    const ews = await openEwsSession(context, session, observed, request.appId);
+    const ews = await openEwsSession(context, session, sessionRequest.signIn, observed, request.appId);
     if (request.action === "status") {
       const status = await ewsStatus(ews.deps, ews.target);
       const proof = await proveEws(ews, credential, status.state === "allowed", mailbox);

@@ -3,8 +3,8 @@
  * tenant), the second sign-in for Exchange Online, and the ports of core's ews use case.
  */
 import type { EwsDeps, EwsTarget, ObservedWithOrganization } from "@boxafe-connect/core";
-import type { CommandContext } from "../command-context.js";
-import type { Target } from "../target/resolve-target.js";
+import type { SignInOptions } from "../requests/session-request.js";
+import type { Io, Target } from "../target/resolve-target.js";
 import type { AdminSession } from "./admin-session.js";
 import { signInExchange } from "./exchange-sign-in.js";
 
@@ -14,22 +14,24 @@ export interface EwsSession {
 }
 
 export async function openEwsSession(
-  context: CommandContext,
+  io: Io,
   session: AdminSession,
+  signIn: SignInOptions,
   observed: ObservedWithOrganization,
   appId: string,
 ): Promise<EwsSession> {
-  return openEwsSessionOn(context, session.target, observed, appId);
+  return openEwsSessionOn(io, session.target, signIn, observed, appId);
 }
 
 /** The same from a target and a tenant already read (the wizard's and setup's end). */
 export async function openEwsSessionOn(
-  context: CommandContext,
+  io: Io,
   target: Target,
+  signIn: SignInOptions,
   observed: ObservedWithOrganization,
   appId: string,
 ): Promise<EwsSession> {
-  const exchange = await signInExchange(context, target);
+  const exchange = await signInExchange(io, target, signIn);
   const { createFetchHttpPort, nodePorts } = await import("@boxafe-connect/runtime");
   return {
     deps: { ...nodePorts(), http: createFetchHttpPort(), exchangeToken: exchange },

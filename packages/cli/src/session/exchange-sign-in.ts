@@ -6,16 +6,13 @@
 import { EXCHANGE_POWERSHELL_CLIENT_ID, exchangeAdminScope } from "@boxafe-connect/core";
 import type { SignedIn } from "../auth/sign-in.js";
 import { signIn } from "../auth/sign-in.js";
-import type { CommandContext } from "../command-context.js";
-import { signInOptionsOf } from "../requests/session-request.js";
-import type { Target } from "../target/resolve-target.js";
+import type { SignInOptions } from "../requests/session-request.js";
+import type { Io, Target } from "../target/resolve-target.js";
 import { renderPrompt } from "./admin-session.js";
 
-export async function signInExchange(context: CommandContext, target: Target): Promise<SignedIn> {
-  const step = context.out.step(
-    "Signing in to Exchange Online (Exchange Administrator or Global Administrator)",
-  );
-  const options = signInOptionsOf(context.values);
+/** `options` is the run's typed sign-in request (--auth, --open-browser), parsed once at the edge. */
+export async function signInExchange(io: Io, target: Target, options: SignInOptions): Promise<SignedIn> {
+  const step = io.out.step("Signing in to Exchange Online (Exchange Administrator or Global Administrator)");
   try {
     const signedIn = await signIn({
       flow: options.flow,
@@ -24,15 +21,15 @@ export async function signInExchange(context: CommandContext, target: Target): P
       scopes: [exchangeAdminScope(target.endpoints)],
       ...(target.sandbox ? { sandbox: target.sandbox } : {}),
       openBrowser: options.openBrowser,
-      env: context.env,
-      onPrompt: (prompt) => renderPrompt(context.out, prompt),
+      env: io.env,
+      onPrompt: (prompt) => renderPrompt(io.out, prompt),
     });
     step.done(`Signed in to Exchange Online as ${signedIn.username}`);
     const redacting: SignedIn = {
       ...signedIn,
       async getAccessToken() {
         const token = await signedIn.getAccessToken();
-        context.out.redactor.protect(token);
+        io.out.redactor.protect(token);
         return token;
       },
     };

@@ -6,7 +6,7 @@
  */
 import type { ClientCredential, EwsMode, EwsStepResult, WorkloadResult } from "@boxafe-connect/core";
 import { isCoreError, runEwsStep, sharePointTenantName } from "@boxafe-connect/core";
-import type { CommandContext } from "../command-context.js";
+import type { Io } from "../target/resolve-target.js";
 import type { WizardSession } from "../wizard/setup-session.js";
 import { type EwsSession, openEwsSessionOn } from "./ews-session.js";
 import { proveWorkloadsFor } from "./workload-proof.js";
@@ -33,15 +33,13 @@ export function boxafeCredential(session: WizardSession): ClientCredential | und
 }
 
 /** Opens the Exchange Online session of the EWS step (its second sign-in). */
-export function ewsOpener(
-  context: CommandContext,
-  session: WizardSession,
-): (() => Promise<EwsSession>) | undefined {
+export function ewsOpener(io: Io, session: WizardSession): (() => Promise<EwsSession>) | undefined {
   const target = session.target();
+  const signIn = session.signInOptions();
   const prepared = session.core().prepared();
   const clientId = session.core().applied()?.clientId ?? prepared?.observed.application?.appId;
-  if (!target || !prepared || !clientId) return undefined;
-  return () => openEwsSessionOn(context, target, prepared.observed, clientId);
+  if (!target || !signIn || !prepared || !clientId) return undefined;
+  return () => openEwsSessionOn(io, target, signIn, prepared.observed, clientId);
 }
 
 export async function proveSetup(
@@ -73,7 +71,7 @@ export async function proveSetup(
 
 /** `setup --yes`: the EWS step as the flags say, then the proofs. */
 export async function finishSetup(
-  context: CommandContext,
+  io: Io,
   session: WizardSession,
   mode: EwsMode,
   confirmNarrowing: boolean,
@@ -81,7 +79,7 @@ export async function finishSetup(
 ): Promise<SetupEnd> {
   let ews: EwsStepResult | undefined;
   let ewsError: SetupEnd["ewsError"];
-  const open = ewsOpener(context, session);
+  const open = ewsOpener(io, session);
   const prepared = session.core().prepared();
   const clientId = session.core().applied()?.clientId ?? prepared?.observed.application?.appId;
   const target = session.target();
@@ -110,7 +108,7 @@ export async function finishSetup(
   try {
     workloads = await proveSetup(session, ews?.ewsAllowed ?? false, mailbox);
   } catch (error) {
-    context.out.warn(`The workload proof failed: ${errorOf(error).message}`);
+    io.out.warn(`The workload proof failed: ${errorOf(error).message}`);
   }
   return { ...(ews ? { ews } : {}), ...(ewsError ? { ewsError } : {}), ...(workloads ? { workloads } : {}) };
 }

@@ -21,7 +21,7 @@ import type {
 } from "@boxafe-connect/core";
 import { CoreError, checkRole, createSetupSession } from "@boxafe-connect/core";
 import type { SignedIn, SignInPrompt } from "../auth/sign-in.js";
-import type { SessionRequest } from "../requests/session-request.js";
+import type { SessionRequest, SignInOptions } from "../requests/session-request.js";
 import { adminPorts, proofPorts, signInAdmin } from "../session/admin-session.js";
 import type { AppCertificate } from "../session/certificate-maker.js";
 import { appCertificates } from "../session/certificate-maker.js";
@@ -53,6 +53,8 @@ export interface WizardSession {
   preflight(): PreflightResult | undefined;
   /** Where the run signed in (after sign-in): the EWS step signs in to the same tenant's Exchange. */
   target(): Target | undefined;
+  /** How the run signs in (the typed request): the EWS step's second sign-in uses the same flow. */
+  signInOptions(): SignInOptions | undefined;
   /** The error the last failed effect threw, as thrown (the machine keeps only code and message). */
   lastError(): unknown;
   close(): Promise<void>;
@@ -170,6 +172,7 @@ export function createWizardSession(
   return wizardSessionOver(core, {
     preflight: () => checked,
     target: () => target,
+    signInOptions: () => sessionRequest.signIn,
     close: async () => {
       await target?.close();
     },
@@ -183,6 +186,7 @@ export function wizardSessionOver(
     readonly preflight?: () => PreflightResult | undefined;
     /** Where the run signed in (the EWS step signs in to the same tenant's Exchange). */
     readonly target?: () => Target | undefined;
+    readonly signInOptions?: () => SignInOptions | undefined;
     readonly close?: () => Promise<void>;
   } = {},
 ): WizardSession {
@@ -210,6 +214,7 @@ export function wizardSessionOver(
     core: () => core,
     preflight: () => extra.preflight?.(),
     target: () => extra.target?.(),
+    signInOptions: () => extra.signInOptions?.(),
     lastError: () => failure,
     close: async () => {
       await extra.close?.();
