@@ -26,7 +26,9 @@ describe("duplicate writes are already done", () => {
   });
 
   it("duplicate appRoleAssignment, with and without the final period", () => {
-    // 400 Request_BadRequest as scripts handling Graph's answer match it (quoted without a period by some).
+    // 400 Request_BadRequest as public scripts against real tenants match it (quoted without a period by some).
+    // Third-party evidence only: no captured response body was found in public issues (msgraph SDKs, terraform
+    // azuread, Microsoft docs issues searched 2026-12), nor a Microsoft page.
     for (const message of [
       "Permission being assigned already exists on the object.",
       "Permission being assigned already exists on the object",
@@ -63,7 +65,8 @@ describe("replication misses on a just-created object are transient", () => {
   });
 
   it("400 with details NoBackingApplicationObject, and its message without details", () => {
-    // No public trace of this body was found; it is the sandbox's shape (errors.ts noBackingApp), so both
+    // No public trace of this body was found (public code checks `error.details.code` for it, so the form exists,
+    // but no issue shows the whole body); it is the sandbox's shape (errors.ts noBackingApp), so both
     // the detail code and the message are accepted. The appId is from Azure/acs-engine issue 97.
     const message =
       "The appId '83276f3b-8652-468c-95f9-3bf91982273b' of the service principal does not reference a valid application object.";

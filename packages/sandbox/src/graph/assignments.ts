@@ -43,8 +43,9 @@ function createAssignment(
       (a) => a.principalId === principal.id && a.resourceId === resource.id && a.appRoleId === role.id,
     )
   ) {
-    // 400 Request_BadRequest without details, the message scripts against real tenants match on
-    // (core's graph-error.test.ts lists the samples); no public trace shows another code.
+    // 400 Request_BadRequest without details, the message public scripts against real tenants match on
+    // (core's graph-error.test.ts lists the samples). Unsourced beyond that: no Microsoft page and no
+    // captured response body; no public trace shows another code.
     throw graphErrors.badRequest("Permission being assigned already exists on the object.");
   }
   const assignment: AppRoleAssignment = {
