@@ -1,5 +1,6 @@
 import type { BoxafeVersion, HandOverField } from "@boxafe-connect/core";
 import { boxafeCredentials } from "@boxafe-connect/core";
+import type { JSX } from "solid-js";
 import { For, Match, Show, Switch } from "solid-js";
 import { CertificateDownloads } from "./certificate-downloads.js";
 import type { CopyFn } from "./copy-field.js";
@@ -115,20 +116,33 @@ export function HandOverCard(props: { readonly values: HandOverValues; readonly 
   );
 }
 
+/** A value row saying why there is nothing to copy (no secret or no certificate in this session). */
+function AbsentValue(props: {
+  readonly label: string;
+  readonly testId: string;
+  readonly children: JSX.Element;
+}) {
+  return (
+    <div class="value">
+      <dt>{props.label}</dt>
+      <dd>
+        <span class="hint" data-testid={props.testId}>
+          {props.children}
+        </span>
+      </dd>
+    </div>
+  );
+}
+
 function SecretFields(props: { readonly values: HandOverValues; readonly copy?: CopyFn | undefined }) {
   return (
     <Show
       when={props.values.secret}
       fallback={
-        <div class="value">
-          <dt>Client secret</dt>
-          <dd>
-            <span class="hint" data-testid="secret-absent">
-              No new secret in this session. An existing secret keeps working until it expires; create a new
-              one with "Repair" or <code>boxafe-connect secret rotate</code>.
-            </span>
-          </dd>
-        </div>
+        <AbsentValue label="Client secret" testId="secret-absent">
+          No new secret in this session. An existing secret keeps working until it expires; create a new one
+          with "Repair" or <code>boxafe-connect secret rotate</code>.
+        </AbsentValue>
       }
     >
       {(secret) => (
@@ -156,15 +170,10 @@ function CertificateFields(props: { readonly values: HandOverValues; readonly co
     <Show
       when={props.values.certificate}
       fallback={
-        <div class="value">
-          <dt>Certificate</dt>
-          <dd>
-            <span class="hint" data-testid="certificate-absent">
-              No certificate was made in this session: add one with{" "}
-              <code>boxafe-connect sharepoint --certificate</code>, which hands over the PFX and its password.
-            </span>
-          </dd>
-        </div>
+        <AbsentValue label="Certificate" testId="certificate-absent">
+          No certificate was made in this session: add one with{" "}
+          <code>boxafe-connect sharepoint --certificate</code>, which hands over the PFX and its password.
+        </AbsentValue>
       }
     >
       {(cert) => (
