@@ -46,7 +46,10 @@ export interface ErrorBody {
 export interface MappedError {
   readonly status: ContentfulStatusCode;
   readonly body: ErrorBody;
-  /** Seconds for the Retry-After header (429 only): the upstream's own when it sent one. */
+  /**
+   * Seconds for the Retry-After header: whenever the error carries a wait (a throttled use case, a
+   * 503 that says when to come back), and on every 429 (the upstream's own wait when it sent one).
+   */
   readonly retryAfterSeconds?: number;
 }
 
@@ -91,7 +94,7 @@ export function mapError(error: unknown, requestId: string): MappedError {
   }
   if (isCoreError(error)) {
     return {
-      ...(error.code === "throttled"
+      ...(error.code === "throttled" || error.retryAfterSeconds !== undefined
         ? { retryAfterSeconds: retryAfterSecondsOf(error.retryAfterSeconds) }
         : {}),
       status: statusByCode[error.code],

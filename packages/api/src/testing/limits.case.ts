@@ -53,6 +53,20 @@ export function limitCases(makeApp: AppFactory): void {
     expect(res.headers.get("retry-after")).toBe("120");
   });
 
+  it("carries the wait of any use case error as Retry-After, not only a throttled one", async () => {
+    const graph = failingGraphPort(
+      () =>
+        new CoreError("replication_timeout", "Entra has not replicated the app yet; retry.", {
+          retryAfterSeconds: 45,
+        }),
+    );
+    const { request, config } = makeApp({ graphPortFor: () => graph });
+    const token = delegatedToken([GLOBAL_ADMIN], config.runtime.clock.now());
+    const res = await request("/v1/plan", json({}, { authorization: `Bearer ${token}` }));
+    await expectError(res, 503, "replication_timeout");
+    expect(res.headers.get("retry-after")).toBe("45");
+  });
+
   it("limits each tenant, whichever key asks, while other tenants are served", async () => {
     const { request } = makeApp({
       tenantLimit: { capacity: 2, refillPerSecond: 0.01, maxConcurrentVerify: 10 },
