@@ -5,7 +5,7 @@
  */
 import { copyFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { resultsDir } from "./harness.js";
 
 const docsDir = fileURLToPath(new URL("../../../docs/", import.meta.url));
@@ -27,6 +27,25 @@ export async function docsScreenshot(
 ): Promise<string[]> {
   const result = `${resultsDir}/${name}.png`;
   await page.screenshot({ path: result, fullPage });
+  return publish(result, docsFile);
+}
+
+/**
+ * The same for one element (a card), so the docs show it without the page around it; `mask` covers
+ * what must never be in a picture (a secret's value, even a sandbox one).
+ */
+export async function docsElementScreenshot(
+  element: Locator,
+  name: string,
+  docsFile: string,
+  mask: readonly Locator[] = [],
+): Promise<string[]> {
+  const result = `${resultsDir}/${name}.png`;
+  await element.screenshot({ path: result, mask: [...mask] });
+  return publish(result, docsFile);
+}
+
+function publish(result: string, docsFile: string): string[] {
   if (!updatingScreenshots()) return [result];
   const tracked = `${docsDir}${docsFile}`;
   copyFileSync(result, tracked);

@@ -1,6 +1,8 @@
 import { createSignal, onMount, Show } from "solid-js";
 import { CheckRepairView } from "./check/check-repair.js";
+import { RotationCard } from "./check/rotation-card.js";
 import { useCheck } from "./check/use-check.js";
+import { useRotation } from "./check/use-rotation.js";
 import type { CopyFn } from "./components/copy-field.js";
 import { ProgressRail } from "./components/progress-rail.js";
 import { TopBar } from "./components/top-bar.js";
@@ -33,6 +35,11 @@ export function App(props: AppProps) {
   const wizard = useWizard(props.loadDriver);
   const checkMode = useCheck(() => wizard.getDriver());
   const certificate = useCertificate(() => wizard.getDriver());
+  // After a rotate or a retire, the app is read again so the list shows what it holds now.
+  const rotation = useRotation(
+    () => wizard.getDriver(),
+    () => void checkMode.recheck(),
+  );
   const [view, setView] = createSignal<View>(
     sessionStorage.getItem(VIEW_KEY) === "check" ? "check" : "setup",
   );
@@ -114,9 +121,22 @@ export function App(props: AppProps) {
                   repaired={checkMode.repaired()}
                   error={checkMode.error()}
                   copy={props.copy}
-                  onCheck={(id) => void checkMode.check(id)}
+                  onCheck={(id) => {
+                    rotation.reset();
+                    void checkMode.check(id);
+                  }}
                   onRepair={() => void checkMode.repair()}
                   onErrorAction={(a) => (a === "retry" ? undefined : onErrorAction(a))}
+                  rotation={(drift) => (
+                    <RotationCard
+                      clientId={drift.appId ?? ""}
+                      tenantId={drift.tenantId ?? ""}
+                      credentials={drift.credentials ?? []}
+                      rotation={rotation}
+                      copy={props.copy}
+                      onErrorAction={(a) => (a === "retry" ? undefined : onErrorAction(a))}
+                    />
+                  )}
                 />
               }
             >

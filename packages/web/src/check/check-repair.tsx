@@ -1,5 +1,6 @@
-import type { PreflightCheck } from "@boxafe-connect/core";
+import type { CredentialRow, PreflightCheck } from "@boxafe-connect/core";
 import { isGuid } from "@boxafe-connect/core";
+import type { JSX } from "solid-js";
 import { createSignal, For, Show } from "solid-js";
 import { Busy } from "../components/busy.js";
 import type { CopyFn } from "../components/copy-field.js";
@@ -11,14 +12,20 @@ import { StepHeading } from "../components/step-heading.js";
 import type { ErrorAction, ErrorInfo } from "../error-view.js";
 import { ErrorView } from "../error-view.js";
 import type { Phase } from "../steps/types.js";
+import { CredentialTable } from "./credential-table.js";
 
 export interface Drift {
   readonly appLabel: string;
+  /** The app's Application (client) ID and its tenant, when the app exists. */
+  readonly appId?: string;
+  readonly tenantId?: string;
   readonly groups: readonly PermissionGroup[];
   readonly changes: readonly string[];
   readonly findings: readonly string[];
   /** Core's preflight checks (the review step shows them before any write). */
   readonly preflight?: readonly PreflightCheck[];
+  /** The app's secrets and certificates (core's credentialRows: days left, 60/30/7-day warnings). */
+  readonly credentials?: readonly CredentialRow[];
 }
 
 /** Check an existing app by its Application ID: what drifted, and one button to repair it. */
@@ -33,6 +40,8 @@ export function CheckRepairView(props: {
   readonly onCheck: (appId: string) => void;
   readonly onRepair: () => void;
   readonly onErrorAction: (action: ErrorAction) => void;
+  /** The two-phase rotation card for the checked app (rotation-card.tsx). */
+  readonly rotation?: (drift: Drift) => JSX.Element;
 }) {
   const [appId, setAppId] = createSignal(props.initialAppId ?? "");
   const [invalid, setInvalid] = createSignal("");
@@ -114,6 +123,9 @@ export function CheckRepairView(props: {
               </ul>
             </Show>
             <PermissionTable groups={drift().groups} caption="API permissions of the app" />
+            <h3>Secrets and certificates</h3>
+            <CredentialTable rows={drift().credentials ?? []} />
+            {props.rotation?.(drift())}
             <Show when={drift().changes.length > 0 && props.repairPhase !== "done"}>
               <div class="actions">
                 <button type="button" class="primary" onClick={() => props.onRepair()} disabled={busy()}>

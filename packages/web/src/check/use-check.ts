@@ -14,7 +14,10 @@ export function useCheck(getDriver: () => Promise<Driver>) {
   const [drift, setDrift] = createSignal<Drift>();
   const [repaired, setRepaired] = createSignal<HandOverValues>();
 
+  let lastAppId: string | undefined;
+
   const check = async (appId: string) => {
+    lastAppId = appId;
     setDrift(undefined);
     setRepaired(undefined);
     setRepairPhase("idle");
@@ -41,5 +44,15 @@ export function useCheck(getDriver: () => Promise<Driver>) {
     }
   };
 
-  return { phase, repairPhase, error, drift, repaired, check, repair };
+  /** Reads the same app again in place (after a retire), keeping the view until the new read is in. */
+  const recheck = async () => {
+    if (lastAppId === undefined) return;
+    try {
+      setDrift(await (await getDriver()).check(lastAppId));
+    } catch (e) {
+      setError(toErrorInfo(e));
+    }
+  };
+
+  return { phase, repairPhase, error, drift, repaired, check, repair, recheck };
 }

@@ -1,5 +1,6 @@
 import type { BoxafeVersion, WizardEvent, WizardState } from "@boxafe-connect/core";
 import type { Drift } from "../check/check-repair.js";
+import type { RotationActions } from "../check/rotation-session.js";
 import type { CertificateMade } from "../components/certificate-panel.js";
 import type { HandOverValues } from "../components/hand-over-card.js";
 import type { TokenRow, VerifyRow } from "../components/verify-results.js";
@@ -32,7 +33,7 @@ export interface SessionExtras {
  * The signed-in half of the page (./session-driver.ts, loaded on demand): it runs core's step
  * machine with effect handlers built on msal-browser, the Graph client and core's engine.
  */
-export interface Driver {
+export interface Driver extends RotationActions {
   send(event: WizardEvent): Promise<void>;
   readonly state: WizardState;
   readonly extras: SessionExtras;

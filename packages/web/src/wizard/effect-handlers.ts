@@ -26,6 +26,8 @@ import {
 } from "@boxafe-connect/core";
 import type { Auth } from "../auth/session.js";
 import type { Drift } from "../check/check-repair.js";
+import type { RotationActions } from "../check/rotation-session.js";
+import { rotationSession } from "../check/rotation-session.js";
 import type { CertificateMade } from "../components/certificate-panel.js";
 import type { HandOverValues } from "../components/hand-over-card.js";
 import type { WebConfig } from "../config.js";
@@ -39,7 +41,7 @@ import type { Reviewed } from "./review-tenant.js";
 import { reviewTenant } from "./review-tenant.js";
 import { verifyApp } from "./verify-app.js";
 
-export interface BrowserHandlers extends EffectHandlers {
+export interface BrowserHandlers extends EffectHandlers, RotationActions {
   readonly extras: () => SessionExtras;
   setSecretDays(days: number): void;
   /** The Boxafe version the admin chose: 1.5 gets a certificate made here, 1.4 a secret. */
@@ -147,7 +149,22 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
     };
   }
 
+  // Check and repair's two-phase rotation, on the app the last check read.
+  const rotation = rotationSession(() => {
+    if (!reviewed) throw new CoreError("invalid_transition", "Check an app first.");
+    return {
+      admin: deps(),
+      graph: session().graph,
+      cloud,
+      verifyApi: config.verifyApi,
+      reviewed,
+      crypto: window.crypto,
+    };
+  });
+
   return {
+    rotate: rotation.rotate,
+    retire: rotation.retire,
     extras: () => extras,
     chooseAnotherAccount() {
       chooseAccount = true;

@@ -11,6 +11,7 @@ import {
   CoreError,
   certificateOption,
   certificateRequestFor,
+  credentialRows,
   DEFAULT_SECRET_DAYS,
   permissionStatuses,
   permissionsView,
@@ -118,6 +119,9 @@ export async function reviewTenant<C extends MadeCertificate = MadeCertificate>(
       ...summary.findings.map((f) => f.message),
     ],
     ...(checked ? { preflight: checked.checks } : {}),
+    ...(appId ? { appId, tenantId: observed.organization.id } : {}),
+    // Every secret and certificate with days left and core's 60/30/7-day warning (check and repair lists them).
+    ...(observed.application ? { credentials: credentialRows(observed.application, prepared.now) } : {}),
   };
   return { reviewed: prepared, summary, drift, ...(certificate ? { certificate } : {}) };
 }

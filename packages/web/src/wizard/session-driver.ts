@@ -85,6 +85,8 @@ export async function createDriver(
     setBoxafe: handlers.setBoxafe,
     check: handlers.check,
     repair: handlers.repair,
+    rotate: handlers.rotate,
+    retire: handlers.retire,
     createCertificate: handlers.createCertificate,
     reset() {
       sessionStorage.removeItem(STATE_KEY);

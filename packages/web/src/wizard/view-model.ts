@@ -65,7 +65,7 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 /** The Boxafe 1.5 certificate as the hand-over card shows it (files, PFX password, expiry). */
-function certificateValues(
+export function certificateValues(
   made: PageCertificate,
   clientId: string,
 ): NonNullable<HandOverValues["certificate"]> {

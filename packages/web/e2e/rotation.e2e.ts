@@ -1,0 +1,145 @@
+/**
+ * Two-phase rotation from check and repair, against the sandbox: rotate adds a new secret and keeps
+ * the old one (both get tokens from the sandbox's token endpoint, asked by this test as Boxafe would);
+ * retire is refused until the admin says Boxafe holds the new one, then removes only the old one:
+ * the old secret stops getting tokens and the new one keeps working. For Boxafe 1.5 the rotation
+ * makes a certificate in the page: its downloaded key gets tokens, and the old secret still works.
+ */
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertionToken, download, splitPem } from "./certificate-check.js";
+import { docsElementScreenshot } from "./docs-screenshot.js";
+import { runSetup, signIn } from "./flows.js";
+import type { SandboxState, Stack } from "./harness.js";
+import { newPage, sandboxState, seriousViolations, startStack } from "./harness.js";
+import { GRAPH, secretToken } from "./token-check.js";
+
+let stack: Stack;
+let context: BrowserContext;
+let page: Page;
+/** Bodies the page posted to its own token-proof path. */
+const verifyPosts: string[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+  ({ context, page } = await newPage(stack));
+  page.on("request", (r) => {
+    const body = r.postData();
+    if (body && new URL(r.url()).pathname === "/api/v1/verify") verifyPosts.push(body);
+  });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const appOf = (state: SandboxState, appId: string) => state.applications.find((a) => a.appId === appId);
+
+async function openCheck(clientId: string): Promise<void> {
+  await page.getByRole("button", { name: "Check or repair an existing app" }).click();
+  await page.getByRole("heading", { name: "Check and repair an app" }).waitFor();
+  await page.getByLabel("Application (client) ID").fill(clientId);
+  await page.getByRole("button", { name: "Check the app" }).click();
+  await page.getByTestId("credentials").waitFor();
+}
+
+describe("two-phase rotation in check and repair", () => {
+  let clientId = "";
+  let oldSecret = "";
+
+  it("rotates a secret (the old one keeps working), then retires the old one only when asked", async () => {
+    await signIn(page, stack, stack.sandbox.admin.upn);
+    await runSetup(page);
+    clientId = (await page.getByTestId("client-id").textContent()) ?? "";
+    oldSecret = (await page.getByTestId("client-secret").textContent()) ?? "";
+    await page.getByRole("button", { name: "I have saved the secret" }).click();
+    await page.getByRole("button", { name: "I have saved the secret" }).waitFor({ state: "detached" });
+
+    await openCheck(clientId);
+    const rows = page.getByTestId("credentials").locator("tbody tr");
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().getByTestId("credential-status").textContent()).toBe("Valid");
+    expect(Number(await rows.first().getByTestId("days-left").textContent())).toBeGreaterThan(60);
+    // The app holds only a secret of ours: the card suggests Boxafe 1.4.
+    expect(await page.getByRole("radio", { name: /^Boxafe 1\.4/ }).isChecked()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const posted = verifyPosts.length;
+    await page.getByRole("button", { name: "Rotate: add a new secret" }).click();
+    await page.getByTestId("rotate-done").waitFor({ timeout: 90_000 });
+    const card = page.getByTestId("rotation");
+    const newSecret = (await card.getByTestId("client-secret").textContent()) ?? "";
+    expect(newSecret.length).toBeGreaterThan(20);
+    expect(newSecret).not.toBe(oldSecret);
+    // The proof went through the page's own verification service, never a browser token request.
+    expect(verifyPosts.length).toBeGreaterThan(posted);
+    await card.getByTestId("rotation-proof").waitFor();
+    // The list is read again: the old and the new secret, both valid.
+    await expect.poll(() => rows.count()).toBe(2);
+
+    // Phase one kept the old secret: both get tokens.
+    const rotatedState = await sandboxState(context, stack.sandbox);
+    expect(appOf(rotatedState, clientId)?.passwordCredentials).toHaveLength(2);
+    expect(appOf(rotatedState, clientId)?.tags ?? []).toEqual([]);
+    expect((await secretToken(context, stack.sandbox, clientId, oldSecret)).status).toBe(200);
+    await expect
+      .poll(async () => (await secretToken(context, stack.sandbox, clientId, newSecret)).status, {
+        timeout: 60_000,
+      })
+      .toBe(200);
+
+    // Retire is impossible until the admin says Boxafe holds the new secret.
+    const retireButton = card.getByRole("button", { name: "Retire old credentials" });
+    expect(await retireButton.isDisabled()).toBe(true);
+    await card.getByRole("checkbox", { name: /I have put the new secret in Boxafe/ }).check();
+    expect(await retireButton.isDisabled()).toBe(false);
+    // The secret's value is masked: a secret never goes into a picture, even a sandbox one.
+    await docsElementScreenshot(card, "21-rotation", "screenshot-rotation-web.png", [
+      card.getByTestId("client-secret"),
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await retireButton.click();
+    await page.getByTestId("retire-done").waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId("retire-done").textContent()).toContain("Retired 1 old secret");
+    const retiredState = await sandboxState(context, stack.sandbox);
+    expect(appOf(retiredState, clientId)?.passwordCredentials).toHaveLength(1);
+    await expect
+      .poll(async () => (await secretToken(context, stack.sandbox, clientId, oldSecret)).status, {
+        timeout: 60_000,
+      })
+      .not.toBe(200);
+    expect((await secretToken(context, stack.sandbox, clientId, oldSecret)).error).toBe("invalid_client");
+    expect((await secretToken(context, stack.sandbox, clientId, newSecret)).status).toBe(200);
+    // The list is read again: one secret left.
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    oldSecret = newSecret;
+  });
+
+  it("rotates to a certificate made in the page (Boxafe 1.5): its key gets tokens, the secret still works", async () => {
+    await page.getByRole("button", { name: "Check the app" }).click();
+    await page.getByTestId("credentials").waitFor();
+    await page.getByRole("radio", { name: /^Boxafe 1\.5/ }).check();
+    await page.getByRole("button", { name: "Rotate: add a new certificate" }).click();
+    await page.getByTestId("rotate-done").waitFor({ timeout: 90_000 });
+    const pem = splitPem(
+      (await download(page, "Download certificate and private key (PEM)")).bytes.toString("utf8"),
+    );
+    expect(await page.getByTestId("pfx-password").textContent()).toMatch(/^[A-Za-z0-9]{20}$/);
+    await expect.poll(() => page.getByTestId("credentials").locator("tbody tr").count()).toBe(2);
+    const state = await sandboxState(context, stack.sandbox);
+    expect(appOf(state, clientId)?.keyCredentials).toHaveLength(1);
+    expect(appOf(state, clientId)?.passwordCredentials).toHaveLength(1);
+    expect(appOf(state, clientId)?.tags ?? []).toEqual([]);
+    await expect
+      .poll(async () => (await assertionToken(context, stack.sandbox, clientId, pem, GRAPH)).status, {
+        timeout: 60_000,
+      })
+      .toBe(200);
+    expect((await secretToken(context, stack.sandbox, clientId, oldSecret)).status).toBe(200);
+    // The private key was never sent to the verification service.
+    expect(verifyPosts.some((body) => body.includes("PRIVATE KEY"))).toBe(false);
+    expect(await page.getByTestId("retire-cli").count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
