@@ -13,19 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
 import { startTestEnv } from "./harness.js";
 import type { Terminal } from "./tmux.js";
-import { hasTmux, startInTerminal, stopTerminals } from "./tmux.js";
+import { hasTmux } from "./tmux.js";
+import { acceptChooseApp, wizardTerminals } from "./wizard-terminal.js";
 
 const PENDING = "boxafe-connect:pending:";
 const SECRET = /Client secret: {11}(\S{3}\dQ~\S+)/;
 
 describe("setup --resume", () => {
   let t: TestEnv;
-  const terminals: Terminal[] = [];
-  const open = async (name: string, args: string[]) => {
-    const term = await startInTerminal(`bc-${name}-${process.pid}`, t.dir, t.env, args);
-    terminals.push(term);
-    return term;
-  };
+  const { open, closeAll } = wizardTerminals(() => t);
   const ours = () => t.sandbox.context.dir.data.applications.filter((a) => a.displayName === "QNAP Boxafe");
   /** The sandbox keeps a salted hash of each secret (entra/client-auth.ts): which one is this text? */
   const holds = (secretText: string) =>
@@ -44,15 +40,7 @@ describe("setup --resume", () => {
     stateFile,
   ];
   const toReview = async (term: Terminal) => {
-    for (const prompt of [
-      "Which app should Boxafe use?",
-      "Client secret description",
-      "Client secret lifetime",
-      "App name",
-    ]) {
-      await term.waitFor(prompt);
-      term.keys("Enter");
-    }
+    await acceptChooseApp(term);
     await term.waitFor("Apply these 26 changes to the tenant?");
     term.keys("Enter");
   };
@@ -61,8 +49,7 @@ describe("setup --resume", () => {
     t = await startTestEnv();
   });
   afterAll(async () => {
-    for (const term of terminals) term.kill();
-    stopTerminals();
+    closeAll();
     await t?.close();
   });
 

@@ -7,24 +7,18 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
 import { startTestEnv } from "./harness.js";
-import type { Terminal } from "./tmux.js";
-import { hasTmux, startInTerminal, stopTerminals } from "./tmux.js";
+import { hasTmux } from "./tmux.js";
+import { acceptChooseApp, wizardTerminals } from "./wizard-terminal.js";
 
 describe.skipIf(!hasTmux)("setup wizard in a terminal", () => {
   let t: TestEnv;
-  const terminals: Terminal[] = [];
-  const open = async (name: string, args: string[]) => {
-    const term = await startInTerminal(`bc-${name}-${process.pid}`, t.dir, t.env, args);
-    terminals.push(term);
-    return term;
-  };
+  const { open, closeAll } = wizardTerminals(() => t);
 
   beforeAll(async () => {
     t = await startTestEnv();
   });
   afterAll(async () => {
-    for (const term of terminals) term.kill();
-    stopTerminals();
+    closeAll();
     await t?.close();
   });
 
@@ -89,15 +83,7 @@ describe.skipIf(!hasTmux)("setup wizard in a terminal", () => {
       "--state-file",
       stateFile,
     ]);
-    for (const prompt of [
-      "Which app should Boxafe use?",
-      "Client secret description",
-      "Client secret lifetime",
-      "App name",
-    ]) {
-      await term.waitFor(prompt);
-      term.keys("Enter");
-    }
+    await acceptChooseApp(term);
     await term.waitFor("Apply these 26 changes to the tenant?");
     term.keys("C-c");
     const end = await term.waitFor("EXIT=");
