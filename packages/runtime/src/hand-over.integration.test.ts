@@ -53,7 +53,9 @@ describe("a run killed right after addPassword", () => {
     expect(orphaned.applications[0]?.passwordCredentials).toHaveLength(1);
     expect(orphaned.applications[0]?.tags?.some((tag) => tag.startsWith(PENDING_TAG_PREFIX))).toBe(true);
 
-    // check (no secret wanted) reports drift and names the unheld secret.
+    // check (no secret wanted) reports drift and names the unheld secret, once its read sees the app
+    // (under replication lag a read may still miss an app made moments ago; then check says it is missing).
+    await h.replicated();
     const drift = await checkDrift(deps, boxafeDesired(deps.clock.now(), { secret: undefined }));
     expect(drift.drift).toBe(true);
     expect(drift.plan.findings.map((f) => f.kind)).toContain("credential-unheld");

@@ -107,17 +107,22 @@ describe("apply", () => {
       roundTrips: 3,
     });
     expect(result.secret?.secretText).toBe("s3cret-1");
-    expect(graph.batches.map((b) => b.length)).toEqual([1, 2, 20, 2]);
+    expect(graph.batches.map((b) => b.length)).toEqual([1, 3, 20, 2]);
     const [wave1, wave2, wave3] = graph.batches;
     expect(wave1?.[0]).toMatchObject({
       method: "PATCH",
       url: "/applications(uniqueName='qnap-boxafe')",
       headers: { Prefer: "create-if-missing" },
     });
+    // The upsert writes no tags (PATCH replaces them whole); the new app's mark goes first in wave 2.
+    expect(wave1?.[0]?.body).not.toHaveProperty("tags");
     expect(wave2?.map((r) => r.url)).toEqual([
-      "/servicePrincipals(appId='app-id')",
+      "/applications/app-obj",
       "/applications/app-obj/addPassword",
+      "/servicePrincipals(appId='app-id')",
     ]);
+    expect(wave2?.[0]?.body).toEqual({ tags: [expect.stringMatching(/^boxafe-connect:pending:/)] });
+    expect(wave2?.[1]?.dependsOn).toEqual(["pending"]);
     expect(wave3?.[0]).toMatchObject({
       url: "/servicePrincipals/sp-obj/appRoleAssignments",
       body: { principalId: "sp-obj", resourceId: "res-graph", appRoleId: "role-0" },

@@ -3,13 +3,14 @@
  *   1. [upsert-application + upsert-resource-service-principal]
  *   2. [upsert-service-principal + add-password + add-certificate + remove-password]
  *   3. [assign-app-role + create-grant + update-grant + removals]
- * A fresh plan is 1 + 1 + 2 requests in 3 round trips. Every request is idempotent or recovered
+ * A fresh plan is 1 + 1 + 2 requests in 3 round trips. The pending hand-over marks ride in wave 2
+ * ahead of the credentials they mark (dependsOn), from tags this run has seen (wave-application.ts). Every request is idempotent or recovered
  * (see add-password.ts), so a re-run after any failure converges.
  */
 
 import { pendingIds as pendingOf, withPending } from "../credentials/hand-over-marker.js";
 import { CoreError } from "../errors.js";
-import { type GraphDeps, runRequests, startBudget } from "../graph/batch-runner.js";
+import { type GraphDeps, startBudget } from "../graph/batch-runner.js";
 import { countingGraphPort } from "../graph/counting-port.js";
 import type { ObservedTenant, Plan } from "../tenant/model.js";
 import { type NewSecret, type PasswordAttempt, sweepRunSecrets } from "./add-password.js";
@@ -54,29 +55,6 @@ function passwordAttempt(plan: Plan, state: ApplyState, run: string): PasswordAt
   };
 }
 
-/** Marks the app's new credentials pending before they exist, in the upsert when there is one. */
-async function markPending(
-  deps: GraphDeps,
-  state: ApplyState,
-  tags: readonly string[],
-  budget: ReturnType<typeof startBudget>,
-): Promise<void> {
-  if (state.app === undefined) return;
-  await runRequests(
-    deps,
-    [
-      {
-        id: "pending",
-        method: "PATCH",
-        url: `/applications/${state.app.id}`,
-        body: { tags },
-        lagOn404: true,
-      },
-    ],
-    budget,
-  );
-}
-
 export async function apply(deps: EngineDeps, plan: Plan, observed: ObservedTenant): Promise<ApplyResult> {
   const graph = countingGraphPort(deps.graph);
   const d: GraphDeps = { ...deps, graph };
@@ -96,16 +74,26 @@ export async function apply(deps: EngineDeps, plan: Plan, observed: ObservedTena
     ...(byType(plan, "add-password").length > 0 ? [run] : []),
     ...(byType(plan, "add-certificate").length > 0 ? [certificateKeyId] : []),
   ];
-  const tags = pendingIds.length > 0 ? withPending(observed.application?.tags, pendingIds) : undefined;
+  const { seen } = await waveOne(d, plan, state, budget);
+  // The tags this run has seen: wave 1's when it learnt them (a new app, or one the observation missed).
+  const knownTags = seen?.tags ?? observed.application?.tags ?? [];
+  const tags = pendingIds.length > 0 ? withPending(knownTags, pendingIds) : undefined;
   // Marks of earlier, interrupted runs mean their credentials need the full clean-up at hand-over.
-  const earlierPending = pendingOf(observed.application?.tags).size > 0;
-  const upserts = byType(plan, "upsert-application").length > 0;
-  await waveOne(d, plan, state, budget, upserts ? tags : undefined);
-  if (!upserts && tags !== undefined) await markPending(d, state, tags, budget);
+  const earlierPending = pendingOf(knownTags).size > 0;
   const attempt = passwordAttempt(plan, state, run);
   let two: WaveTwoResult;
   try {
-    two = await waveTwo(d, plan, observed, state, budget, attempt, certificateKeyId);
+    two = await waveTwo(
+      d,
+      plan,
+      observed,
+      state,
+      budget,
+      attempt,
+      certificateKeyId,
+      tags,
+      seen?.keyCredentials,
+    );
     await waveThree(d, plan, state, budget);
     if (two.passwordLost && attempt !== undefined && two.secret !== undefined) {
       await sweepRunSecrets(d, attempt, two.secret.keyId, budget);
@@ -136,7 +124,7 @@ export async function apply(deps: EngineDeps, plan: Plan, observed: ObservedTena
           handOver: {
             appObjectId: app.id,
             pendingIds,
-            ...(earlierPending ? {} : { tagsAfter: [...(observed.application?.tags ?? [])] }),
+            ...(earlierPending ? {} : { tagsAfter: [...knownTags] }),
           },
         }
       : {}),

@@ -1,10 +1,13 @@
 /**
  * Wave 2: our service principal and the credentials (addPassword with loss recovery, certificate by
- * keyCredentials PATCH, removal of expired secrets), all in one batch.
+ * keyCredentials PATCH, removal of expired secrets), all in one batch. A new credential's pending
+ * hand-over mark (the app's tags) is written in the same batch, and the credential `dependsOn` it: Graph
+ * runs a batch's sub-requests in no order without dependsOn (learn.microsoft.com/graph/json-batching), and
+ * a credential that exists before its mark could be left behind unrecognised as unheld.
  */
 import { CoreError } from "../errors.js";
 import { type GraphDeps, type RetryBudget, type RunRequest, runRequests } from "../graph/batch-runner.js";
-import type { ObservedTenant, Plan } from "../tenant/model.js";
+import type { KeyCredential, ObservedTenant, Plan } from "../tenant/model.js";
 import { addCertificateRequest, keysWithMaterial } from "./add-certificate.js";
 import {
   addPasswordRequest,
@@ -31,12 +34,26 @@ export async function waveTwo(
   budget: RetryBudget,
   attempt: PasswordAttempt | undefined,
   certificateKeyId: string,
+  /** The app's tags with this run's pending marks, written before any new credential. */
+  tags?: readonly string[],
+  /** The app's keys when wave 1 saw the app afresh (see SeenApp); else the observed ones. */
+  seenKeys?: readonly KeyCredential[],
 ): Promise<WaveTwoResult> {
   const out: WaveTwoResult = { passwordLost: false };
   const app = state.app;
   if (app === undefined)
     throw new CoreError("not_found", "The application is missing; re-run the setup to register it.");
   const requests: RunRequest[] = [];
+  if (tags !== undefined) {
+    requests.push({
+      id: "pending",
+      method: "PATCH",
+      url: `/applications/${app.id}`,
+      body: { tags },
+      lagOn404: true,
+    });
+  }
+  const afterMark = tags === undefined ? {} : { dependsOn: ["pending"] };
   const upsertSp = byType(plan, "upsert-service-principal").length > 0;
   if (upsertSp) {
     requests.push({
@@ -49,12 +66,16 @@ export async function waveTwo(
       lagOn404: true,
     });
   }
-  if (attempt !== undefined) requests.push(addPasswordRequest(attempt, 0));
+  if (attempt !== undefined) requests.push({ ...addPasswordRequest(attempt, 0), ...afterMark });
   const certificate = byType(plan, "add-certificate")[0];
   if (certificate !== undefined) {
-    const existing = await keysWithMaterial(deps, app.id, observed.application?.keyCredentials ?? [], budget);
+    const known = seenKeys ?? observed.application?.keyCredentials ?? [];
+    const existing = await keysWithMaterial(deps, app.id, known, budget);
     out.certificateKeyId = certificateKeyId;
-    requests.push(addCertificateRequest(app.id, existing, certificate, out.certificateKeyId));
+    requests.push({
+      ...addCertificateRequest(app.id, existing, certificate, out.certificateKeyId),
+      ...afterMark,
+    });
   }
   byType(plan, "remove-password").forEach((r, i) => {
     requests.push({

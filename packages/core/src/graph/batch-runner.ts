@@ -13,6 +13,7 @@
  */
 import { CoreError } from "../errors.js";
 import type { RuntimePorts } from "../ports.js";
+import { chunksOf, wire } from "./batch-order.js";
 import {
   classifyResponse,
   isThrottleStatus,
@@ -20,7 +21,7 @@ import {
   type RetryAfter,
   retryAfterDelay,
 } from "./graph-error.js";
-import { type GraphPort, type GraphRequest, type GraphResponse, MAX_BATCH_SIZE } from "./port.js";
+import type { GraphPort, GraphRequest, GraphResponse } from "./port.js";
 import { backoffMs, type RetryPolicy, retryPolicy } from "./retry-policy.js";
 import { isGraphTransportError } from "./transport-error.js";
 
@@ -72,25 +73,6 @@ interface PendingRetry {
   readonly retryAfter: RetryAfter | undefined;
   /** The write may have happened (lost answer, 503/504, whole $batch failed): resend only if idempotent. */
   readonly maybeCommitted: boolean;
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** Strips our traits so only Graph's own fields go on the wire. */
-function wire(request: RunRequest): GraphRequest {
-  const { id, method, url, headers, body, dependsOn } = request;
-  return {
-    id,
-    method,
-    url,
-    ...(headers === undefined ? {} : { headers }),
-    ...(body === undefined ? {} : { body }),
-    ...(dependsOn === undefined ? {} : { dependsOn }),
-  };
 }
 
 function budgetError(reason: RetryReason): CoreError {
@@ -157,8 +139,13 @@ export async function runRequests(
   const results = new Map<string, RunResult>();
   let pending: readonly RunRequest[] = requests;
   for (let attempt = 0; pending.length > 0; attempt++) {
-    const chunks = chunk(pending, MAX_BATCH_SIZE);
-    const settled = await Promise.allSettled(chunks.map((c) => deps.graph.batch(c.map(wire))));
+    const chunks = chunksOf(pending);
+    const settled = await Promise.allSettled(
+      chunks.map((c) => {
+        const sent = new Set(c.map((r) => r.id));
+        return deps.graph.batch(c.map((r) => wire(r, sent)));
+      }),
+    );
     const retries: PendingRetry[] = [];
     settled.forEach((outcome, i) => {
       const sent = chunks[i] ?? [];
@@ -167,10 +154,16 @@ export async function runRequests(
         return;
       }
       const byId = new Map(outcome.value.map((r) => [r.id, r]));
+      const blocked: RunRequest[] = [];
       for (const request of sent) {
         const response = byId.get(request.id);
         if (response === undefined) {
           retries.push({ request, reason: "lost", retryAfter: undefined, maybeCommitted: true });
+          continue;
+        }
+        // 424: Graph did not run it because a request it depends on failed; it follows that request.
+        if (response.status === 424 && (request.dependsOn?.length ?? 0) > 0) {
+          blocked.push(request);
           continue;
         }
         const verdict = classifyResponse(response, request);
@@ -188,6 +181,23 @@ export async function runRequests(
             maybeCommitted: verdict.reason === "throttled" && response.status !== 429,
           });
         else results.set(request.id, { kind: verdict.kind, response });
+      }
+      for (const request of blocked) {
+        const on = request.dependsOn ?? [];
+        const failed = on.map((d) => results.get(d)).find((r) => r?.kind === "failed");
+        if (failed?.kind === "failed") {
+          // Only with keepGoing (otherwise the dependency's failure has thrown already).
+          results.set(request.id, { kind: "failed", error: failed.error });
+          continue;
+        }
+        const retried = retries.find((r) => on.includes(r.request.id));
+        // It never ran (424), so it is sent again with its dependency whatever its onLost says.
+        retries.push({
+          request,
+          reason: retried?.reason ?? "lost",
+          retryAfter: retried?.retryAfter,
+          maybeCommitted: false,
+        });
       }
     });
     const resend: RunRequest[] = [];
