@@ -55,7 +55,7 @@ describe("a run killed right after addPassword", () => {
 
     // check (no secret wanted) reports drift and names the unheld secret, once its read sees the app
     // (under replication lag a read may still miss an app made moments ago; then check says it is missing).
-    await h.replicated();
+    await t.h.replicated();
     const drift = await checkDrift(deps, boxafeDesired(deps.clock.now(), { secret: undefined }));
     expect(drift.drift).toBe(true);
     expect(drift.plan.findings.map((f) => f.kind)).toContain("credential-unheld");
