@@ -10,6 +10,7 @@
 import { parseArgs } from "node:util";
 import { newApiKey } from "../packages/api/src/auth/api-keys.js";
 import { startApiServer } from "../packages/api/src/node.js";
+import { sandboxEndpoints } from "../packages/core/src/index.js";
 import { trustCa } from "../packages/runtime/src/index.js";
 import { ensureTls, SANDBOX_WEB_CLIENT_ID, startSandbox } from "../packages/sandbox/src/index.js";
 import { buildPage } from "../packages/web/server/build-page.js";
@@ -54,9 +55,9 @@ async function main(): Promise<void> {
   const distDir = await buildPage();
   const tls = await ensureTls();
   const admin = sandbox.admin.upn;
-  // Two keys for this run: the page's server holds one allowed /v1/verify only (the page's token
-  // proof goes through it, same origin, so no key reaches the browser); the other is printed for you.
-  const pageKey = await newApiKey("web-page", ["/v1/verify"]);
+  // Two keys for this run: the page's server holds one allowed the proofs only (/v1/verify, /v1/prove:
+  // the page's proofs go through it, same origin, so no key reaches the browser); the other is printed for you.
+  const pageKey = await newApiKey("web-page", ["/v1/verify", "/v1/prove"]);
   const yourKey = await newApiKey("this-run");
   const api = values["no-api"]
     ? undefined
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
         hint: `Sandbox: sign in as ${admin}.`,
       },
       ...(api ? { verifyApi: { url: api.url, key: pageKey.key } } : {}),
+      // The EWS step's "allow": a device-code sign-in for Exchange Online on the page's server.
+      ewsAllow: { cloud: sandboxEndpoints(sandbox.url) },
       port,
     }),
   );

@@ -118,10 +118,9 @@ describe("the Boxafe version on the web page", () => {
 
     await page.getByRole("button", { name: "Finish" }).click();
     await page.getByTestId("done").waitFor();
-    // The honest end stays core's: EWS blocked until the allow list; SharePoint has a certificate, unproven.
-    const end = page.getByTestId("readiness");
-    expect(await end.textContent()).not.toContain("can now back up this tenant");
-    expect(await end.locator('li[data-workload="exchange"]').getAttribute("data-state")).toBe("blocked");
+    // The end asks the EWS step first, then proves each workload (walked in workloads.e2e.ts).
+    await page.getByTestId("end-panel").waitFor();
+    expect(await page.getByTestId("readiness").count()).toBe(0);
     await context.close();
   });
 

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { RunningApi } from "@boxafe-connect/api";
 import { newApiKey, startApiServer } from "@boxafe-connect/api";
+import { sandboxEndpoints } from "@boxafe-connect/core";
 import { trustCa } from "@boxafe-connect/runtime";
 import type { RunningSandbox } from "@boxafe-connect/sandbox";
 import { ensureTls, SANDBOX_WEB_CLIENT_ID, startSandbox } from "@boxafe-connect/sandbox";
@@ -26,14 +27,22 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** Exchange Online's delay before a written EWS allow list is in force (the sandbox's default otherwise). */
+  readonly ewsPropagationMs?: number;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // Entra's CORS rule holds as on a real tenant (AADSTS9002326 for a browser's non-SPA redemption): the
   // page redeems only its own SPA sign-in, and the secret's proof runs behind the API.
-  const sandbox = await startSandbox({ port: 0 });
+  const sandbox = await startSandbox({
+    port: 0,
+    ...(options.ewsPropagationMs === undefined ? {} : { ewsPropagationMs: options.ewsPropagationMs }),
+  });
   const tls = await ensureTls();
   // The token proof runs server-side (msal-node in this process), as on a real deployment.
   trustCa(sandbox.caPem, sandbox.url);
-  const pageKey = await newApiKey("web-page", ["/v1/verify"]);
+  const pageKey = await newApiKey("web-page", ["/v1/verify", "/v1/prove"]);
   const api = await startApiServer({
     port: 0,
     settings: { SANDBOX_ORIGIN: sandbox.url, API_KEYS: JSON.stringify([pageKey.entry]) },
@@ -41,6 +50,8 @@ export async function startStack(): Promise<Stack> {
   });
   const web = await startWebServer({
     verifyApi: { url: api.url, key: pageKey.key },
+    // The EWS step's "allow" (device code for the Exchange Online PowerShell client, on this server).
+    ewsAllow: { cloud: sandboxEndpoints(sandbox.url) },
     distDir,
     upstream: sandbox.url,
     upstreamCa: sandbox.caPem,

@@ -185,14 +185,19 @@ describe("guided setup in the browser", () => {
 
     await page.getByRole("button", { name: "Done" }).click();
     await page.getByTestId("done").waitFor();
-    // The honest end: EWS is blocked until the allow list is proven, SharePoint waits for a real call.
+    // The honest end, proven by real calls with the secret Boxafe 1.4 holds (workloads.e2e.ts walks the
+    // EWS allow): EWS skipped is blocked, SharePoint REST refuses the secret's app-only token.
+    await page.getByRole("radio", { name: /Skip/ }).check();
+    await page.getByRole("button", { name: "Continue" }).click();
     const end = page.getByTestId("readiness");
+    await end.waitFor({ timeout: 90_000 });
     expect(await end.textContent()).not.toContain("can now back up this tenant");
+    expect(await end.locator('li[data-workload="graph"]').getAttribute("data-state")).toBe("works");
     expect(await end.locator('li[data-workload="exchange"]').getAttribute("data-state")).toBe("blocked");
     expect(await end.locator('li[data-workload="exchange"]').textContent()).toContain(
       "boxafe-connect ews allow",
     );
-    expect(await end.locator('li[data-workload="sharepoint"]').getAttribute("data-state")).toBe("pending");
+    expect(await end.locator('li[data-workload="sharepoint"]').getAttribute("data-state")).toBe("blocked");
     await checkStep("11-done");
     expect(await page.getByTestId("client-secret").count()).toBe(0);
     // The page ran the whole way under its strict Content-Security-Policy.

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
+import { createEwsAllow, EWS_ALLOW_PATH, type EwsAllowOptions } from "./ews-allow.js";
 
 export interface WebServerOptions {
   /** The built page (vite build output). */
@@ -28,6 +29,11 @@ export interface WebServerOptions {
    * reaches the browser, and the key on the API may be allowed /v1/verify alone.
    */
   readonly verifyApi?: { readonly url: string; readonly key: string };
+  /**
+   * The EWS step's "allow" on this origin (./ews-allow.ts): a device-code sign-in of the Exchange Online
+   * PowerShell client, then core's read-merge-write. Absent: the page offers print and skip only.
+   */
+  readonly ewsAllow?: EwsAllowOptions;
   readonly port?: number;
   readonly host?: string;
 }
@@ -57,13 +63,20 @@ const securityHeaders = {
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'",
 };
 
-/** The one API path this server forwards (with the key); nothing else of the API is reachable here. */
+/** The API paths this server forwards (with the key); nothing else of the API is reachable here. */
 export const VERIFY_PATH = "/api/v1/verify";
+/** The workload proofs: the page posts the secret or the assertions it signed, never the key. */
+export const PROVE_PATH = "/api/v1/prove";
+const FORWARDED: ReadonlyMap<string, string> = new Map([
+  [VERIFY_PATH, "/v1/verify"],
+  [PROVE_PATH, "/v1/prove"],
+]);
 const VERIFY_BODY_LIMIT = 64 * 1024;
 
-/** POST /api/v1/verify -> {api}/v1/verify with X-Api-Key: the body passes through, nothing is kept or logged. */
+/** POST /api/v1/{verify,prove} -> {api}/v1/... with X-Api-Key: the body passes through, nothing is kept or logged. */
 async function forwardVerify(
   api: { readonly url: string; readonly key: string },
+  apiPath: string,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -78,7 +91,7 @@ async function forwardVerify(
     chunks.push(chunk as Buffer);
   }
   try {
-    const answer = await fetch(`${api.url.replace(/\/$/, "")}/v1/verify`, {
+    const answer = await fetch(`${api.url.replace(/\/$/, "")}${apiPath}`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-api-key": api.key },
       body: Buffer.concat(chunks),
@@ -159,6 +172,7 @@ function forward(options: WebServerOptions, origin: string, req: IncomingMessage
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const ewsAllow = options.ewsAllow ? createEwsAllow(options.ewsAllow) : undefined;
   const server = createServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => {
     const origin = `https://${req.headers.host ?? "localhost"}`;
     const path = new URL(req.url ?? "/", origin).pathname;
@@ -171,7 +185,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         graphBaseUrl: `${origin}/`,
         issuer: options.issuer ?? `${options.upstream}/${options.config.tenantId}/v2.0`,
         ...(options.config.hint ? { hint: options.config.hint } : {}),
-        ...(options.verifyApi ? { verifyApi: VERIFY_PATH } : {}),
+        ...(options.verifyApi ? { verifyApi: VERIFY_PATH, proveApi: PROVE_PATH } : {}),
+        ...(options.ewsAllow ? { ewsApi: EWS_ALLOW_PATH } : {}),
+        // The API redeems the page's assertions at the sandbox itself, so they must name its token endpoint.
+        assertionAuthority: options.upstream,
       };
       res.writeHead(200, {
         ...securityHeaders,
@@ -181,14 +198,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.end(JSON.stringify(config));
       return;
     }
-    if (path === VERIFY_PATH) {
+    const apiPath = FORWARDED.get(path);
+    if (apiPath !== undefined) {
       if (req.method !== "POST" || options.verifyApi === undefined) {
         res.writeHead(options.verifyApi ? 405 : 404, options.verifyApi ? { allow: "POST" } : {}).end();
         return;
       }
-      void forwardVerify(options.verifyApi, req, res);
+      void forwardVerify(options.verifyApi, apiPath, req, res);
       return;
     }
+    if (ewsAllow?.(path, req, res)) return;
     if ((req.method === "GET" || req.method === "HEAD") && isStatic(path)) {
       void serveStatic(options.distDir, path, res);
       return;

@@ -141,6 +141,7 @@ export function App(props: AppProps) {
               }
             >
               <SetupSteps
+                config={props.config}
                 wizard={wizard}
                 certificate={certificate}
                 hint={props.config.hint}

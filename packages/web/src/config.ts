@@ -24,6 +24,15 @@ export interface WebConfig {
    * "/api/v1/verify". The page's server adds the API key; without it the page offers the CLI.
    */
   readonly verifyApi?: string;
+  /** Same-origin path of the workload proofs (POST, the API's /v1/prove body): the secret or signed assertions. */
+  readonly proveApi?: string;
+  /** Same-origin path of the EWS step's "allow" (device-code sign-in for Exchange Online on the page's server). */
+  readonly ewsApi?: string;
+  /**
+   * Origin of the token service that redeems the page's assertions (their aud names its token endpoint);
+   * default: the authority's origin. The sandbox's page server proxies sign-in, so it names the sandbox.
+   */
+  readonly assertionAuthority?: string;
 }
 
 const clouds = ["global", "usgov", "china", "sandbox"] as const;
@@ -38,6 +47,10 @@ function isUrl(value: unknown): value is string {
   } catch {
     return false;
   }
+}
+
+function sameOriginPath(value: unknown): value is string {
+  return typeof value === "string" && /^\/(?!\/)[A-Za-z0-9/_-]*$/.test(value);
 }
 
 /** Checks raw JSON (from /config.json or the environment); the error names the bad field. */
@@ -74,9 +87,10 @@ export function parseConfig(raw: unknown): ConfigResult {
       ...(typeof r.issuer === "string" && r.issuer !== "" ? { issuer: r.issuer } : {}),
       ...(typeof r.hint === "string" && r.hint !== "" ? { hint: r.hint } : {}),
       // A path on the page's own origin only: the secret must never be posted to another host.
-      ...(typeof r.verifyApi === "string" && /^\/(?!\/)[A-Za-z0-9/_-]*$/.test(r.verifyApi)
-        ? { verifyApi: r.verifyApi }
-        : {}),
+      ...(sameOriginPath(r.verifyApi) ? { verifyApi: r.verifyApi } : {}),
+      ...(sameOriginPath(r.proveApi) ? { proveApi: r.proveApi } : {}),
+      ...(sameOriginPath(r.ewsApi) ? { ewsApi: r.ewsApi } : {}),
+      ...(isUrl(r.assertionAuthority) ? { assertionAuthority: new URL(r.assertionAuthority).origin } : {}),
     },
   };
 }

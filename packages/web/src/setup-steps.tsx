@@ -2,6 +2,7 @@
 import { APPLY_STEPS, readiness, unprovenReport } from "@boxafe-connect/core";
 import { Match, Switch } from "solid-js";
 import type { CopyFn } from "./components/copy-field.js";
+import type { WebConfig } from "./config.js";
 import type { ErrorAction } from "./error-view.js";
 import type { useCertificate } from "./sharepoint/use-certificate.js";
 import { CheckRoleStep } from "./steps/check-role.js";
@@ -14,8 +15,10 @@ import { SignInStep } from "./steps/sign-in.js";
 import { VerifyStep } from "./steps/verify.js";
 import type { Wizard } from "./wizard/use-wizard.js";
 import { applyProgress, handOverValues } from "./wizard/view-model.js";
+import { endOfSetup } from "./workloads/end-of-setup.js";
 
 export function SetupSteps(props: {
+  readonly config?: WebConfig | undefined;
   readonly wizard: Wizard;
   readonly certificate: ReturnType<typeof useCertificate>;
   readonly hint?: string | undefined;
@@ -28,6 +31,8 @@ export function SetupSteps(props: {
   const state = () => w.state();
   const extras = () => w.extras();
   const send = (event: Parameters<Wizard["send"]>[0]) => void w.send(event);
+  // The EWS step and the workload proofs, when this deployment has the proof service.
+  const end = props.config ? endOfSetup(props.config, w, props.onErrorAction) : undefined;
   return (
     <Switch>
       <Match when={w.is("start", "signing-in") || w.atStep("sign-in")}>
@@ -124,6 +129,7 @@ export function SetupSteps(props: {
           clientId={state().handOver?.clientId ?? ""}
           tenantId={state().handOver?.tenantId ?? ""}
           cancelled={w.is("cancelled")}
+          end={end}
           readiness={readiness(
             unprovenReport({
               tokensComplete: state().verification?.complete ?? false,

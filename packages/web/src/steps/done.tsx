@@ -1,4 +1,5 @@
 import type { Readiness } from "@boxafe-connect/core";
+import type { JSX } from "solid-js";
 import { Show } from "solid-js";
 import { ReadinessCard } from "../components/readiness-card.js";
 import { StepHeading } from "../components/step-heading.js";
@@ -10,6 +11,8 @@ export function DoneStep(props: {
   readonly cancelled: boolean;
   /** What Boxafe can back up now (core decides; never "ready" while a workload is blocked). */
   readonly readiness?: Readiness;
+  /** The EWS step and the real-call proofs (their readiness replaces the unproven one). */
+  readonly end?: (() => JSX.Element) | undefined;
   readonly onCheck: () => void;
   readonly onStartOver: () => void;
 }) {
@@ -30,7 +33,14 @@ export function DoneStep(props: {
             consented. Check it again any time, for example before a credential expires.
           </p>
         </div>
-        <Show when={props.readiness}>{(readiness) => <ReadinessCard readiness={readiness()} />}</Show>
+        <Show
+          when={props.end}
+          fallback={
+            <Show when={props.readiness}>{(readiness) => <ReadinessCard readiness={readiness()} />}</Show>
+          }
+        >
+          {(end) => end()()}
+        </Show>
       </Show>
       <div class="actions">
         <button type="button" class="primary" onClick={() => props.onCheck()}>

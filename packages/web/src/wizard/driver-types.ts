@@ -23,6 +23,8 @@ export interface SessionExtras {
   /** The secret made in this tab: shown once, never saved. */
   readonly secret?: { readonly text: string; readonly expiresOn: string };
   readonly sharePointTenant?: string;
+  /** The tenant's initial domain (contoso.onmicrosoft.com), for the EWS step's Exchange Online calls. */
+  readonly initialDomain?: string;
   /** The Boxafe version of this setup (the choose-app question). */
   readonly boxafe?: BoxafeVersion;
   /** The certificate made for Boxafe 1.5 in this tab (PFX, its password, PEM, CER): never saved. */

@@ -16,10 +16,8 @@ import {
   applyPrepared,
   CoreError,
   checkRole,
-  cloudEndpoints,
   hasLiveSecretOfOurs,
   handedOver as markHandedOver,
-  sandboxEndpoints,
   setupRequestFromWebForm,
   sharePointAppInv,
   sharePointNameOf,
@@ -37,6 +35,7 @@ import type { PageCertificate } from "./boxafe-certificate.js";
 import { pageCertificateMaker } from "./boxafe-certificate.js";
 import type { SessionExtras } from "./driver-types.js";
 import { loadChoices, saveChoices } from "./page-choices.js";
+import { pageCloud } from "./page-cloud.js";
 import type { Reviewed } from "./review-tenant.js";
 import { reviewTenant } from "./review-tenant.js";
 import { verifyApp } from "./verify-app.js";
@@ -57,8 +56,7 @@ export interface BrowserHandlers extends EffectHandlers, RotationActions {
 
 /** `wizard`: the machine's current state, which names the app when a reload emptied this memory. */
 export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => WizardState): BrowserHandlers {
-  const authorityOrigin = new URL(config.authority).origin;
-  const cloud = config.cloud === "sandbox" ? sandboxEndpoints(authorityOrigin) : cloudEndpoints(config.cloud);
+  const cloud = pageCloud(config);
   // Unset until the admin picks one: core's default lifetime (defaults.ts) then applies. Kept in
   // sessionStorage, so a reload re-reads the tenant for the same Boxafe (page-choices.ts).
   const choices = loadChoices();
@@ -99,6 +97,7 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
       ...extras,
       review: result.drift,
       ...(sharePointTenant ? { sharePointTenant } : {}),
+      initialDomain: result.reviewed.observed.organization.initialDomain,
       ...(version ? { boxafe: version } : {}),
     };
     return result;
