@@ -7,10 +7,11 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertionToken, download, splitPem } from "./certificate-check.js";
 import { chooseBoxafe, signIn } from "./flows.js";
 import type { SandboxState, Stack } from "./harness.js";
 import { newPage, sandboxState, screenshot, seriousViolations, startStack } from "./harness.js";
-import { secretToken } from "./token-check.js";
+import { GRAPH, secretToken } from "./token-check.js";
 
 let stack: Stack;
 let context: BrowserContext;
@@ -108,5 +109,52 @@ describe("resume after a reload", () => {
     expect(ours(final)).toHaveLength(1);
     expect(ours(final)[0]?.passwordCredentials).toHaveLength(1);
     expect(pendingTags(final)).toEqual([]);
+  });
+});
+
+describe("resume after a reload, Boxafe 1.5", () => {
+  it("replaces a certificate whose key died with the page while verifying; the new key gets tokens", async () => {
+    stack.sandbox.context.dir.reset();
+    await context.close();
+    ({ context, page } = await newPage(stack));
+    await signIn(page, stack, stack.sandbox.admin.upn);
+    await page.getByRole("heading", { name: "Choose the app registration" }).waitFor();
+    await chooseBoxafe(page, "1.5");
+    await page.getByRole("button", { name: "Review the changes" }).click();
+    await page.getByRole("heading", { name: "Review and apply" }).waitFor();
+    await context.request.post(`${stack.sandbox.url}/_sandbox/faults`, { data: { spec: "latency=300" } });
+    await apply();
+    await page.getByRole("heading", { name: "Verify with real tokens" }).waitFor({ timeout: 90_000 });
+    const lost = ours(await sandboxState(context, stack.sandbox))[0]?.keyCredentials[0]?.keyId;
+    expect(lost).toBeDefined();
+    // The private key was only in the page: the tenant still counts the certificate unheld.
+    expect(pendingTags(await sandboxState(context, stack.sandbox))).toHaveLength(1);
+    await reloadAndCheck("r5-verify-1.5-reloaded");
+    await context.request.post(`${stack.sandbox.url}/_sandbox/faults`, { data: { spec: "" } });
+    await page.getByRole("heading", { name: "Review and apply" }).waitFor({ timeout: 90_000 });
+    await expect.poll(() => page.locator("main").textContent()).toContain("never reached anyone");
+    // Still Boxafe 1.5 after the reload: a new certificate, no secret.
+    expect(await page.locator("main").textContent()).toContain("Upload certificate");
+    expect(await page.locator("main").textContent()).not.toContain("Add client secret");
+    await apply();
+    await page.getByTestId("hand-over-card").waitFor({ timeout: 90_000 });
+    const clientId = (await page.getByTestId("client-id").textContent()) ?? "";
+    const pem = splitPem(
+      (await download(page, "Download certificate and private key (PEM)")).bytes.toString("utf8"),
+    );
+    await page.getByRole("button", { name: "Finish" }).click();
+    await expect
+      .poll(async () => ours(await sandboxState(context, stack.sandbox))[0]?.keyCredentials.length)
+      .toBe(1);
+    const end = await sandboxState(context, stack.sandbox);
+    expect(ours(end)).toHaveLength(1);
+    expect(ours(end)[0]?.keyCredentials.map((k) => k.keyId)).not.toContain(lost);
+    expect(ours(end)[0]?.passwordCredentials).toEqual([]);
+    expect(pendingTags(end)).toEqual([]);
+    await expect
+      .poll(async () => (await assertionToken(context, stack.sandbox, clientId, pem, GRAPH)).status, {
+        timeout: 60_000,
+      })
+      .toBe(200);
   });
 });

@@ -132,11 +132,9 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
     );
     appliedAppId = applied.clientId;
     pendingHandOver = applied.handOver;
-    if (certificate && !applied.secret && pendingHandOver !== undefined) {
-      // The hand-over card offers the PFX at once (as the SharePoint step's certificate does).
-      await markHandedOver(deps(), pendingHandOver);
-      pendingHandOver = undefined;
-    }
+    // Boxafe 1.5's certificate stays pending until the hand-over card offers its downloads (the
+    // driver calls handedOver then): a reload while verifying loses the key, and the tenant must still
+    // count it unheld so the resumed walk replaces it.
     const existingSecret =
       applied.secret === undefined &&
       hasLiveSecretOfOurs(observed.application?.passwordCredentials ?? [], browserPorts.clock.now());

@@ -43,10 +43,19 @@ export async function createDriver(
 
   const send = async (event: WizardEvent): Promise<void> => {
     if (event.type === "sign-in.again") handlers.chooseAnotherAccount();
-    // The admin confirmed the secret is saved: only now is it held.
-    if (event.type === "secret.shown") await handlers.handedOver();
+    // The admin confirmed the secret is saved, or leaves the hand-over core let them leave: held now.
+    const leavesHandOver =
+      state.phase === "hand-over" &&
+      (event.type === "finish" || event.type === "sharepoint.start") &&
+      userEvents(state).includes(event.type);
+    if (event.type === "secret.shown" || leavesHandOver) await handlers.handedOver();
     const [next, effects] = transition(state, event);
     commit(next);
+    // No new secret to confirm (Boxafe 1.5): the card offers the certificate's downloads from the
+    // hand-over on, so from then the admin may hold it and the tenant stops counting it unheld.
+    // A failed write here must not hide the card: the mark stays and is cleared when the admin leaves it.
+    if (next.phase === "hand-over" && next.handOver?.secret !== "new")
+      await handlers.handedOver().catch(() => undefined);
     for (const effect of effects) {
       const result = await runEffect(handlers, effect, (progress) => {
         commit(transition(state, progress)[0]);
