@@ -178,4 +178,75 @@ describe("certificates the admin holds are reused, never doubled", () => {
     expect(t.sandbox.context.stats.snapshot().tokenRequests).toBe(tokens);
     expect(await readdir(cwd)).toEqual(["bad.pem"]);
   });
+
+  it("certificate rotate, then retire, with no admin token: the old one signs in until retire, not after", async () => {
+    t.sandbox.context.dir.reset();
+    const cwd = join(t.dir, "self-rotation");
+    await mkdir(cwd, { recursive: true });
+    const setup = await t.run(["setup", "--yes", "--boxafe", "1.5", "--json", "--sandbox", t.sandbox.url], {
+      cwd,
+    });
+    expect(setup.code, setup.stderr).toBe(0);
+    const doc = parseJson(setup);
+    const clientId = String(doc.clientId);
+    const objectId = String(doc.applicationObjectId);
+    const oldPem = String((doc.certificate as { files: { pem: string } }).files.pem);
+    const app = ["--app-id", clientId, "--object-id", objectId, "--sandbox", t.sandbox.url];
+    const verifyWith = (pem: string) =>
+      t.run(
+        ["verify", "--json", "--app-id", clientId, "--certificate-file", pem, "--sandbox", t.sandbox.url],
+        {
+          cwd,
+        },
+      );
+    // From here on nobody signs in as an admin: no device code, no authorization page.
+    const adminRoutes = () =>
+      Object.entries(t.sandbox.context.stats.snapshot().byRoute)
+        .filter(([route]) => /devicecode|authorize/.test(route))
+        .reduce((sum, [, n]) => sum + n, 0);
+    const admin = adminRoutes();
+    const rotated = join(cwd, "rotated");
+    const rotate = await t.run(
+      ["certificate", "rotate", "--json", ...app, "--certificate-file", oldPem, "--out-dir", rotated],
+      { cwd },
+    );
+    expect(rotate.code, rotate.stderr).toBe(0);
+    const newPem = String((parseJson(rotate) as { files: { pem: string } }).files.pem);
+    expect(parseJson(rotate).keyRecord).toBe(
+      join(rotated, `boxafe-${clientId.slice(0, 8)}-certificates.json`),
+    );
+    expect(keysOf(clientId)).toHaveLength(2);
+    // Two-phase: the old certificate (the one Boxafe still holds) keeps working until retire.
+    expect((await verifyWith(oldPem)).code).toBe(0);
+    expect((await verifyWith(newPem)).code).toBe(0);
+
+    // The old certificate as "newest" is refused: a newer one of ours exists. Nothing is removed.
+    const wrong = await t.run(
+      ["certificate", "retire", "--json", ...app, "--certificate-file", oldPem, "--record-dir", rotated],
+      { cwd },
+    );
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain("newer certificate");
+    expect(keysOf(clientId)).toHaveLength(2);
+
+    const retire = await t.run(["certificate", "retire", "--json", ...app, "--certificate-file", newPem], {
+      cwd,
+    });
+    expect(retire.code, retire.stderr).toBe(0);
+    const retired = parseJson(retire) as { removedKeyIds: string[]; keptKeyIds: string[] };
+    expect(retired.removedKeyIds).toHaveLength(1);
+    expect(keysOf(clientId).map((k) => k.keyId)).toEqual(retired.keptKeyIds);
+    expect((await verifyWith(oldPem)).code).not.toBe(0);
+    expect((await verifyWith(newPem)).code).toBe(0);
+    // Again: nothing left to retire, no Graph write.
+    const before = writes();
+    const again = await t.run(["certificate", "retire", "--json", ...app, "--certificate-file", newPem], {
+      cwd,
+    });
+    expect(again.code, again.stderr).toBe(0);
+    expect(parseJson(again)).toMatchObject({ removedKeyIds: [] });
+    expect(writes()).toBe(before);
+    expect(adminRoutes()).toBe(admin);
+    for (const run of [rotate, retire, again]) expect(run.stdout + run.stderr).not.toContain("PRIVATE KEY");
+  });
 });

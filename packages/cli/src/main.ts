@@ -22,6 +22,7 @@ const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   "secret rotate": async () => (await import("./commands/secret-rotate.js")).runSecretRotate,
   "secret retire": async () => (await import("./commands/secret-retire.js")).runSecretRetire,
   "certificate rotate": async () => (await import("./commands/certificate-rotate.js")).runCertificateRotate,
+  "certificate retire": async () => (await import("./commands/certificate-retire.js")).runCertificateRetire,
   sharepoint: async () => (await import("./commands/sharepoint.js")).runSharePoint,
   "ews status": async () => (await import("./commands/ews.js")).runEws,
   "ews allow": async () => (await import("./commands/ews.js")).runEws,

@@ -4,6 +4,7 @@
  * lifetimes.
  */
 
+export { certificateKeyId } from "./certificate-key-id.js";
 export type { CertificateRequest } from "./certificate-option.js";
 export { certificateOption, certificateRequestFor } from "./certificate-option.js";
 export type { CredentialRow, ExpiryWarning } from "./credential-rows.js";
@@ -21,6 +22,8 @@ export {
   pendingIds,
   runIdOfSecretName,
 } from "./hand-over-marker.js";
+export type { KeyRecord, KeyRecordEntry, KeyRecordParse } from "./key-record.js";
+export { mergeKeyRecord, parseKeyRecord } from "./key-record.js";
 export type { SecretLifetime, SecretLifetimeDays } from "./secret-lifetime.js";
 export {
   parseSecretLifetime,

@@ -8,6 +8,7 @@
  * (see add-password.ts), so a re-run after any failure converges.
  */
 
+import { certificateKeyId as keyIdOf } from "../credentials/certificate-key-id.js";
 import { pendingIds as pendingOf, withPending } from "../credentials/hand-over-marker.js";
 import { CoreError } from "../errors.js";
 import { type GraphDeps, startBudget } from "../graph/batch-runner.js";
@@ -69,7 +70,9 @@ export async function apply(deps: EngineDeps, plan: Plan, observed: ObservedTena
     resourceIds: new Map(Object.values(observed.resources).map((r) => [r.key, r.id])),
   };
   const run = runId(d.random, d.clock.now());
-  const certificateKeyId = randomGuid(d.random);
+  // Fixed by the thumbprint: the app can name it later in removeKey without reading itself.
+  const [certificate] = byType(plan, "add-certificate");
+  const certificateKeyId = certificate ? keyIdOf(certificate.thumbprint) : randomGuid(d.random);
   const pendingIds = [
     ...(byType(plan, "add-password").length > 0 ? [run] : []),
     ...(byType(plan, "add-certificate").length > 0 ? [certificateKeyId] : []),

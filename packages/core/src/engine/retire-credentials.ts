@@ -8,6 +8,7 @@
 import type { CloudEndpoints } from "../clouds.js";
 import { isOurCertificate } from "../credentials/credential-rows.js";
 import { isUnheldKey, isUnheldSecret, pendingIds } from "../credentials/hand-over-marker.js";
+import { planRetirement } from "../credentials/retire-selection.js";
 import { CoreError } from "../errors.js";
 import { type GraphDeps, runRequests, startBudget } from "../graph/batch-runner.js";
 import { hasThumbprint } from "../tenant/credentials-plan.js";
@@ -84,9 +85,17 @@ export async function retireCredentials(deps: RetireDeps, input: RetireInput): P
     type === "secret"
       ? isUnheldSecret(c as PasswordCredential, pending)
       : isUnheldKey(c as KeyCredential, pending);
-  const held = ours.filter((c) => !unheld(c) && c.keyId !== proven.keyId).sort(newestFirst);
-  const newer = held.find((c) => c.startDateTime > proven.startDateTime);
-  if (newer !== undefined) {
+  const cutoffMs =
+    input.olderThanDays === undefined
+      ? Number.POSITIVE_INFINITY
+      : deps.clock.now() - input.olderThanDays * DAY_MS;
+  const selection = planRetirement(
+    ours.map((c) => ({ keyId: c.keyId, startDateTime: c.startDateTime, unheld: unheld(c) })),
+    proven,
+    { keep: input.keep, cutoffMs },
+  );
+  if (selection.kind === "newer-exists") {
+    const { newer } = selection;
     throw new CoreError(
       "unsafe_operation",
       `A newer ${type} (keyId ${newer.keyId}, from ${newer.startDateTime.slice(0, 10)}) exists: prove that one before retiring older ones. Nothing was removed.`,
@@ -108,15 +117,7 @@ export async function retireCredentials(deps: RetireDeps, input: RetireInput): P
       { field: "proof" },
     );
   }
-  const kept = [proven.keyId, ...held.slice(0, input.keep - 1).map((c) => c.keyId)];
-  const cutoff =
-    input.olderThanDays === undefined
-      ? Number.POSITIVE_INFINITY
-      : deps.clock.now() - input.olderThanDays * DAY_MS;
-  const removed = ours
-    .filter((c) => !kept.includes(c.keyId))
-    .filter((c) => Date.parse(c.startDateTime) <= cutoff)
-    .map((c) => c.keyId);
+  const { kept, removed } = selection;
   if (removed.length > 0) {
     deps.progress?.({ phase: "rotate", message: `Removing ${removed.length} older ${type}(s)` });
     if (type === "secret") await removePasswords(deps, app.id, removed, budget);

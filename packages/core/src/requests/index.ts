@@ -5,8 +5,13 @@
 
 export type { AppRequest, RemoveRequest } from "./app-request.js";
 export { appRequestSchema, removeRequestSchema } from "./app-request.js";
-export type { CertificateRotateRequest, CertificateUseCaseRequest } from "./certificate-request.js";
+export type {
+  CertificateRetireRequest,
+  CertificateRotateRequest,
+  CertificateUseCaseRequest,
+} from "./certificate-request.js";
 export {
+  certificateRetireRequestSchema,
   certificateRotateRequestSchema,
   certificateUseCaseRequestSchema,
 } from "./certificate-request.js";

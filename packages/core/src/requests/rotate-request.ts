@@ -32,6 +32,21 @@ export const rotateRequestSchema = z
 
 export type RotateRequest = z.output<typeof rotateRequestSchema>;
 
+/** `--keep N`: how many of our credentials stay, newest first, the proven one included. */
+export const keepField = z
+  .number({ error: "--keep must be a whole number from 1 to 10." })
+  .int({ error: "--keep must be a whole number from 1 to 10." })
+  .min(1, { error: "--keep must be at least 1 (the proven credential always stays)." })
+  .max(10, { error: "--keep must be a whole number from 1 to 10." })
+  .default(1);
+
+/** `--older-than DAYS`: only credentials created at least this many days ago go. */
+export const olderThanDaysField = z
+  .number({ error: "--older-than must be a whole number of days." })
+  .int({ error: "--older-than must be a whole number of days." })
+  .min(0, { error: "--older-than must be a whole number of days." })
+  .max(3650, { error: "--older-than must be at most 3650 days." });
+
 export const retireRequestSchema = z
   .strictObject({
     appId: appIdField.optional(),
@@ -44,19 +59,9 @@ export const retireRequestSchema = z
       .regex(/^[0-9A-Fa-f]{40}$/, { error: "must be a SHA-1 thumbprint (40 hex digits)" })
       .optional(),
     /** How many of our credentials of that type stay, newest first, the proven one included. */
-    keep: z
-      .number({ error: "--keep must be a whole number from 1 to 10." })
-      .int({ error: "--keep must be a whole number from 1 to 10." })
-      .min(1, { error: "--keep must be at least 1 (the proven credential always stays)." })
-      .max(10, { error: "--keep must be a whole number from 1 to 10." })
-      .default(1),
+    keep: keepField,
     /** Only credentials created at least this many days ago go. */
-    olderThanDays: z
-      .number({ error: "--older-than must be a whole number of days." })
-      .int({ error: "--older-than must be a whole number of days." })
-      .min(0, { error: "--older-than must be a whole number of days." })
-      .max(3650, { error: "--older-than must be at most 3650 days." })
-      .optional(),
+    olderThanDays: olderThanDaysField.optional(),
   })
   .superRefine((request, ctx) => {
     if (request.proof.kind === "certificate" && request.proofThumbprint === undefined) {

@@ -6,6 +6,8 @@
 export { appKeyOf, appLabel } from "./app-key.js";
 export type { CertificateOutcome, CertificatePorts } from "./certificate.js";
 export { addCertificate, sharePointValues } from "./certificate.js";
+export type { CertificateRetireOutcome, CertificateRetirePorts } from "./certificate-retire.js";
+export { retireCertificatesSelf } from "./certificate-retire.js";
 export type { CertificateRotateOutcome, CertificateRotatePorts } from "./certificate-rotate.js";
 export { retireCertificateSelf, rotateCertificate } from "./certificate-rotate.js";
 export type { CheckResult } from "./check.js";

@@ -35,3 +35,48 @@ export const certificateRotateCommand: CommandSpec = {
     `${bin} certificate rotate --tenant contoso.com --app-id 1111... --object-id 2222... --certificate-file current.pem`,
   ],
 };
+
+export const certificateRetireCommand: CommandSpec = {
+  name: "certificate retire",
+  summary: "Phase 2 of a self-rotation: prove the newest certificate, then removeKey older ones (no admin)",
+  description:
+    "Signs in as the app with --certificate-file (the newest certificate, the one Boxafe now holds):\n" +
+    "a fresh token proves it first; only then are older certificates boxafe-connect made removed with\n" +
+    "Graph removeKey and a proof-of-possession JWT signed by the newest. The candidates are the\n" +
+    "certificate record 'certificate rotate' keeps (boxafe-<app>-certificates.json, in --record-dir,\n" +
+    "default the folder of --certificate-file): an app cannot read its own registration, so a\n" +
+    "certificate it has no record of is never touched.",
+  groups: [
+    {
+      title: "Retire options",
+      options: [
+        appIdOption,
+        { name: "object-id", kind: "string", value: "GUID", description: "The application's Object ID." },
+        {
+          name: "certificate-file",
+          kind: "string",
+          value: "PEM",
+          description: "The newest certificate and its private key.",
+        },
+        { name: "keep", kind: "string", value: "N", description: "Keep the N newest of ours (1)." },
+        {
+          name: "older-than",
+          kind: "string",
+          value: "DAYS",
+          description: "Only remove certificates valid since at least DAYS ago.",
+        },
+        {
+          name: "record-dir",
+          kind: "string",
+          value: "DIR",
+          description: "Where the certificate record is (the folder of --certificate-file).",
+        },
+      ],
+    },
+    targetGroup,
+    globalGroup,
+  ],
+  examples: [
+    `${bin} certificate retire --tenant contoso.com --app-id 1111... --object-id 2222... --certificate-file newest.pem`,
+  ],
+};

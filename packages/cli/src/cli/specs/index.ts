@@ -1,7 +1,7 @@
 /** The command table, in the order help lists it. Pure data; loaders live in main.ts. */
 import type { CommandSpec } from "../option-spec.js";
 import { apiCommand } from "./api.js";
-import { certificateRotateCommand } from "./certificate-rotate.js";
+import { certificateRetireCommand, certificateRotateCommand } from "./certificate-rotate.js";
 import { checkCommand } from "./check.js";
 import { ewsAllowCommand, ewsStatusCommand } from "./ews.js";
 import { fleetCheckCommand, fleetRotateCommand, fleetSetupCommand } from "./fleet.js";
@@ -28,6 +28,7 @@ export const commands: readonly CommandSpec[] = [
   secretListCommand,
   sharepointCommand,
   certificateRotateCommand,
+  certificateRetireCommand,
   ewsStatusCommand,
   ewsAllowCommand,
   removeCommand,
