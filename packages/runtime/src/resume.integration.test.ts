@@ -7,7 +7,7 @@
  * SharePoint certificate the admin holds, and no pending mark: an unheld secret or key from the
  * killed run is replaced, never kept and never lost.
  */
-import { makeCertificate } from "@boxafe-connect/certs";
+import { type CreatedCertificate, makeCertificate } from "@boxafe-connect/certs";
 import {
   answersUpFront,
   createSetupSession,
@@ -33,6 +33,12 @@ import { type Harness, startHarness, UNIQUE_NAME } from "./integration/harness.j
 import { createMsalAppTokenPort } from "./msal-token-port.js";
 
 class Killed extends Error {}
+
+/** What the admin holds across the two processes: secrets confirmed copied (keyIds), certificate files. */
+interface Admin {
+  readonly secrets: string[];
+  readonly files: CreatedCertificate[];
+}
 
 /** Where a kill at each step lands: before its effect, at its prompt, or after its apply wave. */
 const KILL: Readonly<
@@ -65,16 +71,24 @@ describe("resume after every step of the wizard", () => {
 
   /** One process: a fresh session (nothing in memory) driven from `start`; returns the last saved state. */
   async function runProcess(
+    boxafe: "1.4" | "1.5",
     start: [WizardState, Effect[]],
-    handed: string[],
+    admin: Admin,
     kill?: (typeof KILL)[StepId],
   ): Promise<{ saved: string; killed: boolean; end?: WizardState }> {
+    const handed = admin.secrets;
     const ports = {
       ...h.deps(h.graph(token)),
       proof: { appToken: createMsalAppTokenPort({ authorityHost: h.sandbox.url }), cloud: h.cloud },
       certificates: {
         make: (r: { subject: string; days: number }) =>
           makeCertificate(globalThis.crypto, { ...r, pfxPassword: "pfx-password-for-the-test" }),
+        // What the CLI finds in its folder: the key files an earlier run wrote at the hand-over.
+        held: async () => admin.files.at(-1),
+      },
+      // The CLI writes a new certificate's key files here, before anything else can fail.
+      handOver: async (credential: { certificate?: CreatedCertificate }) => {
+        if (credential.certificate) admin.files.push(credential.certificate);
       },
     };
     const session = createSetupSession(
@@ -82,7 +96,7 @@ describe("resume after every step of the wizard", () => {
         signIn: async () => ({ username: h.sandbox.admin.upn, tenantId: h.sandbox.tenantId, ports }),
         checkRole: async () => ({ roles: ["Global Administrator"] }),
       },
-      parseRequest(setupRequestSchema, { boxafe: "1.4", displayName: DEFAULT_APP_NAME }),
+      parseRequest(setupRequestSchema, { boxafe, displayName: DEFAULT_APP_NAME }),
     );
     const upFront = answersUpFront({ displayName: DEFAULT_APP_NAME, sharepoint: "certificate" });
     let saved = serializeState(start[0]);
@@ -126,36 +140,44 @@ describe("resume after every step of the wizard", () => {
     }
   }
 
-  it.each(STEP_IDS)(
-    "killed at %s: the resume reaches done with the credential handed over exactly once",
-    async (step) => {
+  const cases = (["1.4", "1.5"] as const).flatMap((boxafe) =>
+    STEP_IDS.map((step) => [boxafe, step] as const),
+  );
+
+  it.each(cases)(
+    "Boxafe %s, killed at %s: the resume reaches done with the credential handed over exactly once",
+    async (boxafe, step) => {
       await h.reset();
-      const handed: string[] = [];
-      const first = await runProcess(
-        [initialState({ defaultDisplayName: DEFAULT_APP_NAME }), []],
-        handed,
-        KILL[step],
-      );
+      const admin: Admin = { secrets: [], files: [] };
+      const fresh = initialState({ defaultDisplayName: DEFAULT_APP_NAME });
+      const first = await runProcess(boxafe, [fresh, []], admin, KILL[step]);
       expect(first.killed).toBe(true);
       // A restart takes longer than Entra's replication: the resume's read sees what the run wrote.
       await h.replicated();
 
       const loaded = parseState(first.saved);
       if (!loaded.ok) throw new Error(`the saved state does not load: ${JSON.stringify(loaded.issues)}`);
-      const second = await runProcess(resumeState(loaded.state), handed);
+      const second = await runProcess(boxafe, resumeState(loaded.state), admin);
       expect(second.end?.phase).toBe("done");
 
       const state = await h.state();
       const apps = state.applications.filter((a) => a.uniqueName === UNIQUE_NAME);
       expect(apps).toHaveLength(1);
       const app = apps[0];
-      // Exactly one secret, the one the admin confirmed holding, handed over once.
       const secrets = app?.passwordCredentials.map((p) => p.keyId) ?? [];
-      expect(secrets).toHaveLength(1);
-      expect(handed.filter((keyId) => keyId === secrets[0])).toHaveLength(1);
-      // One SharePoint certificate (a killed run's unheld one is removed once its replacement is held).
+      if (boxafe === "1.4") {
+        // Exactly one secret, the one the admin confirmed holding, handed over once.
+        expect(secrets).toHaveLength(1);
+        expect(admin.secrets.filter((keyId) => keyId === secrets[0])).toHaveLength(1);
+      } else {
+        // Boxafe 1.5 signs in with a certificate: no secret at all.
+        expect(secrets).toEqual([]);
+      }
+      // One certificate (1.4: SharePoint's; 1.5: Boxafe's, which SharePoint reuses), and its key is in
+      // the admin's files: a killed run's unheld one is removed once its replacement is held.
       expect(app?.keyCredentials).toHaveLength(1);
-      expect(second.end?.sharepoint?.certificate).toBeDefined();
+      const thumbprints = admin.files.map((f) => f.thumbprint);
+      expect(thumbprints).toContain(second.end?.sharepoint?.certificate?.thumbprint);
       expect((app?.tags ?? []).filter((t) => t.startsWith(PENDING_TAG_PREFIX))).toEqual([]);
       expect(state.servicePrincipals.filter((sp) => sp.appId === app?.appId)).toHaveLength(1);
       // The saved state never held a secret or a key.

@@ -18,7 +18,7 @@ import { addCertificate } from "../usecases/certificate.js";
 import { type CertificateSource, chooseCertificate } from "../usecases/choose-certificate.js";
 import type { Emit } from "../usecases/events.js";
 import { silent } from "../usecases/events.js";
-import { handedOver, type PendingHandOver } from "../usecases/hand-over.js";
+import { handedOver, heldCertificateHandOver, type PendingHandOver } from "../usecases/hand-over.js";
 import type { MadeCertificate, ProofPorts } from "../usecases/ports.js";
 import type { Prepared } from "../usecases/prepare.js";
 import { prepare, replan, secretLifetimeOf } from "../usecases/prepare.js";
@@ -99,6 +99,8 @@ export function createSetupSession<C extends MadeCertificate>(
   let certificate: { made: C; report: VerificationReport } | undefined;
   let inv: SharePointAppInv | undefined;
   let pendingCertificate: PendingHandOver | undefined;
+  /** A reused (held) certificate still marked pending by a killed run: cleared at the hand-over. */
+  let heldPending: PendingHandOver | undefined;
   /** Boxafe 1.5's certificate, made at observe time (it is the app's only credential then). */
   let made: C | undefined;
   /** Whether `made` is the admin's own (reused) or a new key pair. */
@@ -135,6 +137,7 @@ export function createSetupSession<C extends MadeCertificate>(
       const chosen = host.fit ? await host.fit(prepared, asked) : asked;
       made = undefined;
       madeSource = undefined;
+      heldPending = undefined;
       if (chosen.certificateDays !== undefined) {
         const picked = await chooseCertificate(
           p,
@@ -145,6 +148,8 @@ export function createSetupSession<C extends MadeCertificate>(
         );
         made = picked.certificate;
         madeSource = picked.source;
+        if (picked.source === "held")
+          heldPending = heldCertificateHandOver(prepared.observed.application, made.thumbprint);
       }
       if (host.fit || made) {
         prepared = replan(prepared, {
@@ -258,9 +263,10 @@ export function createSetupSession<C extends MadeCertificate>(
     newSecret: () => applied?.secret,
     async handedOver() {
       const p = need(ports, "Sign-in");
-      const pending = [applied?.handOver, pendingCertificate];
+      const pending = [applied?.handOver, pendingCertificate, heldPending];
       applied = applied && { ...applied, handOver: undefined };
       pendingCertificate = undefined;
+      heldPending = undefined;
       for (const each of pending) await handedOver(p, each, emit);
     },
     report: () => report,

@@ -23,7 +23,7 @@ import {
 import { observeApp, requireApp } from "./credentials.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
-import type { PendingHandOver } from "./hand-over.js";
+import { heldCertificateHandOver, type PendingHandOver } from "./hand-over.js";
 import type { AdminPorts, CertificateMaker, HandOverPort, MadeCertificate, ProofPorts } from "./ports.js";
 import { prepare, replan } from "./prepare.js";
 import { applyPrepared, sharePointNameOf } from "./setup.js";
@@ -76,6 +76,12 @@ export async function addCertificate<C extends MadeCertificate>(
   const prepared = replan(first, { withSecret: false, certificate: certificateOption(made, subject) });
   // Only a new key pair goes to the hand-over (its files); the admin already holds a reused one.
   const applied = await applyPrepared(ports, prepared, emit, newCertificateOf(chosen));
+  // A reused certificate a killed run left marked pending: the admin holds its files, so confirm it.
+  const handOver =
+    applied.handOver ??
+    (chosen.source === "held"
+      ? heldCertificateHandOver(prepared.observed.application, made.thumbprint)
+      : undefined);
   const sharePointTenant = sharePointNameOf(prepared.observed);
   const report = await prove(
     { ...ports, ...ports.proof },
@@ -100,7 +106,7 @@ export async function addCertificate<C extends MadeCertificate>(
     added: addsCertificate(prepared.plan),
     summary: prepared.summary,
     report,
-    ...(applied.handOver ? { handOver: applied.handOver } : {}),
+    ...(handOver ? { handOver } : {}),
   };
 }
 
