@@ -30,9 +30,17 @@ export function boxafeCertificateLines(
     readonly notAfter: string;
     readonly pfxPassword: string;
     readonly generatedPassword: boolean;
+    /** Set when it is the admin's own certificate, reused (no file was written). */
+    readonly file?: string;
   },
   files: { readonly pem: string; readonly cer: string; readonly pfx: string } | undefined,
 ): string[] {
+  if (made.file !== undefined) {
+    return [
+      `Thumbprint: ${made.thumbprint} (valid until ${made.notAfter.slice(0, 10)})`,
+      `Your certificate ${made.file}, reused: no new key, no file written (upload its PFX as before)`,
+    ];
+  }
   return [
     `Thumbprint: ${made.thumbprint} (valid until ${made.notAfter.slice(0, 10)})`,
     ...(files

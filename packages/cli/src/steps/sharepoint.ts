@@ -25,9 +25,11 @@ export async function askSharePoint(
       [
         `Thumbprint: ${made.thumbprint} (valid until ${made.notAfter.slice(0, 10)})`,
         ...(files ? [`${files.pem} (key, 0600)`, files.cer, `${files.pfx} (0600)`] : []),
-        made.generatedPassword
-          ? `PFX password (shown only now): ${made.pfxPassword}`
-          : "PFX password: from BOXAFE_PFX_PASSWORD",
+        made.source === "held"
+          ? `Your certificate ${made.file}, reused: no new key, no file written`
+          : made.generatedPassword
+            ? `PFX password (shown only now): ${made.pfxPassword}`
+            : "PFX password: from BOXAFE_PFX_PASSWORD",
       ].join("\n"),
       "Certificate for SharePoint",
     );
