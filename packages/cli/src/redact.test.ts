@@ -28,4 +28,17 @@ describe("createRedactor", () => {
     // stderr never shows a hand-over value.
     expect(redactor.redact(`new ${secret}`)).toBe("new [redacted]");
   });
+
+  it("hides a value that holds another one whole, values side by side, and one among thousands", () => {
+    const redactor = createRedactor();
+    redactor.protect("short-secret");
+    redactor.protect("short-secret-and-more");
+    const keys = Array.from({ length: 2000 }, (_, i) => `-----BEGIN PRIVATE KEY-----\nkey${i}-material`);
+    for (const key of keys) redactor.protect(key);
+    expect(redactor.redact("x short-secret-and-more y short-secret")).toBe("x [redacted] y [redacted]");
+    expect(redactor.redact("short-secretshort-secret")).toBe("[redacted][redacted]");
+    expect(redactor.redact(`${keys[1234]}|${keys[7]}`)).toBe("[redacted]|[redacted]");
+    expect(redactor.redact("-----BEGIN CERTIFICATE-----")).toBe("-----BEGIN CERTIFICATE-----");
+    expect(redactor.redact("short")).toBe("short");
+  });
 });

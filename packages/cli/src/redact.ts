@@ -26,27 +26,57 @@ export interface Redactor {
 
 const MARK = "\u0000handover";
 
+/** Every registered value is at least this long; its first PREFIX characters index it. */
+const PREFIX = 8;
+
 export function createRedactor(): Redactor {
-  const known = new Set<string>();
+  // Registered values by their first 8 characters, longest first: a line is scanned once, position by
+  // position, whatever the number of values. (A loop over every value per line was quadratic in a fleet:
+  // a token and a key per tenant, checked against every later line of 1,000 tenants.)
+  const known = new Map<string, string[]>();
+  const registered = new Set<string>();
   const handedOver = new Set<string>();
+  const add = (value: string) => {
+    if (registered.has(value)) return;
+    registered.add(value);
+    const key = value.slice(0, PREFIX);
+    const list = known.get(key) ?? [];
+    const shorter = list.findIndex((other) => other.length < value.length);
+    list.splice(shorter === -1 ? list.length : shorter, 0, value);
+    known.set(key, list);
+  };
+  const hideKnown = (text: string): string => {
+    let out = "";
+    let copied = 0;
+    for (let i = 0; i + PREFIX <= text.length; ) {
+      const hit = known.get(text.slice(i, i + PREFIX))?.find((value) => text.startsWith(value, i));
+      if (hit === undefined) {
+        i += 1;
+        continue;
+      }
+      out += `${text.slice(copied, i)}[redacted]`;
+      i += hit.length;
+      copied = i;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
+  };
   const hide = (text: string): string => {
-    let out = text;
-    for (const value of known) out = out.split(value).join("[redacted]");
+    let out = known.size === 0 ? text : hideKnown(text);
     for (const pattern of patterns) out = out.replace(pattern, "[redacted]");
     return out;
   };
   return {
     protect(value) {
-      if (value && value.length >= 8) known.add(value);
+      if (value && value.length >= PREFIX) add(value);
     },
     handOver(value) {
-      if (!value || value.length < 8) return;
-      known.add(value);
+      if (!value || value.length < PREFIX) return;
+      add(value);
       handedOver.add(value);
       // In the JSON document a PEM's newlines are escaped: hand over that spelling too.
       const escaped = JSON.stringify(value).slice(1, -1);
       if (escaped !== value) {
-        known.add(escaped);
+        add(escaped);
         handedOver.add(escaped);
       }
     },

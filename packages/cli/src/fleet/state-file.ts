@@ -27,16 +27,36 @@ export async function loadFleetState(path: string): Promise<FleetState> {
   return parsed.state;
 }
 
-/** Serialised saves (tenants finish concurrently), each one atomic (temp file + rename). */
+/**
+ * Serialised saves (tenants finish concurrently), each one atomic (temp file + rename). A save asked for
+ * while another is being written joins the next write, which serialises the state when it starts: every
+ * caller's promise still settles only once a write holding its change is on disk (resume after a kill),
+ * but 1,000 tenants no longer mean 3,000 writes of an ever longer file (quadratic in the fleet's size).
+ */
 export function stateSaver(path: string): (state: FleetState) => Promise<void> {
-  let chain: Promise<void> = Promise.resolve();
-  return (state) => {
+  let tail: Promise<void> = Promise.resolve();
+  let next: { state: FleetState; written: Promise<void> } | undefined;
+  const write = async (state: FleetState) => {
     const text = `${JSON.stringify(state, null, 2)}\n`;
-    chain = chain.then(async () => {
-      const partial = `${path}.partial`;
-      await writePrivateFile(partial, text, { overwrite: true });
-      await rename(partial, path);
-    });
-    return chain;
+    const partial = `${path}.partial`;
+    await writePrivateFile(partial, text, { overwrite: true });
+    await rename(partial, path);
+  };
+  return (state) => {
+    if (next) {
+      next.state = state;
+      return next.written;
+    }
+    const slot: { state: FleetState; written: Promise<void> } = { state, written: Promise.resolve() };
+    slot.written = tail
+      .catch(() => undefined)
+      .then(() => {
+        // From here on a new save starts a new write: this one is serialised now, without it.
+        next = undefined;
+        return write(slot.state);
+      });
+    next = slot;
+    tail = slot.written;
+    return slot.written;
   };
 }
