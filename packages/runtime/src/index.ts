@@ -10,6 +10,8 @@ export type { MsalAuthority } from "./msal-authority.js";
 export { msalAuthority } from "./msal-authority.js";
 export type { MsalAppTokenOptions } from "./msal-token-port.js";
 export { createMsalAppTokenPort } from "./msal-token-port.js";
+export type { RetryingNetworkOptions } from "./retrying-network.js";
+export { retryingNetwork } from "./retrying-network.js";
 export { nodeClock, nodePorts, nodeRandom, nodeSleep } from "./node-ports.js";
 export { createProofSigner } from "./proof-signer.js";
 export { trustCa } from "./trust-ca.js";

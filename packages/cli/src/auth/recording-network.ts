@@ -2,8 +2,12 @@
  * msal-node's network client, with one addition: it remembers the last error body of the token endpoint.
  * msal's device code poller reports any refusal as "post_request_failed: invalid_grant" and drops
  * `error_codes` and the AADSTS text, so a Conditional Access block (AADSTS53003) could not be told from
- * other refusals. Same transport as msal-node 7's own HttpClient (the global fetch).
+ * other refusals. Its transport is runtime's retryingNetwork (the global fetch, as msal-node 7's own
+ * HttpClient): a transient 429/5xx of the device authorization or token endpoint is retried with its
+ * Retry-After, so one throttled answer no longer ends a sign-in (issue 12; Entra sheds load with 429/503
+ * temporarily_unavailable, AADSTS90055, and a Retry-After).
  */
+import { type RetryingNetworkOptions, retryingNetwork } from "@boxafe-connect/runtime";
 
 export interface TokenError {
   readonly error: string;
@@ -31,24 +35,15 @@ export interface RecordingNetwork {
   clear(): void;
 }
 
-export function recordingNetwork(): RecordingNetwork {
+export function recordingNetwork(options: RetryingNetworkOptions = {}): RecordingNetwork {
   let last: TokenError | undefined;
-  async function send<T>(url: string, method: "GET" | "POST", options?: Options) {
-    const res = await fetch(url, {
-      method,
-      ...(options?.headers ? { headers: options.headers } : {}),
-      ...(options?.body !== undefined ? { body: options.body } : {}),
-    });
-    const headers: Record<string, string> = {};
-    res.headers.forEach((value, key) => {
-      headers[key] = value;
-    });
-    const text = await res.text();
-    const body = (text ? JSON.parse(text) : {}) as T & {
-      error?: unknown;
-      error_codes?: unknown;
-      error_description?: unknown;
-    };
+  const transport = retryingNetwork(options);
+  async function send<T>(url: string, method: "GET" | "POST", request?: Options) {
+    const res =
+      method === "GET"
+        ? await transport.sendGetRequestAsync<T>(url, request)
+        : await transport.sendPostRequestAsync<T>(url, request);
+    const body = res.body as T & { error?: unknown; error_codes?: unknown; error_description?: unknown };
     if (
       url.includes("/oauth2/v2.0/token") &&
       typeof body.error === "string" &&
@@ -62,11 +57,11 @@ export function recordingNetwork(): RecordingNetwork {
         description: (description.split(/\s*Trace ID:/)[0] ?? description).trim(),
       };
     }
-    return { headers, body: body as T, status: res.status };
+    return { headers: res.headers, body: body as T, status: res.status };
   }
   return {
-    sendGetRequestAsync: (url, options) => send(url, "GET", options),
-    sendPostRequestAsync: (url, options) => send(url, "POST", options),
+    sendGetRequestAsync: (url, request) => send(url, "GET", request),
+    sendPostRequestAsync: (url, request) => send(url, "POST", request),
     lastTokenError: () => last,
     clear: () => {
       last = undefined;
