@@ -5,7 +5,8 @@ export default defineProject({
   test: {
     name: "web-e2e",
     environment: "node",
-    include: ["e2e/**/*.e2e.ts"],
+    // The page server's own routes run against the sandbox in Node too (server/*.test.ts).
+    include: ["e2e/**/*.e2e.ts", "server/**/*.test.ts"],
     globalSetup: ["./e2e/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,

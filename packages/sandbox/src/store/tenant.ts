@@ -72,7 +72,9 @@ export const GRAPH_CLI_CLIENT_ID = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
 export const SANDBOX_WEB_CLIENT_ID = "5b0c3d1e-7a2f-4c8b-9e6d-0f1a2b3c4d5e";
 
 export const PUBLIC_CLIENTS: Record<string, { displayName: string; kinds: ("spa" | "native")[] }> = {
-  // Connect-ExchangeOnline's public client; see store/exchange-ids.ts.
+  // Connect-ExchangeOnline's public client; see store/exchange-ids.ts. It signs in by device code too:
+  // Connect-ExchangeOnline -Device (learn.microsoft.com/powershell/module/exchange/connect-exchangeonline),
+  // which the web page's server uses for its EWS step (packages/web/server/ews-allow.ts).
   "fb78d390-0c51-40cd-8e17-fdbfab77341b": {
     displayName: "Microsoft Exchange REST API Based Powershell",
     kinds: ["native"],
