@@ -88,7 +88,7 @@ export function App(props: AppProps) {
               </nav>
             }
           >
-            <ProgressRail items={railItems(wizard.state())} />
+            <ProgressRail items={railItems(wizard.state(), wizard.extras().boxafe)} />
             <Show when={wizard.allowed()}>
               <p>
                 <button type="button" class="link" onClick={openCheck}>

@@ -75,7 +75,7 @@ export function SetupSteps(props: {
             ...(state().plan?.findings ?? []).map((f) => f.message),
           ]}
           preflight={extras().review?.preflight ?? []}
-          progress={applyProgress(state())}
+          progress={applyProgress(state(), extras().boxafe)}
           onApply={() => send({ type: "plan.confirm" })}
           onBack={() => send({ type: "app.change" })}
           onErrorAction={props.onErrorAction}

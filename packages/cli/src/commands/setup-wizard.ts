@@ -131,7 +131,7 @@ export function promptAnswers(
       case "choose-app":
         return askChooseApp(ui, state, session, request);
       case "review":
-        ui.note(railLine(state), "Progress");
+        ui.note(railLine(state, request.boxafe), "Progress");
         return askReview(ui, state, session.planActions(), context.out.style);
       case "verify-incomplete":
         return askVerifyIncomplete(ui, state);

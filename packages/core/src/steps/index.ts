@@ -36,5 +36,6 @@ export type { ParseStateResult } from "./serialize.js";
 export { parseState, serializeState } from "./serialize.js";
 export type { SessionHost, SessionOptions, SessionPorts, SetupSession } from "./setup-session.js";
 export { createSetupSession } from "./setup-session.js";
+export { stepTitle } from "./step-titles.js";
 export type { ApplyStep, StepId, StepInfo } from "./steps.js";
 export { APPLY_STEPS, STEP_IDS, steps, WAVE_STEPS } from "./steps.js";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { transition } from "./machine.js";
+import { initialState, transition } from "./machine.js";
 import { progressRail, type StepStatus } from "./progress-rail.js";
 import type { WizardState } from "./schema.js";
+import { stepTitle } from "./step-titles.js";
 import { steps } from "./steps.js";
 import { CLIENT, CONSENT_PLAN, EMPTY_PLAN, SAMPLE_EVENTS as e, STATES } from "./test-fixtures.js";
 
@@ -104,5 +105,18 @@ describe("progressRail", () => {
     expect(Object.values(s).filter((v) => v === "done")).toHaveLength(9);
     expect(s.sharepoint).toBe("skipped");
     expect(statuses(STATES.done).sharepoint).toBe("done");
+  });
+});
+
+describe("progress rail titles follow the Boxafe version", () => {
+  const state = initialState({ sharepoint: true, defaultDisplayName: "QNAP Boxafe" });
+  const title = (rail: ReturnType<typeof progressRail>, id: string) => rail.find((e) => e.id === id)?.title;
+
+  it("names the certificate on a 1.5 setup and the secret on 1.4 or when no version was named", () => {
+    expect(title(progressRail(state, "1.5"), "create-secret")).toBe("Create the certificate");
+    expect(title(progressRail(state, "1.5"), "hand-over")).toBe("Hand the IDs and certificate to Boxafe");
+    expect(title(progressRail(state, "1.4"), "create-secret")).toBe("Create the client secret");
+    expect(title(progressRail(state), "hand-over")).toBe("Hand the IDs and secret to Boxafe");
+    expect(stepTitle("grant-consent", "1.5")).toBe("Grant admin consent");
   });
 });

@@ -1,5 +1,8 @@
 /** The step list with a status each: what the CLI and the web both draw as the progress rail. */
+
+import type { BoxafeVersion } from "../boxafe/version.js";
 import type { Phase, PlanSummaryState, WizardState } from "./schema.js";
+import { stepTitle } from "./step-titles.js";
 import { APPLY_STEPS, type ApplyStep, type StepId, type StepInfo, steps } from "./steps.js";
 
 export type StepStatus = "done" | "current" | "pending" | "skipped" | "failed";
@@ -45,12 +48,14 @@ function currentStep(state: WizardState): StepId | undefined {
   return STEP_OF_PHASE[state.phase];
 }
 
-export function progressRail(state: WizardState): RailEntry[] {
+/** `boxafe`: the version being set up (titles follow it: the certificate for 1.5+, the secret otherwise). */
+export function progressRail(state: WizardState, boxafe?: BoxafeVersion): RailEntry[] {
   const current = currentStep(state);
   const currentIndex = current === undefined ? -1 : steps.findIndex((s) => s.id === current);
   const finished = state.phase === "done";
   const work = workPerStep(state.plan);
-  return steps.map((info, index): RailEntry => {
+  return steps.map((step, index): RailEntry => {
+    const info = { ...step, title: stepTitle(step.id, boxafe) };
     const applyStep = (APPLY_STEPS as readonly string[]).includes(info.id)
       ? (info.id as ApplyStep)
       : undefined;

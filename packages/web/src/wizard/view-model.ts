@@ -1,22 +1,15 @@
 /** Pure mappings from core's wizard state (plus the session's memory) to what the views draw. */
-import type { WizardState } from "@boxafe-connect/core";
-import { APPLY_STEPS, progressRail } from "@boxafe-connect/core";
+import type { BoxafeVersion, WizardState } from "@boxafe-connect/core";
+import { APPLY_STEPS, progressRail, stepTitle } from "@boxafe-connect/core";
 import type { HandOverValues } from "../components/hand-over-card.js";
 import type { ProgressItem } from "../components/progress-list.js";
 import type { RailItem } from "../components/progress-rail.js";
 import type { PageCertificate } from "./boxafe-certificate.js";
 import type { SessionExtras } from "./driver-types.js";
 
-const applyLabels: Record<(typeof APPLY_STEPS)[number], string> = {
-  "register-app": "Register the app",
-  "add-permissions": "Add the API permissions",
-  "create-secret": "Create the client secret",
-  "grant-consent": "Grant admin consent",
-};
-
-/** Core's progress rail in the rail component's terms. */
-export function railItems(state: WizardState): RailItem[] {
-  return progressRail(state).map((entry) => ({
+/** Core's progress rail in the rail component's terms; titles follow the Boxafe version being set up. */
+export function railItems(state: WizardState, boxafe?: BoxafeVersion): RailItem[] {
+  return progressRail(state, boxafe).map((entry) => ({
     id: entry.id,
     title: entry.title,
     optional: entry.optional,
@@ -25,14 +18,14 @@ export function railItems(state: WizardState): RailItem[] {
 }
 
 /** The four apply steps with done / running / failed / waiting, while applying or after a failure. */
-export function applyProgress(state: WizardState): ProgressItem[] {
+export function applyProgress(state: WizardState, boxafe?: BoxafeVersion): ProgressItem[] {
   const failedHere =
     state.phase === "error" && (APPLY_STEPS as readonly string[]).includes(state.error?.step ?? "");
   if (state.phase !== "applying" && !failedHere && state.applied.length === 0) return [];
   const next = APPLY_STEPS.find((step) => !state.applied.includes(step));
   return APPLY_STEPS.map((step) => ({
     id: step,
-    label: applyLabels[step],
+    label: stepTitle(step, boxafe),
     state: state.applied.includes(step)
       ? "done"
       : step !== next
