@@ -3,7 +3,8 @@
  * the old one (both get tokens from the sandbox's token endpoint, asked by this test as Boxafe would);
  * retire is refused until the admin says Boxafe holds the new one, then removes only the old one:
  * the old secret stops getting tokens and the new one keeps working. For Boxafe 1.5 the rotation
- * makes a certificate in the page: its downloaded key gets tokens, and the old secret still works.
+ * makes a certificate in the page, proven through /v1/prove with assertions signed in the page (the
+ * key is never sent); a second one retires the first, and the secret (another type) stays.
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,14 +18,16 @@ import { GRAPH, secretToken } from "./token-check.js";
 let stack: Stack;
 let context: BrowserContext;
 let page: Page;
-/** Bodies the page posted to its own token-proof path. */
+/** Bodies the page posted to its own token-proof path, and every body it sent. */
 const verifyPosts: string[] = [];
+const sentBodies: string[] = [];
 
 beforeAll(async () => {
   stack = await startStack();
   ({ context, page } = await newPage(stack));
   page.on("request", (r) => {
     const body = r.postData();
+    if (body) sentBodies.push(body);
     if (body && new URL(r.url()).pathname === "/api/v1/verify") verifyPosts.push(body);
   });
 });
@@ -116,30 +119,55 @@ describe("two-phase rotation in check and repair", () => {
     oldSecret = newSecret;
   });
 
-  it("rotates to a certificate made in the page (Boxafe 1.5): its key gets tokens, the secret still works", async () => {
-    await page.getByRole("button", { name: "Check the app" }).click();
-    await page.getByTestId("credentials").waitFor();
-    await page.getByRole("radio", { name: /^Boxafe 1\.5/ }).check();
-    await page.getByRole("button", { name: "Rotate: add a new certificate" }).click();
-    await page.getByTestId("rotate-done").waitFor({ timeout: 90_000 });
-    const pem = splitPem(
-      (await download(page, "Download certificate and private key (PEM)")).bytes.toString("utf8"),
-    );
-    expect(await page.getByTestId("pfx-password").textContent()).toMatch(/^[A-Za-z0-9]{20}$/);
-    await expect.poll(() => page.getByTestId("credentials").locator("tbody tr").count()).toBe(2);
+  it("rotates to certificates made in the page (Boxafe 1.5), then retires the older certificate", async () => {
+    /** One 1.5 rotation: the downloaded PEM, proven by the page through /v1/prove (assertions only). */
+    const rotateCertificate = async () => {
+      await page.getByRole("button", { name: "Check the app" }).click();
+      await page.getByTestId("credentials").waitFor();
+      await page.getByRole("radio", { name: /^Boxafe 1\.5/ }).check();
+      await page.getByRole("button", { name: "Rotate: add a new certificate" }).click();
+      await page.getByTestId("rotate-done").waitFor({ timeout: 90_000 });
+      const pem = splitPem(
+        (await download(page, "Download certificate and private key (PEM)")).bytes.toString("utf8"),
+      );
+      expect(await page.getByTestId("pfx-password").textContent()).toMatch(/^[A-Za-z0-9]{20}$/);
+      await expect
+        .poll(() => page.getByTestId("rotation-proof").textContent(), { timeout: 90_000 })
+        .toContain("Microsoft Graph works");
+      return pem;
+    };
+    const first = await rotateCertificate();
     const state = await sandboxState(context, stack.sandbox);
     expect(appOf(state, clientId)?.keyCredentials).toHaveLength(1);
     expect(appOf(state, clientId)?.passwordCredentials).toHaveLength(1);
     expect(appOf(state, clientId)?.tags ?? []).toEqual([]);
+    expect((await assertionToken(context, stack.sandbox, clientId, first, GRAPH)).status).toBe(200);
+    expect((await secretToken(context, stack.sandbox, clientId, oldSecret)).status).toBe(200);
+
+    // A second rotation keeps the first certificate until it is retired.
+    const second = await rotateCertificate();
+    await expect.poll(() => page.getByTestId("credentials").locator("tbody tr").count()).toBe(3);
+    expect(appOf(await sandboxState(context, stack.sandbox), clientId)?.keyCredentials).toHaveLength(2);
+    expect((await assertionToken(context, stack.sandbox, clientId, first, GRAPH)).status).toBe(200);
+    const card = page.getByTestId("rotation");
+    const retireButton = card.getByRole("button", { name: "Retire old credentials" });
+    expect(await retireButton.isDisabled()).toBe(true);
+    await card.getByRole("checkbox", { name: /I have put the new certificate in Boxafe/ }).check();
+    await retireButton.click();
+    await page.getByTestId("retire-done").waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId("retire-done").textContent()).toContain("Retired 1 old certificate");
+    const after = appOf(await sandboxState(context, stack.sandbox), clientId);
+    expect(after?.keyCredentials).toHaveLength(1);
+    // Only certificates go with a certificate's proof: the secret stays (core's retire decides).
+    expect(after?.passwordCredentials).toHaveLength(1);
     await expect
-      .poll(async () => (await assertionToken(context, stack.sandbox, clientId, pem, GRAPH)).status, {
+      .poll(async () => (await assertionToken(context, stack.sandbox, clientId, first, GRAPH)).status, {
         timeout: 60_000,
       })
-      .toBe(200);
-    expect((await secretToken(context, stack.sandbox, clientId, oldSecret)).status).toBe(200);
-    // The private key was never sent to the verification service.
-    expect(verifyPosts.some((body) => body.includes("PRIVATE KEY"))).toBe(false);
-    expect(await page.getByTestId("retire-cli").count()).toBe(1);
+      .not.toBe(200);
+    expect((await assertionToken(context, stack.sandbox, clientId, second, GRAPH)).status).toBe(200);
+    // The private key was never sent to the page's services: only assertions signed with it.
+    expect(sentBodies.some((body) => body.includes("PRIVATE KEY"))).toBe(false);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ export function RotationCard(props: {
   const [version, setVersion] = createSignal<BoxafeVersion>(suggestedVersion(props.credentials));
   const busy = () => r.phase() === "working" || r.retirePhase() === "working";
   const what = () => (r.rotated()?.kind === "certificate" ? "certificate" : "secret");
-  const canRetireHere = () => r.rotated()?.kind === "secret" && r.phase() === "done";
+  const canRetire = () => r.phase() === "done";
   return (
     <section class="card" aria-labelledby="rotation-title" data-testid="rotation">
       <h3 id="rotation-title">Rotate the credential</h3>
@@ -94,7 +94,7 @@ export function RotationCard(props: {
               ? "Proving the new credential…"
               : "Adding and proving a new credential…"
             : r.retirePhase() === "working"
-              ? "Proving the new secret, then removing the old ones…"
+              ? `Proving the new ${what()}, then removing the old ones…`
               : undefined
         }
       />
@@ -129,17 +129,7 @@ export function RotationCard(props: {
                 I have put the new {what()} in Boxafe (Edit domain) and it backs up
               </label>
             </div>
-            <Show
-              when={canRetireHere()}
-              fallback={
-                <Show when={rotated().kind === "certificate"}>
-                  <p class="hint" data-testid="retire-cli">
-                    This page cannot prove a certificate with a token yet. Once Boxafe holds the new one,
-                    prove it and retire the old ones from the command line with the PEM you downloaded.
-                  </p>
-                </Show>
-              }
-            >
+            <Show when={canRetire()}>
               <div class="actions">
                 <button
                   type="button"
@@ -153,8 +143,8 @@ export function RotationCard(props: {
               </div>
               <p class="hint" id="retire-hint">
                 {r.saved()
-                  ? "Proves the new secret again, then removes only the older secrets boxafe-connect made."
-                  : "Available once you have put the new secret in Boxafe."}
+                  ? `Proves the new ${what()} again, then removes only the older ${what()}s boxafe-connect made.`
+                  : `Available once you have put the new ${what()} in Boxafe.`}
               </p>
             </Show>
           </div>
@@ -164,7 +154,7 @@ export function RotationCard(props: {
         {(done) => (
           <p class="callout ok" role="status" data-testid="retire-done">
             {done().removedKeyIds.length === 0
-              ? "Nothing to retire: no older secret of boxafe-connect is left."
+              ? `Nothing to retire: no older ${done().type} of boxafe-connect is left.`
               : `Retired ${done().removedKeyIds.length} old ${done().type}${done().removedKeyIds.length === 1 ? "" : "s"}. The new one (keyId ${done().provenKeyId}) is the one Boxafe uses now.`}
           </p>
         )}

@@ -11,17 +11,20 @@ import type {
   GraphPort,
   RetireOutcome,
 } from "@boxafe-connect/core";
-import { CoreError } from "@boxafe-connect/core";
+import { CoreError, sharePointNameOf } from "@boxafe-connect/core";
+import { browserPorts } from "../platform.js";
 import type { VerifyData } from "../wizard/driver-types.js";
 import type { Reviewed } from "../wizard/review-tenant.js";
 import { verifyApp } from "../wizard/verify-app.js";
+import { proveViaApi } from "../workloads/prove-client.js";
+import type { ProofServices } from "./api-app-token.js";
 import { type Rotated, retireInPage, rotateInPage } from "./rotation.js";
 
 export interface RotationScope {
   readonly admin: AdminPorts;
   readonly graph: GraphPort;
   readonly cloud: CloudEndpoints;
-  readonly verifyApi: string | undefined;
+  readonly services: ProofServices;
   /** The check's read of the tenant: the app, its tenant and the permissions to read back. */
   readonly reviewed: Reviewed;
   readonly crypto: Crypto;
@@ -39,6 +42,44 @@ export interface RotationActions {
   retire(): Promise<RetireOutcome>;
 }
 
+const PROVE_WITHIN_MS = 90_000;
+const PROVE_AGAIN_MS = 3_000;
+
+/**
+ * The new certificate proven by real calls as the app (assertions signed here, the key never sent),
+ * asked again while Entra has not yet accepted it; the words for the card.
+ */
+async function proveCertificate(
+  s: RotationScope,
+  context: { readonly tenantId: string; readonly appId: string },
+  rotated: Extract<Rotated, { kind: "certificate" }>,
+): Promise<string> {
+  const prove = s.services.prove;
+  if (prove === undefined)
+    return "Prove the new certificate with boxafe-connect verify --certificate-file <the PEM>.";
+  const sharePointTenant = sharePointNameOf(s.reviewed.observed);
+  const started = browserPorts.clock.now();
+  for (;;) {
+    const result = await proveViaApi(
+      prove,
+      { tenantId: context.tenantId, clientId: context.appId, sharePointTenant, ewsAllowed: false },
+      {
+        kind: "certificate",
+        privateKeyPem: rotated.certificate.privateKeyPem,
+        derBase64: rotated.certificate.derBase64,
+      },
+    );
+    const works = result.graph.state === "works";
+    if (works || browserPorts.clock.now() - started + PROVE_AGAIN_MS > PROVE_WITHIN_MS) {
+      const sharePoint = result.sharepoint.state === "works" ? "works" : `is ${result.sharepoint.state}`;
+      return works
+        ? `Proven with the new certificate by real calls as the app: Microsoft Graph works, SharePoint ${sharePoint}.`
+        : `The new certificate does not get a Microsoft Graph token yet (${result.graph.why ?? result.graph.state}). Keep the old credential in Boxafe and check again later.`;
+    }
+    await browserPorts.sleep(PROVE_AGAIN_MS);
+  }
+}
+
 export function rotationSession(scope: () => RotationScope): RotationActions {
   let held: { readonly appId: string; readonly rotated: Rotated } | undefined;
   const contextOf = (s: RotationScope) => {
@@ -47,7 +88,7 @@ export function rotationSession(scope: () => RotationScope): RotationActions {
     return {
       admin: s.admin,
       cloud: s.cloud,
-      verifyApi: s.verifyApi,
+      services: s.services,
       tenantId: s.reviewed.observed.organization.id,
       appId,
       crypto: s.crypto,
@@ -69,10 +110,11 @@ export function rotationSession(scope: () => RotationScope): RotationActions {
         appId: context.appId,
         secretText: rotated.kind === "secret" ? rotated.text : undefined,
         certificateMade: rotated.kind === "certificate",
-        verifyApi: s.verifyApi,
+        verifyApi: s.services.verifyApi,
         progress: () => undefined,
       });
-      return { rotated, verify: data };
+      if (rotated.kind === "secret") return { rotated, verify: data };
+      return { rotated, verify: { ...data, note: await proveCertificate(s, context, rotated) } };
     },
     async retire() {
       const context = contextOf(scope());

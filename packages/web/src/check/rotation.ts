@@ -31,13 +31,13 @@ import {
 } from "@boxafe-connect/core";
 import type { PageCertificate } from "../wizard/boxafe-certificate.js";
 import { pageCertificateMaker } from "../wizard/boxafe-certificate.js";
-import { apiAppTokenPort } from "./api-app-token.js";
+import { apiAppTokenPort, type ProofServices } from "./api-app-token.js";
 
 export interface RotationContext {
   readonly admin: AdminPorts;
   readonly cloud: CloudEndpoints;
-  /** Same-origin path of the deployment's /v1/verify; without it a secret cannot be proven here. */
-  readonly verifyApi: string | undefined;
+  /** The deployment's same-origin proof services; without them nothing can be proven (or retired) here. */
+  readonly services: ProofServices;
   readonly tenantId: string;
   readonly appId: string;
   readonly crypto: Crypto;
@@ -53,15 +53,17 @@ export type Rotated =
     }
   | { readonly kind: "certificate"; readonly certificate: PageCertificate };
 
-function needVerifyApi(context: RotationContext, what: string): string {
-  if (context.verifyApi === undefined) {
+/** Checked before anything is written: a credential this page cannot prove is not made here. */
+function needService(context: RotationContext, kind: Rotated["kind"]): void {
+  const missing =
+    kind === "secret" ? context.services.verifyApi === undefined : context.services.prove === undefined;
+  if (missing) {
     throw new CoreError(
       "invalid_input",
-      `This page has no verification service, so it cannot prove ${what} with a token. Run boxafe-connect secret rotate (or secret retire) instead.`,
-      { field: "verifyApi" },
+      `This page has no verification service, so it cannot prove a new ${kind} with a token. Run boxafe-connect ${kind === "secret" ? "secret rotate" : "sharepoint --certificate"} instead.`,
+      { field: kind === "secret" ? "verifyApi" : "proveApi" },
     );
   }
-  return context.verifyApi;
 }
 
 /**
@@ -73,13 +75,13 @@ export async function rotateInPage(
   version: BoxafeVersion,
   onCredential: (rotated: Rotated) => void,
 ): Promise<Rotated> {
+  needService(context, version === "1.4" ? "secret" : "certificate");
   if (version === "1.4") {
-    const verifyApi = needVerifyApi(context, "a new secret");
     let shown: Rotated | undefined;
     const outcome = await rotate(
       {
         ...context.admin,
-        appToken: apiAppTokenPort(verifyApi),
+        appToken: apiAppTokenPort(context.services),
         cloud: context.cloud,
         tenantId: context.tenantId,
       },
@@ -110,13 +112,14 @@ export async function rotateInPage(
   const outcome = await addCertificate<PageCertificate>(
     {
       ...context.admin,
-      // The page redeems nothing itself (AADSTS9002326): the new certificate's token proof is the CLI's.
+      // Core's proof here reads token roles, which the page never sees (AADSTS9002326: it redeems
+      // nothing itself); rotation-session.ts proves the certificate by real calls through /v1/prove.
       proof: {
         appToken: {
           acquire: async () => {
             throw new CoreError(
               "invalid_input",
-              "This page does not ask for app tokens with a certificate; prove it with boxafe-connect verify --certificate-file.",
+              "This page does not read app tokens; the new certificate is proven through the proof service.",
               { field: "credential" },
             );
           },
@@ -140,21 +143,25 @@ export async function rotateInPage(
 
 /** Phase two: core proves `held` (the newest, which the admin put in Boxafe) and removes older ones of ours. */
 export async function retireInPage(context: RotationContext, held: Rotated): Promise<RetireOutcome> {
-  if (held.kind === "certificate") {
-    throw new CoreError(
-      "invalid_input",
-      "This page cannot prove a certificate with a token yet; retire the old certificates with boxafe-connect once Boxafe holds the new one.",
-      { field: "credential" },
-    );
-  }
-  const verifyApi = needVerifyApi(context, "the new secret");
+  needService(context, held.kind);
+  const proof =
+    held.kind === "secret"
+      ? { proof: { kind: "secret", secret: held.text } }
+      : {
+          proof: {
+            kind: "certificate",
+            certificatePem: held.certificate.certificatePem,
+            privateKeyPem: held.certificate.privateKeyPem,
+          },
+          proofThumbprint: held.certificate.thumbprint,
+        };
   return retire(
     {
       ...context.admin,
-      appToken: apiAppTokenPort(verifyApi),
+      appToken: apiAppTokenPort(context.services),
       cloud: context.cloud,
       tenantId: context.tenantId,
     },
-    parseRequest(retireRequestSchema, { appId: context.appId, proof: { kind: "secret", secret: held.text } }),
+    parseRequest(retireRequestSchema, { appId: context.appId, ...proof }),
   );
 }

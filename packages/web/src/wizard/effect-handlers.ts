@@ -153,7 +153,20 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
       admin: deps(),
       graph: session().graph,
       cloud,
-      verifyApi: config.verifyApi,
+      services: {
+        verifyApi: config.verifyApi,
+        ...(config.proveApi === undefined
+          ? {}
+          : {
+              prove: {
+                proveApi: config.proveApi,
+                cloud,
+                assertionAuthority: config.assertionAuthority ?? new URL(config.authority).origin,
+                crypto: window.crypto,
+                nowSeconds: () => Math.floor(browserPorts.clock.now() / 1000),
+              },
+            }),
+      },
       reviewed,
       crypto: window.crypto,
     };
