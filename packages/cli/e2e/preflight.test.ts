@@ -229,6 +229,10 @@ describe("preflight: the tenant's rules before any write", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("PASS    Signed-in admin's roles");
     expect(run.stdout).toContain("UNKNOWN Exchange Web Services organisation state");
-    expect((await stats()).writes).toBe(0);
+    expect(run.stdout).toContain("PASS    App registration allowed");
+    const after = await stats();
+    expect(after.writes).toBe(0);
+    // Policy.Read.All was asked for at sign-in: the policy reads rode in the tenant read's one $batch.
+    expect(after.roundTrips).toBe(1);
   });
 });

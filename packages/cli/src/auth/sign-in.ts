@@ -4,7 +4,12 @@
  * through `getAccessToken`.
  */
 import type { AccountInfo, AuthenticationResult } from "@azure/msal-node";
-import { CoreError, classifyTokenFailure, tokenFailureFromMsal } from "@boxafe-connect/core";
+import {
+  CoreError,
+  classifyTokenFailure,
+  isConsentRefusal,
+  tokenFailureFromMsal,
+} from "@boxafe-connect/core";
 import type { AuthorityConfig } from "./authority.js";
 import { browserSignIn } from "./browser-sign-in.js";
 import { openBrowser } from "./open-browser.js";
@@ -26,6 +31,11 @@ export interface SignInRequest {
   readonly clientId: string;
   readonly authority: AuthorityConfig;
   readonly scopes: string[];
+  /**
+   * Asked for at the same sign-in, but not needed (preflight's Policy.Read.All): when the token endpoint
+   * refuses consent for the lot (core's isConsentRefusal), the sign-in is done again without them.
+   */
+  readonly optionalScopes?: readonly string[];
   /** Set for a sandbox: who signs in when nobody is at the page (`--as`, or the auto-approved admin). */
   readonly sandbox?: {
     readonly origin: string;
@@ -43,6 +53,10 @@ export interface SignedIn {
   readonly tenantId: string;
   /** The flow that signed the admin in (browser after a device-code refusal). */
   readonly flow: "device" | "browser";
+  /** The optional scopes the sign-in could not get, and the token endpoint's answer. */
+  readonly declined?: { readonly scopes: readonly string[]; readonly reason: string };
+  /** Optional scopes were asked for and the token carries them. */
+  readonly optionalGranted: boolean;
   /** With `extraScopes`, an incremental consent (see `incremental` below); rejects when refused. */
   getAccessToken(options?: { readonly extraScopes?: readonly string[] }): Promise<string>;
 }
@@ -143,12 +157,25 @@ export async function signIn(request: SignInRequest): Promise<SignedIn> {
       Object.assign(new Error(server.description || server.error), { errorCode: server.error }),
     );
   };
+  const optional = [...(request.optionalScopes ?? [])];
+  let granted = [...request.scopes, ...optional];
+  let declined: SignedIn["declined"];
   let result: AuthenticationResult | null;
   try {
     network.clear();
-    result = await interactive(pca, request, request.scopes);
+    result = await interactive(pca, request, granted);
   } catch (error) {
-    throw failed(error);
+    const refused = failed(error);
+    if (optional.length === 0 || !isConsentRefusal(refused.upstreamCode)) throw refused;
+    // Consent refused with the optional scopes asked too: sign in for the needed ones only.
+    declined = { scopes: optional, reason: refused.message };
+    granted = [...request.scopes];
+    try {
+      network.clear();
+      result = await interactive(pca, request, granted);
+    } catch (again) {
+      throw failed(again);
+    }
   }
   if (!result) throw new CoreError("sign_in_failed", "Sign-in returned no token. Try again.");
   const account: AccountInfo | null = result.account;
@@ -164,13 +191,15 @@ export async function signIn(request: SignInRequest): Promise<SignedIn> {
     username: account?.username ?? "unknown",
     tenantId: account?.tenantId ?? result.tenantId,
     flow: request.flow,
+    ...(declined ? { declined } : {}),
+    optionalGranted: optional.length > 0 && declined === undefined,
     async getAccessToken(options) {
       const extra = options?.extraScopes ?? [];
       if (extra.length > 0) return incremental(extra);
       const fresh = current.expiresOn && current.expiresOn.getTime() - Date.now() > 120_000;
       if (fresh || !account) return current.accessToken;
       try {
-        current = await pca.acquireTokenSilent({ account, scopes: request.scopes });
+        current = await pca.acquireTokenSilent({ account, scopes: granted });
         return current.accessToken;
       } catch (error) {
         throw toSignInError(error);
@@ -185,8 +214,7 @@ export async function signIn(request: SignInRequest): Promise<SignedIn> {
   async function incremental(extra: readonly string[]): Promise<string> {
     const root = request.scopes[0]?.replace(/\/[^/]*$/, "") ?? "https://graph.microsoft.com";
     const scopes = [
-      ...request.scopes,
-      ...extra.map((scope) => (scope.includes("/") ? scope : `${root}/${scope}`)),
+      ...new Set([...granted, ...extra.map((scope) => (scope.includes("/") ? scope : `${root}/${scope}`))]),
     ];
     if (account) {
       try {
@@ -197,10 +225,10 @@ export async function signIn(request: SignInRequest): Promise<SignedIn> {
     }
     try {
       network.clear();
-      const granted = await interactive(pca, request, scopes);
-      if (!granted)
+      const answer = await interactive(pca, request, scopes);
+      if (!answer)
         throw new CoreError("sign_in_failed", "The sign-in for the extra permission returned no token.");
-      return granted.accessToken;
+      return answer.accessToken;
     } catch (error) {
       throw toSignInError(error);
     }

@@ -14,10 +14,16 @@ import { runTenantPreflight } from "../session/tenant-preflight.js";
 
 export async function runPreflight(context: CommandContext): Promise<number> {
   const request = await withProfile(setupRequestOf(context.values, Date.now()), context.values);
-  const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: false });
+  const session = await openAdminSession(context, sessionRequestOf(context.values), {
+    requireAdmin: false,
+    preflight: true,
+  });
   try {
     const now = session.ports.clock.now();
-    const observed = await withProgress(context.out, (emit) => observeApp(session.ports, request, emit));
+    // The policy reads ride in the same $batch as the tenant read (the sign-in asked for Policy.Read.All).
+    const observed = await withProgress(context.out, (emit) =>
+      observeApp(session.ports, request, emit, { withPolicies: true }),
+    );
     const result = await runTenantPreflight(context, session, observed, permissionsOf(request), {
       secretDays: secretLifetimeOf(request, now).days,
       ...(request.certificate ? { certificateDays: request.certificateDays } : {}),

@@ -4,7 +4,7 @@
  * are registered with the redactor as soon as they exist. It takes parsed options, never flags.
  */
 import type { AdminPorts, GraphPort, ProgressEvent, ProofPorts, RoleCheck } from "@boxafe-connect/core";
-import { CoreError, checkRole } from "@boxafe-connect/core";
+import { CoreError, checkRole, preflightScopes } from "@boxafe-connect/core";
 import { adminScopes } from "../auth/authority.js";
 import type { SignedIn, SignInPrompt } from "../auth/sign-in.js";
 import { signIn } from "../auth/sign-in.js";
@@ -22,7 +22,7 @@ export interface AdminSession {
   readonly role: RoleCheck;
   readonly ports: AdminPorts;
   readonly proof: ProofPorts;
-  /** The admin's sign-in: its flow, and more scopes on request (preflight's Policy.Read.All). */
+  /** The admin's sign-in: its flow, preflight's Policy.Read.All when asked for (or why it was declined). */
   readonly signedIn: SignedIn;
   close(): Promise<void>;
 }
@@ -64,6 +64,8 @@ export async function signInAdmin(
   target: Target,
   options: SignInOptions,
   display: { readonly quiet?: boolean; readonly onPrompt?: (prompt: SignInPrompt) => void } = {},
+  /** A preflight follows: ask for its Policy.Read.All now, so its reads need no second consent round trip. */
+  scopes: { readonly preflight?: boolean } = {},
 ): Promise<SignedIn> {
   const noop = { update: () => {}, done: () => {}, fail: () => {} };
   const step = display.quiet ? noop : io.out.step("Signing in");
@@ -72,6 +74,7 @@ export async function signInAdmin(
     clientId: options.clientId,
     authority: target.authority,
     scopes: adminScopes(target.graphResource),
+    ...(scopes.preflight ? { optionalScopes: preflightScopes(target.graphResource) } : {}),
     ...(target.sandbox ? { sandbox: target.sandbox } : {}),
     openBrowser: options.openBrowser,
     env: io.env,
@@ -130,6 +133,8 @@ export async function adminPorts(io: Io, target: Target, signedIn: SignedIn): Pr
     ...nodePorts(),
     graph: loggedGraph(io.out, graph),
     progress: progressRenderer(io.out),
+    // Preflight's policy reads ride in observe's $batch when the token carries Policy.Read.All.
+    readPolicies: signedIn.optionalGranted,
     ...retryOf(io.env),
   };
 }
@@ -156,11 +161,17 @@ export async function proofPorts(io: Io, target: Target): Promise<ProofPorts> {
 export async function openAdminSession(
   io: Io,
   request: SessionRequest,
-  options: { readonly requireAdmin: boolean },
+  options: { readonly requireAdmin: boolean; readonly preflight?: boolean },
 ): Promise<AdminSession> {
   const target = await resolveTarget(io, request.target);
   try {
-    const signedIn = await signInAdmin(io, target, request.signIn);
+    const signedIn = await signInAdmin(
+      io,
+      target,
+      request.signIn,
+      {},
+      { preflight: options.preflight === true },
+    );
     const token = await signedIn.getAccessToken();
     io.out.redactor.protect(token);
     const role = checkRole(token);

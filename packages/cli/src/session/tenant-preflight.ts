@@ -1,8 +1,14 @@
 /**
- * Runs core's preflight for an admin session: the policy reads go through a Graph port whose token also
- * carries Policy.Read.All (asked for here, incrementally, and only here).
+ * Runs core's preflight for an admin session. The sign-in asked for Policy.Read.All up front, so the policy
+ * reads came back with observe's $batch (`observed.policies`); declined, those checks are unknown. Only an
+ * observation made without them falls back to an incremental consent for the scope.
  */
-import type { ObservedTenant, Permission, PreflightResult, WantedCredentials } from "@boxafe-connect/core";
+import type {
+  ObservedWithOrganization,
+  Permission,
+  PreflightResult,
+  WantedCredentials,
+} from "@boxafe-connect/core";
 import { CoreError, preflight } from "@boxafe-connect/core";
 import type { SignedIn } from "../auth/sign-in.js";
 import { preflightLines } from "../render/preflight-view.js";
@@ -19,16 +25,14 @@ export type PreflightSession = Pick<AdminSession, "ports"> & {
 export async function runTenantPreflight(
   context: Io & { readonly command?: string },
   session: PreflightSession,
-  observed: ObservedTenant,
+  observed: ObservedWithOrganization,
   permissions: readonly Permission[],
   credentials: WantedCredentials,
   display: { readonly quiet?: boolean } = {},
 ): Promise<PreflightResult> {
   const { createGraphPort } = await import("@boxafe-connect/runtime");
   const noop = { update: () => {}, done: () => {}, fail: () => {} };
-  const step = display.quiet
-    ? noop
-    : context.out.step("Preflight: reading the tenant's policies (asks for Policy.Read.All)");
+  const step = display.quiet ? noop : context.out.step("Preflight: checking the tenant's policies");
   const result = await preflight(
     {
       ...session.ports,
@@ -50,6 +54,8 @@ export async function runTenantPreflight(
       permissions,
       signedInWith: session.signedIn.flow,
       credentials,
+      ...(observed.policies ? { policies: observed.policies } : {}),
+      ...(session.signedIn.declined ? { policiesDeclined: session.signedIn.declined.reason } : {}),
     },
   ).catch((error: unknown) => {
     step.fail("Preflight could not run");

@@ -116,10 +116,16 @@ export function createWizardSession(
     {
       async signIn() {
         target ??= await resolveTarget(io, sessionRequest.target);
-        signedIn = await signInAdmin(io, target, sessionRequest.signIn, {
-          ...(display.quiet ? { quiet: true } : {}),
-          ...(display.onPrompt ? { onPrompt: display.onPrompt } : {}),
-        });
+        signedIn = await signInAdmin(
+          io,
+          target,
+          sessionRequest.signIn,
+          {
+            ...(display.quiet ? { quiet: true } : {}),
+            ...(display.onPrompt ? { onPrompt: display.onPrompt } : {}),
+          },
+          { preflight: display.preflight === true },
+        );
         const role = checkRole(await token());
         const tenantId = role.tenantId ?? signedIn.tenantId;
         io.out.setTarget(targetMarker(target, tenantId));

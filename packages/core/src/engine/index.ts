@@ -5,7 +5,13 @@
 
 export type { NewSecret } from "./add-password.js";
 export type { AdminScope } from "./admin-scopes.js";
-export { ADMIN_SCOPES, adminScopes } from "./admin-scopes.js";
+export {
+  ADMIN_SCOPES,
+  adminScopes,
+  isConsentRefusal,
+  PREFLIGHT_SCOPE,
+  preflightScopes,
+} from "./admin-scopes.js";
 export type { ApplyResult, EngineDeps } from "./apply.js";
 export { apply } from "./apply.js";
 export type { HandOverInput, HandOverResult } from "./confirm-hand-over.js";

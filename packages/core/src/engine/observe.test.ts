@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resources } from "../catalog/resources.js";
 import { fakeTime, graphError, scriptedGraph } from "../testing/index.js";
-import { observe } from "./observe.js";
+import { observe, observeAlong } from "./observe.js";
 
 const notFound = graphError(404, "Request_ResourceNotFound", "Resource does not exist.");
 
@@ -112,5 +112,35 @@ describe("observe", () => {
     const observed = await observe({ ...fakeTime(), graph }, { appId: "app-id" });
     expect(graph.batches).toHaveLength(1);
     expect(observed.assignments).toHaveLength(1);
+  });
+
+  it("carries other independent reads in its first $batch; their refusals are theirs, not observe's", async () => {
+    const time = fakeTime();
+    const inner = tenant(false);
+    const graph = {
+      batches: inner.batches,
+      batch: (requests: Parameters<typeof inner.batch>[0]) =>
+        requests.some((r) => r.url.startsWith("/policies"))
+          ? inner.batch(requests).then((answers) =>
+              answers.map((a) =>
+                a.id === "policy"
+                  ? {
+                      id: a.id,
+                      status: 403,
+                      headers: {},
+                      body: { error: { code: "Authorization_RequestDenied", message: "no" } },
+                    }
+                  : a,
+              ),
+            )
+          : inner.batch(requests),
+    };
+    const read = await observeAlong({ ...time, graph }, { uniqueName: "qnap-boxafe" }, [
+      { id: "policy", method: "GET", url: "/policies/authorizationPolicy" },
+    ]);
+    expect(inner.batches).toHaveLength(1);
+    expect(inner.batches[0]?.map((r) => r.id)).toContain("policy");
+    expect(read.observed.organization.id).toBe("tid");
+    expect(read.alongside.get("policy")?.kind).toBe("failed");
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Reads what the tenant holds, in Graph's shapes: one $batch when the app is new or keyed by appId
  * (resource SPs, organization, app, our SP, its assignments and grants); a second one only when the
- * app is keyed by uniqueName and exists (its SP and consents need its appId).
+ * app is keyed by uniqueName and exists (its SP and consents need its appId). Other independent reads
+ * (preflight's policies) can ride in the first batch (`observeAlong`): at most 20 sub-requests per $batch
+ * (more are sent as parallel batches, still one round trip), none ordered, and their failures are theirs.
  */
 import { resources } from "../catalog/resources.js";
 import type { ResourceKey } from "../catalog/types.js";
@@ -14,6 +16,7 @@ import {
   runRequests,
   startBudget,
 } from "../graph/batch-runner.js";
+import type { PolicyReads } from "../preflight/policy-reads.js";
 import type { AppKey, ObservedResource, ObservedTenant } from "../tenant/model.js";
 import { arr, obj, readApplication, readAssignment, readGrant, s, values } from "./graph-shapes.js";
 import { APPLICATION_SELECT, applicationPath, relativeLink, servicePrincipalByAppId } from "./paths.js";
@@ -25,7 +28,11 @@ export interface Organization {
   readonly initialDomain: string;
 }
 
-export type ObservedWithOrganization = ObservedTenant & { readonly organization: Organization };
+export type ObservedWithOrganization = ObservedTenant & {
+  readonly organization: Organization;
+  /** The tenant's policies when they were read in the same $batch (preflight/policy-reads.ts). */
+  readonly policies?: PolicyReads;
+};
 
 const RESOURCE_SELECT = "id,appId,appRoles,oauth2PermissionScopes";
 
@@ -84,6 +91,16 @@ export async function observe(
   appKey: AppKey,
   budget: RetryBudget = startBudget(deps),
 ): Promise<ObservedWithOrganization> {
+  return (await observeAlong(deps, appKey, [], budget)).observed;
+}
+
+/** observe, with `alongside` reads in its first $batch; their results (failed ones too) come back apart. */
+export async function observeAlong(
+  deps: GraphDeps,
+  appKey: AppKey,
+  alongside: readonly RunRequest[],
+  budget: RetryBudget = startBudget(deps),
+): Promise<{ readonly observed: ObservedWithOrganization; readonly alongside: Map<string, RunResult> }> {
   deps.progress?.({ phase: "observe", message: "Reading the tenant" });
   const first: RunRequest[] = [
     ...resources.map((r) => ({
@@ -101,7 +118,12 @@ export async function observe(
     },
     ...("appId" in appKey ? clientRequests(appKey.appId) : []),
   ];
-  const results = await runRequests(deps, first, budget);
+  const results = await runRequests(deps, [...first, ...alongside], budget, { keepGoing: true });
+  // observe's own reads fail the run as before; the others' failures are answers for their caller.
+  for (const r of first) {
+    const result = results.get(r.id);
+    if (result?.kind === "failed") throw result.error;
+  }
   const observedResources: Partial<Record<ResourceKey, ObservedResource>> = {};
   for (const r of resources) {
     const body = okBody(results, `resource:${r.key}`);
@@ -131,5 +153,15 @@ export async function observe(
     servicePrincipal === undefined
       ? []
       : (await allValues(deps, okBody(client, "grants"), budget)).map(readGrant);
-  return { resources: observedResources, application, servicePrincipal, assignments, grants, organization };
+  return {
+    observed: {
+      resources: observedResources,
+      application,
+      servicePrincipal,
+      assignments,
+      grants,
+      organization,
+    },
+    alongside: new Map(alongside.map((r) => [r.id, results.get(r.id) ?? { kind: "lost" as const }])),
+  };
 }

@@ -4,6 +4,7 @@
  */
 
 export { chooseCredentials } from "./credential-choice.js";
+export type { PolicyRead, PolicyReads } from "./policy-reads.js";
 export type { PreflightDeps, PreflightRequest } from "./preflight.js";
 export { PREFLIGHT_SCOPES, preflight } from "./preflight.js";
 export type {

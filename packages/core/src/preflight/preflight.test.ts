@@ -2,9 +2,11 @@ import { UnsecuredJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { directoryRoles } from "../engine/role-check.js";
 import { CoreError } from "../errors.js";
+import { runRequests } from "../graph/batch-runner.js";
 import type { GraphRequest } from "../graph/port.js";
 import { emptyTenant, resourcesFor, TABLE_1 } from "../tenant/test-fixtures.js";
 import { fakeTime, graphError, type Reply, scriptedGraph } from "../testing/index.js";
+import { policyReadRequests, policyReadsOf } from "./policy-reads.js";
 import { preflight } from "./preflight.js";
 
 const USER_ID = "u-1";
@@ -219,5 +221,55 @@ describe("preflight", () => {
       evidence: expect.stringContaining("Conditional Access"),
     });
     expect(byId(result, "app-management-policy")?.status).toBe("pass");
+  });
+
+  it("takes the reads that rode in observe's $batch: the same checks, no consent asked, no batch of its own", async () => {
+    const time = fakeTime();
+    const t: Tenant = { allowedToCreateApps: false, deny: ["/identity/conditionalAccess"] };
+    const alongside = tenantGraph(t);
+    const policies = policyReadsOf(
+      await runRequests({ ...time, graph: alongside }, policyReadRequests(), undefined, { keepGoing: true }),
+    );
+    const graph = tenantGraph(t);
+    const rode = await preflight(
+      { ...time, graph },
+      {
+        accessToken: PRA,
+        observed: emptyTenant(resourcesFor(TABLE_1.filter((p) => p.resource !== "onenote"))),
+        permissions: TABLE_1,
+        signedInWith: "device",
+        credentials: { secretDays: 180 },
+        policies,
+      },
+    );
+    expect(graph.batches).toHaveLength(0);
+    expect(rode.checks).toEqual((await run(PRA, t)).checks);
+    expect(byId(rode, "app-registration")?.status).toBe("fail");
+    expect(byId(rode, "device-code")).toMatchObject({
+      status: "unknown",
+      evidence: expect.stringContaining("Authorization_RequestDenied"),
+    });
+  });
+
+  it("says why when the sign-in was refused Policy.Read.All, and reads nothing", async () => {
+    const time = fakeTime();
+    const graph = tenantGraph({});
+    const result = await preflight(
+      { ...time, graph },
+      {
+        accessToken: GA,
+        observed: emptyTenant(resourcesFor(TABLE_1)),
+        permissions: TABLE_1,
+        signedInWith: "device",
+        credentials: { secretDays: 180 },
+        policiesDeclined: "AADSTS65001: The user or administrator has not consented.",
+      },
+    );
+    expect(graph.batches).toHaveLength(0);
+    expect(byId(result, "app-management-policy")).toMatchObject({
+      status: "unknown",
+      evidence: expect.stringContaining("Policy.Read.All was not granted"),
+    });
+    expect(result.ok).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The preflight use case: read the tenant's rules before anything is written, and say for each one
  * pass | warn | fail | unknown with the evidence and the fix. Read-only. Reading policies needs
- * Policy.Read.All, asked for only here through `policyGraph` (an incremental consent); a refusal makes those
- * checks `unknown` and never fails the setup.
+ * Policy.Read.All: the CLI asks for it at sign-in and the reads ride in observe's $batch (`policies`, no round
+ * trip of their own); otherwise they go through `policyGraph` (the web: a silent token with the extra scope).
+ * A refusal makes those checks `unknown` and never fails the setup.
  */
 import { decodeJwt } from "jose";
 import type { Permission, ResourceKey } from "../catalog/types.js";
@@ -21,7 +22,8 @@ import {
   roleCheck,
 } from "./checks.js";
 import { chooseCredentials } from "./credential-choice.js";
-import { readTenantRules, type TenantRules } from "./tenant-rules.js";
+import type { PolicyReads } from "./policy-reads.js";
+import { readTenantRules, rulesFromReads, type TenantRules } from "./tenant-rules.js";
 import type { PreflightCheck, PreflightResult, WantedCredentials } from "./types.js";
 
 /** The one extra delegated scope preflight asks for (least privileged for all four reads). */
@@ -29,8 +31,11 @@ export const PREFLIGHT_SCOPES = ["Policy.Read.All"] as const;
 const DAY_MS = 86_400_000;
 
 export interface PreflightDeps extends GraphDeps {
-  /** A Graph port whose token also carries PREFLIGHT_SCOPES; rejects when consent is refused. */
-  readonly policyGraph: (scopes: readonly string[]) => Promise<GraphPort>;
+  /**
+   * A Graph port whose token also carries PREFLIGHT_SCOPES; rejects when consent is refused. Not needed
+   * when the request brings the reads (`policies`) or says the scope was declined.
+   */
+  readonly policyGraph?: (scopes: readonly string[]) => Promise<GraphPort>;
 }
 
 export interface PreflightRequest {
@@ -42,6 +47,10 @@ export interface PreflightRequest {
   readonly credentials: WantedCredentials;
   /** The EWS organisation state when the Exchange sign-in is available; unknown otherwise. */
   readonly ews?: PreflightCheck;
+  /** The policy reads that rode in observe's $batch (the token carried Policy.Read.All). */
+  readonly policies?: PolicyReads;
+  /** Why the sign-in holds no Policy.Read.All (the admin or tenant declined it): those checks are unknown. */
+  readonly policiesDeclined?: string;
 }
 
 function claimsOf(token: string): { roleIds: string[]; userId: string; username: string } {
@@ -79,13 +88,21 @@ function refusalReason(error: unknown): string {
 export async function preflight(deps: PreflightDeps, request: PreflightRequest): Promise<PreflightResult> {
   const { roleIds, userId, username } = claimsOf(request.accessToken);
   const application = request.observed.application;
+  const input = {
+    ...(application ? { applicationId: application.id } : {}),
+    userId,
+    roleIds,
+    now: deps.clock.now(),
+  };
   let rules: TenantRules;
   try {
-    const graph = await deps.policyGraph(PREFLIGHT_SCOPES);
-    rules = await readTenantRules(
-      { ...deps, graph },
-      { ...(application ? { applicationId: application.id } : {}), userId, roleIds, now: deps.clock.now() },
-    );
+    if (request.policiesDeclined !== undefined) throw new Error(request.policiesDeclined);
+    if (request.policies !== undefined) rules = await rulesFromReads(deps, request.policies, input);
+    else {
+      if (deps.policyGraph === undefined) throw new Error("this front end cannot ask for it");
+      const graph = await deps.policyGraph(PREFLIGHT_SCOPES);
+      rules = await readTenantRules({ ...deps, graph }, input);
+    }
   } catch (error) {
     rules = unreadable(refusalReason(error));
   }

@@ -1,5 +1,6 @@
 /**
- * Reads the tenant's rules in one $batch (two when the app exists and has app management policies to match):
+ * Reads the tenant's rules in one $batch, or parses them from reads that rode in observe's batch
+ * (policy-reads.ts); one more $batch only when the app exists and has app management policies to match:
  * GET policies/defaultAppManagementPolicy, policies/appManagementPolicies, policies/authorizationPolicy,
  * identity/conditionalAccess/policies (all need Policy.Read.All: learn.microsoft.com/graph/api/
  * tenantappmanagementpolicy-get, appmanagementpolicy-list, authorizationpolicy-get, conditionalaccessroot-list-policies),
@@ -7,9 +8,15 @@
  */
 
 import { arr, obj, s, values } from "../engine/graph-shapes.js";
-import { isCoreError } from "../errors.js";
-import { type GraphDeps, type RunRequest, type RunResult, runRequests } from "../graph/batch-runner.js";
+import { type GraphDeps, runRequests } from "../graph/batch-runner.js";
 import { durationDays } from "./iso-duration.js";
+import {
+  POLICY_READS,
+  type PolicyRead,
+  type PolicyReads,
+  policyReadOf,
+  policyReadRequests,
+} from "./policy-reads.js";
 import type { CredentialRules } from "./types.js";
 
 export type Readable<T> =
@@ -45,18 +52,17 @@ export const MANAGED_DEVICE_CODE_POLICY = "Block device code flow";
 const WHO_READS =
   "reading it needs Policy.Read.All and a role such as Global Reader, Security Reader or Global Administrator";
 
-function failure(result: RunResult | undefined, what: string): string {
-  if (result?.kind === "failed") {
-    const e = result.error;
-    const upstream = isCoreError(e) && e.upstreamCode ? ` (${e.upstreamCode})` : "";
+function failure(read: PolicyRead | undefined, what: string): string {
+  if (read?.kind === "refused") {
+    const upstream = read.upstreamCode ? ` (${read.upstreamCode})` : "";
     return `Graph refused to read ${what}${upstream}: ${WHO_READS}.`;
   }
   return `Graph did not answer the read of ${what}.`;
 }
 
-function okBody(results: Map<string, RunResult>, id: string): unknown {
-  const r = results.get(id);
-  return r?.kind === "ok" ? r.response.body : undefined;
+function okBody(reads: PolicyReads, id: string): unknown {
+  const r = reads[id];
+  return r?.kind === "ok" ? r.body : undefined;
 }
 
 function rulesFrom(restrictions: unknown, policyId: string, appCreated: number): CredentialRules {
@@ -124,35 +130,39 @@ function deviceCodeBlocks(body: unknown, input: RulesInput): DeviceCodeBlock[] {
     });
 }
 
+/** The reads in their own $batch (when they did not ride in observe's). */
 export async function readTenantRules(deps: GraphDeps, input: RulesInput): Promise<TenantRules> {
-  const requests: RunRequest[] = [
-    { id: "tenant", method: "GET", url: "/policies/defaultAppManagementPolicy" },
-    { id: "appPolicies", method: "GET", url: "/policies/appManagementPolicies" },
-    { id: "authorization", method: "GET", url: "/policies/authorizationPolicy" },
-    { id: "ca", method: "GET", url: "/identity/conditionalAccess/policies" },
-  ];
-  if (input.applicationId) {
-    requests.push({
-      id: "app",
-      method: "GET",
-      url: `/applications/${input.applicationId}?$select=id,createdDateTime`,
-      absentOk: true,
-    });
-  }
-  const first = await runRequests(deps, requests, undefined, { keepGoing: true });
-  const appCreated = Date.parse(s(obj(okBody(first, "app")).createdDateTime));
+  const requests = policyReadRequests(
+    input.applicationId ? `/applications/${input.applicationId}` : undefined,
+  );
+  const results = await runRequests(deps, requests, undefined, { keepGoing: true });
+  const reads: Record<string, PolicyRead> = {};
+  for (const r of requests) reads[r.id] = policyReadOf(results.get(r.id));
+  return rulesFromReads(deps, reads, input);
+}
+
+/** The rules from the reads; `deps.graph` carries Policy.Read.All for the one dependent read (appliesTo). */
+export async function rulesFromReads(
+  deps: GraphDeps,
+  first: PolicyReads,
+  input: RulesInput,
+): Promise<TenantRules> {
+  const appCreated = Date.parse(s(obj(okBody(first, POLICY_READS.app)).createdDateTime));
   const created = Number.isNaN(appCreated) ? input.now : appCreated;
 
   let credentials: Readable<CredentialRules>;
-  const tenantBody = okBody(first, "tenant");
-  const policiesBody = okBody(first, "appPolicies");
+  const tenantBody = okBody(first, POLICY_READS.tenant);
+  const policiesBody = okBody(first, POLICY_READS.appPolicies);
   if (tenantBody === undefined) {
     credentials = {
       ok: false,
-      reason: failure(first.get("tenant"), "the tenant's default app management policy"),
+      reason: failure(first[POLICY_READS.tenant], "the tenant's default app management policy"),
     };
   } else if (policiesBody === undefined) {
-    credentials = { ok: false, reason: failure(first.get("appPolicies"), "the app management policies") };
+    credentials = {
+      ok: false,
+      reason: failure(first[POLICY_READS.appPolicies], "the app management policies"),
+    };
   } else {
     const tenant = obj(tenantBody);
     const tenantRules: CredentialRules =
@@ -173,10 +183,14 @@ export async function readTenantRules(deps: GraphDeps, input: RulesInput): Promi
         undefined,
         { keepGoing: true },
       );
+      const appliesTo = (id: string) => {
+        const r = applies.get(id);
+        return r?.kind === "ok" ? r.response.body : undefined;
+      };
       const own = policies.find((p) =>
-        values(okBody(applies, s(p.id))).some((o) => s(obj(o).id) === input.applicationId),
+        values(appliesTo(s(p.id))).some((o) => s(obj(o).id) === input.applicationId),
       );
-      const unread = policies.find((p) => okBody(applies, s(p.id)) === undefined);
+      const unread = policies.find((p) => appliesTo(s(p.id)) === undefined);
       if (own) {
         credentials = {
           ok: true,
@@ -188,23 +202,26 @@ export async function readTenantRules(deps: GraphDeps, input: RulesInput): Promi
       } else if (unread) {
         credentials = {
           ok: false,
-          reason: failure(applies.get(s(unread.id)), `which apps policy '${s(unread.id)}' applies to`),
+          reason: failure(
+            policyReadOf(applies.get(s(unread.id))),
+            `which apps policy '${s(unread.id)}' applies to`,
+          ),
         };
       }
     }
   }
 
-  const authBody = okBody(first, "authorization");
+  const authBody = okBody(first, POLICY_READS.authorization);
   const allowed = obj(obj(authBody).defaultUserRolePermissions).allowedToCreateApps;
   const allowedToCreateApps: Readable<boolean> =
     authBody === undefined || typeof allowed !== "boolean"
-      ? { ok: false, reason: failure(first.get("authorization"), "the authorization policy") }
+      ? { ok: false, reason: failure(first[POLICY_READS.authorization], "the authorization policy") }
       : { ok: true, value: allowed };
 
-  const caBody = okBody(first, "ca");
+  const caBody = okBody(first, POLICY_READS.ca);
   const blocks: Readable<readonly DeviceCodeBlock[]> =
     caBody === undefined
-      ? { ok: false, reason: failure(first.get("ca"), "the Conditional Access policies") }
+      ? { ok: false, reason: failure(first[POLICY_READS.ca], "the Conditional Access policies") }
       : { ok: true, value: deviceCodeBlocks(caBody, input) };
   return { credentials, allowedToCreateApps, deviceCodeBlocks: blocks };
 }

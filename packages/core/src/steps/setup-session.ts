@@ -127,7 +127,8 @@ export function createSetupSession<C extends MadeCertificate>(
       // Boxafe 1.5 signs in with a certificate: made now (before the plan), no secret planned.
       const credentials = wanted.boxafe === undefined ? undefined : boxafeCredentials(wanted.boxafe);
       const withSecret = credentials?.secret ?? true;
-      prepared = await prepare(p, wanted, emit, { withSecret });
+      // A preflight follows (fit): its policy reads ride in observe's $batch when the sign-in allows.
+      prepared = await prepare(p, wanted, emit, { withSecret }, { withPolicies: host.fit !== undefined });
       const asked: WantedCredentials = {
         ...(withSecret ? { secretDays: secretLifetimeOf(wanted, prepared.now).days } : {}),
         ...(wanted.certificate || credentials?.certificate

@@ -1,7 +1,6 @@
 /** The app's secrets and certificates with their expiry (never a secret's value): `secret list`. */
 
 import type { ObservedWithOrganization } from "../engine/observe.js";
-import { observe } from "../engine/observe.js";
 import { CoreError } from "../errors.js";
 import type { AppRequest } from "../requests/app-request.js";
 import { isOurSecret } from "../tenant/secrets.js";
@@ -9,7 +8,7 @@ import { appKeyOf } from "./app-key.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
 import type { AdminPorts } from "./ports.js";
-import { reporting } from "./prepare.js";
+import { type ObserveOptions, observeTenant, reporting } from "./prepare.js";
 
 const DAY_MS = 86_400_000;
 
@@ -45,9 +44,10 @@ export async function observeApp(
   ports: AdminPorts,
   request: AppRequest,
   emit: Emit = silent,
+  options: ObserveOptions = {},
 ): Promise<ObservedWithOrganization> {
   emit({ type: "start", task: "observe" });
-  const observed = await observe(reporting(ports, emit), appKeyOf(request));
+  const observed = await observeTenant(reporting(ports, emit), appKeyOf(request), options);
   emit({ type: "observed", observed });
   return observed;
 }

@@ -40,8 +40,8 @@ export type {
   NewCredential,
   ProofPorts,
 } from "./ports.js";
-export type { PlanExtras, Prepared } from "./prepare.js";
-export { permissionsOf, prepare, replan, secretLifetimeOf } from "./prepare.js";
+export type { ObserveOptions, PlanExtras, Prepared } from "./prepare.js";
+export { observeTenant, permissionsOf, prepare, replan, secretLifetimeOf } from "./prepare.js";
 export type { RemoveOutcome } from "./remove.js";
 export { remove } from "./remove.js";
 export type { RetireOutcome } from "./retire.js";

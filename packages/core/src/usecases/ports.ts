@@ -10,7 +10,13 @@ import type { EngineDeps } from "../engine/apply.js";
 import type { GraphPort } from "../graph/port.js";
 import type { AppTokenPort } from "../verify/port.js";
 
-export type AdminPorts = EngineDeps;
+export interface AdminPorts extends EngineDeps {
+  /**
+   * The admin's token carries Policy.Read.All (asked for at sign-in): observe reads the tenant's policies for
+   * preflight in its own $batch, so preflight costs no round trip (preflight/policy-reads.ts).
+   */
+  readonly readPolicies?: boolean;
+}
 
 export interface ProofPorts {
   readonly appToken: AppTokenPort;

@@ -8,7 +8,9 @@ import type { SecretLifetime } from "../credentials/secret-lifetime.js";
 import { parseSecretLifetime } from "../credentials/secret-lifetime.js";
 import { DEFAULT_APP_NAME, renewWithinDaysFor } from "../defaults.js";
 import type { ObservedWithOrganization } from "../engine/observe.js";
-import { observe } from "../engine/observe.js";
+import { observeAlong } from "../engine/observe.js";
+import { applicationPath } from "../engine/paths.js";
+import { policyReadRequests, policyReadsOf } from "../preflight/policy-reads.js";
 import { boxafeProfile } from "../profiles/boxafe.js";
 import { resolveProfile } from "../profiles/resolve-profile.js";
 import type { SetupRequest } from "../requests/setup-request.js";
@@ -69,6 +71,23 @@ export function reporting(ports: AdminPorts, emit: Emit): AdminPorts {
   };
 }
 
+export interface ObserveOptions {
+  /** Preflight follows: its policy reads ride in observe's $batch when the token can read them (`readPolicies`). */
+  readonly withPolicies?: boolean;
+}
+
+/** One read of the tenant; for a preflight, its policy reads ride in the same $batch (no round trip of their own). */
+export async function observeTenant(
+  ports: AdminPorts,
+  appKey: AppKey,
+  options: ObserveOptions = {},
+): Promise<ObservedWithOrganization> {
+  const policies = options.withPolicies === true && ports.readPolicies === true;
+  const alongside = policies ? policyReadRequests(applicationPath(appKey)) : [];
+  const read = await observeAlong(ports, appKey, alongside);
+  return policies ? { ...read.observed, policies: policyReadsOf(read.alongside) } : read.observed;
+}
+
 /** Pure: the plan for a tenant already read. */
 export function replan(
   base: Pick<Prepared, "request" | "now" | "permissions" | "observed">,
@@ -113,6 +132,7 @@ export async function prepare(
   request: SetupRequest,
   emit: Emit = silent,
   extras: PlanExtras = {},
+  options: ObserveOptions = {},
 ): Promise<Prepared> {
   const now = ports.clock.now();
   // Everything the request can get wrong is checked before the tenant is read.
@@ -120,7 +140,7 @@ export async function prepare(
   secretLifetimeOf(request, now);
   const appKey = appKeyOf(request);
   emit({ type: "start", task: "observe" });
-  const observed = await observe(reporting(ports, emit), appKey);
+  const observed = await observeTenant(reporting(ports, emit), appKey, options);
   emit({ type: "observed", observed });
   const prepared = replan({ request, now, permissions, observed }, extras);
   emit({ type: "planned", summary: prepared.summary });
