@@ -5,7 +5,8 @@
  * answer is "maybe committed" and the new certificate is proven instead of being sent again, so the
  * run ends with the new key in the admin's hands (or nothing changed) and no certificate nobody
  * holds. removeKey is safe to repeat (a key already gone is success): the retire converges, and a
- * re-run removes nothing more.
+ * re-run converges too. Setup's own certificate write (PATCH keyCredentials, the first certificate
+ * cannot use addKey) is resent safely: its keyId follows from the thumbprint.
  */
 import { makeCertificate } from "@boxafe-connect/certs";
 import {
@@ -30,7 +31,7 @@ const make = (subject: string) =>
   makeCertificate(globalThis.crypto, { subject, days: 365, pfxPassword: "pfx" });
 const MODES: readonly LoseMode[] = ["batch", "item", "gateway-batch", "gateway-item"];
 
-describe("fault matrix for addKey / removeKey: lost or 504 after commit, no admin token", () => {
+describe("fault matrix for the certificate writes: lost or 504 after commit", () => {
   let h: Harness;
   const appToken = () => createMsalAppTokenPort({ authorityHost: h.sandbox.url });
   const credentialOf = (cert: Made) => ({
@@ -184,6 +185,41 @@ describe("fault matrix for addKey / removeKey: lost or 504 after commit, no admi
       const again = await retireCertificatesSelf(retirePorts(appGraph(newest)), request);
       expect(again.keptKeyIds).toEqual([rotated.keyId]);
       expect((await keys()).map((k) => k.keyId)).toEqual([rotated.keyId]);
+    });
+  }
+
+  for (const mode of MODES) {
+    it(`setup's certificate PATCH answered ${mode}: one certificate, held, and a re-run adds nothing`, async () => {
+      await h.reset();
+      const admin = await h.signIn(h.sandbox.admin.upn);
+      const mine = await make("QNAP Boxafe");
+      const certificate = {
+        displayName: "boxafe-connect CN=QNAP Boxafe",
+        derBase64: mine.derBase64,
+        thumbprint: mine.thumbprint,
+        endDateTime: mine.notAfter,
+      };
+      const isCertificatePatch = (r: { method: string; url: string; body?: unknown }) =>
+        r.method === "PATCH" &&
+        r.url.startsWith("/applications/") &&
+        Array.isArray((r.body as { keyCredentials?: unknown } | undefined)?.keyCredentials);
+      const { port, lost } = losingPort(h.graph(admin), isCertificatePatch, mode);
+      await runSetup(h.deps(port), { certificate }).catch(() => undefined);
+      expect(lost).toHaveLength(1);
+      const again = await runSetup(h.deps(h.graph(admin)), { certificate });
+      expect(again.plan.actions.filter((a) => a.type === "add-certificate")).toEqual([]);
+      const state = await h.state();
+      const onApp = (state.applications[0]?.keyCredentials ?? []) as {
+        keyId: string;
+        customKeyIdentifier?: string;
+      }[];
+      // The PATCH names the key by its thumbprint's keyId: resent, it converges on one key.
+      expect(onApp.map((k) => [k.keyId, k.customKeyIdentifier])).toEqual([
+        [certificateKeyId(mine.thumbprint), mine.thumbprint],
+      ]);
+      expect(
+        (state.applications[0]?.tags ?? []).filter((t) => t.startsWith("boxafe-connect:pending:")),
+      ).toEqual([]);
     });
   }
 });
