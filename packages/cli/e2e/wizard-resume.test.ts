@@ -133,6 +133,8 @@ describe("setup --resume", () => {
       // The tenant, not the saved state, says what exists: the unheld secret is drift to review.
       const review = await again.waitFor("changes to the tenant?", 60_000);
       expect(review).toContain("was added by an interrupted run and never handed over");
+      // The rail shows the new plan as to do, not the stopped run's steps as done.
+      expect(review).not.toContain("✔ Create the client secret");
       again.keys("Enter");
       const second = SECRET.exec(await again.waitFor("Also write these values to a file", 60_000))?.[1] ?? "";
       expect(second).not.toBe("");

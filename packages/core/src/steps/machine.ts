@@ -79,7 +79,8 @@ function step(state: WizardState, event: WizardEvent): Result {
       return chooseExisting(state, event.appId);
     case "observe.done": {
       const { resumeTo, ...rest } = state;
-      const next: WizardState = { ...rest, plan: event.plan, existingAppId: event.appId };
+      // A fresh read makes a fresh plan: nothing of it is applied yet (a resume's old run included).
+      const next: WizardState = { ...rest, plan: event.plan, existingAppId: event.appId, applied: [] };
       // Something to do (a resume included: the tenant, not the saved state, says what exists,
       // e.g. a secret never handed over is drift): the admin reviews it first.
       if (event.plan.total > 0) return [{ ...next, phase: "review" }, []];

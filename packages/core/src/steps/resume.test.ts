@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { availableEvents } from "./available.js";
 import type { WizardEvent } from "./events.js";
 import { transition } from "./machine.js";
+import { progressRail } from "./progress-rail.js";
 import { resumeState } from "./resume.js";
 import type { WizardState } from "./schema.js";
 import { parseState, serializeState } from "./serialize.js";
@@ -46,6 +47,12 @@ describe("resume after apply", () => {
     ]) {
       const [next, effects] = transition(resumedToObserve(saved), readAgain(FRESH_PLAN));
       expect([next.phase, effects, next.resumeTo]).toEqual(["review", [], undefined]);
+      // The rail shows the new plan's steps as to do, not as done by the stopped run.
+      expect(
+        progressRail(next)
+          .filter((s) => s.status === "done")
+          .map((s) => s.id),
+      ).toEqual(["sign-in", "check-role"]);
       // The last run's secret is not offered as if it were still to be shown: apply makes the new one.
       const [applying, fx] = transition(next, e["plan.confirm"]);
       expect([applying.phase, fx]).toEqual(["applying", [{ type: "apply" }]]);
