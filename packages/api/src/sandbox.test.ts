@@ -1,10 +1,3 @@
-/**
- * End to end against the sandbox tenant over real HTTPS: an admin signs in by device code
- * (msal-node), then /v1/plan -> /v1/setup -> /v1/verify through the API over HTTP. Run three times:
- * with the Node ports (msal-node, Graph SDK), with the Worker's fetch ports executed in Node, and
- * with the bundled Worker running inside workerd (Miniflare) and calling the sandbox itself.
- */
-import type { AddressInfo } from "node:net";
 import { makeCertificate } from "@boxafe-connect/certs";
 import {
   apply,
@@ -17,15 +10,11 @@ import {
 } from "@boxafe-connect/core";
 import { createGraphPort, nodePorts } from "@boxafe-connect/runtime";
 import type { RunningSandbox } from "@boxafe-connect/sandbox";
-import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AccessLogEntry } from "./config.js";
-import { createMemoryLimitStore } from "./limits/limit-store.js";
-import { startApiServer } from "./node.js";
+import { type ApiUnderTest, startNodeApi, startWorkerPortsApi } from "./testing/api-under-test.js";
 import { TEST_API_KEYS_SETTING } from "./testing/fakes.js";
 import { postJson as post, type SandboxSession, startSandboxSession } from "./testing/sandbox-session.js";
 import { startWorkerd } from "./testing/worker-bundle.js";
-import { createWorkerApp } from "./worker.js";
 
 let session: SandboxSession;
 let sandbox: RunningSandbox;
@@ -40,11 +29,7 @@ afterAll(async () => {
   await session?.stop();
 });
 
-interface Api {
-  url: string;
-  logs: AccessLogEntry[];
-  close(): Promise<void>;
-}
+type Api = ApiUnderTest;
 
 const settings = () => ({
   SANDBOX_ORIGIN: sandbox.url,
@@ -53,29 +38,8 @@ const settings = () => ({
   CREDENTIAL_GRACE_MS: "1000",
 });
 
-async function nodeApi(): Promise<Api> {
-  const logs: AccessLogEntry[] = [];
-  const api = await startApiServer({ port: 0, settings: settings(), logger: (e) => logs.push(e) });
-  return { url: api.url, logs, close: api.close };
-}
-
-async function workerPortsApi(): Promise<Api> {
-  const logs: AccessLogEntry[] = [];
-  // Node has no Durable Objects: the Worker's ports run here with the in-memory limit store.
-  const app = createWorkerApp(settings(), {
-    logger: (e) => logs.push(e),
-    limitStore: createMemoryLimitStore(),
-  });
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
-      resolve({
-        url: `http://127.0.0.1:${info.port}`,
-        logs,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      }),
-    );
-  });
-}
+const nodeApi = () => startNodeApi(settings());
+const workerPortsApi = () => startWorkerPortsApi(settings());
 
 /** The bundled Worker inside workerd, whose own TLS client trusts the sandbox CA. */
 async function workerdApi(): Promise<Api> {

@@ -1,10 +1,3 @@
-/**
- * POST /v1/prove against the sandbox over real HTTPS, with the Node ports (msal-node) and the Worker's
- * fetch ports: the caller signs one assertion per workload with the certificate's key and posts only
- * the assertions; the API redeems each and makes the real calls. Also the 1.4 secret (SharePoint
- * refuses it), EWS before and after the allow list, and every assertion the API must refuse.
- */
-import type { AddressInfo } from "node:net";
 import { type CreatedCertificate, makeCertificate, signClientAssertion } from "@boxafe-connect/certs";
 import {
   apply,
@@ -18,14 +11,11 @@ import {
 } from "@boxafe-connect/core";
 import { createGraphPort, nodePorts } from "@boxafe-connect/runtime";
 import type { RunningSandbox } from "@boxafe-connect/sandbox";
-import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AccessLogEntry } from "../config.js";
-import { createMemoryLimitStore } from "../limits/limit-store.js";
 import { startApiServer } from "../node.js";
+import { type ApiUnderTest, startNodeApi, startWorkerPortsApi } from "../testing/api-under-test.js";
 import { TEST_API_KEYS_SETTING } from "../testing/fakes.js";
 import { postJson as post, type SandboxSession, startSandboxSession } from "../testing/sandbox-session.js";
-import { createWorkerApp } from "../worker.js";
 
 let session: SandboxSession;
 let sandbox: RunningSandbox;
@@ -34,11 +24,7 @@ let clientId: string;
 let secret: string;
 const displayName = "QNAP Boxafe Prove";
 
-interface Api {
-  url: string;
-  logs: AccessLogEntry[];
-  close(): Promise<void>;
-}
+type Api = ApiUnderTest;
 
 const settings = () => ({ SANDBOX_ORIGIN: sandbox.url, API_KEYS: TEST_API_KEYS_SETTING });
 
@@ -110,28 +96,8 @@ interface Report {
   readiness: { allWork: boolean; headline: string };
 }
 
-async function nodeApi(): Promise<Api> {
-  const logs: AccessLogEntry[] = [];
-  const api = await startApiServer({ port: 0, settings: settings(), logger: (e) => logs.push(e) });
-  return { url: api.url, logs, close: api.close };
-}
-
-async function workerPortsApi(): Promise<Api> {
-  const logs: AccessLogEntry[] = [];
-  const app = createWorkerApp(settings(), {
-    logger: (e) => logs.push(e),
-    limitStore: createMemoryLimitStore(),
-  });
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
-      resolve({
-        url: `http://127.0.0.1:${info.port}`,
-        logs,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      }),
-    );
-  });
-}
+const nodeApi = () => startNodeApi(settings());
+const workerPortsApi = () => startWorkerPortsApi(settings());
 
 describe.each([
   ["Node ports (msal-node)", nodeApi],
