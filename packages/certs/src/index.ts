@@ -8,3 +8,5 @@ export type { ClientAssertionRequest } from "./client-assertion.js";
 export { signClientAssertion } from "./client-assertion.js";
 export type { CertificateOptions, CreatedCertificate, WebCrypto } from "./make-certificate.js";
 export { makeCertificate } from "./make-certificate.js";
+export type { PfxContents } from "./read-pfx.js";
+export { PfxError, readPfx } from "./read-pfx.js";

@@ -150,7 +150,26 @@ describe("certificates the admin holds are reused, never doubled", () => {
     expect(parseJson(reuse).certificate).toMatchObject({ source: "held", file, thumbprint: mine.thumbprint });
     expect(keysOf(clientId)).toHaveLength(1);
     expect(await snapshot(cwd)).toEqual(files);
-    for (const run of [first, again, reuse]) expect(run.stdout + run.stderr).not.toContain("PRIVATE KEY");
+    // The same certificate as a PFX (what Boxafe takes), opened with BOXAFE_PFX_PASSWORD: reused too.
+    const pfxFile = join(t.dir, "mine.pfx");
+    await writeFile(pfxFile, mine.pfx, { mode: 0o600 });
+    const asPfx = await t.run(
+      ["sharepoint", "--json", "--certificate-file", pfxFile, "--out-dir", cwd, "--sandbox", t.sandbox.url],
+      { cwd, env: { BOXAFE_PFX_PASSWORD: "x" } },
+    );
+    expect(asPfx.code, asPfx.stderr).toBe(0);
+    expect(parseJson(asPfx)).toMatchObject({ source: "held", added: false, thumbprint: mine.thumbprint });
+    const wrongPassword = await t.run(
+      ["sharepoint", "--certificate-file", pfxFile, "--out-dir", cwd, "--sandbox", t.sandbox.url],
+      { cwd, env: { BOXAFE_PFX_PASSWORD: "not it" } },
+    );
+    expect(wrongPassword.code).toBe(2);
+    expect(wrongPassword.stderr).toContain("--certificate-file");
+    expect(wrongPassword.stderr).not.toContain("not it");
+    expect(keysOf(clientId)).toHaveLength(1);
+    expect(await snapshot(cwd)).toEqual(files);
+    for (const run of [first, again, reuse, asPfx])
+      expect(run.stdout + run.stderr).not.toContain("PRIVATE KEY");
   });
 
   it("a broken --certificate-file is exit 2 naming it, before sign-in; nothing changes", async () => {
@@ -173,7 +192,7 @@ describe("certificates the admin holds are reused, never doubled", () => {
       t.sandbox.url,
     ]);
     expect(pfx.code).toBe(2);
-    expect(pfx.stderr).toContain(".pem");
+    expect(pfx.stderr).toContain("BOXAFE_PFX_PASSWORD");
     expect(writes()).toBe(before);
     expect(t.sandbox.context.stats.snapshot().tokenRequests).toBe(tokens);
     expect(await readdir(cwd)).toEqual(["bad.pem"]);

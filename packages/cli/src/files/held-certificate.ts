@@ -3,12 +3,13 @@
  * before sign-in), or the `<base>.pem` an earlier run wrote into the output folder for this app.
  * Core decides what to do with it (chooseCertificate: reuse it, add its public part, never make a
  * new key when there is one); this file only reads and validates. A PEM with the certificate and
- * its PKCS#8 key is accepted; a PFX is refused with the way out (its PEM sits beside it), because
- * Boxafe-connect wrote both and a PFX needs its password on a command line or in the environment.
+ * its PKCS#8 key is read as is; a PFX (.pfx / .p12, what Boxafe itself takes) is opened with
+ * BOXAFE_PFX_PASSWORD (never a flag: it would stay in shell history).
  */
 import { X509Certificate } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
+import { PfxError, readPfx } from "@boxafe-connect/certs";
 import { CoreError } from "@boxafe-connect/core";
 import { parseCertificatePem } from "../auth/read-certificate.js";
 import type { Io } from "../target/resolve-target.js";
@@ -36,20 +37,37 @@ function refuse(field: string, message: string): never {
   throw new CoreError("invalid_input", message, { field });
 }
 
-/** Reads and checks one PEM file (certificate + its private key, not expired). */
+/** A PFX as PEM text (certificate + key), opened with BOXAFE_PFX_PASSWORD. */
+async function openPfx(io: Io, file: string, field: string): Promise<string> {
+  const password = io.env.BOXAFE_PFX_PASSWORD;
+  if (password === undefined || password === "")
+    refuse(
+      field,
+      `--${field}: ${file} is a PFX; set BOXAFE_PFX_PASSWORD to its password (or give the PEM beside it).`,
+    );
+  io.out.redactor.protect(password);
+  const bytes = await readFile(file).catch(() => refuse(field, `--${field}: cannot read ${file}.`));
+  try {
+    const opened = await readPfx(globalThis.crypto, bytes, password);
+    io.out.redactor.protect(opened.privateKeyPem);
+    return `${opened.certificatePem}\n${opened.privateKeyPem}\n`;
+  } catch (error) {
+    if (error instanceof PfxError)
+      refuse(field, `--${field}: cannot open the PFX ${file}: ${error.message}.`);
+    throw error;
+  }
+}
+
+/** Reads and checks one PEM (certificate + its private key) or PFX file; not expired. */
 export async function readHeldCertificate(
   io: Io,
   file: string,
   field: string,
   now: number,
 ): Promise<HeldCertificate> {
-  if ([".pfx", ".p12"].includes(extname(file).toLowerCase())) {
-    refuse(
-      field,
-      `--${field}: ${file} is a PFX; give the PEM file with the certificate and its private key (boxafe-connect writes it beside the PFX, same name, .pem).`,
-    );
-  }
-  const text = await readFile(file, "utf8").catch(() => refuse(field, `--${field}: cannot read ${file}.`));
+  const text = [".pfx", ".p12"].includes(extname(file).toLowerCase())
+    ? await openPfx(io, file, field)
+    : await readFile(file, "utf8").catch(() => refuse(field, `--${field}: cannot read ${file}.`));
   let pair: { certificatePem: string; privateKeyPem: string };
   try {
     const parsed = parseCertificatePem(text, file, now);

@@ -41,7 +41,7 @@ export const setupCommand: CommandSpec = {
           kind: "string",
           value: "PEM",
           description:
-            "Use your certificate and key (PEM) instead of making one: added when the app lacks it. An earlier run's boxafe-<app>-sharepoint.pem in this folder is reused the same way.",
+            "Use your certificate and key (PEM, or PFX with BOXAFE_PFX_PASSWORD) instead of making one: added when the app lacks it. An earlier run's boxafe-<app>-sharepoint.pem in this folder is reused the same way.",
         },
         {
           name: "ews",

@@ -23,7 +23,8 @@ export const sharepointCommand: CommandSpec = {
           name: "certificate-file",
           kind: "string",
           value: "PEM",
-          description: "Your certificate and key: added when the app lacks it, never a new key.",
+          description:
+            "Your certificate and key (PEM, or PFX with BOXAFE_PFX_PASSWORD): added when the app lacks it.",
         },
         { name: "cert-days", kind: "string", value: "DAYS", description: "Certificate lifetime (365)." },
         { name: "out-dir", kind: "string", value: "DIR", description: "Where to write the files (.)." },
