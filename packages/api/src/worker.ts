@@ -16,6 +16,7 @@ import { createFetchAppTokenPort } from "./ports/fetch-app-token.js";
 import { createFetchGraphPort } from "./ports/fetch-graph.js";
 import { createFetchHttpPortOn } from "./ports/fetch-http.js";
 import { createOutbound } from "./ports/outbound.js";
+import { createServiceOutbound } from "./ports/service-outbound.js";
 import type { ApiEnv } from "./router.js";
 
 export { LimitCounter } from "./limits/limit-counter-object.js";
@@ -41,16 +42,11 @@ export function createWorkerApp(env: WorkerEnv, overrides: Partial<ApiConfig> = 
     allowedOrigins: [settings.cloud.authorityHost, settings.cloud.graphBaseUrl],
     timeoutMs: settings.timeouts.outboundMs,
   });
-  // The workload proofs call EWS and the tenant's SharePoint host (its name is in the request).
-  const services = createOutbound({
-    fetch: (input, init) => fetch(input, init),
-    allowedOrigins: [settings.cloud.exchangeBaseUrl, settings.cloud.sharePointBaseUrl("tenant")],
-    allowHttpsHost: (host) => {
-      const label = host.split(".")[0] ?? "";
-      return /^[a-z0-9-]{1,63}$/.test(label) && host === settings.cloud.sharePointHost(label);
-    },
-    timeoutMs: settings.timeouts.outboundMs,
-  });
+  const services = createServiceOutbound(
+    settings.cloud,
+    (input, init) => fetch(input, init),
+    settings.timeouts.outboundMs,
+  );
   const now = () => Date.now();
   return createApp({
     ...settings,
