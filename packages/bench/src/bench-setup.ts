@@ -82,18 +82,22 @@ export async function benchSetup(
         await host.hooks.reset();
         await host.hooks.setFaults(`latency=${latency}`);
         await host.hooks.resetStats();
-        const run = await configure(graph);
+        const run = await configure(graph, { handOverAlongside: true });
         const configuredStats = await host.hooks.stats();
         const secret = run.result.secret?.secretText;
         if (!secret) throw new Error("a fresh setup returned no secret");
         const verifyStart = performance.now();
-        const report = await verifyApp({
-          origin: host.url,
-          tenantId: host.tenantId,
-          appId: run.result.application.appId,
-          secret,
-          graph,
-        });
+        // The hand-over PATCH goes beside the verification, as core's setup sends it (secret in hand).
+        const [report] = await Promise.all([
+          verifyApp({
+            origin: host.url,
+            tenantId: host.tenantId,
+            appId: run.result.application.appId,
+            secret,
+            graph,
+          }),
+          run.handOver(),
+        ]);
         const verifyMs = performance.now() - verifyStart;
         const verifiedStats = await host.hooks.stats();
         row.ours.push({
@@ -167,7 +171,13 @@ export function setupSection(figures: readonly SetupFigures[]): Omit<SectionResu
         target: "fresh setup <= 4 sequential round trips before verification",
         figure: `${maxTrips} round trips`,
         pass: maxTrips <= 4,
-        ...(maxTrips <= 4 ? {} : { why: "a wave was split into dependent batches" }),
+        ...(maxTrips <= 4
+          ? {}
+          : {
+              why:
+                "more than observe and the three apply waves (a retry or a wave split into dependent batches); the " +
+                "hand-over PATCH is not one of them: it may go only once the secret is in hand, so it rides beside verification",
+            }),
       },
     );
   }
@@ -207,7 +217,9 @@ export function setupSection(figures: readonly SetupFigures[]): Omit<SectionResu
       `Fresh setup of the \`boxafe\` profile (26 permissions, 20 app role assignments, 3 delegated grants, one secret) ` +
       `against the sandbox with ${SETUP_LATENCIES.join(", ")} ms injected per HTTP request; median of ${REPS} runs each after two discarded warm-up runs. ` +
       "Ours = observe + plan + apply through the Graph SDK port (JSON `$batch`), then verify (fresh client-credentials " +
-      "tokens for Graph, Exchange and SharePoint; delegated grants read back). Floor = `src/baseline-sequential.ts`, " +
+      "tokens for Graph, Exchange and SharePoint; delegated grants read back) with the hand-over PATCH that clears the " +
+      "pending mark beside it (it may go only once the secret is in hand, never before: core's setup sends it the same " +
+      "way, the CLI after its verification), so that PATCH is counted with verification, not before it. Floor = `src/baseline-sequential.ts`, " +
       "a script of ours, not a peer: one GET per resource service principal, POST /applications, " +
       "POST /servicePrincipals, addPassword, one POST per app role assignment and per delegated grant, one request " +
       "at a time (the real peer, CLI for Microsoft 365, sends its consent writes in parallel: section 1). Both run in this process against the same sandbox (a child process) in the same run; requests are " +

@@ -41,11 +41,16 @@ export interface OursRun {
   readonly graph: GraphStats;
   /** observe + plan + apply, ms. */
   readonly configuredMs: number;
+  /**
+   * With `handOverAlongside`: clears the pending hand-over mark (one PATCH), for the caller to send beside
+   * its verification, as core's setup does once the secret is in hand. Otherwise already done.
+   */
+  readonly handOver: () => Promise<void>;
 }
 
 export async function configure(
   graph: GraphPort,
-  options: { displayName?: string; permissions?: readonly Permission[] } = {},
+  options: { displayName?: string; permissions?: readonly Permission[]; handOverAlongside?: boolean } = {},
 ): Promise<OursRun> {
   const ports = nodePorts();
   const counted = countingGraphPort(graph);
@@ -64,12 +69,17 @@ export async function configure(
   const observed = await observe(deps, desired.appKey);
   const planned = plan(desired, observed, ports.clock.now());
   const result = await apply(deps, planned, observed);
-  if (result.handOver !== undefined) await confirmHandOver(deps, result.handOver);
+  const pending = result.handOver;
+  const handOver = async () => {
+    if (pending !== undefined) await confirmHandOver({ ...ports, graph }, pending);
+  };
+  if (!options.handOverAlongside) await handOver();
   return {
     plan: planned,
     result,
     graph: counted.stats(),
     configuredMs: performance.now() - started,
+    handOver: options.handOverAlongside ? handOver : async () => {},
   };
 }
 

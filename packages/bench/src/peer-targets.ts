@@ -55,9 +55,9 @@ export function peerTargets(f: PeerFigures): TargetResult[] {
         ? {}
         : {
             why:
-              "ours reads the tenant before it writes, which m365 does not: the signed-in admin's directory roles " +
-              "and a preflight of the tenant's app-management policies (with an incremental consent), then observe " +
-              "and its three apply waves; m365 goes straight to its SP download and writes",
+              "ours reads the tenant before it writes, which m365 does not: one observe $batch (preflight's policy " +
+              "reads ride in it, Policy.Read.All asked at sign-in; the roles come from the token), then three apply " +
+              "waves; more than 4 means a retry (throttling, lag) or a split wave",
           }),
     });
     const [o, m] = [med(ours150, (s) => s.wallMs), med(m365150, (s) => s.wallMs)];

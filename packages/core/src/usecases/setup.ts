@@ -180,12 +180,14 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
   // The secret went out in the `credential` event (the adapter prints it there); a certificate's
   // private key only leaves in the result, so its hand-over is the caller's (`result.handOver`).
   const pendingAfter = made ? applied.handOver : undefined;
-  if (!made) await handedOver(ports, applied.handOver, emit);
+  // The secret is in the admin's hands (the credential event): its pending mark is cleared alongside the
+  // proof, not before it, so the PATCH adds no round trip of its own; both are awaited.
+  const clearing = made ? Promise.resolve() : handedOver(ports, applied.handOver, emit);
   const sharePointTenant = sharePointNameOf(prepared.observed);
   const credential = proofCredential(request, applied, made, options.knownSecret);
-  const report =
+  const proving =
     ports.proof && credential
-      ? await prove(
+      ? prove(
           { ...ports, ...ports.proof },
           {
             tenantId: applied.tenantId,
@@ -197,7 +199,11 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
           },
           emit,
         )
-      : undefined;
+      : Promise.resolve(undefined);
+  const [cleared, proved] = await Promise.allSettled([clearing, proving]);
+  if (cleared.status === "rejected") throw cleared.reason;
+  if (proved.status === "rejected") throw proved.reason;
+  const report = proved.value;
   const { handOver: _confirmed, ...rest } = applied;
   return {
     ...rest,
