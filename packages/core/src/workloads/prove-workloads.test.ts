@@ -92,7 +92,11 @@ describe("proveWorkloads", () => {
       { http, tokens: fakeAppTokens(() => "invalid_client") },
       { ...base, credential: secret, ewsAllowed: false },
     );
-    expect(refused.ready).toEqual({ graph: "blocked", exchange: "blocked", sharepoint: "blocked" });
+    // AADSTS7000215 is also what a new secret answers until Entra has it: pending, with both readings.
+    expect(refused.ready).toEqual({ graph: "pending", exchange: "pending", sharepoint: "pending" });
+    expect(refused.graph.fix).toContain("prove again shortly");
+    expect(refused.graph.fix).toContain("not the one on the app");
+    expect(readiness(refused).headline).not.toContain("can now back up this tenant");
     expect(JSON.stringify(refused)).not.toContain("s3cr3t-value");
   });
 });

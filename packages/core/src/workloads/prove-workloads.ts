@@ -11,6 +11,7 @@ import { printable } from "../exchange/admin-api.js";
 import { classifyGetFolder, getFolderRequest } from "../exchange/ews-probe.js";
 import { audienceFor } from "../verify/audiences.js";
 import type { AppTokenPort, ClientCredential } from "../verify/port.js";
+import { tokenErrorWait } from "../verify/token-response.js";
 import { bearer, type HttpPort, parseJson } from "./http-port.js";
 
 export type WorkloadKey = "graph" | "exchange" | "sharepoint";
@@ -55,7 +56,7 @@ async function appToken(
   deps: WorkloadProofDeps,
   request: WorkloadProofRequest,
   resource: string,
-): Promise<{ token: string } | { why: string }> {
+): Promise<{ token: string } | { why: string; propagating: boolean }> {
   try {
     const token = await deps.tokens.acquire({
       tenantId: request.tenantId,
@@ -65,8 +66,22 @@ async function appToken(
     });
     return { token };
   } catch (error) {
-    return { why: isCoreError(error) ? error.message : "The token service refused the app's credential." };
+    return {
+      why: isCoreError(error) ? error.message : "The token service refused the app's credential.",
+      // AADSTS700016 / 7000215 / 700027 ...: what a new app or credential answers until Entra has it everywhere.
+      propagating: isCoreError(error) && tokenErrorWait(error) === "propagation",
+    };
   }
+}
+
+const PROPAGATION_FIX =
+  "A new app or credential takes a few minutes to reach Entra's token service: prove again shortly. If it stays refused, the credential is not the one on the app.";
+
+/** A refused token: pending while the credential may still be propagating, else blocked with the consent fix. */
+function refused(call: string, got: { why: string; propagating: boolean }): WorkloadProof {
+  return got.propagating
+    ? { state: "pending", call, why: got.why, fix: PROPAGATION_FIX }
+    : { state: "blocked", call, why: got.why, fix: CONSENT_FIX };
 }
 
 const CONSENT_FIX =
@@ -80,8 +95,7 @@ async function proveGraph(
   const call = `GET ${request.cloud.graphBaseUrl}/v1.0/users?$top=1`;
   const audience = audienceFor("microsoft-graph", request.cloud, undefined) ?? request.cloud.graphBaseUrl;
   const got = await appToken(deps, request, audience);
-  if ("why" in got)
-    return { proof: { state: "blocked", call, why: got.why, fix: CONSENT_FIX }, mailbox: undefined };
+  if ("why" in got) return { proof: refused(call, got), mailbox: undefined };
   const res = await deps.http.send({
     method: "GET",
     url,
@@ -130,7 +144,7 @@ async function proveSharePoint(
   const secretFix =
     "SharePoint app-only access needs a certificate since 2026-04-02: use Boxafe 1.5 or later with the certificate (boxafe-connect setup --boxafe 1.5, or boxafe-connect sharepoint).";
   const got = await appToken(deps, request, `https://${request.cloud.sharePointHost(tenant)}`);
-  if ("why" in got) return { state: "blocked", call, why: got.why, fix: CONSENT_FIX };
+  if ("why" in got) return refused(call, got);
   const res = await deps.http.send({
     method: "GET",
     url: `${base}/_api/web`,
@@ -166,8 +180,18 @@ async function proveExchange(
   deps: WorkloadProofDeps,
   request: WorkloadProofRequest,
   mailbox: string | undefined,
+  graph: WorkloadProof,
 ): Promise<WorkloadProof> {
   const call = `POST ${request.cloud.exchangeResource}/EWS/Exchange.asmx GetFolder(inbox)`;
+  if (mailbox === undefined && graph.state !== "works") {
+    // The mailbox comes from Graph's first user: EWS waits for (or fails with) the Graph proof.
+    return {
+      state: graph.state,
+      call,
+      why: `No mailbox to open yet: the Graph proof did not answer (${graph.why ?? graph.state}).`,
+      ...(graph.fix ? { fix: graph.fix } : {}),
+    };
+  }
   if (mailbox === undefined) {
     return {
       state: "blocked",
@@ -177,7 +201,7 @@ async function proveExchange(
     };
   }
   const got = await appToken(deps, request, request.cloud.exchangeResource);
-  if ("why" in got) return { state: "blocked", call, why: got.why, fix: CONSENT_FIX };
+  if ("why" in got) return refused(call, got);
   const res = await deps.http.send(getFolderRequest(request.cloud, got.token, mailbox));
   const probe = classifyGetFolder(res);
   switch (probe.kind) {
@@ -224,7 +248,7 @@ export async function proveWorkloads(
 ): Promise<WorkloadReport> {
   const graph = await proveGraph(deps, request);
   const [exchange, sharepoint] = await Promise.all([
-    proveExchange(deps, request, request.mailbox ?? graph.mailbox),
+    proveExchange(deps, request, request.mailbox ?? graph.mailbox, graph.proof),
     proveSharePoint(deps, request),
   ]);
   return {
