@@ -42,6 +42,9 @@ describe.skipIf(!hasTmux)("setup wizard for Boxafe 1.5 in a terminal", () => {
     term.keys("Enter");
     const handOver = await term.waitFor("Certificate for Boxafe 1.5 or later", 90_000);
     expect(handOver).toMatch(/PFX password \(shown only now\): \S+/);
+    // No secret exists on a 1.5 app: the hand-over must not speak of "the app's existing secret".
+    expect(handOver).toContain("No client secret: Boxafe takes the certificate below instead.");
+    expect(handOver).not.toContain("No new secret was made");
     await term.waitFor("Add SharePoint access now?");
     // SharePoint: the 1.5 certificate is reused (no second one).
     term.keys("Down", "Enter");

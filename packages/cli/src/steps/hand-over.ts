@@ -28,6 +28,9 @@ export async function showHandOver(
     ui.log.warn(
       "The secret made before the interruption cannot be shown again: run 'boxafe-connect secret rotate' for a new one.",
     );
+  else if (session.core().boxafeCertificate())
+    // Boxafe 1.5 takes the certificate shown next; there is no secret, old or new, to speak of.
+    ui.log.info("No client secret: Boxafe takes the certificate below instead.");
   else
     ui.log.info(
       "No new secret was made: the app's existing secret stays valid. 'secret rotate' makes a new one.",

@@ -4,6 +4,7 @@
  * (a certificate made after the read) without a second round trip.
  */
 import type { Permission } from "../catalog/types.js";
+import { appTakesSecret } from "../credentials/app-credential-kind.js";
 import type { SecretLifetime } from "../credentials/secret-lifetime.js";
 import { parseSecretLifetime } from "../credentials/secret-lifetime.js";
 import { DEFAULT_APP_NAME, renewWithinDaysFor } from "../defaults.js";
@@ -26,7 +27,10 @@ import { silent } from "./events.js";
 import type { AdminPorts } from "./ports.js";
 
 export interface PlanExtras {
-  /** Plan a new secret when none of ours is valid beyond the renewal window (default true). */
+  /**
+   * Plan a new secret when none of ours is valid beyond the renewal window. replan's default is
+   * true; prepare's default reads the app (appTakesSecret: a Boxafe 1.5 app gets no secret).
+   */
   readonly withSecret?: boolean;
   /** A lifetime fitted to the tenant's policy (preflight), instead of the request's. */
   readonly secretDays?: number;
@@ -142,7 +146,9 @@ export async function prepare(
   emit({ type: "start", task: "observe" });
   const observed = await observeTenant(reporting(ports, emit), appKey, options);
   emit({ type: "observed", observed });
-  const prepared = replan({ request, now, permissions, observed }, extras);
+  // A caller that does not say (check, plan) plans the credential the app already takes.
+  const withSecret = extras.withSecret ?? appTakesSecret(observed.application);
+  const prepared = replan({ request, now, permissions, observed }, { ...extras, withSecret });
   emit({ type: "planned", summary: prepared.summary });
   return prepared;
 }
