@@ -1,5 +1,6 @@
 /** `secret list`: the app's secrets and certificates with expiry; never secret values. */
-import { listCredentials } from "@boxafe-connect/core";
+// Names and hints are read from the tenant: printed with control characters escaped.
+import { listCredentials, printable } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { withProgress } from "../render/task-progress.js";
 import { appRequestOf } from "../requests/app-request.js";
@@ -25,17 +26,17 @@ export async function runSecretList(context: CommandContext): Promise<number> {
       expired ? style.red("expired") : days < 30 ? style.yellow(`${days} days left`) : `${days} days left`;
     context.out.print(
       [
-        style.bold(`Client secrets of "${app.displayName}" (${app.appId}):`),
+        style.bold(`Client secrets of "${printable(app.displayName)}" (${app.appId}):`),
         ...(secrets.length === 0 ? ["  none"] : []),
         ...secrets.map(
           (s) =>
-            `  ${s.displayName ?? "(no description)"}  ${s.hint ? `${s.hint}…  ` : ""}key ${s.keyId}  until ${s.endDateTime.slice(0, 10)}  ${state(s.expired, s.daysLeft)}`,
+            `  ${s.displayName === null ? "(no description)" : printable(s.displayName)}  ${s.hint ? `${printable(s.hint)}…  ` : ""}key ${s.keyId}  until ${s.endDateTime.slice(0, 10)}  ${state(s.expired, s.daysLeft)}`,
         ),
         style.bold("Certificates:"),
         ...(certificates.length === 0 ? ["  none"] : []),
         ...certificates.map(
           (c) =>
-            `  ${c.displayName ?? "(no description)"}  key ${c.keyId}  until ${c.endDateTime.slice(0, 10)}  ${state(c.expired, c.daysLeft)}`,
+            `  ${c.displayName === null ? "(no description)" : printable(c.displayName)}  key ${c.keyId}  until ${c.endDateTime.slice(0, 10)}  ${state(c.expired, c.daysLeft)}`,
         ),
       ].join("\n"),
     );

@@ -11,7 +11,7 @@ import type {
   PlanSummary,
   VerificationReport,
 } from "@boxafe-connect/core";
-import { advisoryNotes } from "@boxafe-connect/core";
+import { advisoryNotes, printable } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { handOverLines, handOverValues, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
 import { writeAfterHandOver } from "../files/write-after-hand-over.js";
@@ -113,7 +113,7 @@ function showValues(
   out.print(
     [
       "",
-      out.style.bold(`Values for Boxafe's "Add new Domain" window (${input.displayName}):`),
+      out.style.bold(`Values for Boxafe's "Add new Domain" window (${printable(input.displayName)}):`),
       ...handOverLines(values, out.style).map((line) => `  ${line}`),
       "",
     ].join("\n"),

@@ -4,6 +4,7 @@
  * with the command's own advice. The engine's detail goes to --verbose through the ports.
  */
 import type { Emit, Task, UseCaseEvent } from "@boxafe-connect/core";
+import { printable } from "@boxafe-connect/core";
 import type { Output } from "../output.js";
 
 type Step = ReturnType<Output["step"]>;
@@ -31,7 +32,9 @@ function doneText(event: UseCaseEvent): [string, boolean] | undefined {
     case "observed": {
       const app = event.observed.application;
       return [
-        app ? `Found app "${app.displayName}" (${app.appId})` : "Read the tenant: the app does not exist yet",
+        app
+          ? `Found app "${printable(app.displayName)}" (${app.appId})`
+          : "Read the tenant: the app does not exist yet",
         true,
       ];
     }
