@@ -34,6 +34,21 @@ async function reloadAndCheck(name: string): Promise<void> {
   await screenshot(page, name);
 }
 
+/** Waits for the review after a resume; on a timeout the failure says what the page showed instead. */
+async function reviewShown(): Promise<void> {
+  try {
+    await page.getByRole("heading", { name: "Review and apply" }).waitFor({ timeout: 90_000 });
+  } catch (error) {
+    await screenshot(page, "r-failed-no-review");
+    throw new Error(
+      `no review after the resume; the page shows: ${await page.locator("main").textContent()}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
 async function apply(): Promise<void> {
   await page.getByRole("button", { name: "Apply the changes" }).click();
 }
@@ -63,10 +78,11 @@ describe("resume after a reload", () => {
     expect(ours(afterApply)).toHaveLength(1);
     const lost1 = ours(afterApply)[0]?.passwordCredentials[0]?.keyId;
     expect(pendingTags(afterApply)).toHaveLength(1);
-    await reloadAndCheck("r2-verify-reloaded");
+    // The latency only had to hold the walk at the verify step long enough to reload there.
     await context.request.post(`${stack.sandbox.url}/_sandbox/faults`, { data: { spec: "" } });
+    await reloadAndCheck("r2-verify-reloaded");
     // Core resumes to a new read of the tenant: the review says the unheld secret is replaced.
-    await page.getByRole("heading", { name: "Review and apply" }).waitFor({ timeout: 90_000 });
+    await reviewShown();
     await expect.poll(() => page.locator("main").textContent()).toContain("never handed over");
     expect(await page.locator("main").textContent()).toContain("Add client secret");
     expect(await seriousViolations(page)).toEqual([]);
@@ -78,7 +94,7 @@ describe("resume after a reload", () => {
     const lost2State = await sandboxState(context, stack.sandbox);
     expect(ours(lost2State)).toHaveLength(1);
     await reloadAndCheck("r3-hand-over-reloaded");
-    await page.getByRole("heading", { name: "Review and apply" }).waitFor({ timeout: 90_000 });
+    await reviewShown();
     await expect.poll(() => page.locator("main").textContent()).toContain("never handed over");
     await apply();
     await page.getByTestId("hand-over-card").waitFor({ timeout: 90_000 });
@@ -129,9 +145,9 @@ describe("resume after a reload, Boxafe 1.5", () => {
     expect(lost).toBeDefined();
     // The private key was only in the page: the tenant still counts the certificate unheld.
     expect(pendingTags(await sandboxState(context, stack.sandbox))).toHaveLength(1);
-    await reloadAndCheck("r5-verify-1.5-reloaded");
     await context.request.post(`${stack.sandbox.url}/_sandbox/faults`, { data: { spec: "" } });
-    await page.getByRole("heading", { name: "Review and apply" }).waitFor({ timeout: 90_000 });
+    await reloadAndCheck("r5-verify-1.5-reloaded");
+    await reviewShown();
     await expect.poll(() => page.locator("main").textContent()).toContain("never reached anyone");
     // Still Boxafe 1.5 after the reload: a new certificate, no secret.
     expect(await page.locator("main").textContent()).toContain("Upload certificate");

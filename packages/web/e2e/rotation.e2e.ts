@@ -116,6 +116,12 @@ describe("two-phase rotation in check and repair", () => {
     // The list is read again: one secret left.
     await expect.poll(() => rows.count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
+    // A reload in the check view reads the same app again (its Application ID is kept, no secret).
+    await page.reload();
+    await page.getByTestId("credentials").waitFor({ timeout: 90_000 });
+    expect(await page.getByLabel("Application (client) ID").inputValue()).toBe(clientId);
+    expect(await rows.count()).toBe(1);
+    expect(await page.getByTestId("rotated").count()).toBe(0);
     oldSecret = newSecret;
   });
 

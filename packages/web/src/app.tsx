@@ -1,4 +1,4 @@
-import { createSignal, onMount, Show } from "solid-js";
+import { createEffect, createSignal, onMount, Show } from "solid-js";
 import { CheckRepairView } from "./check/check-repair.js";
 import { RotationCard } from "./check/rotation-card.js";
 import { useCheck } from "./check/use-check.js";
@@ -73,6 +73,15 @@ export function App(props: AppProps) {
     if (props.resume) wizard.resume();
   });
 
+  // A reload in the check view reads the same app again once the resumed sign-in allows it.
+  let recheckAfterReload = props.resume && view() === "check" ? checkMode.savedAppId() : undefined;
+  createEffect(() => {
+    const appId = recheckAfterReload;
+    if (appId === undefined || view() !== "check" || !wizard.allowed()) return;
+    recheckAfterReload = undefined;
+    void checkMode.check(appId);
+  });
+
   return (
     <>
       <TopBar state={wizard.state()} />
@@ -115,6 +124,7 @@ export function App(props: AppProps) {
               when={inSetup()}
               fallback={
                 <CheckRepairView
+                  initialAppId={checkMode.savedAppId()}
                   phase={checkMode.phase()}
                   repairPhase={checkMode.repairPhase()}
                   drift={checkMode.drift()}

@@ -21,6 +21,8 @@ export interface ProofServices {
   readonly verifyApi?: string | undefined;
   /** Same-origin /v1/prove and what signing assertions needs (a certificate's proof). */
   readonly prove?: ProveDeps | undefined;
+  /** The transport for /v1/verify (tests pass their own); the browser's fetch otherwise. */
+  readonly fetch?: typeof fetch;
 }
 
 /** Entra has not (yet) accepted the credential: core's proof waits and asks again within its window. */
@@ -79,7 +81,10 @@ async function proveCertificate(
   );
 }
 
-export function apiAppTokenPort(services: ProofServices, fetchFn: typeof fetch = fetch): AppTokenPort {
+export function apiAppTokenPort(
+  services: ProofServices,
+  fetchFn: typeof fetch = services.fetch ?? fetch,
+): AppTokenPort {
   return {
     async acquire(request) {
       const credential = request.credential;

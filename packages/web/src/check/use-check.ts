@@ -5,6 +5,7 @@ import type { ErrorInfo } from "../error-view.js";
 import type { Phase } from "../steps/types.js";
 import type { Driver } from "../wizard/driver-types.js";
 import { toErrorInfo } from "../wizard/error-info.js";
+import { CHECK_APP_KEY } from "../wizard/keys.js";
 import type { Drift } from "./check-repair.js";
 
 export function useCheck(getDriver: () => Promise<Driver>) {
@@ -15,9 +16,12 @@ export function useCheck(getDriver: () => Promise<Driver>) {
   const [repaired, setRepaired] = createSignal<HandOverValues>();
 
   let lastAppId: string | undefined;
+  /** The app a reload should read again (sessionStorage; set by the last check in this tab). */
+  const savedAppId = () => sessionStorage.getItem(CHECK_APP_KEY) ?? undefined;
 
   const check = async (appId: string) => {
     lastAppId = appId;
+    sessionStorage.setItem(CHECK_APP_KEY, appId);
     setDrift(undefined);
     setRepaired(undefined);
     setRepairPhase("idle");
@@ -54,5 +58,5 @@ export function useCheck(getDriver: () => Promise<Driver>) {
     }
   };
 
-  return { phase, repairPhase, error, drift, repaired, check, repair, recheck };
+  return { phase, repairPhase, error, drift, repaired, check, repair, recheck, savedAppId };
 }
