@@ -120,6 +120,8 @@ export async function runCertificateRotate(context: CommandContext): Promise<num
           currentSigner: createProofSigner(credential),
           signerFor: (made) => createProofSigner(made),
           certificates: maker,
+          // The given file signs in first: a wrong one stops the run before any file is written.
+          current: credential,
           keep: async (made) => {
             files = await writeCertificateFiles(dir, base, made);
           },

@@ -12,11 +12,12 @@
 import { certificateRequestFor } from "../credentials/certificate-option.js";
 import { certificateDisplayName } from "../defaults.js";
 import { addKey, type ProofSigner, removeKey } from "../engine/key-rollover.js";
-import { proveCredential } from "../engine/prove-credential.js";
+import { graphAudience, proveCredential } from "../engine/prove-credential.js";
 import { CoreError } from "../errors.js";
 import type { GraphPort } from "../graph/port.js";
 import type { RuntimePorts } from "../ports.js";
 import type { CertificateRotateRequest } from "../requests/certificate-request.js";
+import type { ClientCredential } from "../verify/port.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
 import type { CertificateMaker, MadeCertificate, ProofPorts } from "./ports.js";
@@ -31,6 +32,13 @@ export interface CertificateRotatePorts<C extends MadeCertificate> extends Runti
   readonly certificates: CertificateMaker<C>;
   /** Hands the new key pair over (writes it) before the tenant changes; throw to stop the run. */
   readonly keep: (made: C) => Promise<void>;
+  /**
+   * The current certificate as a credential: when given, it must get one token before a new key
+   * pair is made and kept, so a wrong file (another app's, removed, expired) stops the run with
+   * nothing written. Without this check the new files were written first and then the sign-in
+   * failed, leaving a key on no app in files that blocked the next run's names.
+   */
+  readonly current?: ClientCredential;
 }
 
 export interface CertificateRotateOutcome<C extends MadeCertificate> {
@@ -46,6 +54,15 @@ export async function rotateCertificate<C extends MadeCertificate>(
   emit: Emit = silent,
 ): Promise<CertificateRotateOutcome<C>> {
   const subject = request.subject ?? "QNAP Boxafe";
+  if (ports.current) {
+    // No retry: the current certificate has worked for a while; "not yet" does not apply to it.
+    await ports.appToken.acquire({
+      tenantId: request.tenantId,
+      clientId: request.appId,
+      credential: ports.current,
+      resource: graphAudience(ports.cloud),
+    });
+  }
   emit({ type: "start", task: "make-certificate" });
   const made = await ports.certificates.make(certificateRequestFor(subject, request.certificateDays));
   emit({ type: "done", task: "make-certificate", detail: made.thumbprint });
