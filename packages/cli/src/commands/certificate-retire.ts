@@ -14,6 +14,7 @@ import { keyRecordPath, readKeyRecord, writeKeyRecord } from "../files/key-recor
 import { withProgress } from "../render/task-progress.js";
 import { ExitCode } from "../render-error.js";
 import { numberOrText, text } from "../requests/flag-values.js";
+import { requireSelfRotationIds } from "../requests/self-rotation-flags.js";
 import { targetOptionsOf } from "../requests/session-request.js";
 import { proofPorts } from "../session/admin-session.js";
 import { appGraphPort } from "../session/app-graph.js";
@@ -26,6 +27,7 @@ export async function runCertificateRetire(context: CommandContext): Promise<num
   const file = text(values, "certificate-file");
   if (file === undefined)
     throw new UsageError("--certificate-file is needed: the newest certificate and its key.", COMMAND);
+  requireSelfRotationIds(values, COMMAND);
   const newest = await readHeldCertificate(context, file, "certificate-file", Date.now());
   const appId = (text(values, "app-id") ?? "").trim().toLowerCase();
   const recordDir = text(values, "record-dir") ?? dirname(file);

@@ -25,6 +25,7 @@ import { checkOutputFolder } from "../files/output-path.js";
 import { withProgress } from "../render/task-progress.js";
 import { ExitCode } from "../render-error.js";
 import { text } from "../requests/flag-values.js";
+import { requireSelfRotationIds } from "../requests/self-rotation-flags.js";
 import { targetOptionsOf } from "../requests/session-request.js";
 import { proofPorts } from "../session/admin-session.js";
 import { appGraphPort } from "../session/app-graph.js";
@@ -82,6 +83,7 @@ export async function runCertificateRotate(context: CommandContext): Promise<num
       "--certificate-file is needed: the current certificate and key.",
       "certificate rotate",
     );
+  requireSelfRotationIds(values, "certificate rotate");
   const current = await readHeldCertificate(context, file, "certificate-file", Date.now());
   const dir = text(values, "out-dir") ?? ".";
   const appIdText = text(values, "app-id") ?? "";

@@ -5,6 +5,7 @@
 const FLAG_OF: Readonly<Record<string, string>> = {
   appId: "app-id",
   clientId: "app-id",
+  applicationObjectId: "object-id",
   displayName: "app-name",
   uniqueName: "app-name",
   secretName: "secret-name",
