@@ -34,10 +34,23 @@ async function reloadAndCheck(name: string): Promise<void> {
   await screenshot(page, name);
 }
 
-/** Waits for the review after a resume; on a timeout the failure says what the page showed instead. */
+/**
+ * Waits for the review after a resume; on a timeout the failure says what the page showed instead.
+ * A reload can cut msal's silent refresh short after the sandbox consumed the refresh token (it
+ * makes them single-use, stricter than Entra, which keeps a used one valid): the page then says the
+ * sign-in expired and offers "Sign in again", after which the walk must still continue where it was.
+ */
 async function reviewShown(): Promise<void> {
+  const review = page.getByRole("heading", { name: "Review and apply" });
+  const again = page.getByRole("button", { name: "Sign in again" });
   try {
-    await page.getByRole("heading", { name: "Review and apply" }).waitFor({ timeout: 90_000 });
+    await review.or(again).first().waitFor({ timeout: 90_000 });
+    if (!(await review.isVisible())) {
+      await again.click();
+      await page.waitForURL(/oauth2\/v2\.0\/authorize/);
+      await page.locator(`button[value="${stack.sandbox.admin.upn}"]`).click();
+      await review.waitFor({ timeout: 90_000 });
+    }
   } catch (error) {
     await screenshot(page, "r-failed-no-review");
     throw new Error(
