@@ -73,6 +73,26 @@ describe("fault matrix for the certificate writes: lost or 504 after commit", ()
     });
     appId = run.result.application.appId;
     objectId = run.result.application.id;
+    // A NAS rotates long after setup: wait out Entra's credential propagation (the sandbox's
+    // credentialLag) until the current certificate signs in, as it would by then.
+    for (let attempt = 0; ; attempt++) {
+      const signedIn = await appToken()
+        .acquire({
+          tenantId: h.sandbox.tenantId,
+          clientId: appId,
+          credential: credentialOf(current),
+          resource: "https://graph.microsoft.com",
+        })
+        .then(
+          () => true,
+          (error: unknown) => {
+            if (attempt >= 120) throw error;
+            return false;
+          },
+        );
+      if (signedIn) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 
   const rotateRequest = () =>
