@@ -2,7 +2,7 @@
 import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
 import { flag } from "../command-context.js";
-import { loadRun, stateFileOf } from "../wizard/state-store.js";
+import { checkNewStateFile, loadRun, stateFileOf } from "../wizard/state-store.js";
 
 export async function runSetup(context: CommandContext): Promise<number> {
   // A saved run is checked first: a missing, corrupt or credential-bearing file is exit 2, in any mode.
@@ -21,5 +21,7 @@ export async function runSetup(context: CommandContext): Promise<number> {
       "setup",
     );
   }
+  // The wizard rewrites and finally deletes its state file: it must not be anyone else's file.
+  if (!saved) await checkNewStateFile(context);
   return (await import("./setup-wizard.js")).runSetupWizard(context, saved);
 }

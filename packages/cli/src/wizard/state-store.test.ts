@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
 import { createOutput } from "../output.js";
-import { loadRun, saveRun } from "./state-store.js";
+import { checkNewStateFile, loadRun, saveRun } from "./state-store.js";
 
 const sink = { write: () => true };
 
@@ -73,4 +73,45 @@ describe("setup state store", () => {
       expect((error as Error).message).not.toContain("Q~");
     },
   );
+
+  // Found by QA: `setup --state-file notes.txt` rewrote the admin's file after every step (through a
+  // symbolic link: its target) and deleted it at the end; a folder was "Unexpected error: EISDIR".
+  describe("a --state-file that is not ours is refused before anything runs", () => {
+    const cases = async () => {
+      const dir = await mkdtemp(join(tmpdir(), "bc-state-"));
+      const notes = join(dir, "notes.txt");
+      await writeFile(notes, "precious");
+      const link = join(dir, "link.json");
+      await symlink(notes, link);
+      const folder = join(dir, "folder");
+      await mkdir(folder);
+      return { dir, notes, link, folder };
+    };
+    it("a symbolic link, a folder, or a file that is not a saved setup", async () => {
+      const { notes, link, folder } = await cases();
+      for (const [path, why] of [
+        [link, "is a symbolic link"],
+        [folder, "is not a file"],
+        [notes, "exists and is not a saved setup"],
+      ] as const) {
+        const error = await checkNewStateFile(context({ "state-file": path })).catch((e: unknown) => e);
+        expect(error, path).toBeInstanceOf(UsageError);
+        expect(String((error as Error).message)).toContain(`--state-file: ${path} ${why}`);
+      }
+      await expect(loadRun(link)).rejects.toThrow("is a symbolic link");
+      await expect(loadRun(folder)).rejects.toThrow("is not a file");
+      expect(await readFile(notes, "utf8")).toBe("precious");
+    });
+    it("an earlier saved setup may be replaced, and so may a broken default file", async () => {
+      const { dir } = await cases();
+      const earlier = join(dir, "earlier.json");
+      await saveRun(earlier, context({}), initialState({ defaultDisplayName: "QNAP Boxafe" }));
+      await expect(checkNewStateFile(context({ "state-file": earlier }))).resolves.toBeUndefined();
+      const config = join(dir, "config");
+      await mkdir(join(config, "boxafe-connect"), { recursive: true });
+      await writeFile(join(config, "boxafe-connect", "setup-state.json"), "{broken");
+      const byDefault = { ...context({}), env: { XDG_CONFIG_HOME: config } };
+      await expect(checkNewStateFile(byDefault)).resolves.toBeUndefined();
+    });
+  });
 });

@@ -2,7 +2,7 @@
  * `setup --resume`: the wizard state (secret-free by core's schema) plus the non-secret flags of
  * the run, saved after every step in a 0600 file.
  */
-import { rm } from "node:fs/promises";
+import { lstat, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { WizardState } from "@boxafe-connect/core";
 import { credentialIn, parseSavedSetup, serializeSavedSetup } from "@boxafe-connect/core";
@@ -59,6 +59,7 @@ export async function saveRun(path: string, context: CommandContext, state: Wiza
  * error (exit 2) naming the file and the reason, before anything signs in or writes.
  */
 export async function loadRun(path: string): Promise<SavedRun> {
+  await checkStateFile(path);
   const text = await readTextIfExists(path);
   if (text === undefined)
     throw new UsageError(
@@ -76,4 +77,38 @@ export async function loadRun(path: string): Promise<SavedRun> {
 
 export async function forgetRun(path: string): Promise<void> {
   await rm(path, { force: true });
+}
+
+/**
+ * The state file is rewritten after every step and deleted at the end, so it must be ours: a
+ * symbolic link (the write would go to its target), a folder, or a file that is not a saved setup
+ * (a typo'd --state-file naming the admin's notes) is refused before anything signs in or writes.
+ * A saved setup of an earlier run may be replaced: a new setup starts over.
+ */
+export async function checkStateFile(path: string): Promise<void> {
+  const found = await lstat(path).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code === "ENOENT") return undefined;
+    throw error;
+  });
+  if (found === undefined) return;
+  const refuse = (why: string) =>
+    new UsageError(`--state-file: ${path} ${why}; give a new file name (or none, for the default).`, "setup");
+  if (found.isSymbolicLink()) throw refuse("is a symbolic link, which the state would be written through");
+  if (!found.isFile()) throw refuse("is not a file");
+}
+
+/**
+ * Before a new guided setup. A --state-file the admin named may only be a saved setup, never
+ * anything else it would replace; the default file in our config folder is ours to replace.
+ */
+export async function checkNewStateFile(context: CommandContext): Promise<void> {
+  const path = stateFileOf(context);
+  await checkStateFile(path);
+  if (stringOption(context, "state-file") === undefined) return;
+  const text = await readTextIfExists(path);
+  if (text !== undefined && !parseSavedSetup(text).ok)
+    throw new UsageError(
+      `--state-file: ${path} exists and is not a saved setup; it is never overwritten. Give a new file name.`,
+      "setup",
+    );
 }
