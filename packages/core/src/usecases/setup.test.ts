@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { permissions } from "../catalog/permissions.js";
 import { sandboxEndpoints } from "../clouds.js";
+import { pendingIds } from "../credentials/hand-over-marker.js";
 import { DEFAULT_SECRET_DAYS, DEFAULT_SECRET_NAME } from "../defaults.js";
 import { parseRequest } from "../requests/parse-request.js";
 import { setupRequestSchema } from "../requests/setup-request.js";
@@ -38,6 +39,9 @@ describe("setup use case", () => {
     expect(first.report?.complete).toBe(true);
     expect(first.stats.roundTrips).toBe(3);
     expect(tenant.apps).toHaveLength(1);
+    // The pending mark was cleared beside the proof (awaited): the secret counts as held.
+    expect(pendingIds(tenant.apps[0]?.tags).size).toBe(0);
+    expect(first.handOver).toBeUndefined();
     expect(tenant.apps[0]?.passwordCredentials[0]?.displayName).toContain(DEFAULT_SECRET_NAME);
     const types = events
       .filter((e) => e.type !== "progress" && e.type !== "verify-progress")
