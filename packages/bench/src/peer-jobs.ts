@@ -83,20 +83,16 @@ export async function startCounting(rig: PeerRig, faults: string): Promise<void>
 const isToken = (r: RequestRecord) => r.target.includes("/oauth2/");
 
 /**
- * When ours starts verifying: its app tokens (one per API, at once) are the last run of token requests
- * after Graph calls began; earlier ones are the sign-in and an incremental consent. undefined: none.
+ * When ours starts verifying: its first run of token requests after Graph calls began (its app tokens, one
+ * per API, at once). The sign-in's come before any Graph call, and the sign-in asks for preflight's
+ * Policy.Read.All up front, so no consent request comes between; the workload proofs and the SharePoint
+ * step ask for tokens again later, which is why it is the first run, not the last. undefined: none.
  */
 export function verificationStart(wire: readonly RequestRecord[]): number | undefined {
   const sorted = [...wire].sort((a, b) => a.sentAt - b.sentAt);
   const firstGraph = sorted.findIndex((r) => r.target.startsWith("/v1.0/"));
   if (firstGraph < 0) return undefined;
-  let start: number | undefined;
-  for (let i = firstGraph; i < sorted.length; i += 1) {
-    const r = sorted[i] as RequestRecord;
-    const previous = sorted[i - 1];
-    if (isToken(r) && !(previous && isToken(previous))) start = r.sentAt;
-  }
-  return start;
+  return sorted.slice(firstGraph).find(isToken)?.sentAt;
 }
 
 function wireSpan(requests: readonly RequestRecord[]): number {
