@@ -19,6 +19,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraphPort } from "./graph-port.js";
 import { type Harness, runSetup, startHarness } from "./integration/harness.js";
+import { untilSignsIn } from "./integration/signs-in.js";
 import { createMsalAppTokenPort } from "./msal-token-port.js";
 import { nodePorts } from "./node-ports.js";
 import { createProofSigner } from "./proof-signer.js";
@@ -64,6 +65,12 @@ describe("certificate self-rotation with addKey / removeKey (no admin)", () => {
     });
     appId = run.result.application.appId;
     objectId = run.result.application.id;
+    // A NAS rotates long after setup: by then the current certificate signs in.
+    await untilSignsIn(h, appId, {
+      kind: "certificate",
+      certificatePem: current.certificatePem,
+      privateKeyPem: current.privateKeyPem,
+    });
   });
   afterAll(async () => h?.stop());
 

@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraphPort } from "./graph-port.js";
 import { type Harness, runSetup, startHarness } from "./integration/harness.js";
 import { type LoseMode, losingPort } from "./integration/losing-port.js";
+import { untilSignsIn } from "./integration/signs-in.js";
 import { createMsalAppTokenPort } from "./msal-token-port.js";
 import { nodePorts } from "./node-ports.js";
 import { createProofSigner } from "./proof-signer.js";
@@ -73,26 +74,8 @@ describe("fault matrix for the certificate writes: lost or 504 after commit", ()
     });
     appId = run.result.application.appId;
     objectId = run.result.application.id;
-    // A NAS rotates long after setup: wait out Entra's credential propagation (the sandbox's
-    // credentialLag) until the current certificate signs in, as it would by then.
-    for (let attempt = 0; ; attempt++) {
-      const signedIn = await appToken()
-        .acquire({
-          tenantId: h.sandbox.tenantId,
-          clientId: appId,
-          credential: credentialOf(current),
-          resource: "https://graph.microsoft.com",
-        })
-        .then(
-          () => true,
-          (error: unknown) => {
-            if (attempt >= 120) throw error;
-            return false;
-          },
-        );
-      if (signedIn) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    // A NAS rotates long after setup: by then the current certificate signs in.
+    await untilSignsIn(h, appId, credentialOf(current));
   }
 
   const rotateRequest = () =>
