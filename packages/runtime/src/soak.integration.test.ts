@@ -9,10 +9,11 @@
  *
  * Replication lag is 20 ms here (CI time); `BOXAFE_SOAK_LAG=200` runs Entra-like lag. Measured 2026-12-01
  * (after the re-run's upsert stopped writing tags from a read that missed the app, wave-application.ts):
- *   lag 20 ms:  200/200 seeds, 180 converged in-run, 20 on one re-run, 0 duplicates, 0 orphan secrets;
- *   lag 200 ms: 200/200 seeds, 180 converged in-run, 20 on one re-run, 0 duplicates, 0 orphan secrets
- *               (before: seeds 160 and 190 ended with 2 secrets, the interrupted run's one unrecognised).
- * The re-runs are the every-tenth seeds given a 60 ms budget on purpose.
+ *   lag 20 ms:  200/200 seeds in each of 2 runs, 180 and 184 converged in-run, 20 and 16 on one re-run;
+ *   lag 200 ms: 200/200 seeds in each of 2 runs, 180 converged in-run, 20 on one re-run;
+ *   every run 0 duplicates and 0 orphan secrets (before: at 200 ms seeds 160 and 190 ended with 2 secrets,
+ *   the interrupted run's one unrecognised). No seed needed a second re-run. The re-runs are the
+ *   every-tenth seeds, given a 60 ms budget on purpose; the others converge in-run.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
