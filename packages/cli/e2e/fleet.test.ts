@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createMsalAppTokenPort, trustCa } from "@boxafe-connect/runtime";
 import { type RunningFleetSandbox, startFleetSandbox } from "@boxafe-connect/sandbox";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -40,6 +41,39 @@ function customer(index: number) {
   const c = fleet.customers[index - 1];
   if (!c) throw new Error(`no customer ${index}`);
   return c;
+}
+
+interface Stored {
+  readonly thumbprint: string;
+  readonly certificatePem: string;
+  readonly privateKeyPem: string;
+}
+
+async function storedOf(folder: string): Promise<Stored[]> {
+  const names = (await readdir(join(store, folder))).filter((f) => f.endsWith(".json"));
+  return Promise.all(
+    names.map(async (n) => JSON.parse(await readFile(join(store, folder, n), "utf8")) as Stored),
+  );
+}
+
+/** Whether the certificate gets an app token for the tenant's app right now (a fresh msal client). */
+async function signsIn(tenantId: string, clientId: string, cert: Stored): Promise<boolean> {
+  trustCa(fleet.caPem, fleet.url);
+  return createMsalAppTokenPort({ authorityHost: fleet.url })
+    .acquire({
+      tenantId,
+      clientId,
+      credential: {
+        kind: "certificate",
+        certificatePem: cert.certificatePem,
+        privateKeyPem: cert.privateKeyPem,
+      },
+      resource: "https://graph.microsoft.com",
+    })
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 function args(file: string, ...extra: string[]): string[] {
@@ -277,7 +311,9 @@ describe("fleet setup and fleet check against 50 customer tenants", () => {
     }
   }, 120_000);
 
-  it("fleet rotate renews the expiring certificate by the app itself, keeping the old one until retired", async () => {
+  it("fleet rotate renews the expiring certificate by the app itself, keeping the old one until fleet retire", async () => {
+    const [old] = await storedOf(customer(EXPIRING).domain);
+    if (!old) throw new Error("fleet setup stored no certificate");
     const partnerRequests = () => fleet.partner.context.stats.snapshot().requests;
     const before = partnerRequests();
     const run = await runCli(["fleet", "rotate", ...args(allFile, "--within", "30")], env);
@@ -299,5 +335,41 @@ describe("fleet setup and fleet check against 50 customer tenants", () => {
     const renewed = doc.tenants.find((t) => t.label === `Customer ${EXPIRING}`);
     expect(renewed?.light).toBe("green");
     expect(renewed?.daysLeft).toBeGreaterThan(300);
-  }, 300_000);
+
+    // Phase two: the old certificate still signs in until fleet retire, then only the new one does.
+    const { tenantId } = customer(EXPIRING);
+    const record = (
+      JSON.parse(await readFile(statePath, "utf8")) as { tenants: Record<string, { clientId: string }> }
+    ).tenants[customer(EXPIRING).domain.toLowerCase()];
+    if (!record) throw new Error("no state record for the expiring tenant");
+    const newer = (await storedOf(customer(EXPIRING).domain)).find((c) => c.thumbprint !== old.thumbprint);
+    if (!newer) throw new Error("fleet rotate stored no new certificate");
+    expect(await signsIn(tenantId, record.clientId, old)).toBe(true);
+    const retire = await runCli(["fleet", "retire", ...args(allFile, "--concurrency", "8")], env);
+    expect(retire.code, retire.stderr.slice(-2000)).toBe(0);
+    const retired = JSON.parse(retire.stdout) as {
+      counts: Record<string, number>;
+      tenants: { label: string; status: string; removed?: string[] }[];
+    };
+    expect(retired.counts).toEqual({ retired: 1, "nothing-to-retire": CUSTOMERS - 1, skipped: 0, failed: 0 });
+    expect(retired.tenants.find((t) => t.status === "retired")).toMatchObject({
+      label: `Customer ${EXPIRING}`,
+      removed: [old.thumbprint],
+    });
+    expect(partnerRequests()).toBe(before);
+    expect(customer(EXPIRING).context.dir.data.applications[0]?.keyCredentials).toHaveLength(1);
+    expect(await signsIn(tenantId, record.clientId, old)).toBe(false);
+    expect(await signsIn(tenantId, record.clientId, newer)).toBe(true);
+    expect((await storedOf(customer(EXPIRING).domain)).map((c) => c.thumbprint)).toEqual([newer.thumbprint]);
+    const second = await runCli(["fleet", "retire", ...args(allFile, "--concurrency", "8")], env);
+    expect(second.code, second.stderr.slice(-2000)).toBe(0);
+    const secondResult = JSON.parse(second.stdout) as { counts: Record<string, number> };
+    expect(secondResult.counts).toEqual({
+      retired: 0,
+      "nothing-to-retire": CUSTOMERS,
+      skipped: 0,
+      failed: 0,
+    });
+    expect(customer(EXPIRING).context.dir.data.applications[0]?.keyCredentials).toHaveLength(1);
+  }, 600_000);
 });

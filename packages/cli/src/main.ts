@@ -36,6 +36,7 @@ const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   "fleet setup": async () => (await import("./fleet/setup-command.js")).runFleetSetup,
   "fleet check": async () => (await import("./fleet/check-command.js")).runFleetCheck,
   "fleet rotate": async () => (await import("./fleet/rotate-command.js")).runFleetRotate,
+  "fleet retire": async () => (await import("./fleet/retire-command.js")).runFleetRetire,
 };
 
 export function reportError(error: unknown, out: Output, command: string | undefined): number {

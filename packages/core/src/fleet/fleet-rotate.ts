@@ -8,11 +8,11 @@ import type { RuntimePorts } from "../ports.js";
 import { certificateRotateRequestSchema } from "../requests/certificate-request.js";
 import { type CertificateRotatePorts, rotateCertificate } from "../usecases/certificate-rotate.js";
 import type { MadeCertificate } from "../usecases/ports.js";
-import { forEachBounded } from "./bounded.js";
 import type { CredentialStore } from "./credential-store.js";
 import { errorSummary } from "./error-summary.js";
 import type { FleetEntry } from "./fleet-file.js";
-import { type FleetState, fleetKey } from "./fleet-state.js";
+import type { FleetState } from "./fleet-state.js";
+import { forEachOnboardedTenant } from "./onboarded-tenants.js";
 
 const DAY_MS = 86_400_000;
 
@@ -49,61 +49,52 @@ export async function fleetRotate<C extends MadeCertificate>(
   options: FleetRotateOptions,
   onTenant: (row: RotateRow) => void | Promise<void>,
 ): Promise<Readonly<Record<RotateStatus, number>>> {
-  const counts: Record<RotateStatus, number> = { rotated: 0, "not-due": 0, skipped: 0, failed: 0 };
-  const report = async (row: RotateRow) => {
-    counts[row.status] += 1;
-    await onTenant(row);
-  };
-  await forEachBounded(entries, options.concurrency, async (entry) => {
-    const base = { row: entry.row, tenant: entry.tenant, label: entry.label };
-    const key = fleetKey(entry.tenant);
-    const record = state.tenants[key];
-    const current = await ports.store.current(key);
-    if (!record?.tenantId || !record.clientId || !record.applicationObjectId || !current) {
-      await report({
-        ...base,
-        status: "skipped",
-        detail: "not onboarded by fleet setup (no state or no stored certificate)",
-      });
-      return;
-    }
-    const daysLeft = Math.floor((Date.parse(current.notAfter) - ports.clock.now()) / DAY_MS);
-    if (daysLeft > options.withinDays) {
-      await report({ ...base, status: "not-due", daysLeft });
-      return;
-    }
-    try {
-      const request = certificateRotateRequestSchema.parse({
-        tenantId: record.tenantId,
-        appId: record.clientId,
-        applicationObjectId: record.applicationObjectId,
-        ...(options.certificateDays !== undefined ? { certificateDays: options.certificateDays } : {}),
-      });
-      const outcome = await rotateCertificate(
-        {
-          ...ports.rotatePorts(record.tenantId, record.clientId, current),
-          keep: (made) => ports.store.save(key, made),
-        },
-        request,
-      );
-      state.tenants[key] = {
-        ...record,
-        thumbprint: outcome.certificate.thumbprint,
-        notAfter: outcome.certificate.notAfter,
-        updatedAt: new Date(ports.clock.now()).toISOString(),
-      };
-      await ports.saveState(state);
-      await report({
-        ...base,
-        status: "rotated",
-        daysLeft,
-        thumbprint: outcome.certificate.thumbprint,
-        notAfter: outcome.certificate.notAfter,
-        detail: "new certificate proven; the old one stays until Boxafe holds the new one",
-      });
-    } catch (error) {
-      await report({ ...base, status: "failed", daysLeft, detail: errorSummary(error).message });
-    }
-  });
-  return counts;
+  return forEachOnboardedTenant(
+    ports.store,
+    entries,
+    state,
+    { concurrency: options.concurrency, counts: { rotated: 0, "not-due": 0, skipped: 0, failed: 0 } },
+    (base, detail): RotateRow => ({ ...base, status: "skipped", detail }),
+    async ({ base, key, record, current }): Promise<RotateRow> => {
+      const daysLeft = Math.floor((Date.parse(current.notAfter) - ports.clock.now()) / DAY_MS);
+      if (daysLeft > options.withinDays) {
+        return { ...base, status: "not-due", daysLeft };
+      }
+      try {
+        const request = certificateRotateRequestSchema.parse({
+          tenantId: record.tenantId,
+          appId: record.clientId,
+          applicationObjectId: record.applicationObjectId,
+          ...(options.certificateDays !== undefined ? { certificateDays: options.certificateDays } : {}),
+        });
+        const outcome = await rotateCertificate(
+          {
+            ...ports.rotatePorts(record.tenantId, record.clientId, current),
+            keep: (made) => ports.store.save(key, made),
+          },
+          request,
+        );
+        state.tenants[key] = {
+          ...record,
+          thumbprint: outcome.certificate.thumbprint,
+          notAfter: outcome.certificate.notAfter,
+          // addKey's keyId names the certificate for fleet retire (null: its answer was lost).
+          keyIds: { ...record.keyIds, [outcome.certificate.thumbprint]: outcome.keyId ?? null },
+          updatedAt: new Date(ports.clock.now()).toISOString(),
+        };
+        await ports.saveState(state);
+        return {
+          ...base,
+          status: "rotated",
+          daysLeft,
+          thumbprint: outcome.certificate.thumbprint,
+          notAfter: outcome.certificate.notAfter,
+          detail: "new certificate proven; the old one stays until Boxafe holds the new one",
+        };
+      } catch (error) {
+        return { ...base, status: "failed", daysLeft, detail: errorSummary(error).message };
+      }
+    },
+    onTenant,
+  );
 }

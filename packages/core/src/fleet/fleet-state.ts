@@ -21,6 +21,12 @@ const tenantRecord = z.strictObject({
     .regex(/^[0-9A-F]{40}([0-9A-F]{24})?$/)
     .optional(),
   notAfter: z.string().optional(),
+  /**
+   * keyId of each certificate fleet rotate added (thumbprint to addKey's keyId; null when addKey's
+   * answer was lost): an app cannot read its own keyIds, and fleet retire's removeKey names them.
+   * A stored certificate not listed here is setup's, whose keyId follows from its thumbprint.
+   */
+  keyIds: z.record(z.string(), z.string().nullable()).optional(),
   /** How this tenant's token was obtained: through GDAP or the tenant's own sign-in. */
   signIn: z.enum(["gdap", "tenant"]).optional(),
   error: z.strictObject({ code: z.string(), message: z.string() }).optional(),

@@ -1,6 +1,6 @@
 /**
  * The public names of core/fleet (src/index.ts re-exports them all; add a new export here): fleet
- * (many tenants): the fleet file and state, the credential store, fleet setup, check and rotate.
+ * (many tenants): the fleet file and state, the credential store, fleet setup, check, rotate and retire.
  */
 
 export type { CredentialStore } from "./credential-store.js";
@@ -9,6 +9,8 @@ export type { AppSession, FleetCheckPorts, FleetCheckSummary } from "./fleet-che
 export { fleetCheck } from "./fleet-check.js";
 export type { FleetEntry, FleetFileError, FleetFileResult } from "./fleet-file.js";
 export { fleetEntries, formatFleetFileErrors, parseFleetFile } from "./fleet-file.js";
+export type { FleetRetireOptions, FleetRetirePorts, RetireRow, RetireStatus } from "./fleet-retire.js";
+export { fleetRetire, fleetRetireOptionsSchema } from "./fleet-retire.js";
 export type { FleetRotateOptions, FleetRotatePorts, RotateRow, RotateStatus } from "./fleet-rotate.js";
 export { fleetRotate } from "./fleet-rotate.js";
 export type {

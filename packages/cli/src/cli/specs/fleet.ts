@@ -1,4 +1,4 @@
-/** `fleet setup`, `fleet check`: their help text, options and examples. */
+/** `fleet setup`, `fleet check`, `fleet rotate`, `fleet retire`: their help text, options and examples. */
 import { bin } from "../bin-name.js";
 import type { CommandSpec, OptionGroup, OptionSpec } from "../option-spec.js";
 import { globalGroup } from "../options.js";
@@ -136,5 +136,35 @@ export const fleetRotateCommand: CommandSpec = {
   examples: [
     `${bin} fleet rotate --fleet customers.csv --cloud global`,
     `${bin} fleet rotate --fleet fleet.json --sandbox https://localhost:8443 --within 14 --json`,
+  ],
+};
+
+export const fleetRetireCommand: CommandSpec = {
+  name: "fleet retire",
+  summary: "Phase 2 of fleet rotate: prove each newest certificate, then removeKey the older ones (no admin)",
+  description:
+    "Run once Boxafe holds the new certificates. Per tenant the newest stored certificate gets a fresh\n" +
+    "token first (if it does not, the tenant fails and nothing is removed); then the older stored\n" +
+    "ones leave the app (Graph removeKey with a proof signed by the newest), and only then the store.\n" +
+    "Exit 0 when nothing failed, 1 otherwise; a re-run removes nothing more.",
+  groups: [
+    {
+      ...fleetTarget,
+      options: [
+        ...fleetTarget.options,
+        { name: "keep", kind: "string", value: "N", description: "Keep the N newest certificates (1)." },
+        {
+          name: "older-than",
+          kind: "string",
+          value: "DAYS",
+          description: "Only remove certificates valid since at least DAYS days.",
+        },
+      ],
+    },
+    globalGroup,
+  ],
+  examples: [
+    `${bin} fleet retire --fleet customers.csv --cloud global`,
+    `${bin} fleet retire --fleet fleet.json --sandbox https://localhost:8443 --json`,
   ],
 };

@@ -4,7 +4,7 @@ import { apiCommand } from "./api.js";
 import { certificateRetireCommand, certificateRotateCommand } from "./certificate-rotate.js";
 import { checkCommand } from "./check.js";
 import { ewsAllowCommand, ewsStatusCommand } from "./ews.js";
-import { fleetCheckCommand, fleetRotateCommand, fleetSetupCommand } from "./fleet.js";
+import { fleetCheckCommand, fleetRetireCommand, fleetRotateCommand, fleetSetupCommand } from "./fleet.js";
 import { permissionsCommand } from "./permissions.js";
 import { planCommand } from "./plan.js";
 import { preflightCommand } from "./preflight.js";
@@ -35,6 +35,7 @@ export const commands: readonly CommandSpec[] = [
   fleetSetupCommand,
   fleetCheckCommand,
   fleetRotateCommand,
+  fleetRetireCommand,
   permissionsCommand,
   sandboxCommand,
   apiCommand,
