@@ -36,6 +36,8 @@ afterAll(async () => {
 });
 
 const appOf = (state: SandboxState, appId: string) => state.applications.find((a) => a.appId === appId);
+const pendingOf = (state: SandboxState, appId: string) =>
+  (appOf(state, appId)?.tags ?? []).filter((t) => t.startsWith("boxafe-connect:pending:"));
 
 async function openCheck(clientId: string): Promise<void> {
   await page.getByRole("button", { name: "Check or repair an existing app" }).click();
@@ -79,10 +81,14 @@ describe("two-phase rotation in check and repair", () => {
     // The list is read again: the old and the new secret, both valid.
     await expect.poll(() => rows.count()).toBe(2);
 
-    // Phase one kept the old secret: both get tokens.
+    // Phase one kept the old secret: both get tokens. Shown is not held: the new one keeps its pending
+    // mark, and the list says nobody holds it, until the admin copies it or says it is in Boxafe.
     const rotatedState = await sandboxState(context, stack.sandbox);
     expect(appOf(rotatedState, clientId)?.passwordCredentials).toHaveLength(2);
-    expect(appOf(rotatedState, clientId)?.tags ?? []).toEqual([]);
+    expect(pendingOf(rotatedState, clientId)).toHaveLength(1);
+    expect(await rows.getByTestId("credential-status").allTextContents()).toContain(
+      "Nobody holds it (an interrupted run): setup replaces it",
+    );
     expect((await secretToken(context, stack.sandbox, clientId, oldSecret)).status).toBe(200);
     await expect
       .poll(async () => (await secretToken(context, stack.sandbox, clientId, newSecret)).status, {
@@ -95,6 +101,10 @@ describe("two-phase rotation in check and repair", () => {
     expect(await retireButton.isDisabled()).toBe(true);
     await card.getByRole("checkbox", { name: /I have put the new secret in Boxafe/ }).check();
     expect(await retireButton.isDisabled()).toBe(false);
+    // The admin has it now: the mark is cleared.
+    await expect
+      .poll(async () => pendingOf(await sandboxState(context, stack.sandbox), clientId))
+      .toEqual([]);
     // The secret's value is masked: a secret never goes into a picture, even a sandbox one.
     await docsElementScreenshot(card, "21-rotation", "screenshot-rotation-web.png", [
       card.getByTestId("client-secret"),
@@ -143,10 +153,13 @@ describe("two-phase rotation in check and repair", () => {
       return pem;
     };
     const first = await rotateCertificate();
+    // The PEM with its key was downloaded: held, so the mark is cleared.
+    await expect
+      .poll(async () => pendingOf(await sandboxState(context, stack.sandbox), clientId))
+      .toEqual([]);
     const state = await sandboxState(context, stack.sandbox);
     expect(appOf(state, clientId)?.keyCredentials).toHaveLength(1);
     expect(appOf(state, clientId)?.passwordCredentials).toHaveLength(1);
-    expect(appOf(state, clientId)?.tags ?? []).toEqual([]);
     expect((await assertionToken(context, stack.sandbox, clientId, first, GRAPH)).status).toBe(200);
     expect((await secretToken(context, stack.sandbox, clientId, oldSecret)).status).toBe(200);
 
@@ -175,5 +188,28 @@ describe("two-phase rotation in check and repair", () => {
     // The private key was never sent to the page's services: only assertions signed with it.
     expect(sentBodies.some((body) => body.includes("PRIVATE KEY"))).toBe(false);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("a new secret lost to a reload before the admin had it stays marked, and the check lists it unheld", async () => {
+    await page.getByRole("button", { name: "Check the app" }).click();
+    await page.getByTestId("credentials").waitFor();
+    const rows = page.getByTestId("credentials").locator("tbody tr");
+    const before = await rows.count();
+    await page.getByRole("radio", { name: /^Boxafe 1\.4/ }).check();
+    await page.getByRole("button", { name: "Rotate: add a new secret" }).click();
+    // On the card at once (never lost before the admin sees it)...
+    const shown = page.getByTestId("rotation").getByTestId("client-secret");
+    await shown.waitFor({ timeout: 90_000 });
+    expect(((await shown.textContent()) ?? "").length).toBeGreaterThan(20);
+    await page.getByTestId("rotation-proof").waitFor({ timeout: 90_000 });
+    // ...but neither copied, downloaded nor confirmed: a reload loses it, and the tenant still says so.
+    await page.reload();
+    await page.getByTestId("credentials").waitFor({ timeout: 90_000 });
+    await expect.poll(() => rows.count()).toBe(before + 1);
+    expect(await page.getByTestId("rotated").count()).toBe(0);
+    expect(pendingOf(await sandboxState(context, stack.sandbox), clientId)).toHaveLength(1);
+    expect(await rows.getByTestId("credential-status").allTextContents()).toContain(
+      "Nobody holds it (an interrupted run): setup replaces it",
+    );
   });
 });

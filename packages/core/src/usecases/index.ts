@@ -46,7 +46,7 @@ export type { RemoveOutcome } from "./remove.js";
 export { remove } from "./remove.js";
 export type { RetireOutcome } from "./retire.js";
 export { retire } from "./retire.js";
-export type { RotateOutcome, RotatePorts } from "./rotate.js";
+export type { RotateOptions, RotateOutcome, RotatePorts } from "./rotate.js";
 export { rotate } from "./rotate.js";
 export type { Applied, SetupOptions, SetupPorts, SetupResult } from "./setup.js";
 export { applyPrepared, proofCredential, setup, sharePointNameOf } from "./setup.js";

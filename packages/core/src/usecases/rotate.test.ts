@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { permissions } from "../catalog/permissions.js";
 import { sandboxEndpoints } from "../clouds.js";
+import { isUnheldSecret, pendingIds } from "../credentials/hand-over-marker.js";
 import { parseRequest } from "../requests/parse-request.js";
 import { retireRequestSchema, rotateRequestSchema } from "../requests/rotate-request.js";
 import { setupRequestSchema } from "../requests/setup-request.js";
@@ -9,6 +10,7 @@ import { fakeAppTokens, fakeTenant, fakeTime } from "../testing/index.js";
 import { sharePointValues } from "./certificate.js";
 import { listCredentials } from "./credentials.js";
 import type { UseCaseEvent } from "./events.js";
+import { handedOver } from "./hand-over.js";
 import { retire } from "./retire.js";
 import { rotate } from "./rotate.js";
 import { setup } from "./setup.js";
@@ -39,6 +41,32 @@ describe("rotate, retire, list, verify", () => {
     expect(events.map((e) => e.type)).toContain("credential");
     // Handed over: no pending mark left, so setup sees nothing to do.
     expect(tenant.apps[0]?.tags ?? []).toEqual([]);
+  });
+
+  it("rotate with the hand-over left to the caller keeps the mark until handedOver", async () => {
+    const { tenant, appToken, cloud, ports, first } = await withApp();
+    const rotatePorts = { ...ports, appToken, cloud, tenantId: first.tenantId };
+    const shown: string[] = [];
+    const rotated = await rotate(
+      rotatePorts,
+      parseRequest(rotateRequestSchema, {}),
+      (e) => {
+        if (e.type === "credential" && e.secret) shown.push(e.secret.keyId);
+      },
+      { handOver: "caller" },
+    );
+    // Announced (the page shows it) but still counted unheld: a reload now leaves the mark.
+    expect(shown).toEqual([rotated.secret.keyId]);
+    expect(rotated.handOver?.pendingIds).toHaveLength(1);
+    const pending = pendingIds(tenant.apps[0]?.tags ?? []);
+    const unheld = (tenant.apps[0]?.passwordCredentials ?? []).filter((p) => isUnheldSecret(p, pending));
+    expect(unheld.map((p) => p.keyId)).toEqual([rotated.secret.keyId]);
+    await handedOver(ports, rotated.handOver);
+    expect(tenant.apps[0]?.tags ?? []).toEqual([]);
+    expect(tenant.apps[0]?.passwordCredentials.map((p) => p.keyId)).toEqual([
+      first.secret?.keyId,
+      rotated.secret.keyId,
+    ]);
   });
 
   it("retire proves the newest secret, then removes only older ones of ours", async () => {

@@ -10,7 +10,7 @@ import type { RotateRequest } from "../requests/rotate-request.js";
 import { appKeyOf } from "./app-key.js";
 import type { Emit } from "./events.js";
 import { silent } from "./events.js";
-import { handedOver } from "./hand-over.js";
+import { handedOver, type PendingHandOver } from "./hand-over.js";
 import type { AdminPorts, ProofPorts } from "./ports.js";
 import { reporting, secretLifetimeOf } from "./prepare.js";
 
@@ -23,12 +23,27 @@ export interface RotateOutcome {
   readonly tenantId: string;
   readonly appId: string;
   readonly secret: NewSecret;
+  /**
+   * With `handOver: "caller"`: the mark still on the new secret; call `handedOver` with it once the admin
+   * has the secret (copied or saved it), as setup's hand-over does. Absent when rotate cleared it itself.
+   */
+  readonly handOver?: PendingHandOver;
+}
+
+export interface RotateOptions {
+  /**
+   * "announce" (default): the `credential` event is the hand-over (the CLI prints the secret while handling
+   * it), so rotate clears the pending mark. "caller": the adapter only shows it (a page, where showing is not
+   * having: a reload loses it), so the mark stays until the adapter calls `handedOver`.
+   */
+  readonly handOver?: "announce" | "caller";
 }
 
 export async function rotate(
   ports: RotatePorts,
   request: RotateRequest,
   emit: Emit = silent,
+  options: RotateOptions = {},
 ): Promise<RotateOutcome> {
   const lifetime = secretLifetimeOf(request, ports.clock.now());
   emit({ type: "start", task: "rotate" });
@@ -45,7 +60,11 @@ export async function rotate(
   emit({ type: "done", task: "rotate", detail: added.secret.keyId });
   // The adapter prints the secret (stdout / JSON / page) while handling this event...
   emit({ type: "credential", clientId: added.appId, tenantId: ports.tenantId, secret: added.secret });
+  const pending: PendingHandOver = { appObjectId: added.appObjectId, pendingIds: added.pendingIds };
+  const outcome = { tenantId: ports.tenantId, appId: added.appId, secret: added.secret };
+  // Shown, not yet held: the tenant keeps counting it unheld until the adapter says the admin has it.
+  if (options.handOver === "caller") return { ...outcome, handOver: pending };
   // ...so from here on it is held: clear its pending mark (and sweep earlier runs' leftovers).
-  await handedOver(ports, { appObjectId: added.appObjectId, pendingIds: added.pendingIds }, emit);
-  return { tenantId: ports.tenantId, appId: added.appId, secret: added.secret };
+  await handedOver(ports, pending, emit);
+  return outcome;
 }

@@ -35,9 +35,12 @@ const secret: Rotated = {
   expiresOn: "2027-06-01",
 };
 
-/** A driver with only the rotation half: rotate hands `secret` over, then runs `after`. */
-function fakeDriver(after: () => Promise<void>, retired: RetireOutcome[]): Driver {
-  const partial: Pick<Driver, "rotate" | "retire"> = {
+/** A driver with only the rotation half: rotate shows `secret`, then runs `after`; `held` counts hand-overs. */
+function fakeDriver(after: () => Promise<void>, retired: RetireOutcome[], held: string[] = []): Driver {
+  const partial: Pick<Driver, "rotate" | "retire" | "rotationHeld"> = {
+    async rotationHeld() {
+      held.push("held");
+    },
     async rotate(_version, onCredential) {
       onCredential(secret);
       await after();
@@ -106,6 +109,39 @@ describe("the rotation card", () => {
     expect(retired).toHaveLength(1);
     // Read again after the rotate and after the retire.
     expect(view.rechecked()).toBe(2);
+  });
+
+  it("counts the new secret held only when the admin copies it or ticks it is in Boxafe, never when shown", async () => {
+    const held: string[] = [];
+    const copied: string[] = [];
+    render(() => {
+      const rotation = useRotation(async () => fakeDriver(async () => undefined, [], held), noop);
+      return (
+        <RotationCard
+          clientId={CLIENT}
+          tenantId={TENANT}
+          credentials={[row({})]}
+          rotation={rotation}
+          copy={async (text) => {
+            copied.push(text);
+          }}
+          onErrorAction={noop}
+        />
+      );
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Rotate: add a new secret" }));
+    await screen.findByTestId("rotate-done");
+    // On screen at once, yet not held: a reload now leaves its pending mark (the next check: unheld).
+    expect(screen.getByTestId("client-secret").textContent).toBe(secret.text);
+    expect(held).toEqual([]);
+    // Copying the client ID is not having the secret.
+    fireEvent.click(screen.getByRole("button", { name: "Copy Application (client) ID" }));
+    await waitFor(() => expect(copied).toEqual([CLIENT]));
+    expect(held).toEqual([]);
+    fireEvent.click(screen.getByRole("button", { name: "Copy Client secret value" }));
+    await waitFor(() => expect(held).toEqual(["held"]));
+    fireEvent.click(screen.getByRole("checkbox", { name: /I have put the new secret in Boxafe/ }));
+    await waitFor(() => expect(held).toEqual(["held", "held"]));
   });
 
   it("keeps a handed-over secret on screen when a later step fails", async () => {

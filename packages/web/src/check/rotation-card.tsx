@@ -1,7 +1,8 @@
 /**
  * Two-phase rotation in check and repair. Phase one adds a new credential (a secret for Boxafe 1.4,
  * a certificate made in this page for 1.5), proves it and shows it on the hand-over card; every old
- * one keeps working, so Boxafe never stops. Phase two ("Retire old credentials") stays disabled until
+ * one keeps working, so Boxafe never stops. Shown is not held: the new one counts unheld (its pending
+ * mark) until the admin copies the secret, downloads the key or ticks that it is in Boxafe. Phase two ("Retire old credentials") stays disabled until
  * the admin says Boxafe holds the new one; core then proves it again and removes only older ones
  * boxafe-connect made.
  */
@@ -110,6 +111,7 @@ export function RotationCard(props: {
             <HandOverCard
               values={rotatedValues(rotated(), props.clientId, props.tenantId)}
               copy={props.copy}
+              onHeld={() => void r.markHeld()}
             />
             <Show when={r.verify()}>
               {(v) => (

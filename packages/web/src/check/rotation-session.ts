@@ -2,13 +2,15 @@
  * The check view's rotation in the signed-in half of the page: runs phase one (rotation.ts), proves
  * the new credential as the setup flow does (consent read back with the admin's token, the token
  * proof through the same-origin verification service: ../wizard/verify-app.ts), and keeps the new
- * credential in memory for phase two. Nothing of it is saved; a reload forgets it (the page warns).
+ * credential in memory for phase two. Nothing of it is saved; a reload forgets it (the page warns),
+ * and until the admin has it (`held`) its pending mark stays, so the next check counts it unheld.
  */
 import type {
   AdminPorts,
   BoxafeVersion,
   CloudEndpoints,
   GraphPort,
+  PendingHandOver,
   RetireOutcome,
 } from "@boxafe-connect/core";
 import { CoreError, sharePointNameOf } from "@boxafe-connect/core";
@@ -18,7 +20,7 @@ import type { Reviewed } from "../wizard/review-tenant.js";
 import { verifyApp } from "../wizard/verify-app.js";
 import { proveViaApi } from "../workloads/prove-client.js";
 import type { ProofServices } from "./api-app-token.js";
-import { type Rotated, retireInPage, rotateInPage } from "./rotation.js";
+import { confirmHeld, type Rotated, retireInPage, rotateInPage } from "./rotation.js";
 
 export interface RotationScope {
   readonly admin: AdminPorts;
@@ -38,6 +40,12 @@ export interface RotationResult {
 export interface RotationActions {
   /** Phase one: `onCredential` shows the new credential as soon as it exists. */
   rotate(version: BoxafeVersion, onCredential: (rotated: Rotated) => void): Promise<RotationResult>;
+  /**
+   * The admin has the new credential (copied the secret, downloaded the key, or says it is in Boxafe):
+   * its pending mark is cleared. Idempotent; asked before phase one has finished, it is done as soon as
+   * the mark is known.
+   */
+  rotationHeld(): Promise<void>;
   /** Phase two, with the credential phase one made in this page. */
   retire(): Promise<RetireOutcome>;
 }
@@ -82,6 +90,27 @@ async function proveCertificate(
 
 export function rotationSession(scope: () => RotationScope): RotationActions {
   let held: { readonly appId: string; readonly rotated: Rotated } | undefined;
+  // The new credential's pending mark, and whether the admin has it yet.
+  let pending: PendingHandOver | undefined;
+  let wanted = false;
+  let confirming: Promise<void> | undefined;
+  const confirm = (s: RotationScope): Promise<void> => {
+    wanted = true;
+    if (pending === undefined) return Promise.resolve();
+    const mark = pending;
+    confirming ??= confirmHeld(contextOf(s), mark).then(
+      () => {
+        if (pending === mark) pending = undefined;
+        confirming = undefined;
+      },
+      (error: unknown) => {
+        // Still marked: the next copy, download or tick asks again.
+        confirming = undefined;
+        throw error;
+      },
+    );
+    return confirming;
+  };
   const contextOf = (s: RotationScope) => {
     const appId = s.reviewed.observed.application?.appId;
     if (appId === undefined) throw new CoreError("invalid_transition", "Check an app first.");
@@ -98,11 +127,17 @@ export function rotationSession(scope: () => RotationScope): RotationActions {
     async rotate(version, onCredential) {
       const s = scope();
       const context = contextOf(s);
-      const rotated = await rotateInPage(context, version, (r) => {
+      pending = undefined;
+      wanted = false;
+      const made = await rotateInPage(context, version, (r) => {
         held = { appId: context.appId, rotated: r };
         onCredential(r);
       });
+      const { rotated } = made;
       held = { appId: context.appId, rotated };
+      pending = made.pending;
+      // Copied or downloaded while core was still writing: the admin has it, clear the mark now.
+      if (wanted) await confirm(s);
       const { data } = await verifyApp({
         graph: s.graph,
         cloud: s.cloud,
@@ -116,14 +151,20 @@ export function rotationSession(scope: () => RotationScope): RotationActions {
       if (rotated.kind === "secret") return { rotated, verify: data };
       return { rotated, verify: { ...data, note: await proveCertificate(s, context, rotated) } };
     },
+    rotationHeld() {
+      return confirm(scope());
+    },
     async retire() {
-      const context = contextOf(scope());
+      const s = scope();
+      const context = contextOf(s);
       if (held === undefined || held.appId !== context.appId) {
         throw new CoreError(
           "invalid_transition",
           "Rotate first: the page retires old credentials only with the new one it made in this session.",
         );
       }
+      // Boxafe holds it (the admin said so to get here): never retire while the new one still counts unheld.
+      await confirm(s);
       return retireInPage(context, held.rotated);
     },
   };

@@ -1,9 +1,17 @@
 // @vitest-environment node
-import { parseRequest, permissions, sandboxEndpoints, setup, setupRequestSchema } from "@boxafe-connect/core";
+import {
+  credentialRows,
+  observe,
+  parseRequest,
+  permissions,
+  sandboxEndpoints,
+  setup,
+  setupRequestSchema,
+} from "@boxafe-connect/core";
 import { fakeAppTokens, fakeTenant, fakeTime } from "@boxafe-connect/core/testing";
 import { describe, expect, it } from "vitest";
 import type { Rotated } from "./rotation.js";
-import { retireInPage, rotateInPage } from "./rotation.js";
+import { confirmHeld, retireInPage, rotateInPage } from "./rotation.js";
 
 const allRoles = permissions.filter((p) => p.kind === "application").map((p) => p.value);
 const cloud = sandboxEndpoints("https://localhost:8443");
@@ -52,12 +60,23 @@ async function withApp() {
     appId: first.clientId,
     crypto: globalThis.crypto,
   });
-  return { tenant, first, accepted, posts, context };
+  return { tenant, time, first, accepted, posts, context };
+}
+
+/** What the check view lists: core's credential rows from a fresh read of the tenant. */
+async function checkRows(
+  tenant: ReturnType<typeof fakeTenant>,
+  time: ReturnType<typeof fakeTime>,
+  appId: string,
+) {
+  const observed = await observe({ ...time, graph: tenant }, { appId });
+  const app = observed.application;
+  return app ? credentialRows(app, time.clock.now()) : [];
 }
 
 describe("two-phase rotation in the page, over core's use cases", () => {
-  it("rotate hands the new secret over before it returns and keeps the old one; retire then removes the old one", async () => {
-    const { tenant, first, accepted, posts, context } = await withApp();
+  it("rotate shows the new secret before it returns and keeps the old one; held, then retire removes the old one", async () => {
+    const { tenant, time, first, accepted, posts, context } = await withApp();
     const shown: Rotated[] = [];
     // The new secret gets tokens once it exists (the fake service accepts every secret the app has).
     const port = context();
@@ -67,7 +86,7 @@ describe("two-phase rotation in the page, over core's use cases", () => {
       accepted.add(text.clientSecret);
       return original(url, init);
     };
-    const rotated = await rotateInPage(port, "1.4", (r) => shown.push(r));
+    const { rotated, pending } = await rotateInPage(port, "1.4", (r) => shown.push(r));
     expect(shown).toEqual([rotated]);
     expect(rotated.kind).toBe("secret");
     const app = tenant.apps[0];
@@ -75,8 +94,15 @@ describe("two-phase rotation in the page, over core's use cases", () => {
       first.secret?.keyId,
       rotated.kind === "secret" ? rotated.keyId : "",
     ]);
-    // Handed over: no pending mark left.
-    expect(app?.tags ?? []).toEqual([]);
+    // Shown, not yet held: a reload now would lose it, so the next check lists it unheld (core's rule).
+    const newKey = rotated.kind === "secret" ? rotated.keyId : "";
+    const before = await checkRows(tenant, time, first.clientId);
+    expect(before.find((r) => r.keyId === newKey)?.unheld).toBe(true);
+    expect(before.find((r) => r.keyId === first.secret?.keyId)?.unheld).toBe(false);
+    // The admin copies it (or ticks it is in Boxafe): the mark is cleared.
+    await confirmHeld(context(), pending);
+    expect(tenant.apps[0]?.tags ?? []).toEqual([]);
+    expect((await checkRows(tenant, time, first.clientId)).map((r) => r.unheld)).toEqual([false, false]);
 
     const retired = await retireInPage(context(), rotated);
     expect(retired.removedKeyIds).toEqual([first.secret?.keyId]);
@@ -92,7 +118,7 @@ describe("two-phase rotation in the page, over core's use cases", () => {
       accepted.add((JSON.parse(String(init?.body)) as { clientSecret: string }).clientSecret);
       return original(url, init);
     };
-    const rotated = await rotateInPage(port, "1.4", () => undefined);
+    const { rotated } = await rotateInPage(port, "1.4", () => undefined);
     accepted.clear();
     await expect(retireInPage(context(), rotated)).rejects.toMatchObject({ code: "unsafe_operation" });
     expect(tenant.apps[0]?.passwordCredentials).toHaveLength(2);

@@ -6,15 +6,20 @@
  * decides which credentials go: core's retire does.
  *
  * - Boxafe 1.4: core's `rotate` (new marked secret, proven with a Graph token through this page's
- *   verification service, api-app-token.ts, then handed over).
+ *   verification service, api-app-token.ts, then shown).
  * - Boxafe 1.5: core's `addCertificate` with a key pair made here (@boxafe-connect/certs on
  *   WebCrypto, random PFX password); the key pair reaches the page (downloads) before anything after
- *   the write can fail, and its pending mark is cleared once it is on screen.
+ *   the write can fail.
+ *
+ * Shown is not held: the value lives only in this page's memory and a reload loses it. So, as setup's
+ * hand-over does, the pending mark stays until the admin has it (copies the secret, downloads the key,
+ * or says it is in Boxafe: `confirmHeld`); a reload before that leaves the tenant counting it unheld.
  */
 import type {
   AdminPorts,
   BoxafeVersion,
   CloudEndpoints,
+  PendingHandOver,
   RetireOutcome,
   UseCaseEvent,
 } from "@boxafe-connect/core";
@@ -66,15 +71,21 @@ function needService(context: RotationContext, kind: Rotated["kind"]): void {
   }
 }
 
+/** Phase one's result: the new credential and its pending mark (cleared by `confirmHeld`). */
+export interface RotatedInPage {
+  readonly rotated: Rotated;
+  readonly pending?: PendingHandOver;
+}
+
 /**
- * Phase one. `onCredential` gets the new credential the moment core hands it over (before the
- * pending mark is cleared), so the page shows it before anything else can fail.
+ * Phase one. `onCredential` gets the new credential the moment it exists, so the page shows it before
+ * anything else can fail; its pending mark stays (see `confirmHeld`).
  */
 export async function rotateInPage(
   context: RotationContext,
   version: BoxafeVersion,
   onCredential: (rotated: Rotated) => void,
-): Promise<Rotated> {
+): Promise<RotatedInPage> {
   needService(context, version === "1.4" ? "secret" : "certificate");
   if (version === "1.4") {
     let shown: Rotated | undefined;
@@ -97,15 +108,16 @@ export async function rotateInPage(
           onCredential(shown);
         }
       },
+      // The card showing it is not the admin having it: the page confirms later (confirmHeld).
+      { handOver: "caller" },
     );
-    return (
-      shown ?? {
-        kind: "secret",
-        text: outcome.secret.secretText,
-        keyId: outcome.secret.keyId,
-        expiresOn: outcome.secret.endDateTime,
-      }
-    );
+    const rotated: Rotated = shown ?? {
+      kind: "secret",
+      text: outcome.secret.secretText,
+      keyId: outcome.secret.keyId,
+      expiresOn: outcome.secret.endDateTime,
+    };
+    return { rotated, ...(outcome.handOver ? { pending: outcome.handOver } : {}) };
   }
   const make = pageCertificateMaker(context.crypto);
   let shown: Rotated | undefined;
@@ -136,9 +148,19 @@ export async function rotateInPage(
     },
     parseRequest(certificateUseCaseRequestSchema, { appId: context.appId }),
   );
-  // On screen with its downloads: that is the hand-over; the tenant stops counting it unheld.
-  await handedOver(context.admin, outcome.handOver);
-  return shown ?? { kind: "certificate", certificate: outcome.certificate };
+  // On screen with its downloads, not yet downloaded: the mark stays until confirmHeld.
+  return {
+    rotated: shown ?? { kind: "certificate", certificate: outcome.certificate },
+    ...(outcome.handOver ? { pending: outcome.handOver } : {}),
+  };
+}
+
+/** The admin has the new credential (copied, downloaded, or in Boxafe): core clears its pending mark. */
+export async function confirmHeld(
+  context: RotationContext,
+  pending: PendingHandOver | undefined,
+): Promise<void> {
+  await handedOver(context.admin, pending);
 }
 
 /** Phase two: core proves `held` (the newest, which the admin put in Boxafe) and removes older ones of ours. */

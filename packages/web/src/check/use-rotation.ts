@@ -12,14 +12,16 @@ export function useRotation(getDriver: () => Promise<Driver>, onChanged: () => v
   const [phase, setPhase] = createSignal<Phase>("idle");
   const [rotated, setRotated] = createSignal<Rotated>();
   const [verify, setVerify] = createSignal<VerifyData>();
-  const [saved, setSaved] = createSignal(false);
+  const [saved, setSavedSignal] = createSignal(false);
+  // The admin has the new credential (copied, downloaded or saved): its pending mark is cleared.
+  const [held, setHeld] = createSignal(false);
   const [retirePhase, setRetirePhase] = createSignal<Phase>("idle");
   const [retired, setRetired] = createSignal<RetireOutcome>();
   const [error, setError] = createSignal<ErrorInfo>();
 
   // The new credential lives only in this page: leaving before it is in Boxafe would lose it.
   const warnOnLeave = (e: BeforeUnloadEvent) => {
-    if (rotated() !== undefined && !saved()) e.preventDefault();
+    if (rotated() !== undefined && !held()) e.preventDefault();
   };
   window.addEventListener("beforeunload", warnOnLeave);
   onCleanup(() => window.removeEventListener("beforeunload", warnOnLeave));
@@ -28,7 +30,8 @@ export function useRotation(getDriver: () => Promise<Driver>, onChanged: () => v
     setPhase("idle");
     setRotated(undefined);
     setVerify(undefined);
-    setSaved(false);
+    setSavedSignal(false);
+    setHeld(false);
     setRetirePhase("idle");
     setRetired(undefined);
     setError(undefined);
@@ -50,6 +53,23 @@ export function useRotation(getDriver: () => Promise<Driver>, onChanged: () => v
     }
   };
 
+  /** Copy, download or "it is in Boxafe": only now does the tenant count the new credential held. */
+  const markHeld = async () => {
+    if (rotated() === undefined) return;
+    try {
+      await (await getDriver()).rotationHeld();
+      setHeld(true);
+    } catch (e) {
+      // Still marked pending (the next check says unheld): the next copy, download or tick asks again.
+      setError(toErrorInfo(e));
+    }
+  };
+
+  const setSaved = (value: boolean) => {
+    setSavedSignal(value);
+    if (value) void markHeld();
+  };
+
   const retire = async () => {
     if (!saved()) return;
     setError(undefined);
@@ -64,7 +84,21 @@ export function useRotation(getDriver: () => Promise<Driver>, onChanged: () => v
     }
   };
 
-  return { phase, rotated, verify, saved, setSaved, retirePhase, retired, error, rotate, retire, reset };
+  return {
+    phase,
+    rotated,
+    verify,
+    saved,
+    setSaved,
+    held,
+    markHeld,
+    retirePhase,
+    retired,
+    error,
+    rotate,
+    retire,
+    reset,
+  };
 }
 
 export type Rotation = ReturnType<typeof useRotation>;

@@ -14,7 +14,11 @@ function blobUrl(data: BlobPart, type: string): string {
   return URL.createObjectURL(new Blob([data], { type }));
 }
 
-export function CertificateDownloads(props: { readonly files: CertificateFiles }) {
+export function CertificateDownloads(props: {
+  readonly files: CertificateFiles;
+  /** A file with the private key (PEM or PFX) was downloaded: the admin has the key now. */
+  readonly onKeyDownloaded?: (() => void) | undefined;
+}) {
   const pemUrl = createMemo(() => blobUrl(props.files.pem, "application/x-pem-file"));
   const pfxUrl = createMemo(() =>
     blobUrl(new Uint8Array(props.files.pfx) as Uint8Array<ArrayBuffer>, "application/x-pkcs12"),
@@ -31,10 +35,20 @@ export function CertificateDownloads(props: { readonly files: CertificateFiles }
   });
   return (
     <div class="actions" data-testid="certificate-downloads">
-      <a class="button" href={pemUrl()} download={`${props.files.fileName}.pem`}>
+      <a
+        class="button"
+        href={pemUrl()}
+        download={`${props.files.fileName}.pem`}
+        onClick={() => props.onKeyDownloaded?.()}
+      >
         Download certificate and private key (PEM)
       </a>
-      <a class="button" href={pfxUrl()} download={`${props.files.fileName}.pfx`}>
+      <a
+        class="button"
+        href={pfxUrl()}
+        download={`${props.files.fileName}.pfx`}
+        onClick={() => props.onKeyDownloaded?.()}
+      >
         Download certificate with private key (PFX)
       </a>
       <Show when={cerUrl()}>

@@ -58,6 +58,31 @@ describe("HandOverCard", () => {
     expect(screen.getByRole("link", { name: /PFX/ })).toHaveAttribute("download", "boxafe.pfx");
   });
 
+  it("says the key is held when a file with it is downloaded, not for the certificate alone", () => {
+    URL.createObjectURL = () => "blob:fake";
+    URL.revokeObjectURL = () => undefined;
+    const certificate = {
+      pem: "-----BEGIN CERTIFICATE-----",
+      pfxBase64: btoa("pfx"),
+      derBase64: btoa("der"),
+      fileName: "boxafe",
+    };
+    const held: string[] = [];
+    render(() => (
+      <HandOverCard
+        values={{ clientId: values.clientId, tenantId: values.tenantId, boxafe: "1.5", certificate }}
+        onHeld={() => held.push("held")}
+      />
+    ));
+    // jsdom does not navigate to the blob: only the click matters here.
+    const click = (name: RegExp) => fireEvent.click(screen.getByRole("link", { name }));
+    click(/CER/);
+    expect(held).toEqual([]);
+    click(/PEM/);
+    click(/PFX/);
+    expect(held).toEqual(["held", "held"]);
+  });
+
   it("hands Boxafe 1.5 the tenant ID, the client ID, the PFX with its password, PEM and CER; no secret", async () => {
     URL.createObjectURL = () => "blob:fake";
     URL.revokeObjectURL = () => undefined;

@@ -4,7 +4,7 @@ import type { JSX } from "solid-js";
 import { For, Match, Show, Switch } from "solid-js";
 import { CertificateDownloads } from "./certificate-downloads.js";
 import type { CopyFn } from "./copy-field.js";
-import { CopyField } from "./copy-field.js";
+import { CopyField, clipboardCopy } from "./copy-field.js";
 
 export interface HandOverValues {
   readonly clientId: string;
@@ -38,7 +38,17 @@ function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
 }
 
 /** The values for Boxafe's "Add new Domain" window, in the order the chosen version asks for them. */
-export function HandOverCard(props: { readonly values: HandOverValues; readonly copy?: CopyFn }) {
+export function HandOverCard(props: {
+  readonly values: HandOverValues;
+  readonly copy?: CopyFn | undefined;
+  /** The admin has the new credential: the secret copied, or a file with the private key downloaded. */
+  readonly onHeld?: (() => void) | undefined;
+}) {
+  const copy: CopyFn = async (text) => {
+    await (props.copy ?? clipboardCopy)(text);
+    // Copied (not merely shown): the admin has the secret now.
+    if (text === props.values.secret?.text) props.onHeld?.();
+  };
   const version = () => props.values.boxafe ?? "1.4";
   const fields = (): readonly HandOverField[] => boxafeCredentials(version()).handOver;
   return (
@@ -58,7 +68,7 @@ export function HandOverCard(props: { readonly values: HandOverValues; readonly 
                   label="Application (client) ID"
                   value={props.values.clientId}
                   testId="client-id"
-                  copy={props.copy}
+                  copy={copy}
                 />
               </Match>
               <Match when={field === "tenantId"}>
@@ -66,14 +76,14 @@ export function HandOverCard(props: { readonly values: HandOverValues; readonly 
                   label="Directory (tenant) ID"
                   value={props.values.tenantId}
                   testId="tenant-id"
-                  copy={props.copy}
+                  copy={copy}
                 />
               </Match>
               <Match when={field === "clientSecret"}>
-                <SecretFields values={props.values} copy={props.copy} />
+                <SecretFields values={props.values} copy={copy} />
               </Match>
               <Match when={field === "certificate"}>
-                <CertificateFields values={props.values} copy={props.copy} />
+                <CertificateFields values={props.values} copy={copy} />
               </Match>
             </Switch>
           )}
@@ -108,6 +118,7 @@ export function HandOverCard(props: { readonly values: HandOverValues; readonly 
                 cer: cert().derBase64 === undefined ? undefined : fromBase64(cert().derBase64 ?? ""),
                 fileName: cert().fileName,
               }}
+              onKeyDownloaded={props.onHeld}
             />
           </>
         )}

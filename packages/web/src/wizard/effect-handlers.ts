@@ -175,6 +175,7 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
   return {
     rotate: rotation.rotate,
     retire: rotation.retire,
+    rotationHeld: rotation.rotationHeld,
     extras: () => extras,
     chooseAnotherAccount() {
       chooseAccount = true;

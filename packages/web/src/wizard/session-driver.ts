@@ -96,6 +96,7 @@ export async function createDriver(
     repair: handlers.repair,
     rotate: handlers.rotate,
     retire: handlers.retire,
+    rotationHeld: handlers.rotationHeld,
     createCertificate: handlers.createCertificate,
     reset() {
       sessionStorage.removeItem(STATE_KEY);
