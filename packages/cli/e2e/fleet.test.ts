@@ -345,6 +345,28 @@ describe("fleet setup and fleet check against 50 customer tenants", () => {
     const newer = (await storedOf(customer(EXPIRING).domain)).find((c) => c.thumbprint !== old.thumbprint);
     if (!newer) throw new Error("fleet rotate stored no new certificate");
     expect(await signsIn(tenantId, record.clientId, old)).toBe(true);
+
+    // A newest certificate that does not prove (here: taken off the app behind our back) fails its
+    // tenant with the reason, and nothing is removed from the app or the store.
+    const keys = customer(EXPIRING).context.dir.data.applications[0]?.keyCredentials ?? [];
+    const newIndex = keys.findIndex((k) => newer.certificatePem.replace(/\s+/g, "").includes(k.der));
+    const [taken] = keys.splice(newIndex, 1);
+    if (!taken) throw new Error("the app has no new certificate");
+    const refused = await runCli(["fleet", "retire", ...args(allFile, "--concurrency", "8")], env);
+    keys.push(taken);
+    expect(refused.code, refused.stderr.slice(-2000)).toBe(1);
+    const refusedResult = JSON.parse(refused.stdout) as {
+      counts: Record<string, number>;
+      tenants: { label: string; status: string; detail?: string }[];
+    };
+    expect(refusedResult.counts).toMatchObject({ retired: 0, failed: 1 });
+    expect(refusedResult.tenants.find((t) => t.status === "failed")).toMatchObject({
+      label: `Customer ${EXPIRING}`,
+      detail: expect.stringContaining("did not get a token"),
+    });
+    expect(keys).toHaveLength(2);
+    expect(await storedOf(customer(EXPIRING).domain)).toHaveLength(2);
+
     const retire = await runCli(["fleet", "retire", ...args(allFile, "--concurrency", "8")], env);
     expect(retire.code, retire.stderr.slice(-2000)).toBe(0);
     const retired = JSON.parse(retire.stdout) as {

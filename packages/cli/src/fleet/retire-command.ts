@@ -6,14 +6,13 @@
  */
 import { X509Certificate } from "node:crypto";
 import {
-  type ClientCredential,
   fleetRetire,
   fleetRetireOptionsSchema,
   parseRequest,
   printable,
   type RetireRow,
 } from "@boxafe-connect/core";
-import { createProofSigner, nodePorts } from "@boxafe-connect/runtime";
+import { nodePorts } from "@boxafe-connect/runtime";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import { ExitCode } from "../render-error.js";
@@ -21,7 +20,7 @@ import { numberOrText } from "../requests/flag-values.js";
 import { fleetContext } from "./fleet-context.js";
 import type { StoredCertificate } from "./fs-credential-store.js";
 import { loadFleetState, stateSaver } from "./state-file.js";
-import { graphOn, proofPorts } from "./tenant-ports.js";
+import { asAppWith, proofPorts } from "./tenant-ports.js";
 
 export async function runFleetRetire(context: CommandContext): Promise<number> {
   const { out } = context;
@@ -45,26 +44,8 @@ export async function runFleetRetire(context: CommandContext): Promise<number> {
       validFrom: (c: StoredCertificate) =>
         new Date(new X509Certificate(c.certificatePem).validFrom).toISOString(),
       retirePorts(tenantId, clientId, newest: StoredCertificate) {
-        out.redactor.protect(newest.privateKeyPem);
-        const credential: ClientCredential = {
-          kind: "certificate",
-          certificatePem: newest.certificatePem,
-          privateKeyPem: newest.privateKeyPem,
-        };
-        const appToken = () =>
-          proof.appToken
-            .acquire({ tenantId, clientId, credential, resource: fleet.target.graphResource })
-            .then((t) => {
-              out.redactor.protect(t);
-              return t;
-            });
-        return {
-          ...runtime,
-          ...proof,
-          graph: graphOn(fleet.endpoints, appToken),
-          newest: credential,
-          newestSigner: createProofSigner(newest),
-        };
+        const app = asAppWith(fleet, proof, out.redactor, { tenantId, clientId }, newest);
+        return { ...runtime, ...proof, graph: app.graph, newest: app.credential, newestSigner: app.signer };
       },
     },
     fleet.entries,

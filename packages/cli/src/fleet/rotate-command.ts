@@ -4,13 +4,7 @@
  * credential store before the tenant changes; the old certificate stays until Boxafe holds the new.
  * Exit 0 when nothing failed, 1 otherwise.
  */
-import {
-  type ClientCredential,
-  CoreError,
-  fleetRotate,
-  printable,
-  type RotateRow,
-} from "@boxafe-connect/core";
+import { CoreError, fleetRotate, printable, type RotateRow } from "@boxafe-connect/core";
 import { createProofSigner, nodePorts } from "@boxafe-connect/runtime";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
@@ -18,7 +12,7 @@ import { ExitCode } from "../render-error.js";
 import { fleetContext } from "./fleet-context.js";
 import type { StoredCertificate } from "./fs-credential-store.js";
 import { loadFleetState, stateSaver } from "./state-file.js";
-import { certificateMaker, graphOn, proofPorts } from "./tenant-ports.js";
+import { asAppWith, certificateMaker, proofPorts } from "./tenant-ports.js";
 
 function withinDays(context: CommandContext): number {
   const raw = stringOption(context, "within") ?? "30";
@@ -49,24 +43,12 @@ export async function runFleetRotate(context: CommandContext): Promise<number> {
       store: fleet.store,
       saveState,
       rotatePorts(tenantId, clientId, current: StoredCertificate) {
-        out.redactor.protect(current.privateKeyPem);
-        const credential: ClientCredential = {
-          kind: "certificate",
-          certificatePem: current.certificatePem,
-          privateKeyPem: current.privateKeyPem,
-        };
-        const appToken = () =>
-          proof.appToken
-            .acquire({ tenantId, clientId, credential, resource: fleet.target.graphResource })
-            .then((t) => {
-              out.redactor.protect(t);
-              return t;
-            });
+        const app = asAppWith(fleet, proof, out.redactor, { tenantId, clientId }, current);
         return {
           ...runtime,
           ...proof,
-          graph: graphOn(fleet.endpoints, appToken),
-          currentSigner: createProofSigner(current),
+          graph: app.graph,
+          currentSigner: app.signer,
           signerFor: (made: StoredCertificate) => createProofSigner(made),
           certificates: maker,
         };

@@ -5,8 +5,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { makeCertificate } from "@boxafe-connect/certs";
-import type { CertificateMaker, CloudEndpoints, ProofPorts } from "@boxafe-connect/core";
-import { createFetchHttpPort, createGraphPort, createMsalAppTokenPort } from "@boxafe-connect/runtime";
+import type { CertificateMaker, ClientCredential, CloudEndpoints, ProofPorts } from "@boxafe-connect/core";
+import {
+  createFetchHttpPort,
+  createGraphPort,
+  createMsalAppTokenPort,
+  createProofSigner,
+} from "@boxafe-connect/runtime";
 import type { Redactor } from "../redact.js";
 import type { StoredCertificate } from "./fs-credential-store.js";
 
@@ -44,4 +49,29 @@ export function certificateMaker(redactor: Redactor): CertificateMaker<StoredCer
       };
     },
   };
+}
+
+/**
+ * One tenant's app acting with one of its stored certificates (no admin): Graph on the app's own
+ * token and a signer for addKey/removeKey proofs; the key and every token go to the redactor first.
+ */
+export function asAppWith(
+  fleet: { readonly endpoints: CloudEndpoints; readonly target: { readonly graphResource: string } },
+  proof: ProofPorts,
+  redactor: Redactor,
+  app: { readonly tenantId: string; readonly clientId: string },
+  certificate: StoredCertificate,
+) {
+  redactor.protect(certificate.privateKeyPem);
+  const credential: ClientCredential = {
+    kind: "certificate",
+    certificatePem: certificate.certificatePem,
+    privateKeyPem: certificate.privateKeyPem,
+  };
+  const appToken = () =>
+    proof.appToken.acquire({ ...app, credential, resource: fleet.target.graphResource }).then((token) => {
+      redactor.protect(token);
+      return token;
+    });
+  return { credential, graph: graphOn(fleet.endpoints, appToken), signer: createProofSigner(certificate) };
 }
