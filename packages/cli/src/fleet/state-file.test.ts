@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { emptyFleetState, type FleetState } from "@boxafe-connect/core";
+import { CoreError, emptyFleetState, type FleetState } from "@boxafe-connect/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadFleetState, stateSaver } from "./state-file.js";
+import { defaultStatePath, loadFleetState, stateSaver } from "./state-file.js";
 
 let dir: string;
 beforeEach(async () => {
@@ -46,5 +46,26 @@ describe("stateSaver", () => {
     const third = save(state);
     await Promise.all([first, second, third]);
     expect(JSON.parse(await readFile(path, "utf8")).tenants).toHaveProperty("tenant-3");
+  });
+});
+
+describe("loadFleetState", () => {
+  it("a folder at the state path is bad input naming --state, not EISDIR", async () => {
+    const path = join(dir, "fleet.state.json");
+    await mkdir(path);
+    const error = await loadFleetState(path).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CoreError);
+    expect(error).toMatchObject({ code: "invalid_input", field: "state" });
+    expect((error as Error).message).toContain("--state");
+    expect((error as Error).message).not.toContain("EISDIR");
+  });
+
+  it("derives the state path by replacing the fleet file's extension", () => {
+    expect(defaultStatePath("/x/ok.csv")).toBe("/x/ok.state.json");
+    expect(defaultStatePath("/x/ok.json")).toBe("/x/ok.state.json");
+    expect(defaultStatePath("/x/ok.txt")).toBe("/x/ok.txt.state.json");
   });
 });

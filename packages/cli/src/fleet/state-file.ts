@@ -1,6 +1,6 @@
 /**
- * The fleet's resume state beside the fleet file (`<fleet file>.state.json`, 0600): what each
- * tenant reached. Written atomically after every change; a corrupt file, one of another shape or one
+ * The fleet's resume state beside the fleet file (`ok.csv` -> `ok.state.json`, 0600; `--state FILE`
+ * elsewhere): what each tenant reached. Written atomically after every change; a corrupt file, one of another shape or one
  * holding a credential is refused (exit 2) rather than silently started over.
  */
 import { rename } from "node:fs/promises";
@@ -12,7 +12,7 @@ export function defaultStatePath(fleetFile: string): string {
 }
 
 export async function loadFleetState(path: string): Promise<FleetState> {
-  const text = await readTextIfExists(path);
+  const text = await readStateText(path);
   if (text === undefined) return emptyFleetState();
   const parsed = parseFleetState(text);
   if (!parsed.ok) {
@@ -25,6 +25,25 @@ export async function loadFleetState(path: string): Promise<FleetState> {
     );
   }
   return parsed.state;
+}
+
+/**
+ * A folder (or an unreadable file) at the state path is bad input, found before sign-in: exit 2 naming
+ * `--state`, not an "Unexpected error: EISDIR" after the admin has signed in.
+ */
+async function readStateText(path: string): Promise<string | undefined> {
+  try {
+    return await readTextIfExists(path);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== "EISDIR" && code !== "EACCES" && code !== "EPERM") throw error;
+    const what = code === "EISDIR" ? "is a folder" : "cannot be read";
+    throw new CoreError(
+      "invalid_input",
+      `The fleet state path ${path} ${what}: pass --state FILE with a file path, or move it aside.`,
+      { field: "state" },
+    );
+  }
 }
 
 /**
