@@ -7,8 +7,10 @@ import type { CloudEndpoints, EwsMode, WorkloadResult } from "@boxafe-connect/co
 import { createSignal } from "solid-js";
 import type { ErrorInfo } from "../error-view.js";
 import { toErrorInfo } from "../wizard/error-info.js";
-import { type EwsAllowView, type EwsDeviceCode, pollEwsAllow, startEwsAllow } from "./ews-client.js";
-import { type ProofCredential, type ProveDeps, type ProveTarget, proveViaApi } from "./prove-client.js";
+// Types only: the clients (and the core code they use: the ErrorCode table, assertion signing) load
+// when the end card first needs them, so they stay out of the page's initial JavaScript (BENCHMARKS.md).
+import type { EwsAllowView, EwsDeviceCode } from "./ews-client.js";
+import type { ProofCredential, ProveDeps, ProveTarget } from "./prove-client.js";
 
 export type EwsView =
   | { readonly phase: "idle" }
@@ -44,6 +46,7 @@ export function useWorkloads(deps: WorkloadsDeps) {
   const prove = async (target: EndTarget, credential: ProofCredential, ewsAllowed: boolean) => {
     setProof({ phase: "working" });
     try {
+      const { proveViaApi } = await import("./prove-client.js");
       setProof({
         phase: "done",
         result: await proveViaApi(deps.prove, { ...target, ewsAllowed }, credential),
@@ -58,6 +61,7 @@ export function useWorkloads(deps: WorkloadsDeps) {
     if (api === undefined) return undefined;
     setEws({ phase: "signing-in" });
     try {
+      const { pollEwsAllow, startEwsAllow } = await import("./ews-client.js");
       const code = await startEwsAllow(
         api,
         {
@@ -103,7 +107,7 @@ export function useWorkloads(deps: WorkloadsDeps) {
     if (mode === "allow") {
       ewsAllowed = (await allow(target, confirmEwsChange))?.ewsAllowed ?? false;
     } else {
-      const { runEwsStep } = await import("@boxafe-connect/core");
+      const { runEwsStep } = await import("./ews-step.js");
       const step = await runEwsStep(
         mode,
         {
