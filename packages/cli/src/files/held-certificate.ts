@@ -31,6 +31,8 @@ export interface HeldCertificate {
   /** No PFX password is shown for a held certificate (the admin chose it when the PFX was made). */
   readonly generatedPassword: false;
   readonly pfxPassword: "";
+  /** "found": an earlier run's files in the output folder; absent for a --certificate-file. */
+  readonly heldFrom?: { readonly kind: "given" | "found"; readonly file: string };
 }
 
 function refuse(field: string, message: string): never {
@@ -119,7 +121,11 @@ export function heldCertificates(io: Io, source: HeldSource) {
       () => true,
       () => false,
     );
-    if (existing) return readHeldCertificate(io, pem, source.option, Date.now());
+    if (existing) {
+      const found = await readHeldCertificate(io, pem, source.option, Date.now());
+      // Files found here (not named by the admin): core will not re-add them once the app moved on.
+      return { ...found, heldFrom: { kind: "found", file: pem } };
+    }
     await checkOutputFolder(
       source.dir,
       [`${base}.pem`, `${base}.cer`, `${base}.pfx`],

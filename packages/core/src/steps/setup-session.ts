@@ -146,6 +146,7 @@ export function createSetupSession<C extends MadeCertificate>(
           chosen.certificateDays,
           prepared.observed.application?.appId,
           emit,
+          prepared.observed.application,
         );
         made = picked.certificate;
         madeSource = picked.source;

@@ -70,6 +70,7 @@ export async function addCertificate<C extends MadeCertificate>(
     request.certificateDays,
     first.observed.application?.appId ?? request.appId,
     emit,
+    first.observed.application,
   );
   const made = chosen.certificate;
   // The same tenant read, now with the certificate: one observe for the whole job.

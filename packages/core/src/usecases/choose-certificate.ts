@@ -6,8 +6,11 @@
  * (a keyCredential with its thumbprint as customKeyIdentifier is already there: nothing to add).
  */
 import { certificateRequestFor } from "../credentials/certificate-option.js";
+import { isOurCertificate } from "../credentials/credential-rows.js";
+import { isUnheldKey, pendingIds } from "../credentials/hand-over-marker.js";
 import { CoreError } from "../errors.js";
-import type { Plan } from "../tenant/model.js";
+import { hasThumbprint } from "../tenant/credentials-plan.js";
+import type { KeyCredential, ObservedApplication, Plan } from "../tenant/model.js";
 import type { Emit } from "./events.js";
 import type { CertificateMaker, MadeCertificate } from "./ports.js";
 
@@ -25,6 +28,7 @@ export async function chooseCertificate<C extends MadeCertificate>(
   days: number,
   appId: string | undefined,
   emit: Emit,
+  app?: Pick<ObservedApplication, "displayName" | "keyCredentials" | "tags">,
 ): Promise<ChosenCertificate<C>> {
   const maker = ports.certificates;
   if (!maker) {
@@ -37,12 +41,51 @@ export async function chooseCertificate<C extends MadeCertificate>(
   emit({ type: "start", task: "make-certificate" });
   const held = await maker.held?.(appId);
   if (held !== undefined) {
+    refuseSuperseded(held, app);
     emit({ type: "done", task: "make-certificate", detail: `${held.thumbprint} (yours, reused)` });
     return { certificate: held, source: "held" };
   }
   const made = await maker.make(request);
   emit({ type: "done", task: "make-certificate", detail: made.thumbprint });
   return { certificate: made, source: "made" };
+}
+
+/**
+ * A newer certificate of ours the app holds (handed over: no pending mark) that replaced `held`,
+ * when `held` was found in a folder (an earlier run's files) and is no longer on the app: it was
+ * retired (`certificate rotate` + `certificate retire`). Undefined when `held` may be used.
+ */
+export function replacementOf(
+  held: Pick<MadeCertificate, "thumbprint" | "notAfter" | "heldFrom">,
+  app: Pick<ObservedApplication, "displayName" | "keyCredentials" | "tags"> | undefined,
+): KeyCredential | undefined {
+  // An admin's explicit --certificate-file is added when absent, by design; only found files are judged.
+  if (held.heldFrom?.kind !== "found" || app === undefined) return undefined;
+  if (app.keyCredentials.some((k) => hasThumbprint(k, held.thumbprint))) return undefined;
+  const pending = pendingIds(app.tags);
+  const heldEnd = Date.parse(held.notAfter);
+  return app.keyCredentials
+    .filter((k) => isOurCertificate(k, app) && !isUnheldKey(k, pending))
+    .filter((k) => Number.isNaN(heldEnd) || Date.parse(k.endDateTime) > heldEnd)
+    .sort((a, b) => Date.parse(b.endDateTime) - Date.parse(a.endDateTime))[0];
+}
+
+function refuseSuperseded(
+  held: Pick<MadeCertificate, "thumbprint" | "notAfter" | "heldFrom">,
+  app: Pick<ObservedApplication, "displayName" | "keyCredentials" | "tags"> | undefined,
+): void {
+  const current = replacementOf(held, app);
+  if (current === undefined) return;
+  const file = held.heldFrom?.file ?? "this folder";
+  const currentThumbprint = current.customKeyIdentifier ?? `keyId ${current.keyId}`;
+  throw new CoreError(
+    "unsafe_operation",
+    `The certificate in ${file} (${held.thumbprint}) was retired or replaced: the app now holds a newer ` +
+      `certificate of ours, ${currentThumbprint} (until ${current.endDateTime.slice(0, 10)}). It is not ` +
+      "added again and nothing new is made. Pass the current certificate's file (where `certificate rotate` " +
+      "wrote it) with --certificate-file, or make a new one with `certificate rotate`.",
+    { field: "certificate" },
+  );
 }
 
 /** The certificate that goes to the hand-over port: only a new key pair (the admin has a held one). */

@@ -32,6 +32,12 @@ export interface MadeCertificate {
   readonly notAfter: string;
   readonly certificatePem: string;
   readonly privateKeyPem: string;
+  /**
+   * For a held certificate: where it came from. "given" (the admin named the file: added if the app
+   * lacks it, by design) or "found" (files an earlier run wrote in the folder: never re-added once
+   * the app has moved on to a newer certificate of ours, chooseCertificate). Absent: "given".
+   */
+  readonly heldFrom?: { readonly kind: "given" | "found"; readonly file: string };
 }
 
 export interface CertificateMaker<C extends MadeCertificate = MadeCertificate> {

@@ -168,6 +168,7 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
       request.certificateDays,
       prepared.observed.application?.appId,
       emit,
+      prepared.observed.application,
     );
     prepared = replan(prepared, {
       withSecret,
