@@ -6,7 +6,7 @@
  * of the wrong shape or holds a credential is refused with exit 2 before any sign-in.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTenantPolicy } from "@boxafe-connect/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -109,6 +109,32 @@ describe("setup --resume", () => {
       expect(readFileSync(file, "utf8")).toBe(text());
       expect(ours()).toHaveLength(0);
     });
+  });
+
+  it("a saved state of a finished setup (the run died before deleting it) is nothing to resume: exit 0", async () => {
+    t.sandbox.context.dir.reset();
+    const file = join(t.dir, "finished.json");
+    const finished = {
+      savedAt: "2026-12-01T12:00:00.000Z",
+      flags: { boxafe: "1.4", sandbox: t.sandbox.url },
+      state: {
+        version: 1,
+        phase: "done",
+        options: { sharepoint: false, defaultDisplayName: "QNAP Boxafe" },
+        applied: [],
+      },
+    };
+    writeFileSync(file, JSON.stringify(finished));
+    const run = await t.run(["setup", "--resume", "--state-file", file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      "Nothing to resume: the setup saved at 2026-12-01T12:00:00.000Z had finished.",
+    );
+    expect(run.stdout).toContain("boxafe-connect check");
+    expect(run.stderr).not.toContain("Signing in");
+    // Forgotten as a finished run's file is; the tenant was not touched.
+    expect(existsSync(file)).toBe(false);
+    expect(ours()).toHaveLength(0);
   });
 
   describe.skipIf(!hasTmux)("in a terminal", () => {

@@ -1,8 +1,11 @@
 /** `setup`: the guided wizard on a terminal, or `--yes` for no questions. */
+
+import { resumeDecision } from "@boxafe-connect/core";
 import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
 import { flag } from "../command-context.js";
-import { checkNewStateFile, loadRun, stateFileOf } from "../wizard/state-store.js";
+import { ExitCode } from "../render-error.js";
+import { checkNewStateFile, forgetRun, loadRun, stateFileOf } from "../wizard/state-store.js";
 
 export async function runSetup(context: CommandContext): Promise<number> {
   // A saved run is checked first: a missing, corrupt or credential-bearing file is exit 2, in any mode.
@@ -14,6 +17,15 @@ export async function runSetup(context: CommandContext): Promise<number> {
         "setup",
       );
     return (await import("./setup-yes.js")).runSetupYes(context);
+  }
+  // Core decides: a finished run that died before deleting its file leaves nothing to resume (no terminal needed).
+  if (saved && resumeDecision(saved.state).type === "nothing-to-resume") {
+    await forgetRun(stateFileOf(context));
+    context.out.result({ resumed: false, reason: "finished", next: "check" });
+    context.out.print(
+      `Nothing to resume: the setup saved at ${saved.savedAt} had finished. Run 'boxafe-connect check' to see the app.`,
+    );
+    return ExitCode.Ok;
   }
   if (!context.interactive) {
     throw new UsageError(

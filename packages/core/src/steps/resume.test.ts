@@ -3,7 +3,7 @@ import { availableEvents } from "./available.js";
 import type { WizardEvent } from "./events.js";
 import { transition } from "./machine.js";
 import { progressRail } from "./progress-rail.js";
-import { resumeState } from "./resume.js";
+import { resumeDecision, resumeState } from "./resume.js";
 import type { WizardState } from "./schema.js";
 import { parseState, serializeState } from "./serialize.js";
 import { CLIENT, drive, EMPTY_PLAN, SAMPLE_EVENTS as e, FRESH_PLAN, STATES } from "./test-fixtures.js";
@@ -92,5 +92,24 @@ describe('"Stop here" saves a resumable state', () => {
     const { stoppedIn: _s, ...old } = STATES.cancelled;
     const [resumed, effects] = resumeState(old);
     expect([resumed.phase, effects]).toEqual(["signing-in", [{ type: "sign-in" }]]);
+  });
+});
+
+describe("a saved state of a finished setup", () => {
+  it("is nothing to resume (the run died before deleting its file): no sign-in, no end screen again", () => {
+    const loaded = parseState(serializeState(STATES.done));
+    if (!loaded.ok) throw new Error("a finished state must load");
+    expect(resumeDecision(loaded.state)).toEqual({
+      type: "nothing-to-resume",
+      reason: "finished",
+      next: "check",
+    });
+  });
+
+  it("every other saved state continues as resumeState says", () => {
+    for (const [name, state] of Object.entries(STATES)) {
+      if (state.phase === "done") continue;
+      expect([name, resumeDecision(state)]).toEqual([name, { type: "continue", start: resumeState(state) }]);
+    }
   });
 });

@@ -45,6 +45,22 @@ export function resumeState(state: WizardState): Result {
   return [{ ...clean, resumeTo: target(state, phase), phase: "signing-in" }, [{ type: "sign-in" }]];
 }
 
+/**
+ * What `setup --resume` does with a saved state: continue it, or nothing at all. A state whose
+ * phase is `done` was saved by a run that finished but died before deleting its file: there is
+ * no step left, and running the end (EWS step, workload proofs) again would be a new run the
+ * admin did not ask for. The adapter says so, points to `check`, and forgets the file as a
+ * finished run does.
+ */
+export type ResumeDecision =
+  | { readonly type: "continue"; readonly start: Result }
+  | { readonly type: "nothing-to-resume"; readonly reason: "finished"; readonly next: "check" };
+
+export function resumeDecision(state: WizardState): ResumeDecision {
+  if (state.phase === "done") return { type: "nothing-to-resume", reason: "finished", next: "check" };
+  return { type: "continue", start: resumeState(state) };
+}
+
 /** SharePoint again after a resume that found nothing to do: the same path the admin chose. */
 export function resumeSharePoint(state: WizardState): Result {
   return [
