@@ -89,12 +89,22 @@ describe("the Boxafe version on the web page", () => {
     const password = (await page.getByTestId("pfx-password").textContent()) ?? "";
     expect(password).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{20}$/);
 
-    const pfx = await download(page, "Download certificate with private key (PFX)");
-    expect(pfx.name).toBe(`boxafe-${clientId.slice(0, 8)}.pfx`);
-    const pemFile = await download(page, "Download certificate and private key (PEM)");
-    const pem = splitPem(pemFile.bytes.toString("utf8"));
+    // Offered is not held (held-rule.ts): the pending mark stays through the CER, which has no key,
+    // and goes with the PFX download.
+    const pendingOf = async () =>
+      (
+        (await sandboxState(context, stack.sandbox)).applications.find((a) => a.appId === clientId)?.tags ??
+        []
+      ).filter((t) => t.startsWith("boxafe-connect:pending:"));
+    expect(await pendingOf()).toHaveLength(1);
     const cer = await download(page, "Download certificate only (CER)");
     expect(cer.name).toBe(`boxafe-${clientId.slice(0, 8)}.cer`);
+    expect(await pendingOf()).toHaveLength(1);
+    const pfx = await download(page, "Download certificate with private key (PFX)");
+    expect(pfx.name).toBe(`boxafe-${clientId.slice(0, 8)}.pfx`);
+    await expect.poll(pendingOf, { timeout: 60_000 }).toEqual([]);
+    const pemFile = await download(page, "Download certificate and private key (PEM)");
+    const pem = splitPem(pemFile.bytes.toString("utf8"));
     // The PFX opens with the shown password and holds the same certificate as the PEM and the CER.
     const fromPfx = pfxCertificate(pfx.bytes, password);
     const body = (p: string) => p.replace(/-----[^-]+-----|\s/g, "");

@@ -104,6 +104,7 @@ export function SetupSteps(props: {
             canSharePoint={w.can("sharepoint.start")}
             canFinish={w.can("finish")}
             onSecretSaved={() => send({ type: "secret.shown" })}
+            onCertificateHeld={() => void w.handOverHeld()}
             onSharePoint={() => send({ type: "sharepoint.start" })}
             onFinish={() => send({ type: "finish" })}
           />

@@ -5,6 +5,7 @@ import type { ErrorInfo } from "../error-view.js";
 import type { Phase } from "../steps/types.js";
 import type { Driver, VerifyData } from "../wizard/driver-types.js";
 import { toErrorInfo } from "../wizard/error-info.js";
+import { holdsCredential } from "../wizard/held-rule.js";
 import type { Rotated } from "./rotation.js";
 
 /** `onChanged`: the tenant changed (a credential added or removed): read the app again for the list. */
@@ -67,7 +68,7 @@ export function useRotation(getDriver: () => Promise<Driver>, onChanged: () => v
 
   const setSaved = (value: boolean) => {
     setSavedSignal(value);
-    if (value) void markHeld();
+    if (value && holdsCredential({ kind: "confirm" }, undefined)) void markHeld();
   };
 
   const retire = async () => {

@@ -1,4 +1,5 @@
 import { createMemo, onCleanup, Show } from "solid-js";
+import type { HandOverFile } from "../wizard/held-rule.js";
 
 /** The certificate as files: made in this page, handed over as object URLs, never uploaded. */
 export interface CertificateFiles {
@@ -16,8 +17,8 @@ function blobUrl(data: BlobPart, type: string): string {
 
 export function CertificateDownloads(props: {
   readonly files: CertificateFiles;
-  /** A file with the private key (PEM or PFX) was downloaded: the admin has the key now. */
-  readonly onKeyDownloaded?: (() => void) | undefined;
+  /** A file was downloaded (whether that holds the key is ../wizard/held-rule.ts's call). */
+  readonly onDownload?: ((file: HandOverFile) => void) | undefined;
 }) {
   const pemUrl = createMemo(() => blobUrl(props.files.pem, "application/x-pem-file"));
   const pfxUrl = createMemo(() =>
@@ -39,7 +40,7 @@ export function CertificateDownloads(props: {
         class="button"
         href={pemUrl()}
         download={`${props.files.fileName}.pem`}
-        onClick={() => props.onKeyDownloaded?.()}
+        onClick={() => props.onDownload?.("pem")}
       >
         Download certificate and private key (PEM)
       </a>
@@ -47,13 +48,18 @@ export function CertificateDownloads(props: {
         class="button"
         href={pfxUrl()}
         download={`${props.files.fileName}.pfx`}
-        onClick={() => props.onKeyDownloaded?.()}
+        onClick={() => props.onDownload?.("pfx")}
       >
         Download certificate with private key (PFX)
       </a>
       <Show when={cerUrl()}>
         {(url) => (
-          <a class="button" href={url()} download={`${props.files.fileName}.cer`}>
+          <a
+            class="button"
+            href={url()}
+            download={`${props.files.fileName}.cer`}
+            onClick={() => props.onDownload?.("cer")}
+          >
             Download certificate only (CER)
           </a>
         )}

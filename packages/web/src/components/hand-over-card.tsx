@@ -2,6 +2,7 @@ import type { BoxafeVersion, HandOverField } from "@boxafe-connect/core";
 import { boxafeCredentials } from "@boxafe-connect/core";
 import type { JSX } from "solid-js";
 import { For, Match, Show, Switch } from "solid-js";
+import { type HandOverAction, holdsCredential } from "../wizard/held-rule.js";
 import { CertificateDownloads } from "./certificate-downloads.js";
 import type { CopyFn } from "./copy-field.js";
 import { CopyField, clipboardCopy } from "./copy-field.js";
@@ -41,13 +42,15 @@ function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
 export function HandOverCard(props: {
   readonly values: HandOverValues;
   readonly copy?: CopyFn | undefined;
-  /** The admin has the new credential: the secret copied, or a file with the private key downloaded. */
+  /** The admin has the new credential, by ../wizard/held-rule.ts (shown is not held). */
   readonly onHeld?: (() => void) | undefined;
 }) {
+  const acted = (action: HandOverAction) => {
+    if (holdsCredential(action, props.values.secret?.text)) props.onHeld?.();
+  };
   const copy: CopyFn = async (text) => {
     await (props.copy ?? clipboardCopy)(text);
-    // Copied (not merely shown): the admin has the secret now.
-    if (text === props.values.secret?.text) props.onHeld?.();
+    acted({ kind: "copy", text });
   };
   const version = () => props.values.boxafe ?? "1.4";
   const fields = (): readonly HandOverField[] => boxafeCredentials(version()).handOver;
@@ -118,7 +121,7 @@ export function HandOverCard(props: {
                 cer: cert().derBase64 === undefined ? undefined : fromBase64(cert().derBase64 ?? ""),
                 fileName: cert().fileName,
               }}
-              onKeyDownloaded={props.onHeld}
+              onDownload={(file) => acted({ kind: "download", file })}
             />
           </>
         )}

@@ -194,6 +194,7 @@ describe("HandOverStep", () => {
         canSharePoint={false}
         canFinish={false}
         onSecretSaved={() => saved++}
+        onCertificateHeld={noop}
         onSharePoint={noop}
         onFinish={noop}
       />
@@ -219,6 +220,7 @@ describe("HandOverStep", () => {
         canSharePoint={true}
         canFinish={true}
         onSecretSaved={noop}
+        onCertificateHeld={noop}
         onSharePoint={noop}
         onFinish={noop}
       />
@@ -226,5 +228,43 @@ describe("HandOverStep", () => {
     expect(screen.queryByRole("button", { name: "I have saved the secret" })).toBeNull();
     expect(screen.getByRole("button", { name: "Finish" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "SharePoint (optional)" })).toBeInTheDocument();
+  });
+
+  it("Boxafe 1.5: offering the downloads is not holding the key; a PEM or PFX download or the tick is", () => {
+    URL.createObjectURL = () => "blob:fake";
+    URL.revokeObjectURL = () => undefined;
+    const certificate = {
+      pem: "-----BEGIN CERTIFICATE-----",
+      pfxBase64: btoa("pfx"),
+      derBase64: btoa("der"),
+      fileName: "boxafe",
+    };
+    const held: string[] = [];
+    const step = () =>
+      render(() => (
+        <HandOverStep
+          values={{ clientId: "c", tenantId: "t", boxafe: "1.5", certificate }}
+          secretPending={false}
+          canSharePoint={true}
+          canFinish={true}
+          onSecretSaved={() => held.push("secret")}
+          onCertificateHeld={() => held.push("key")}
+          onSharePoint={noop}
+          onFinish={noop}
+        />
+      ));
+    const first = step();
+    // On screen with its downloads: not held yet (a reload now leaves the pending mark).
+    expect(held).toEqual([]);
+    fireEvent.click(screen.getByRole("link", { name: /CER/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Copy Application (client) ID" }));
+    expect(held).toEqual([]);
+    fireEvent.click(screen.getByRole("link", { name: /PFX/ }));
+    expect(held).toEqual(["key"]);
+    expect(screen.queryByRole("button", { name: "I have saved the PFX" })).toBeNull();
+    first.unmount();
+    step();
+    fireEvent.click(screen.getByRole("button", { name: "I have saved the PFX" }));
+    expect(held).toEqual(["key", "key"]);
   });
 });

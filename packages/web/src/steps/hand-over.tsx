@@ -1,4 +1,4 @@
-import { Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import type { CopyFn } from "../components/copy-field.js";
 import type { HandOverValues } from "../components/hand-over-card.js";
 import { HandOverCard } from "../components/hand-over-card.js";
@@ -23,9 +23,21 @@ export function HandOverStep(props: {
   readonly canSharePoint: boolean;
   readonly canFinish: boolean;
   readonly onSecretSaved: () => void;
+  /** The certificate's key is in the admin's hands (held-rule.ts): its pending mark can go. */
+  readonly onCertificateHeld: () => void;
   readonly onSharePoint: () => void;
   readonly onFinish: () => void;
 }) {
+  // Held by held-rule.ts (the card applies it): the secret copied or a key file downloaded; the
+  // buttons below are its "confirm". Offered on screen alone leaves the mark (a reload: unheld).
+  const [keyHeld, setKeyHeld] = createSignal(false);
+  const held = () => {
+    if (props.secretPending) props.onSecretSaved();
+    else if (props.values.certificate) {
+      setKeyHeld(true);
+      props.onCertificateHeld();
+    }
+  };
   return (
     <section class="card" aria-labelledby="step-heading">
       <StepHeading>Add the domain in Boxafe</StepHeading>
@@ -41,17 +53,16 @@ export function HandOverStep(props: {
           </div>
         )}
       </Show>
-      <HandOverCard
-        values={props.values}
-        copy={async (text) => {
-          await (props.copy ?? ((t: string) => navigator.clipboard.writeText(t)))(text);
-          if (props.secretPending && text === props.values.secret?.text) props.onSecretSaved();
-        }}
-      />
+      <HandOverCard values={props.values} copy={props.copy} onHeld={held} />
       <div class="actions">
         <Show when={props.secretPending}>
           <button type="button" class="primary" onClick={() => props.onSecretSaved()}>
             I have saved the secret
+          </button>
+        </Show>
+        <Show when={props.values.certificate && !keyHeld()}>
+          <button type="button" onClick={() => held()}>
+            I have saved the PFX
           </button>
         </Show>
         <Show when={props.canFinish}>

@@ -50,6 +50,11 @@ export interface Driver extends RotationActions {
    * apply) and returns it with its private key for the downloads; nothing of it is saved.
    */
   createCertificate(pfxPassword: string): Promise<CertificateMade>;
+  /**
+   * The admin has the setup hand-over's new credential (held-rule.ts: the key downloaded, or said
+   * saved): its pending mark is cleared. Idempotent; a failure leaves the mark (the next run: unheld).
+   */
+  handOverHeld(): Promise<void>;
   /** Forgets the saved state (the msal sign-in stays). */
   reset(): void;
 }

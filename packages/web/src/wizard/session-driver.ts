@@ -43,19 +43,13 @@ export async function createDriver(
 
   const send = async (event: WizardEvent): Promise<void> => {
     if (event.type === "sign-in.again") handlers.chooseAnotherAccount();
-    // The admin confirmed the secret is saved, or leaves the hand-over core let them leave: held now.
-    const leavesHandOver =
-      state.phase === "hand-over" &&
-      (event.type === "finish" || event.type === "sharepoint.start") &&
-      userEvents(state).includes(event.type);
-    if (event.type === "secret.shown" || leavesHandOver) await handlers.handedOver();
+    // The admin confirmed the secret is saved (held-rule.ts: "confirm"): held now. Leaving the
+    // hand-over is not having the credential: a certificate never downloaded stays marked unheld.
+    if (event.type === "secret.shown") await handlers.handedOver();
     const [next, effects] = transition(state, event);
     commit(next);
-    // No new secret to confirm (Boxafe 1.5): the card offers the certificate's downloads from the
-    // hand-over on, so from then the admin may hold it and the tenant stops counting it unheld.
-    // A failed write here must not hide the card: the mark stays and is cleared when the admin leaves it.
-    if (next.phase === "hand-over" && next.handOver?.secret !== "new")
-      await handlers.handedOver().catch(() => undefined);
+    // Boxafe 1.5's certificate: the card offers its downloads at once, but offered is not held; the
+    // card calls handOverHeld when a file with the key is downloaded or the admin says it is saved.
     for (const effect of effects) {
       const result = await runEffect(handlers, effect, (progress) => {
         commit(transition(state, progress)[0]);
@@ -97,6 +91,7 @@ export async function createDriver(
     rotate: handlers.rotate,
     retire: handlers.retire,
     rotationHeld: handlers.rotationHeld,
+    handOverHeld: handlers.handedOver,
     createCertificate: handlers.createCertificate,
     reset() {
       sessionStorage.removeItem(STATE_KEY);

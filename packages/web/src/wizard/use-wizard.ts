@@ -57,6 +57,18 @@ export function useWizard(loadDriver: LoadDriver) {
     }
   };
   const can = (type: WizardEventType) => events().includes(type);
+  /**
+   * The hand-over's credential is in the admin's hands (held-rule.ts). A failed write must not hide the
+   * card and its downloads (localError would): the mark stays, the next download or tick asks again,
+   * and at worst the next run reviews the certificate as unheld and replaces it.
+   */
+  const handOverHeld = async () => {
+    try {
+      await (await getDriver()).handOverHeld();
+    } catch {
+      // Still marked pending: see above.
+    }
+  };
 
   /** The step an error belongs to, and the error as the views show it. */
   const failedStep = () => (state().phase === "error" ? state().error?.step : undefined);
@@ -91,6 +103,7 @@ export function useWizard(loadDriver: LoadDriver) {
     localError,
     getDriver,
     send,
+    handOverHeld,
     can,
     errorOf,
     phaseOf,
