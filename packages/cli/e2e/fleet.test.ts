@@ -315,9 +315,13 @@ describe("fleet setup and fleet check against 50 customer tenants", () => {
     const [old] = await storedOf(customer(EXPIRING).domain);
     if (!old) throw new Error("fleet setup stored no certificate");
     const partnerRequests = () => fleet.partner.context.stats.snapshot().requests;
+    const tokenRequests = () => customer(EXPIRING).context.stats.snapshot().tokenRequests;
     const before = partnerRequests();
+    const tokensBefore = tokenRequests();
     const run = await runCli(["fleet", "rotate", ...args(allFile, "--within", "30")], env);
     expect(run.code, run.stderr.slice(-2000)).toBe(0);
+    // Two tokens: the current certificate's (addKey), and a fresh one from the new certificate (its proof).
+    expect(tokenRequests() - tokensBefore).toBe(2);
     const result = JSON.parse(run.stdout) as {
       counts: Record<string, number>;
       tenants: { label: string; status: string }[];
@@ -367,8 +371,11 @@ describe("fleet setup and fleet check against 50 customer tenants", () => {
     expect(keys).toHaveLength(2);
     expect(await storedOf(customer(EXPIRING).domain)).toHaveLength(2);
 
+    const tokensBeforeRetire = tokenRequests();
     const retire = await runCli(["fleet", "retire", ...args(allFile, "--concurrency", "8")], env);
     expect(retire.code, retire.stderr.slice(-2000)).toBe(0);
+    // One token: the newest certificate's proof, which then serves its removeKey call.
+    expect(tokenRequests() - tokensBeforeRetire).toBe(1);
     const retired = JSON.parse(retire.stdout) as {
       counts: Record<string, number>;
       tenants: { label: string; status: string; removed?: string[] }[];

@@ -45,7 +45,14 @@ export async function runFleetRetire(context: CommandContext): Promise<number> {
         new Date(new X509Certificate(c.certificatePem).validFrom).toISOString(),
       retirePorts(tenantId, clientId, newest: StoredCertificate) {
         const app = asAppWith(fleet, proof, out.redactor, { tenantId, clientId }, newest);
-        return { ...runtime, ...proof, graph: app.graph, newest: app.credential, newestSigner: app.signer };
+        return {
+          ...runtime,
+          ...proof,
+          appToken: app.appToken,
+          graph: app.graph,
+          newest: app.credential,
+          newestSigner: app.signer,
+        };
       },
     },
     fleet.entries,

@@ -47,6 +47,7 @@ export async function runFleetRotate(context: CommandContext): Promise<number> {
         return {
           ...runtime,
           ...proof,
+          appToken: app.appToken,
           graph: app.graph,
           currentSigner: app.signer,
           signerFor: (made: StoredCertificate) => createProofSigner(made),

@@ -5,7 +5,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { makeCertificate } from "@boxafe-connect/certs";
-import type { CertificateMaker, ClientCredential, CloudEndpoints, ProofPorts } from "@boxafe-connect/core";
+import {
+  type CertificateMaker,
+  type ClientCredential,
+  type CloudEndpoints,
+  type ProofPorts,
+  tenantTokens,
+} from "@boxafe-connect/core";
 import {
   createFetchHttpPort,
   createGraphPort,
@@ -54,6 +60,9 @@ export function certificateMaker(redactor: Redactor): CertificateMaker<StoredCer
 /**
  * One tenant's app acting with one of its stored certificates (no admin): Graph on the app's own
  * token and a signer for addKey/removeKey proofs; the key and every token go to the redactor first.
+ * Its `appToken` is core's per-tenant cache (keyed by credential too): this certificate's one token
+ * serves every Graph call (addKey, each removeKey) and, in retire, is the newest's proven token,
+ * while another certificate (rotate's new one) gets a fresh token of its own.
  */
 export function asAppWith(
   fleet: { readonly endpoints: CloudEndpoints; readonly target: { readonly graphResource: string } },
@@ -68,10 +77,16 @@ export function asAppWith(
     certificatePem: certificate.certificatePem,
     privateKeyPem: certificate.privateKeyPem,
   };
-  const appToken = () =>
-    proof.appToken.acquire({ ...app, credential, resource: fleet.target.graphResource }).then((token) => {
+  const tokens = tenantTokens(proof.appToken);
+  const graphToken = () =>
+    tokens.acquire({ ...app, credential, resource: fleet.target.graphResource }).then((token) => {
       redactor.protect(token);
       return token;
     });
-  return { credential, graph: graphOn(fleet.endpoints, appToken), signer: createProofSigner(certificate) };
+  return {
+    credential,
+    appToken: tokens,
+    graph: graphOn(fleet.endpoints, graphToken),
+    signer: createProofSigner(certificate),
+  };
 }

@@ -26,3 +26,4 @@ export type { FleetStage, FleetState, FleetStateParse, FleetTenantRecord } from 
 export { emptyFleetState, fleetKey, parseFleetState } from "./fleet-state.js";
 export type { Light, Problem, ProblemKind, TenantHealth } from "./tenant-health.js";
 export { AMBER_DAYS, RED_DAYS } from "./tenant-health.js";
+export { tenantTokens } from "./tenant-tokens.js";

@@ -58,4 +58,23 @@ describe("tenantTokens", () => {
     await tokens.acquire({ ...request("https://graph.microsoft.com"), tenantId: "other" });
     expect(port.calls).toHaveLength(3);
   });
+
+  it("never hands one credential's token to another: a new certificate's proof asks the token service", async () => {
+    const port = counting();
+    const tokens = tenantTokens(port);
+    const certificate = (pem: string): AppTokenRequest => ({
+      ...request("https://graph.microsoft.com"),
+      credential: { kind: "certificate", certificatePem: pem, privateKeyPem: "key" },
+    });
+    const current = await tokens.acquire(certificate("-----BEGIN CERTIFICATE-----\nOLD\n"));
+    const fresh = await tokens.acquire(certificate("-----BEGIN CERTIFICATE-----\nNEW\n"));
+    expect(fresh).not.toBe(current);
+    // The same certificate (whatever its line breaks) is served from the cache; another secret is not.
+    expect(await tokens.acquire(certificate("-----BEGIN CERTIFICATE----- OLD"))).toBe(current);
+    await tokens.acquire({
+      ...request("https://graph.microsoft.com"),
+      credential: { kind: "secret", secret: "t" },
+    });
+    expect(port.calls).toHaveLength(3);
+  });
 });
