@@ -41,7 +41,9 @@ function handOverInput(context: CommandContext, session: WizardSession, files: C
   const clientId = applied?.clientId ?? observed?.application?.appId;
   if (!prepared || !observed || clientId === undefined) return undefined;
   const secret = core.newSecret();
-  const certificate = session.certificate();
+  // A key pair made this run goes out even when its proof never ran (a failure after its files).
+  const unheld = core.unheld()?.certificate;
+  const certificate = session.certificate() ?? (unheld ? { made: unheld, report: undefined } : undefined);
   const checked = session.preflight();
   return {
     command: "setup",
@@ -67,7 +69,7 @@ function handOverInput(context: CommandContext, session: WizardSession, files: C
             file: certificate.made.source === "held" ? certificate.made.file : null,
             files: files ?? null,
             pfxPassword: certificate.made.generatedPassword ? certificate.made.pfxPassword : null,
-            verification: certificate.report,
+            ...(certificate.report ? { verification: certificate.report } : {}),
           },
         }
       : {}),
@@ -145,12 +147,21 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
     if (end.phase !== "done") {
       progress.fail();
       const failure = failureOf(end, session);
-      // A secret made before the failure is handed over with the error: it cannot be read back.
-      if (input?.secret === undefined) throw failure;
+      // A secret or key pair made before the failure goes out with the error (core's unheld):
+      // neither can be read back from the tenant.
+      if (!input || session.core().unheld() === undefined) throw failure;
       const rendered = renderError(failure);
       await handOver(context, { ...input, failure: rendered });
-      // The secret is on stdout (and in the JSON): now the tenant may count it as held.
-      await session.core().handedOver();
+      // The values are on stdout (and in the JSON): now the tenant may count them as held. The
+      // same outage may refuse that write too: the run's own error stays the one reported.
+      await session
+        .core()
+        .handedOver()
+        .catch((error: unknown) =>
+          out.warn(
+            `The tenant could not record that the new credential was handed over (${renderError(error).message}); it stays marked as not handed over there.`,
+          ),
+        );
       out.error(rendered.message);
       return rendered.exitCode;
     }
@@ -172,7 +183,7 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
     if (written !== ExitCode.Ok) return written;
     const incomplete =
       (input.report !== undefined && !input.report.complete) ||
-      (input.certificate !== undefined && !input.certificate.verification.complete);
+      (input.certificate?.verification !== undefined && !input.certificate.verification.complete);
     return incomplete ? ExitCode.VerificationIncomplete : ExitCode.Ok;
   } finally {
     await session.close();

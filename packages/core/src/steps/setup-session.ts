@@ -68,6 +68,13 @@ export interface SetupSession<C extends MadeCertificate> {
   /** "held" when certificate() is the admin's own (reused: no files to write), "made" when new. */
   certificateSource(): CertificateSource | undefined;
   appInv(): SharePointAppInv | undefined;
+  /**
+   * The credentials this run made that the admin may not hold yet: a new secret, and a new key
+   * pair (Boxafe 1.5's, or SharePoint's) with its PFX password. They cannot be read back from the
+   * tenant, so a run that fails after making them hands them over with the error: this is that
+   * decision, for every adapter. Undefined when the run made none (a reused certificate is held).
+   */
+  unheld(): { readonly secret?: NewSecret; readonly certificate?: C } | undefined;
 }
 
 export interface SessionOptions {
@@ -276,5 +283,17 @@ export function createSetupSession<C extends MadeCertificate>(
     certificateSource: () => sharePointSource ?? madeSource,
     boxafeCertificate: () => made,
     appInv: () => inv,
+    unheld() {
+      const secret = applied?.secret;
+      // Boxafe 1.5's key pair is written at apply (the hand-over port); SharePoint's at its step.
+      const key =
+        madeSource === "made" && applied && made
+          ? made
+          : sharePointSource === "made"
+            ? certificate?.made
+            : undefined;
+      if (!secret && !key) return undefined;
+      return { ...(secret ? { secret } : {}), ...(key ? { certificate: key } : {}) };
+    },
   };
 }
