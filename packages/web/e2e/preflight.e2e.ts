@@ -30,10 +30,25 @@ describe("preflight on the review step", () => {
       "error",
     );
     await signIn(page, stack, stack.sandbox.admin.upn);
+    // The review's Graph requests: preflight's policy reads ride in observe's first $batch (core's
+    // observeTenant, as the CLI), not a request of their own.
+    const reads: { path: string; body: string }[] = [];
+    let recording = false;
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (recording && url.pathname.startsWith("/v1.0/"))
+        reads.push({ path: url.pathname, body: r.postData() ?? "" });
+    });
     await runSetup(page, async (step) => {
+      if (step === "choose-app") recording = true;
       if (step !== "review") return;
       const list = page.getByTestId("preflight");
       await list.waitFor();
+      recording = false;
+      expect(reads.filter((r) => r.path.startsWith("/v1.0/policies"))).toEqual([]);
+      const withPolicies = reads.filter((r) => r.path === "/v1.0/$batch" && r.body.includes("/policies/"));
+      expect(withPolicies).toHaveLength(1);
+      expect(withPolicies[0]).toBe(reads.find((r) => r.path === "/v1.0/$batch"));
       expect(await list.locator('[data-check="role"]').getAttribute("data-status")).toBe("pass");
       expect(await list.locator('[data-check="app-management-policy"]').getAttribute("data-status")).toBe(
         "warn",

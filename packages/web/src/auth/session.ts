@@ -30,6 +30,8 @@ export interface SignedIn {
    * refused (preflight then says unknown).
    */
   graphWith(extraScopes: readonly string[]): Promise<GraphPort>;
+  /** The sign-in asked for Policy.Read.All (not declined before): `graph`'s token can read the policies. */
+  readonly readPolicies: boolean;
 }
 
 export interface Auth {
@@ -188,6 +190,7 @@ export async function startAuth(config: WebConfig, origin: string): Promise<Auth
         accessToken,
         graph,
         graphWith,
+        readPolicies: !declined,
       }
     : undefined;
 

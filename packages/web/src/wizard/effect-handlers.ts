@@ -87,7 +87,11 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
     const result = await reviewTenant(
       signed.graph,
       request,
-      { accessToken: () => signed.accessToken(), graphWith: (extra) => signed.graphWith(extra) },
+      {
+        accessToken: () => signed.accessToken(),
+        graphWith: (extra) => signed.graphWith(extra),
+        readPolicies: signed.readPolicies,
+      },
       pageCertificateMaker(window.crypto),
     );
     reviewed = result.reviewed;

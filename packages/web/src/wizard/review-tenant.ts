@@ -35,6 +35,8 @@ function keyOf(appId: string): string {
 export interface PreflightAccess {
   readonly accessToken: () => Promise<string>;
   readonly graphWith: (extraScopes: readonly string[]) => Promise<GraphPort>;
+  /** The sign-in's token carries Policy.Read.All: preflight's reads ride in observe's $batch (as the CLI). */
+  readonly readPolicies?: boolean;
 }
 
 /** The same request with the secret ending `days` from now (a tenant cap need not be an offered lifetime). */
@@ -66,7 +68,15 @@ export async function reviewTenant<C extends MadeCertificate = MadeCertificate>(
   // The Boxafe version decides the credential (core's boxafe/version.ts); no version: a secret.
   const credentials = request.boxafe === undefined ? undefined : boxafeCredentials(request.boxafe);
   const withSecret = credentials?.secret ?? true;
-  let prepared = await prepare({ ...browserPorts, graph }, request, undefined, { withSecret });
+  // With preflight to follow, its policy reads ride in observe's $batch (core's observeTenant): one read
+  // batch, no request of their own; without them (declined) preflight falls back to `graphWith`.
+  let prepared = await prepare(
+    { ...browserPorts, graph, readPolicies: access?.readPolicies === true },
+    request,
+    undefined,
+    { withSecret },
+    { withPolicies: access !== undefined },
+  );
   const { observed } = prepared;
   const wantedSecretDays = request.secretLifetimeDays ?? DEFAULT_SECRET_DAYS;
   // The tenant's rules (read-only): the plan's secret then fits a lifetime cap, and the review lists them.
@@ -79,6 +89,7 @@ export async function reviewTenant<C extends MadeCertificate = MadeCertificate>(
           permissions: prepared.permissions,
           signedInWith: "browser",
           credentials: { secretDays: wantedSecretDays },
+          ...(observed.policies ? { policies: observed.policies } : {}),
         },
       )
     : undefined;
