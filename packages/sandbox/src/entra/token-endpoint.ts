@@ -52,17 +52,7 @@ async function userTokens(
   if (flow === "deviceCode") checkDeviceCodeSignIn(ctx.dir, user, r.resource.appId);
   // The consent given at sign-in stays in the tenant: the client's service principal and a grant.
   recordSignIn(ctx, client, user, r.resource, r.scopes);
-  return issueUserTokens(
-    ctx,
-    client.appId,
-    client.displayName,
-    user,
-    r.audience,
-    r.scopes,
-    r.oidc,
-    scope,
-    nonce,
-  );
+  return issueUserTokens(ctx, { client, user, resolved: r, requestedScope: scope, nonce });
 }
 
 async function deviceCode(ctx: SandboxContext, form: Record<string, string>): Promise<TokenResponse> {
@@ -139,18 +129,13 @@ async function foreignUserTokens(
   // tenant, and a silent sign-in cannot ask for consent (AADSTS65001, consent_required).
   if (!client?.spId) throw oauth.consentRequired(session.clientId);
   const r = resolveScopes(ctx, client, user, scope);
-  return issueUserTokens(
-    ctx,
-    client.appId,
-    client.displayName,
+  return issueUserTokens(ctx, {
+    client,
     user,
-    r.audience,
-    r.scopes,
-    r.oidc,
-    scope,
-    undefined,
-    session.homeTenantId,
-  );
+    resolved: r,
+    requestedScope: scope,
+    homeTenantId: session.homeTenantId,
+  });
 }
 
 async function refreshToken(ctx: SandboxContext, form: Record<string, string>): Promise<TokenResponse> {

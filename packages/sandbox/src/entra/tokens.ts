@@ -3,6 +3,7 @@ import type { SandboxContext } from "../context.js";
 import type { ResourceSeed } from "../store/seed-resources.js";
 import { ROLE } from "../store/tenant.js";
 import type { Application, ServicePrincipal, User } from "../store/types.js";
+import type { ResolvedScopes } from "./consent.js";
 
 export interface TokenResponse {
   token_type: "Bearer";
@@ -73,20 +74,22 @@ export function widsOf(user: User): string[] {
   return [...user.roles, ROLE.defaultUser];
 }
 
-/** Delegated token set: access token with `scp` and `wids`, id token, refresh token, client_info. */
-export async function issueUserTokens(
-  ctx: SandboxContext,
-  clientId: string,
-  clientName: string,
-  user: User,
-  audience: string,
-  scopes: string[],
-  oidcScopes: string[],
-  requestedScope: string,
-  nonce?: string,
+/** Who signs in to what: the client, the user, the scopes resolveScopes granted, and the request's. */
+export interface UserTokenGrant {
+  readonly client: { readonly appId: string; readonly displayName: string };
+  readonly user: User;
+  readonly resolved: Pick<ResolvedScopes, "audience" | "scopes" | "oidc">;
+  readonly requestedScope: string;
+  readonly nonce?: string;
   /** The user's home tenant when it is not this one (a partner admin through GDAP). */
-  homeTenantId?: string,
-): Promise<TokenResponse> {
+  readonly homeTenantId?: string;
+}
+
+/** Delegated token set: access token with `scp` and `wids`, id token, refresh token, client_info. */
+export async function issueUserTokens(ctx: SandboxContext, grant: UserTokenGrant): Promise<TokenResponse> {
+  const { user, requestedScope, nonce, homeTenantId } = grant;
+  const { appId: clientId, displayName: clientName } = grant.client;
+  const { audience, scopes, oidc: oidcScopes } = grant.resolved;
   const t = times(ctx);
   const access = await ctx.signer.sign({
     aud: audience,

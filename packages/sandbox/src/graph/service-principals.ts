@@ -57,7 +57,11 @@ function apply(sp: ServicePrincipal, body: Record<string, unknown>): void {
  */
 function createFirstParty(ctx: SandboxContext, req: GraphRequest, seed: ResourceSeed): GraphResponse {
   requireManage(req.caller, []);
-  const sp = { ...resourcePrincipal(seed, ctx.dir.tenant), createdAt: ctx.dir.now() };
+  return added(ctx, { ...resourcePrincipal(seed, ctx.dir.tenant), createdAt: ctx.dir.now() });
+}
+
+/** A new service principal kept in the tenant and answered 201 Created with its entity. */
+function added(ctx: SandboxContext, sp: ServicePrincipal): GraphResponse {
   ctx.dir.data.servicePrincipals.push(sp);
   ctx.dir.save();
   return entityCreated(ctx, "servicePrincipals", sp.id, servicePrincipalShape(sp));
@@ -97,9 +101,7 @@ function create(
     createdAt: ctx.dir.now(),
   };
   apply(sp, body);
-  ctx.dir.data.servicePrincipals.push(sp);
-  ctx.dir.save();
-  return entityCreated(ctx, "servicePrincipals", sp.id, servicePrincipalShape(sp));
+  return added(ctx, sp);
 }
 
 /** /servicePrincipals, /servicePrincipals/{id} or (appId='…'), and the assignment and grant sub-resources. */
