@@ -34,6 +34,7 @@ import { askHandOver, showHandOver } from "../steps/hand-over.js";
 import { railLine } from "../steps/rail.js";
 import { askReview } from "../steps/review.js";
 import { askSharePoint } from "../steps/sharepoint.js";
+import { showUnheld } from "../steps/unheld.js";
 import type { Ui } from "../steps/ui.js";
 import { askVerifyIncomplete } from "../steps/verify-incomplete.js";
 import type { WizardSession } from "../wizard/setup-session.js";
@@ -148,6 +149,7 @@ export function promptAnswers(
       case "sharepoint":
         return askSharePoint(ui, state, session, files(), context.out.style);
       case "error":
+        showUnheld(ui, session, context.out, files(), shown);
         return askError(ui, state);
       default:
         return undefined;
