@@ -7,9 +7,13 @@ import type { NewSecret } from "@boxafe-connect/core";
 import { appKeyOf, parseRequest, rotate, rotateRequestSchema } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
-import { handOverLines, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
-import { checkNewFile } from "../files/output-path.js";
-import { writeAfterHandOver } from "../files/write-after-hand-over.js";
+import { handOverLines, shownOnlyNowWarning } from "../files/hand-over.js";
+import {
+  type HandOverFileResult,
+  reportHandOverFile,
+  writeHandOverFileNow,
+} from "../files/hand-over-file.js";
+import { checkOutputFile } from "../files/output-path.js";
 import { ExitCode } from "../render-error.js";
 import { appRequestOf } from "../requests/app-request.js";
 import { sessionRequestOf } from "../requests/session-request.js";
@@ -37,11 +41,11 @@ export async function runSecretRotate(context: CommandContext): Promise<number> 
   const file = stringOption(context, "output");
   // Everything the command will need is checked before anyone signs in or anything changes.
   const request = rotateRequestOf(context);
-  if (file) await checkNewFile(file, "output", "secret rotate");
+  await checkOutputFile(file, "secret rotate");
   const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: true });
   try {
     const step = out.step("Adding a new secret and proving it");
-    let shown: { secret: NewSecret; clientId: string } | undefined;
+    let shown: { secret: NewSecret; clientId: string; written: HandOverFileResult } | undefined;
     const values = (secret: NewSecret, clientId: string) => ({
       tenantId: session.tenantId,
       clientId,
@@ -61,14 +65,16 @@ export async function runSecretRotate(context: CommandContext): Promise<number> 
         const secret = event.secret;
         out.redactor.handOver(secret.secretText);
         step.done("New secret proven; the old secrets keep working until 'secret retire'");
-        shown = { secret, clientId: event.clientId };
+        // The file first (synchronous, never throwing), so the document says whether it was written.
+        const written = writeHandOverFileNow(file, values(secret, event.clientId));
+        shown = { secret, clientId: event.clientId, written };
         out.result({
           command: "secret rotate",
           ok: true,
           ...values(secret, event.clientId),
           secretKeyId: secret.keyId,
           removedKeyIds: [],
-          handOverFile: file ?? null,
+          ...written,
         });
         out.print(
           [
@@ -83,13 +89,7 @@ export async function runSecretRotate(context: CommandContext): Promise<number> 
       if (shown === undefined) step.fail("Rotation stopped; the old secrets still work");
       throw error;
     });
-    const made = shown;
-    if (!file || made === undefined) return ExitCode.Ok;
-    const written = await writeAfterHandOver(out, file, () =>
-      writeHandOverFile(file, values(made.secret, made.clientId)),
-    );
-    if (written === ExitCode.Ok) out.info(`Wrote the values to ${file} (mode 0600).`);
-    return written;
+    return shown === undefined ? ExitCode.Ok : reportHandOverFile(out, shown.written);
   } finally {
     await session.close();
   }

@@ -1,8 +1,8 @@
 /**
  * The end of every setup: the values for Boxafe's "Add new Domain" window (stdout) and the JSON
- * document first, the "shown only now" warning, advisories with the next action, and only then the
- * optional 0600 file: a failed write loses nothing (exit 6, FileNotWritten; the path was checked
- * before sign-in, so that is rare).
+ * document first, the "shown only now" warning, advisories with the next action. The optional 0600
+ * file is written (synchronously, never throwing) just before the document, which says whether it
+ * was: a failed write loses nothing (exit 6, FileNotWritten; the path was checked before sign-in).
  */
 import type {
   BoxafeVersion,
@@ -13,13 +13,13 @@ import type {
 } from "@boxafe-connect/core";
 import { advisoryNotes, printable } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
-import { handOverLines, handOverValues, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
-import { writeAfterHandOver } from "../files/write-after-hand-over.js";
+import { handOverLines, handOverValues, shownOnlyNowWarning } from "../files/hand-over.js";
+import { reportHandOverFile, writeHandOverFileNow } from "../files/hand-over-file.js";
 import { advisoryLines } from "../render/advisories-view.js";
 import { ewsChangeLines, powerShellLines } from "../render/ews-view.js";
 import { readinessLines } from "../render/readiness-view.js";
 import { verificationLines } from "../render/verification-view.js";
-import { ExitCode, type RenderedError } from "../render-error.js";
+import type { ExitCode, RenderedError } from "../render-error.js";
 import type { SetupEnd } from "../session/setup-end.js";
 
 export interface HandOverInput {
@@ -64,6 +64,8 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
   out.redactor.handOver(input.certificate?.pfxPassword ?? undefined);
   const values = handOverValues(input.tenantId, input.clientId, input.secret);
   const notes = advisoryNotes(input.permissions, input.clientId);
+  // The file first (it cannot throw), so the document says whether it was written.
+  const file = writeHandOverFileNow(input.outputFile, values);
   out.result({
     command: input.command,
     ok: input.failure ? false : input.report ? input.report.complete : true,
@@ -82,7 +84,7 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
     ...(input.stats ? { stats: input.stats } : {}),
     verification: input.report ?? null,
     advisories: notes,
-    handOverFile: input.outputFile ?? null,
+    ...file,
     certificate: input.certificate ?? null,
     ...(input.preflight ? { preflight: input.preflight } : {}),
     boxafe: input.boxafe ?? null,
@@ -95,11 +97,7 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
       : {}),
   });
   if (!out.json) showValues(context, input, values, notes);
-  if (!input.outputFile) return ExitCode.Ok;
-  const file = input.outputFile;
-  const written = await writeAfterHandOver(out, file, () => writeHandOverFile(file, values));
-  if (written === ExitCode.Ok) out.info(`Wrote the values to ${file} (mode 0600).`);
-  return written;
+  return reportHandOverFile(out, file);
 }
 
 function showValues(

@@ -18,7 +18,7 @@ import { stringOption } from "../command-context.js";
 import type { CertificateFiles } from "../files/certificate-files.js";
 import { certificateBaseName, writeCertificateFiles } from "../files/certificate-files.js";
 import { heldCertificates, readHeldCertificate } from "../files/held-certificate.js";
-import { checkNewFile, checkOutputFolder } from "../files/output-path.js";
+import { checkOutputFile, checkOutputFolder } from "../files/output-path.js";
 import { planLines } from "../render/plan-view.js";
 import { preflightDocument } from "../render/preflight-view.js";
 import { taskProgress } from "../render/task-progress.js";
@@ -101,8 +101,7 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
     boxafe: flags.boxafe ?? DEFAULT_BOXAFE_VERSION,
   };
   // Output paths are checked before anyone signs in: nothing changes if a file cannot be written.
-  const output = stringOption(context, "output");
-  if (output) await checkNewFile(output, "output", "setup");
+  await checkOutputFile(stringOption(context, "output"), "setup");
   // Boxafe 1.5 always gets a certificate, whose files go into this folder.
   if (request.certificate || request.boxafe === "1.5")
     await checkOutputFolder(".", [], "certificate", "setup");

@@ -3,11 +3,14 @@
 import { resumeDecision } from "@boxafe-connect/core";
 import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
-import { flag } from "../command-context.js";
+import { flag, stringOption } from "../command-context.js";
+import { refuseEmptyOutput } from "../files/output-path.js";
 import { ExitCode } from "../render-error.js";
 import { checkNewStateFile, forgetRun, loadRun, stateFileOf } from "../wizard/state-store.js";
 
 export async function runSetup(context: CommandContext): Promise<number> {
+  // -o '' is a mistake in either mode: exit 2 before a saved run is read or anyone signs in.
+  refuseEmptyOutput(stringOption(context, "output"), "setup");
   // A saved run is checked first: a missing, corrupt or credential-bearing file is exit 2, in any mode.
   const saved = flag(context, "resume") ? await loadRun(stateFileOf(context)) : undefined;
   if (flag(context, "yes")) {

@@ -74,3 +74,22 @@ export async function checkOutputFolder(
   await writableFolder(dir, option, command);
   for (const name of names) await checkNewFile(resolve(dir, name), option, command);
 }
+
+/** -o/--output given empty (`-o ''`): exit 2 naming it, before sign-in (never a file named ""). */
+export function refuseEmptyOutput(path: string | undefined, command: string): void {
+  if (path !== undefined && path.trim() === "")
+    throw new UsageError(
+      "-o/--output is empty: give a new file name for the values, or leave the option out.",
+      command,
+    );
+}
+
+/** -o/--output: refused when empty, else checked as a new file; undefined when not given. */
+export async function checkOutputFile(
+  path: string | undefined,
+  command: string,
+): Promise<string | undefined> {
+  refuseEmptyOutput(path, command);
+  if (path !== undefined) await checkNewFile(path, "output", command);
+  return path;
+}
