@@ -72,7 +72,8 @@ export interface SetupSession<C extends MadeCertificate> {
    * The credentials this run made that the admin may not hold yet: a new secret, and a new key
    * pair (Boxafe 1.5's, or SharePoint's) with its PFX password. They cannot be read back from the
    * tenant, so a run that fails after making them hands them over with the error: this is that
-   * decision, for every adapter. Undefined when the run made none (a reused certificate is held).
+   * decision, for every adapter. Undefined when the run made none (a reused certificate is held)
+   * or once handedOver() ran.
    */
   unheld(): { readonly secret?: NewSecret; readonly certificate?: C } | undefined;
 }
@@ -113,6 +114,8 @@ export function createSetupSession<C extends MadeCertificate>(
   /** Whether `made` is the admin's own (reused) or a new key pair. */
   let madeSource: CertificateSource | undefined;
   let sharePointSource: CertificateSource | undefined;
+  /** handedOver() ran: what this run made is in the admin's hands. */
+  let delivered = false;
 
   const need = <T>(value: T | undefined, what: string): T => {
     if (value === undefined)
@@ -272,6 +275,7 @@ export function createSetupSession<C extends MadeCertificate>(
     newSecret: () => applied?.secret,
     async handedOver() {
       const p = need(ports, "Sign-in");
+      delivered = true;
       const pending = [applied?.handOver, pendingCertificate, heldPending];
       applied = applied && { ...applied, handOver: undefined };
       pendingCertificate = undefined;
@@ -284,6 +288,7 @@ export function createSetupSession<C extends MadeCertificate>(
     boxafeCertificate: () => made,
     appInv: () => inv,
     unheld() {
+      if (delivered) return undefined;
       const secret = applied?.secret;
       // Boxafe 1.5's key pair is written at apply (the hand-over port); SharePoint's at its step.
       const key =
