@@ -7,6 +7,7 @@ import { decodeJwt } from "jose";
 import type { Permission } from "../catalog/types.js";
 import { isCoreError } from "../errors.js";
 import type { GraphPort } from "../graph/port.js";
+import type { RetryPolicy } from "../graph/retry-policy.js";
 import type { RuntimePorts } from "../ports.js";
 import type { VerifyRequest } from "../requests/verify-request.js";
 import { audienceFor } from "../verify/audiences.js";
@@ -33,7 +34,7 @@ export interface ProofInput {
 
 /** The proof every use case shares, with progress as events. */
 export async function prove(
-  ports: RuntimePorts & ProofPorts,
+  ports: RuntimePorts & ProofPorts & { readonly retry?: Partial<RetryPolicy> },
   input: ProofInput,
   emit: Emit = silent,
 ): Promise<VerificationReport> {
@@ -46,6 +47,8 @@ export async function prove(
       appToken: ports.appToken,
       ...(input.graph ? { graph: input.graph } : {}),
       ...(ports.appGraph ? { appGraph: ports.appGraph } : {}),
+      // The run's retry budget reaches the proof's Graph reads too (they used the default 120 s).
+      ...(ports.retry ? { retry: ports.retry } : {}),
       progress: (event) => {
         ports.progress?.(event);
         emit({

@@ -9,7 +9,7 @@ import type { Permission, ResourceKey } from "../catalog/types.js";
 import type { CloudEndpoints } from "../clouds.js";
 import { isCoreError } from "../errors.js";
 import type { GraphPort } from "../graph/port.js";
-import { backoffMs, retryPolicy } from "../graph/retry-policy.js";
+import { backoffMs, type RetryPolicy, retryPolicy } from "../graph/retry-policy.js";
 import type { RuntimePorts } from "../ports.js";
 import { audienceFor } from "./audiences.js";
 import { readDirectoryRecord } from "./directory-record.js";
@@ -52,6 +52,8 @@ export interface VerifyDeps extends RuntimePorts {
    * SharePoint tenant name is given (Directory.ReadWrite.All may read /organization).
    */
   readonly appGraph?: (accessToken: string) => GraphPort;
+  /** The run's retry policy for those Graph reads (BOXAFE_RETRY_BUDGET_SECONDS), else the default. */
+  readonly retry?: Partial<RetryPolicy>;
 }
 
 export interface VerifyInput {
