@@ -6,6 +6,7 @@
  */
 import type {
   BoxafeVersion,
+  KeptCertificate,
   NewSecret,
   Permission,
   PlanSummary,
@@ -17,6 +18,7 @@ import { handOverLines, handOverValues, shownOnlyNowWarning } from "../files/han
 import { reportHandOverFile, writeHandOverFileNow } from "../files/hand-over-file.js";
 import { advisoryLines } from "../render/advisories-view.js";
 import { ewsChangeLines, powerShellLines } from "../render/ews-view.js";
+import { KEPT_NOT_RUN, keptCertificateLines } from "../render/kept-certificate.js";
 import { readinessLines } from "../render/readiness-view.js";
 import { verificationLines } from "../render/verification-view.js";
 import type { ExitCode, RenderedError } from "../render-error.js";
@@ -47,6 +49,8 @@ export interface HandOverInput {
     /** The SharePoint proof with the certificate. */
     readonly verification?: VerificationReport;
   };
+  /** The app's certificate from an earlier run, kept (nothing made or written; no proof ran). */
+  readonly kept?: KeptCertificate;
   /** Preflight's checks and the credential choice (JSON only; people saw them before the plan). */
   readonly preflight?: Record<string, unknown>;
   /** A later step failed after a secret was made: the values still go out, with the error. */
@@ -86,6 +90,7 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
     advisories: notes,
     ...file,
     certificate: input.certificate ?? null,
+    ...(input.kept ? { keptCertificate: input.kept, proof: KEPT_NOT_RUN } : {}),
     ...(input.preflight ? { preflight: input.preflight } : {}),
     boxafe: input.boxafe ?? null,
     ...(input.end ? endResult(input.end) : {}),
@@ -131,6 +136,7 @@ function showValues(
       ].join("\n"),
     );
   }
+  if (input.kept) out.print(keptCertificateLines(input.kept).join("\n"));
   if (input.secret) out.warn(shownOnlyNowWarning);
   const advice = advisoryLines(notes, out.style);
   if (advice.length > 0) out.info(["", ...advice].join("\n"));

@@ -19,6 +19,7 @@ import { stringOption } from "../command-context.js";
 import type { CertificateFiles } from "../files/certificate-files.js";
 import { certificateBaseName, writeCertificateFiles } from "../files/certificate-files.js";
 import { heldCertificates } from "../files/held-certificate.js";
+import { KEPT_NOT_RUN, keptCertificateLines } from "../render/kept-certificate.js";
 import { readinessLines } from "../render/readiness-view.js";
 import { ExitCode } from "../render-error.js";
 import { sessionRequestOf } from "../requests/session-request.js";
@@ -78,11 +79,13 @@ function doneText(state: WizardState, effect: Effect): string {
       return `Applied ${state.plan?.total ?? 0} changes`;
     case "verify": {
       const v = state.verification;
+      if (v?.notRun) return `Verification ${KEPT_NOT_RUN}`;
       return v && v.total > 0
         ? `${v.granted}/${v.total} permissions proven by tokens`
         : "Verification skipped (no new secret)";
     }
     case "sharepoint":
+      if (state.verification?.notRun) return "Certificate kept (held from an earlier run), not proven here";
       return state.sharepoint?.certificate ? "Certificate added and proven" : "SharePoint values ready";
   }
 }
@@ -144,6 +147,8 @@ export function promptAnswers(
           const made = session.core().boxafeCertificate();
           if (made)
             ui.note(boxafeCertificateLines(made, files()).join("\n"), "Certificate for Boxafe 1.5 or later");
+          const kept = session.core().keptCertificate();
+          if (kept) ui.note(keptCertificateLines(kept).join("\n"), "Certificate for Boxafe 1.5 or later");
         }
         return askHandOver(ui, state, session);
       case "sharepoint":
@@ -223,12 +228,16 @@ export async function runSetupWizard(context: CommandContext, saved?: SavedRun):
     return ExitCode.Cancelled;
   }
   await forgetRun(path);
-  const incomplete = state.verification !== undefined && !state.verification.complete;
+  // Not run (a kept certificate, its key elsewhere) is not a failure, and never reads as "works".
+  const notRun = state.verification?.notRun !== undefined;
+  const incomplete = state.verification !== undefined && !state.verification.complete && !notRun;
   // The honest end: core's headline, never "can back up this tenant" while a workload is blocked.
   ui.outro(
     incomplete
       ? "Done, but verification is incomplete: run 'boxafe-connect check' later."
-      : (end?.readiness.headline ?? "Done. Prove each workload with 'boxafe-connect verify'."),
+      : notRun
+        ? `Done. The app keeps its certificate from an earlier run; proof ${KEPT_NOT_RUN} (prove it where the key is).`
+        : (end?.readiness.headline ?? "Done. Prove each workload with 'boxafe-connect verify'."),
   );
   return incomplete ? ExitCode.VerificationIncomplete : ExitCode.Ok;
 }

@@ -59,6 +59,7 @@ function handOverInput(context: CommandContext, session: WizardSession, files: C
     stats: applied?.stats ?? { requests: 0, roundTrips: 0 },
     outputFile: stringOption(context, "output"),
     ...(checked ? { preflight: preflightDocument(checked) } : {}),
+    ...(core.keptCertificate() ? { kept: core.keptCertificate() } : {}),
     ...(certificate && (files || certificate.made.source === "held")
       ? {
           certificate: {
@@ -167,7 +168,7 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
     if (!input) throw new Error("The setup ended without an app.");
     // The EWS step and the real call per workload; failures are reported beside the values.
     const finished = await finishSetup(context, session, flags.ews, flags.confirmEwsChange, flags.mailbox);
-    if (!input.report) {
+    if (!input.report && !input.kept) {
       out.info(
         "Verification skipped: no new secret was made. Prove an existing one with 'boxafe-connect verify'.",
       );

@@ -13,6 +13,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   secretEndDate: "secret-end",
   certificate: "certificate",
   certificateDays: "cert-days",
+  newCertificate: "new-certificate",
   profile: "profile",
   skipRetired: "skip-retired",
   removeExtra: "remove-extra",

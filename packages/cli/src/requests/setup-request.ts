@@ -21,6 +21,7 @@ export function setupInputOf(values: FlagValues): Record<string, unknown> {
     secretEndDate: text(values, "secret-end"),
     certificate: on(values, "certificate"),
     certificateDays: numberOrText(text(values, "cert-days")),
+    newCertificate: on(values, "new-certificate"),
   };
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }

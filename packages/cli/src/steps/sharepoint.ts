@@ -36,6 +36,9 @@ export async function askSharePoint(
     ui.log.info(verificationLines(report, style).join("\n"));
     // The key is in its files and the password on screen: the tenant may count the certificate held.
     await session.handedOver();
+  } else if (state.sharepoint?.mode === "certificate" && session.core().keptCertificate()) {
+    // The kept certificate already gives SharePoint access: nothing added, nothing to show again.
+    ui.log.info("SharePoint uses the kept certificate: nothing added.");
   } else {
     const inv = session.appInv();
     if (inv) {

@@ -33,6 +33,14 @@ export const setupRequestFields = z.strictObject({
   certificate: z.boolean().default(false).meta({ description: "Also add a certificate for SharePoint." }),
   certificateDays: certificateDaysField,
   /**
+   * Make a new certificate even when the app holds a valid one of ours (chooseCertificate "kept"):
+   * without it a re-run from a folder without the files keeps the app's certificate.
+   */
+  newCertificate: z
+    .boolean()
+    .default(false)
+    .meta({ description: "Make a new certificate even when the app holds a valid one of ours." }),
+  /**
    * Which Boxafe takes the values (boxafe/version.ts): "1.5" makes a certificate and no secret,
    * "1.4" a secret. Absent: the request's own secret/certificate choice (a secret, and a certificate
    * when asked). Front ends that ask the admin default to DEFAULT_BOXAFE_VERSION ("1.5").

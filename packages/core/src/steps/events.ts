@@ -48,6 +48,8 @@ export const wizardEventSchema = z.discriminatedUnion("type", [
     missing: count,
     unverifiable: count,
     total: count,
+    /** Why no proof ran (verifyNotRun): never "works", and no retry can change it. */
+    notRun: z.literal("certificate-held-elsewhere").optional(),
   }),
   z.strictObject({ type: z.literal("verify.failed"), error: errorInfoSchema }),
   z.strictObject({

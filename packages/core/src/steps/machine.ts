@@ -138,7 +138,9 @@ function step(state: WizardState, event: WizardEvent): Result {
     case "verify.done": {
       const { type: _t, ...counts } = event;
       const verification = { ...counts, attempts: (state.verification?.attempts ?? 0) + 1 };
-      return [{ ...state, verification, phase: event.complete ? "hand-over" : "verify-incomplete" }, []];
+      // Not run (the key is held elsewhere): incomplete, but a retry cannot change it, so on to the hand-over.
+      const onward = event.complete || event.notRun !== undefined;
+      return [{ ...state, verification, phase: onward ? "hand-over" : "verify-incomplete" }, []];
     }
     case "verify.failed":
       return failed(state, "verify", event.error, { type: "verify" });

@@ -21,6 +21,8 @@ export interface ApplyOutcome {
 export interface VerifyOutcome {
   readonly complete: boolean;
   readonly items: readonly { readonly status: "granted" | "pending" | "missing" | "unverifiable" }[];
+  /** Set when no proof could run (never complete): the certificate's key is held elsewhere. */
+  readonly notRun?: "certificate-held-elsewhere";
 }
 
 export interface EffectHandlers {
@@ -120,6 +122,7 @@ async function outcome(
         missing: count("missing"),
         unverifiable: count("unverifiable"),
         total: report.items.length,
+        ...(report.notRun ? { notRun: report.notRun } : {}),
       };
     }
     case "sharepoint": {

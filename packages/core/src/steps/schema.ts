@@ -90,6 +90,7 @@ export const verificationSchema = z.strictObject({
   unverifiable: z.number().int().min(0),
   total: z.number().int().min(0),
   attempts: z.number().int().min(0),
+  notRun: z.literal("certificate-held-elsewhere").optional(),
 });
 
 export const wizardStateSchema = z.strictObject({

@@ -15,7 +15,11 @@ import type { SharePointAppInv } from "../sharepoint/app-inv.js";
 import { sharePointAppInv } from "../sharepoint/app-inv.js";
 import type { AppKey } from "../tenant/model.js";
 import { addCertificate } from "../usecases/certificate.js";
-import { type CertificateSource, chooseCertificate } from "../usecases/choose-certificate.js";
+import {
+  type CertificateSource,
+  chooseCertificate,
+  type KeptCertificate,
+} from "../usecases/choose-certificate.js";
 import type { Emit } from "../usecases/events.js";
 import { silent } from "../usecases/events.js";
 import { handedOver, heldCertificateHandOver, type PendingHandOver } from "../usecases/hand-over.js";
@@ -67,6 +71,11 @@ export interface SetupSession<C extends MadeCertificate> {
   boxafeCertificate(): C | undefined;
   /** "held" when certificate() is the admin's own (reused: no files to write), "made" when new. */
   certificateSource(): CertificateSource | undefined;
+  /**
+   * The app's certificate this run kept (Boxafe 1.5, no files here or given, no --new-certificate):
+   * nothing made, added or written; the proofs cannot run with it (its key is held elsewhere).
+   */
+  keptCertificate(): KeptCertificate | undefined;
   appInv(): SharePointAppInv | undefined;
   /**
    * The credentials this run made that the admin may not hold yet: a new secret, and a new key
@@ -116,6 +125,7 @@ export function createSetupSession<C extends MadeCertificate>(
   let sharePointSource: CertificateSource | undefined;
   /** handedOver() ran: what this run made is in the admin's hands. */
   let delivered = false;
+  let kept: KeptCertificate | undefined;
 
   const need = <T>(value: T | undefined, what: string): T => {
     if (value === undefined)
@@ -149,6 +159,7 @@ export function createSetupSession<C extends MadeCertificate>(
       made = undefined;
       madeSource = undefined;
       heldPending = undefined;
+      kept = undefined;
       if (chosen.certificateDays !== undefined) {
         const picked = await chooseCertificate(
           p,
@@ -157,11 +168,15 @@ export function createSetupSession<C extends MadeCertificate>(
           prepared.observed.application?.appId,
           emit,
           prepared.observed.application,
+          { now: prepared.now, newCertificate: wanted.newCertificate },
         );
-        made = picked.certificate;
-        madeSource = picked.source;
-        if (picked.source === "held")
-          heldPending = heldCertificateHandOver(prepared.observed.application, made.thumbprint);
+        if (picked.source === "kept") kept = picked.kept;
+        else {
+          made = picked.certificate;
+          madeSource = picked.source;
+          if (picked.source === "held")
+            heldPending = heldCertificateHandOver(prepared.observed.application, made.thumbprint);
+        }
       }
       if (host.fit || made) {
         prepared = replan(prepared, {
@@ -214,6 +229,8 @@ export function createSetupSession<C extends MadeCertificate>(
               privateKeyPem: made.privateKeyPem,
             }
           : proofCredential(plan.request, applied ?? {}, made, options.knownSecret);
+      // A kept certificate's key is held elsewhere: not proven, never "works" (and no retry helps).
+      if (!credential && kept) return { complete: false, items: [], notRun: "certificate-held-elsewhere" };
       // Without a new credential there is nothing to prove with: an existing secret cannot be read back.
       if (!credential) return { complete: true, items: [] };
       const sharePointTenant = sharePointNameOf(plan.observed);
@@ -240,6 +257,9 @@ export function createSetupSession<C extends MadeCertificate>(
       const clientId = need(clientIdOf(), "The app");
       inv = sharePointAppInv(sharePointTenantName(plan.observed.organization.initialDomain), clientId);
       if (mode !== "certificate") return { url: inv.url };
+      // The kept certificate already gives SharePoint app-only access (its holder proves it): add none.
+      if (kept)
+        return { url: inv.url, certificate: { thumbprint: kept.thumbprint, notAfter: kept.notAfter } };
       // Boxafe 1.5's certificate already gives SharePoint app-only access: reuse it, add none.
       if (made && report) {
         certificate = { made, report };
@@ -285,6 +305,7 @@ export function createSetupSession<C extends MadeCertificate>(
     report: () => report,
     certificate: () => certificate ?? (made && report ? { made, report } : undefined),
     certificateSource: () => sharePointSource ?? madeSource,
+    keptCertificate: () => kept,
     boxafeCertificate: () => made,
     appInv: () => inv,
     unheld() {

@@ -6,7 +6,8 @@ import { parseRequest } from "../requests/parse-request.js";
 import { setupRequestSchema } from "../requests/setup-request.js";
 import { fakeAppTokens, fakeTenant, fakeTime } from "../testing/index.js";
 import { addCertificate } from "./certificate.js";
-import { chooseCertificate } from "./choose-certificate.js";
+import { chooseCertificate, keptCertificateOf } from "./choose-certificate.js";
+import { handedOver } from "./hand-over.js";
 import type { MadeCertificate, NewCredential } from "./ports.js";
 import { setup } from "./setup.js";
 
@@ -23,7 +24,8 @@ const certificate = (letter: string): MadeCertificate => ({
 /**
  * The fake tenant with one more of Graph's habits: a keyCredential added without a
  * customKeyIdentifier gets its certificate's SHA-1 thumbprint there (what observe compares). The
- * fake cannot hash DER, so a test certificate "MII<letter>" has the thumbprint <letter> x 40.
+ * fake cannot hash DER, so a test certificate "MII<letter>" has the thumbprint <letter> x 40. Graph
+ * also takes endDateTime from the certificate: every test certificate's notAfter.
  */
 function thumbprinting(tenant: ReturnType<typeof fakeTenant>): GraphPort {
   return {
@@ -33,6 +35,7 @@ function thumbprinting(tenant: ReturnType<typeof fakeTenant>): GraphPort {
         for (const key of app.keyCredentials) {
           if (key.customKeyIdentifier === undefined && typeof key.key === "string")
             key.customKeyIdentifier = key.key.slice(3).repeat(40);
+          if (key.endDateTime === undefined) key.endDateTime = certificate("A").notAfter;
         }
       }
       return answers;
@@ -125,5 +128,70 @@ describe("chooseCertificate: reuse what the admin holds, make a key pair only wh
     expect(second.summary.total).toBe(0);
     expect(h.tenant.writes()).toBe(writes);
     expect(h.tenant.apps[0]?.keyCredentials).toHaveLength(1);
+  });
+});
+
+describe("chooseCertificate: keep the app's handed-over certificate when no files are here", () => {
+  const request = (extra: Record<string, unknown> = {}) =>
+    parseRequest(setupRequestSchema, { boxafe: "1.5", ...extra });
+
+  it("a run from a new folder keeps it: no key made or added, no hand-over, proof not run", async () => {
+    const h = ports(undefined);
+    const first = await setup(h.ports, request());
+    expect(first.certificateSource).toBe("made");
+    // The files were written (the adapter's hand-over): the pending mark goes.
+    await handedOver(h.ports, first.handOver, () => {});
+    const writes = h.tenant.writes();
+    const second = await setup(h.ports, request());
+    expect(second.certificateSource).toBe("kept");
+    expect(second.keptCertificate).toMatchObject({
+      thumbprint: "A".repeat(40),
+      notAfter: "2027-11-27T12:00:00.000Z",
+    });
+    expect(second.keptCertificate?.daysLeft).toBeGreaterThan(300);
+    expect(second.summary.actions.filter((a) => a.type === "add-certificate")).toHaveLength(0);
+    expect(second.notRun).toBe("certificate-held-elsewhere");
+    expect(second.report).toBeUndefined();
+    expect(second.certificate).toBeUndefined();
+    expect(h.made).toHaveLength(1);
+    expect(h.handedOver.filter((c) => c.certificate)).toHaveLength(1);
+    expect(h.tenant.writes()).toBe(writes);
+    expect(h.tenant.apps[0]?.keyCredentials).toHaveLength(1);
+  });
+
+  it("--new-certificate makes and adds a second one", async () => {
+    const h = ports(undefined);
+    const first = await setup(h.ports, request());
+    await handedOver(h.ports, first.handOver, () => {});
+    const second = await setup(h.ports, request({ newCertificate: true }));
+    expect(second.certificateSource).toBe("made");
+    expect(h.made).toHaveLength(2);
+    expect(h.tenant.apps[0]?.keyCredentials).toHaveLength(2);
+  });
+
+  it("never keeps a pending, foreign, thumbprint-less or soon-ending certificate", () => {
+    const now = Date.parse("2026-12-01T00:00:00Z");
+    const key = (over: Record<string, unknown>) => ({
+      keyId: "k1",
+      type: "AsymmetricX509Cert",
+      usage: "Verify",
+      displayName: "CN=QNAP Boxafe",
+      customKeyIdentifier: "F".repeat(40),
+      startDateTime: "2026-01-01T00:00:00Z",
+      endDateTime: "2027-06-01T00:00:00Z",
+      ...over,
+    });
+    const app = (k: Record<string, unknown>, tags: string[] = []) => ({
+      displayName: "QNAP Boxafe",
+      keyCredentials: [key(k)] as never,
+      tags,
+    });
+    expect(keptCertificateOf(app({}), now)).toMatchObject({ keyId: "k1", daysLeft: 182 });
+    expect(keptCertificateOf(app({}, ["boxafe-connect:pending:k1"]), now)).toBeUndefined();
+    expect(keptCertificateOf(app({ displayName: "CN=someone else" }), now)).toBeUndefined();
+    expect(keptCertificateOf(app({ customKeyIdentifier: null }), now)).toBeUndefined();
+    // Inside core's 30-day renewal window: a new one is due, not kept.
+    expect(keptCertificateOf(app({ endDateTime: "2026-12-20T00:00:00Z" }), now)).toBeUndefined();
+    expect(keptCertificateOf(undefined, now)).toBeUndefined();
   });
 });

@@ -4,10 +4,13 @@
  * none. Never a new key when the admin gave one: a second run in the same folder must not leave
  * one more certificate on the app. Whether the held one still has to be added is the plan's call
  * (a keyCredential with its thumbprint as customKeyIdentifier is already there: nothing to add).
+ * A setup may also keep (third outcome) a valid certificate of ours the app already holds when no
+ * files are found or given: a run from another folder must not add one more one-year key.
  */
 import { certificateRequestFor } from "../credentials/certificate-option.js";
 import { isOurCertificate } from "../credentials/credential-rows.js";
 import { isUnheldKey, pendingIds } from "../credentials/hand-over-marker.js";
+import { DEFAULT_RENEW_WITHIN_DAYS } from "../defaults.js";
 import { CoreError } from "../errors.js";
 import { hasThumbprint } from "../tenant/credentials-plan.js";
 import type { KeyCredential, ObservedApplication, Plan } from "../tenant/model.js";
@@ -22,6 +25,71 @@ export interface ChosenCertificate<C extends MadeCertificate> {
   readonly source: CertificateSource;
 }
 
+/** A certificate of ours on the app, handed over earlier, kept: its key is not here. */
+export interface KeptCertificate {
+  readonly thumbprint: string;
+  readonly keyId: string;
+  readonly notAfter: string;
+  readonly daysLeft: number;
+}
+
+/** "kept": nothing made, nothing added, no files; the proofs cannot run (no key here). */
+export type CertificateChoice<C extends MadeCertificate> =
+  | ChosenCertificate<C>
+  | { readonly source: "kept"; readonly kept: KeptCertificate };
+
+/** Asks chooseCertificate to keep the app's certificate when no files are held (setup only). */
+export interface KeepOptions {
+  readonly now: number;
+  /** The admin asked for a new one (--new-certificate): never keep. */
+  readonly newCertificate: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The valid certificate of ours the app holds that setup keeps: handed over (no pending mark), with
+ * a thumbprint, and not ending within core's renewal window. The one ending last; undefined: none.
+ */
+export function keptCertificateOf(
+  app: Pick<ObservedApplication, "displayName" | "keyCredentials" | "tags"> | undefined,
+  now: number,
+): KeptCertificate | undefined {
+  if (app === undefined) return undefined;
+  const pending = pendingIds(app.tags);
+  const renewBy = now + DEFAULT_RENEW_WITHIN_DAYS * DAY_MS;
+  const key = app.keyCredentials
+    .filter((k) => isOurCertificate(k, app) && !isUnheldKey(k, pending))
+    .filter((k) => typeof k.customKeyIdentifier === "string" && k.customKeyIdentifier !== "")
+    .filter((k) => Date.parse(k.endDateTime) > renewBy)
+    .sort((a, b) => Date.parse(b.endDateTime) - Date.parse(a.endDateTime))[0];
+  if (key?.customKeyIdentifier === undefined || key.customKeyIdentifier === null) return undefined;
+  const end = Date.parse(key.endDateTime);
+  return {
+    thumbprint: key.customKeyIdentifier,
+    keyId: key.keyId,
+    notAfter: key.endDateTime,
+    daysLeft: Math.floor((end - now) / DAY_MS),
+  };
+}
+
+export function chooseCertificate<C extends MadeCertificate>(
+  ports: { readonly certificates?: CertificateMaker<C> },
+  subject: string,
+  days: number,
+  appId: string | undefined,
+  emit: Emit,
+  app?: Pick<ObservedApplication, "displayName" | "keyCredentials" | "tags">,
+): Promise<ChosenCertificate<C>>;
+export function chooseCertificate<C extends MadeCertificate>(
+  ports: { readonly certificates?: CertificateMaker<C> },
+  subject: string,
+  days: number,
+  appId: string | undefined,
+  emit: Emit,
+  app: Pick<ObservedApplication, "displayName" | "keyCredentials" | "tags"> | undefined,
+  keep: KeepOptions,
+): Promise<CertificateChoice<C>>;
 export async function chooseCertificate<C extends MadeCertificate>(
   ports: { readonly certificates?: CertificateMaker<C> },
   subject: string,
@@ -29,7 +97,8 @@ export async function chooseCertificate<C extends MadeCertificate>(
   appId: string | undefined,
   emit: Emit,
   app?: Pick<ObservedApplication, "displayName" | "keyCredentials" | "tags">,
-): Promise<ChosenCertificate<C>> {
+  keep?: KeepOptions,
+): Promise<CertificateChoice<C>> {
   const maker = ports.certificates;
   if (!maker) {
     throw new CoreError("invalid_input", "This front end cannot make certificates.", {
@@ -44,6 +113,15 @@ export async function chooseCertificate<C extends MadeCertificate>(
     refuseSuperseded(held, app);
     emit({ type: "done", task: "make-certificate", detail: `${held.thumbprint} (yours, reused)` });
     return { certificate: held, source: "held" };
+  }
+  const kept = keep && !keep.newCertificate ? keptCertificateOf(app, keep.now) : undefined;
+  if (kept !== undefined) {
+    emit({
+      type: "done",
+      task: "make-certificate",
+      detail: `${kept.thumbprint} (kept: held from an earlier run)`,
+    });
+    return { source: "kept", kept };
   }
   const made = await maker.make(request);
   emit({ type: "done", task: "make-certificate", detail: made.thumbprint });
@@ -89,7 +167,7 @@ function refuseSuperseded(
 }
 
 /** The certificate that goes to the hand-over port: only a new key pair (the admin has a held one). */
-export function newCertificateOf<C extends MadeCertificate>(chosen: ChosenCertificate<C> | undefined) {
+export function newCertificateOf<C extends MadeCertificate>(chosen: CertificateChoice<C> | undefined) {
   return chosen?.source === "made" ? chosen.certificate : undefined;
 }
 

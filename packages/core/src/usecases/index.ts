@@ -12,8 +12,13 @@ export type { CertificateRotateOutcome, CertificateRotatePorts } from "./certifi
 export { retireCertificateSelf, rotateCertificate } from "./certificate-rotate.js";
 export type { CheckResult } from "./check.js";
 export { check } from "./check.js";
-export type { CertificateSource, ChosenCertificate } from "./choose-certificate.js";
-export { chooseCertificate } from "./choose-certificate.js";
+export type {
+  CertificateChoice,
+  CertificateSource,
+  ChosenCertificate,
+  KeptCertificate,
+} from "./choose-certificate.js";
+export { chooseCertificate, keptCertificateOf } from "./choose-certificate.js";
 export type { CertificateRow, CredentialList, SecretRow } from "./credentials.js";
 export { listCredentials, observeApp, requireApp } from "./credentials.js";
 export type { Emit, Task, UseCaseEvent } from "./events.js";

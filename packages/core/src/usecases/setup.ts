@@ -17,9 +17,10 @@ import type { PlanSummary } from "../tenant/describe.js";
 import type { ClientCredential } from "../verify/port.js";
 import type { VerificationReport } from "../verify/verify.js";
 import {
+  type CertificateChoice,
   type CertificateSource,
-  type ChosenCertificate,
   chooseCertificate,
+  type KeptCertificate,
   newCertificateOf,
 } from "./choose-certificate.js";
 import type { Emit } from "./events.js";
@@ -129,8 +130,14 @@ export interface SetupResult<C extends MadeCertificate = MadeCertificate> extend
   readonly permissions: readonly Permission[];
   readonly summary: PlanSummary;
   readonly certificate?: C;
-  /** "held": the admin's certificate was reused (no files to write); "made": a new key pair. */
-  readonly certificateSource?: CertificateSource;
+  /**
+   * "held": the admin's certificate was reused (no files to write); "made": a new key pair; "kept":
+   * the app's certificate from an earlier run stays (keptCertificate), nothing made or written.
+   */
+  readonly certificateSource?: CertificateSource | "kept";
+  readonly keptCertificate?: KeptCertificate;
+  /** No proof ran: the kept certificate's key is held elsewhere (never reported as working). */
+  readonly notRun?: "certificate-held-elsewhere";
   readonly report?: VerificationReport;
 }
 
@@ -160,7 +167,7 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
   const credentials = request.boxafe === undefined ? undefined : boxafeCredentials(request.boxafe);
   const withSecret = credentials?.secret ?? true;
   let prepared = await prepare(ports, request, emit, { withSecret });
-  let chosen: ChosenCertificate<C> | undefined;
+  let chosen: CertificateChoice<C> | undefined;
   if (request.certificate || credentials?.certificate === true) {
     chosen = await chooseCertificate(
       ports,
@@ -169,13 +176,16 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
       prepared.observed.application?.appId,
       emit,
       prepared.observed.application,
+      { now: prepared.now, newCertificate: request.newCertificate },
     );
-    prepared = replan(prepared, {
-      withSecret,
-      certificate: certificateOption(chosen.certificate, prepared.desired.displayName),
-    });
+    if (chosen.source !== "kept")
+      prepared = replan(prepared, {
+        withSecret,
+        certificate: certificateOption(chosen.certificate, prepared.desired.displayName),
+      });
   }
-  const made = chosen?.certificate;
+  const made = chosen?.source === "kept" ? undefined : chosen?.certificate;
+  const kept = chosen?.source === "kept" ? chosen.kept : undefined;
   // Only a new key pair goes to the hand-over (files); the admin already holds a reused one.
   const applied = await applyPrepared(ports, prepared, emit, newCertificateOf(chosen));
   // The secret went out in the `credential` event (the adapter prints it there); a certificate's
@@ -214,6 +224,7 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
     summary: prepared.summary,
     ...(made ? { certificate: made } : {}),
     ...(chosen ? { certificateSource: chosen.source } : {}),
+    ...(kept ? { keptCertificate: kept, notRun: "certificate-held-elsewhere" as const } : {}),
     ...(report ? { report } : {}),
   };
 }

@@ -37,6 +37,12 @@ export const setupCommand: CommandSpec = {
           description: "Also create a certificate (for SharePoint); Boxafe 1.5 always gets one.",
         },
         {
+          name: "new-certificate",
+          kind: "boolean",
+          description:
+            "Make a new certificate even when the app holds a valid one from an earlier run (kept otherwise).",
+        },
+        {
           name: "certificate-file",
           kind: "string",
           value: "PEM",
