@@ -3,6 +3,14 @@ import { bin } from "../bin-name.js";
 import type { CommandSpec } from "../option-spec.js";
 import { appIdOption, globalGroup, targetGroup } from "../options.js";
 
+/** An app cannot read its own registration, so both phases are told its Object ID. */
+const objectIdOption = {
+  name: "object-id",
+  kind: "string",
+  value: "GUID",
+  description: "The application's Object ID.",
+} as const;
+
 export const certificateRotateCommand: CommandSpec = {
   name: "certificate rotate",
   summary: "The app rolls its own certificate (Graph addKey with a proof): no admin sign-in",
@@ -17,7 +25,7 @@ export const certificateRotateCommand: CommandSpec = {
       title: "Rotate options",
       options: [
         appIdOption,
-        { name: "object-id", kind: "string", value: "GUID", description: "The application's Object ID." },
+        objectIdOption,
         {
           name: "certificate-file",
           kind: "string",
@@ -51,7 +59,7 @@ export const certificateRetireCommand: CommandSpec = {
       title: "Retire options",
       options: [
         appIdOption,
-        { name: "object-id", kind: "string", value: "GUID", description: "The application's Object ID." },
+        objectIdOption,
         {
           name: "certificate-file",
           kind: "string",
