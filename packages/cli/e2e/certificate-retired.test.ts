@@ -57,7 +57,7 @@ describe("a retired certificate found in a folder is not re-added", () => {
     const files = (await readdir(cwd)).sort();
     const before = writes();
     const again = await t.run(setupArgs, { cwd });
-    expect(again.code).not.toBe(0);
+    expect(again.code, `${again.stdout}\n---\n${again.stderr}`).not.toBe(0);
     expect(again.code).not.toBe(2);
     expect(again.stderr).toContain("retired or replaced");
     expect(again.stderr).toContain(currentThumbprint);
