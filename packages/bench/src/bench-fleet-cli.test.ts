@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fleetCliBudgetMs, procCpuMs, tenantCount } from "./bench-fleet-cli.js";
+import { fleetCliBudgetMs, tenantCount } from "./bench-fleet-cli.js";
+import { procCpuMs } from "./measured-cli.js";
 
 describe("section 3b's sizing", () => {
   it("takes the tenant count from the environment, 1,000 by default, and refuses a bad one", () => {

@@ -5,16 +5,15 @@
  * 100 ms per request, once over a tenth of the fleet and once over all of it, to show that its memory
  * does not grow with the number of tenants (rows are streamed, not collected).
  */
-import { type ChildProcess, fork, spawn } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { scaledBudgetMs } from "./budget.js";
 import { formatBytes, formatMs } from "./markdown.js";
-import { repoPath } from "./repo.js";
+import { runMeasured } from "./measured-cli.js";
 import type { SectionResult } from "./section.js";
 
 /** 1,000 by default, as the issue asks; BOXAFE_BENCH_FLEET_TENANTS=100 for a quick run on a busy machine. */
@@ -93,68 +92,6 @@ function sandboxCpuMs(child: ChildProcess): Promise<number> {
     };
     child.on("message", onMessage);
     child.send("cpu");
-  });
-}
-
-/** utime + stime of a live process from /proc/<pid>/stat, in ms (Linux clock ticks are 10 ms). */
-export function procCpuMs(stat: string): number | undefined {
-  // The command name (field 2) may hold spaces and parentheses: count fields after its last ")".
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return Number.isFinite(utime) && Number.isFinite(stime) ? (utime + stime) * 10 : undefined;
-}
-
-interface Measured {
-  readonly code: number | null;
-  readonly ms: number;
-  readonly peakRss: number;
-  /** The CLI's CPU time (user + system), as last sampled before it exited. */
-  readonly cpuMs: number;
-  readonly stdout: string;
-  readonly stderrTail: string;
-}
-
-/** Runs the CLI and samples its resident memory from /proc (peak over the run). */
-function runMeasured(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [repoPath("packages/cli/dist/main.js"), ...args], {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let peakRss = 0;
-    let cpuMs = 0;
-    const sample = () => {
-      try {
-        const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? /VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-        peakRss = Math.max(peakRss, kb * 1024);
-        cpuMs = Math.max(cpuMs, procCpuMs(readFileSync(`/proc/${child.pid}/stat`, "utf8")) ?? 0);
-      } catch {
-        // the process is gone
-      }
-    };
-    const timer = setInterval(sample, 50);
-    const out: Buffer[] = [];
-    let err = "";
-    child.stdout.on("data", (c: Buffer) => out.push(c));
-    child.stderr.setEncoding("utf8").on("data", (c: string) => {
-      err = (err + c).slice(-2000);
-      sample();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearInterval(timer);
-      resolve({
-        code,
-        ms: performance.now() - started,
-        peakRss,
-        cpuMs,
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderrTail: err,
-      });
-    });
   });
 }
 
