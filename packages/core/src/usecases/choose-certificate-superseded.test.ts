@@ -35,6 +35,16 @@ describe("a certificate found in a folder that the app has moved on from", () =>
     expect(replacementOf(held(found), retiredApp)?.customKeyIdentifier).toBe("B".repeat(40));
   });
 
+  it("is replaced by one ending in the same second (rotated within a second of the setup)", () => {
+    const sameSecond = { ...retiredApp, keyCredentials: [key("B", "2027-11-01T00:00:00Z")] };
+    expect(replacementOf(held(found), sameSecond)?.customKeyIdentifier).toBe("B".repeat(40));
+  });
+
+  it("is not replaced when it ends later than every one of ours on the app (a run killed before its add)", () => {
+    const earlier = { ...retiredApp, keyCredentials: [key("B", "2027-10-31T23:59:59Z")] };
+    expect(replacementOf(held(found), earlier)).toBeUndefined();
+  });
+
   it("is still usable while it is on the app (rotate done, retire not yet)", () => {
     const both = {
       ...retiredApp,

@@ -142,9 +142,12 @@ export function replacementOf(
   if (app.keyCredentials.some((k) => hasThumbprint(k, held.thumbprint))) return undefined;
   const pending = pendingIds(app.tags);
   const heldEnd = Date.parse(held.notAfter);
+  // At least as late, not later: X.509 dates have whole seconds, so a `certificate rotate` in the
+  // same second as the setup that made `held` ends at the same second. Only a found file newer than
+  // every one of ours on the app (a run killed before its add) may still be added.
   return app.keyCredentials
     .filter((k) => isOurCertificate(k, app) && !isUnheldKey(k, pending))
-    .filter((k) => Number.isNaN(heldEnd) || Date.parse(k.endDateTime) > heldEnd)
+    .filter((k) => Number.isNaN(heldEnd) || Date.parse(k.endDateTime) >= heldEnd)
     .sort((a, b) => Date.parse(b.endDateTime) - Date.parse(a.endDateTime))[0];
 }
 
