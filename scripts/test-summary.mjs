@@ -12,4 +12,15 @@ for (const line of log.split("\n")) {
     if (match) totals[kind] += Number(match[1]);
   }
 }
+// CI keeps only the tail of the log: the failures are repeated here, last, so they are never cut off.
+const lines = log.split("\n").map((l) => l.replace(/^@boxafe-connect\/\S+:\s?/, ""));
+const failures = [];
+for (const [i, line] of lines.entries()) {
+  if (!/^\s*(FAIL|×)\s/.test(line) && !/error TS\d+/.test(line)) continue;
+  failures.push(...lines.slice(i, /^\s*FAIL\s/.test(line) ? i + 12 : i + 1));
+}
+if (failures.length > 0) {
+  console.log("failures (repeated from above):");
+  for (const line of [...new Set(failures)].slice(0, 80)) console.log(`  ${line}`);
+}
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
