@@ -4,7 +4,6 @@
  * the plan, the new secret, the certificate and the reports stay in this closure (memory only);
  * runEffect copies nothing secret into the machine's state.
  */
-import { boxafeCredentials } from "../boxafe/version.js";
 import { sharePointTenantName } from "../clouds.js";
 import { certificateOption } from "../credentials/certificate-option.js";
 import type { NewSecret } from "../engine/add-password.js";
@@ -15,22 +14,19 @@ import type { SharePointAppInv } from "../sharepoint/app-inv.js";
 import { sharePointAppInv } from "../sharepoint/app-inv.js";
 import type { AppKey } from "../tenant/model.js";
 import { addCertificate } from "../usecases/certificate.js";
-import {
-  type CertificateSource,
-  chooseCertificate,
-  type KeptCertificate,
-} from "../usecases/choose-certificate.js";
+import type { CertificateSource, KeptCertificate } from "../usecases/choose-certificate.js";
 import type { Emit } from "../usecases/events.js";
 import { silent } from "../usecases/events.js";
-import { handedOver, heldCertificateHandOver, type PendingHandOver } from "../usecases/hand-over.js";
+import { handedOver } from "../usecases/hand-over.js";
 import type { MadeCertificate, ProofPorts } from "../usecases/ports.js";
 import type { Prepared } from "../usecases/prepare.js";
-import { prepare, replan, secretLifetimeOf } from "../usecases/prepare.js";
+import { prepare, replan } from "../usecases/prepare.js";
 import type { Applied, SetupPorts } from "../usecases/setup.js";
-import { applyPrepared, proofCredential, sharePointNameOf } from "../usecases/setup.js";
+import { applyPrepared, sharePointNameOf } from "../usecases/setup.js";
 import { prove } from "../usecases/verify-app.js";
 import type { VerificationReport } from "../verify/verify.js";
 import type { EffectHandlers } from "./run-effect.js";
+import { askedCredentials, plansSecret, sessionCredentials } from "./session-credentials.js";
 
 export interface SessionPorts<C extends MadeCertificate> extends SetupPorts<C> {
   readonly proof: ProofPorts;
@@ -78,11 +74,8 @@ export interface SetupSession<C extends MadeCertificate> {
   keptCertificate(): KeptCertificate | undefined;
   appInv(): SharePointAppInv | undefined;
   /**
-   * The credentials this run made that the admin may not hold yet: a new secret, and a new key
-   * pair (Boxafe 1.5's, or SharePoint's) with its PFX password. They cannot be read back from the
-   * tenant, so a run that fails after making them hands them over with the error: this is that
-   * decision, for every adapter. Undefined when the run made none (a reused certificate is held)
-   * or once handedOver() ran.
+   * The credentials this run made that the admin may not hold yet (a new secret, a new key pair);
+   * undefined when none or once handedOver() ran. The decision is session-credentials.ts's unheld.
    */
   unheld(): { readonly secret?: NewSecret; readonly certificate?: C } | undefined;
 }
@@ -113,19 +106,8 @@ export function createSetupSession<C extends MadeCertificate>(
   let prepared: Prepared | undefined;
   let applied: Applied | undefined;
   let report: VerificationReport | undefined;
-  let certificate: { made: C; report: VerificationReport } | undefined;
   let inv: SharePointAppInv | undefined;
-  let pendingCertificate: PendingHandOver | undefined;
-  /** A reused (held) certificate still marked pending by a killed run: cleared at the hand-over. */
-  let heldPending: PendingHandOver | undefined;
-  /** Boxafe 1.5's certificate, made at observe time (it is the app's only credential then). */
-  let made: C | undefined;
-  /** Whether `made` is the admin's own (reused) or a new key pair. */
-  let madeSource: CertificateSource | undefined;
-  let sharePointSource: CertificateSource | undefined;
-  /** handedOver() ran: what this run made is in the admin's hands. */
-  let delivered = false;
-  let kept: KeptCertificate | undefined;
+  const credentials = sessionCredentials<C>();
 
   const need = <T>(value: T | undefined, what: string): T => {
     if (value === undefined)
@@ -145,39 +127,13 @@ export function createSetupSession<C extends MadeCertificate>(
       const p = need(ports, "Sign-in");
       const wanted = requestFor(request, appKey, displayName);
       // Boxafe 1.5 signs in with a certificate: made now (before the plan), no secret planned.
-      const credentials = wanted.boxafe === undefined ? undefined : boxafeCredentials(wanted.boxafe);
-      const withSecret = credentials?.secret ?? true;
+      const withSecret = plansSecret(wanted);
       // A preflight follows (fit): its policy reads ride in observe's $batch when the sign-in allows.
       prepared = await prepare(p, wanted, emit, { withSecret }, { withPolicies: host.fit !== undefined });
-      const asked: WantedCredentials = {
-        ...(withSecret ? { secretDays: secretLifetimeOf(wanted, prepared.now).days } : {}),
-        ...(wanted.certificate || credentials?.certificate
-          ? { certificateDays: wanted.certificateDays }
-          : {}),
-      };
+      const asked = askedCredentials(wanted, withSecret, prepared.now);
       const chosen = host.fit ? await host.fit(prepared, asked) : asked;
-      made = undefined;
-      madeSource = undefined;
-      heldPending = undefined;
-      kept = undefined;
-      if (chosen.certificateDays !== undefined) {
-        const picked = await chooseCertificate(
-          p,
-          prepared.desired.displayName,
-          chosen.certificateDays,
-          prepared.observed.application?.appId,
-          emit,
-          prepared.observed.application,
-          { now: prepared.now, newCertificate: wanted.newCertificate },
-        );
-        if (picked.source === "kept") kept = picked.kept;
-        else {
-          made = picked.certificate;
-          madeSource = picked.source;
-          if (picked.source === "held")
-            heldPending = heldCertificateHandOver(prepared.observed.application, made.thumbprint);
-        }
-      }
+      await credentials.choose(p, prepared, chosen.certificateDays, wanted.newCertificate, emit);
+      const made = credentials.chosen();
       if (host.fit || made) {
         prepared = replan(prepared, {
           withSecret: chosen.secretDays !== undefined,
@@ -208,29 +164,22 @@ export function createSetupSession<C extends MadeCertificate>(
           emit(event);
         },
         // A reused certificate is the admin's already: only a new key pair is handed over (files).
-        madeSource === "made" ? made : undefined,
+        credentials.newKeyPair(),
       );
       return {
         clientId: applied.clientId,
         ...(applied.secret ? { secret: { endDateTime: applied.secret.endDateTime } } : {}),
-        existingSecret: !made && !plan.plan.actions.some((a) => a.type === "add-password"),
+        existingSecret: !credentials.chosen() && !plan.plan.actions.some((a) => a.type === "add-password"),
       };
     },
     async verify(progress) {
       const p = need(ports, "Sign-in");
       const plan = need(prepared, "The plan");
-      // The credential Boxafe will hold: the certificate when no secret was made (Boxafe 1.5, or a
-      // tenant that blocks secrets), else the new secret, else one the admin already holds.
-      const credential =
-        made && !applied?.secret
-          ? {
-              kind: "certificate" as const,
-              certificatePem: made.certificatePem,
-              privateKeyPem: made.privateKeyPem,
-            }
-          : proofCredential(plan.request, applied ?? {}, made, options.knownSecret);
+      // The credential Boxafe will hold (session-credentials.ts decides which).
+      const credential = credentials.proving(plan.request, applied, options.knownSecret);
       // A kept certificate's key is held elsewhere: not proven, never "works" (and no retry helps).
-      if (!credential && kept) return { complete: false, items: [], notRun: "certificate-held-elsewhere" };
+      if (!credential && credentials.kept())
+        return { complete: false, items: [], notRun: "certificate-held-elsewhere" };
       // Without a new credential there is nothing to prove with: an existing secret cannot be read back.
       if (!credential) return { complete: true, items: [] };
       const sharePointTenant = sharePointNameOf(plan.observed);
@@ -258,11 +207,13 @@ export function createSetupSession<C extends MadeCertificate>(
       inv = sharePointAppInv(sharePointTenantName(plan.observed.organization.initialDomain), clientId);
       if (mode !== "certificate") return { url: inv.url };
       // The kept certificate already gives SharePoint app-only access (its holder proves it): add none.
+      const kept = credentials.kept();
       if (kept)
         return { url: inv.url, certificate: { thumbprint: kept.thumbprint, notAfter: kept.notAfter } };
       // Boxafe 1.5's certificate already gives SharePoint app-only access: reuse it, add none.
+      const made = credentials.chosen();
       if (made && report) {
-        certificate = { made, report };
+        credentials.reuseForSharePoint(report);
         return { url: inv.url, certificate: { thumbprint: made.thumbprint, notAfter: made.notAfter } };
       }
       const added = await addCertificate(
@@ -274,9 +225,7 @@ export function createSetupSession<C extends MadeCertificate>(
         },
         emit,
       );
-      certificate = { made: added.certificate, report: added.report };
-      sharePointSource = added.source;
-      pendingCertificate = added.handOver;
+      credentials.addedForSharePoint(added);
       return {
         url: inv.url,
         certificate: { thumbprint: added.certificate.thumbprint, notAfter: added.certificate.notAfter },
@@ -295,31 +244,16 @@ export function createSetupSession<C extends MadeCertificate>(
     newSecret: () => applied?.secret,
     async handedOver() {
       const p = need(ports, "Sign-in");
-      delivered = true;
-      const pending = [applied?.handOver, pendingCertificate, heldPending];
+      const pending = [applied?.handOver, ...credentials.deliver()];
       applied = applied && { ...applied, handOver: undefined };
-      pendingCertificate = undefined;
-      heldPending = undefined;
       for (const each of pending) await handedOver(p, each, emit);
     },
     report: () => report,
-    certificate: () => certificate ?? (made && report ? { made, report } : undefined),
-    certificateSource: () => sharePointSource ?? madeSource,
-    keptCertificate: () => kept,
-    boxafeCertificate: () => made,
+    certificate: () => credentials.certificate(report),
+    certificateSource: () => credentials.source(),
+    keptCertificate: () => credentials.kept(),
+    boxafeCertificate: () => credentials.chosen(),
     appInv: () => inv,
-    unheld() {
-      if (delivered) return undefined;
-      const secret = applied?.secret;
-      // Boxafe 1.5's key pair is written at apply (the hand-over port); SharePoint's at its step.
-      const key =
-        madeSource === "made" && applied && made
-          ? made
-          : sharePointSource === "made"
-            ? certificate?.made
-            : undefined;
-      if (!secret && !key) return undefined;
-      return { ...(secret ? { secret } : {}), ...(key ? { certificate: key } : {}) };
-    },
+    unheld: () => credentials.unheld(applied),
   };
 }
