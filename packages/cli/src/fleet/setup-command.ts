@@ -96,6 +96,7 @@ export async function runFleetSetup(context: CommandContext): Promise<number> {
         const token = await session.tokenFor(entry.tenant, entry.label);
         return {
           signIn: token.signIn,
+          tenantId: token.tenantId,
           ports: {
             ...runtime,
             graph: graphOn(fleet.endpoints, () => token.getAccessToken()),

@@ -37,7 +37,8 @@ function memoryStore(
   };
 }
 
-function harness(options: { failing?: number[] } = {}) {
+/** `aliases`: another name (a GUID) for a tenant of the harness, as a fleet file may use. */
+function harness(options: { failing?: number[]; aliases?: Record<string, string> } = {}) {
   const time = fakeTime();
   const log: string[] = [];
   const tenants = new Map<string, ReturnType<typeof fakeTenant>>();
@@ -57,8 +58,9 @@ function harness(options: { failing?: number[] } = {}) {
           "AADSTS50020: no delegated admin relationship with this tenant.",
         );
       }
-      const tenant = tenants.get(e.tenant) ?? fakeTenant({ initialDomain: e.tenant });
-      tenants.set(e.tenant, tenant);
+      const name = options.aliases?.[e.tenant] ?? e.tenant;
+      const tenant = tenants.get(name) ?? fakeTenant({ initialDomain: name, tenantId: `tid-${name}` });
+      tenants.set(name, tenant);
       const graph = {
         ...tenant,
         batch: async (requests: Parameters<typeof tenant.batch>[0]) => {
@@ -69,6 +71,7 @@ function harness(options: { failing?: number[] } = {}) {
       };
       return {
         signIn: "gdap" as const,
+        tenantId: `tid-${name}`,
         ports: {
           ...time,
           graph,
@@ -150,6 +153,29 @@ describe("fleetSetup", () => {
     expect(app).toHaveLength(1);
     // That the app then holds one key (Graph fills customKeyIdentifier from the certificate, which
     // this pure fake cannot hash) is proven against the sandbox in the CLI's fleet e2e test.
+  });
+
+  it("a tenant named twice (GUID and domain) is set up once: the second row fails before any write", async () => {
+    const guid = "c0000001-5a1d-4b0c-8e11-000000000001";
+    const h = harness({ aliases: { [guid]: "customer1.onmicrosoft.com" } });
+    const byGuid: FleetEntry = { row: 2, tenant: guid, label: "Customer 1 by id", boxafe: "1.5" };
+    const state = emptyFleetState();
+    const summary = await fleetSetup(h.ports, [entry(1), byGuid], state, { concurrency: 2 });
+    expect(summary).toMatchObject({ done: 1, failed: 1 });
+    expect(summary.failures).toHaveLength(1);
+    const failure = summary.failures[0];
+    expect(failure?.code).toBe("invalid_input");
+    expect(failure?.message).toMatch(/same tenant as row \d/);
+    // One key made, one store entry, one app: the losing row wrote nothing.
+    expect(h.made()).toBe(1);
+    expect([...h.store.certs.keys()]).toHaveLength(1);
+    expect(h.tenants.get("customer1.onmicrosoft.com")?.apps).toHaveLength(1);
+    expect(h.log.filter((l) => l.startsWith("write ")).every((l) => l.includes("customer1"))).toBe(true);
+
+    // A re-run: the done row is skipped and still holds its tenant, so the other row fails again.
+    const again = await fleetSetup(h.ports, [entry(1), byGuid], state, { concurrency: 2 });
+    expect(again.skipped + again.failed).toBe(2);
+    expect(h.made()).toBe(1);
   });
 
   it("a Boxafe 1.4 tenant gets a secret, kept in the store", async () => {

@@ -18,10 +18,13 @@ import { errorSummary } from "./error-summary.js";
 import type { FleetEntry } from "./fleet-file.js";
 import type { FleetState, FleetTenantRecord } from "./fleet-state.js";
 import { fleetKey } from "./fleet-state.js";
+import { tenantClaims } from "./tenant-claims.js";
 
 export interface ConnectedTenant<C extends MadeCertificate> {
   readonly ports: SetupPorts<C>;
   readonly signIn: "gdap" | "tenant";
+  /** The directory (tenant) ID the sign-in reached (its token's `tid`): rows naming one tenant twice meet here. */
+  readonly tenantId: string;
 }
 
 export interface FleetSetupPorts<C extends MadeCertificate> {
@@ -82,6 +85,9 @@ export async function fleetSetup<C extends MadeCertificate>(
   const resumed = entries.filter((e) => state.tenants[fleetKey(e.tenant)]?.stage === "done").length;
   emit({ type: "fleet-start", total: entries.length, resumed });
   const failures: FleetSetupSummary["failures"][number][] = [];
+  // One tenant, one app and one certificate: a tenant named twice (its GUID in one row, a domain
+  // in another) is set up by the first row to reach it; a row done earlier holds its tenant.
+  const claims = tenantClaims(entries, state);
   let done = 0;
   let skipped = 0;
   await forEachBounded(entries, options.concurrency, async (entry) => {
@@ -97,6 +103,8 @@ export async function fleetSetup<C extends MadeCertificate>(
       emit({ type: "tenant", ...base, status: "signing-in" });
       await record(entry, { ...(previous ?? {}), stage: "started", error: undefined });
       const connected = await ports.connect(entry);
+      // Before any write: a second row for a tenant would add a second certificate to its app.
+      claims.claim(entry, connected.tenantId);
       emit({
         type: "tenant",
         ...base,

@@ -46,7 +46,9 @@ function keyOf(url: string): { kind: "uniqueName" | "appId"; value: string } | u
     : undefined;
 }
 
-export function fakeTenant(options: { readonly initialDomain?: string } = {}): FakeTenant {
+export function fakeTenant(
+  options: { readonly initialDomain?: string; readonly tenantId?: string } = {},
+): FakeTenant {
   let next = 0;
   const id = (prefix: string) => `${prefix}-${(++next).toString().padStart(4, "0")}`;
   const guid = () => `00000000-0000-4000-8000-${(++next).toString().padStart(12, "0")}`;
@@ -84,7 +86,11 @@ export function fakeTenant(options: { readonly initialDomain?: string } = {}): F
       const domain = options.initialDomain ?? "contoso.onmicrosoft.com";
       return ok(200, {
         value: [
-          { id: TENANT_ID, displayName: "Contoso", verifiedDomains: [{ name: domain, isInitial: true }] },
+          {
+            id: options.tenantId ?? TENANT_ID,
+            displayName: "Contoso",
+            verifiedDomains: [{ name: domain, isInitial: true }],
+          },
         ],
       });
     }
