@@ -25,30 +25,15 @@ import {
 } from "@boxafe-connect/core";
 import type { DeviceCodeInfo } from "@boxafe-connect/runtime";
 import { createFetchHttpPort, deviceCodeSignIn, nodePorts } from "@boxafe-connect/runtime";
+import type { EwsAllowView, EwsDeviceCode, EwsPoll } from "../src/contracts/ews-allow.js";
 
 export const EWS_ALLOW_PATH = "/api/ews/allow";
 const BODY_LIMIT = 4 * 1024;
 /** Sign-ins waiting at once; more answer 429 (each holds a device code at the token service). */
 const MAX_SESSIONS = 20;
 
-/** What the page is shown of a finished step: core's result in words, tenant strings escaped. */
-export interface EwsAllowView {
-  readonly ewsAllowed: boolean;
-  readonly needsConfirmation: boolean;
-  readonly outcome: string;
-  readonly effects: readonly string[];
-  readonly notes: readonly string[];
-  readonly powershell: string;
-}
-
-type Session =
-  | { readonly state: "waiting"; readonly expiresAt: number }
-  | { readonly state: "done"; readonly expiresAt: number; readonly result: EwsAllowView }
-  | {
-      readonly state: "failed";
-      readonly expiresAt: number;
-      readonly error: { code: string; message: string };
-    };
+/** A sign-in's poll answer (the page's contract) until it expires. */
+type Session = EwsPoll & { readonly expiresAt: number };
 
 export interface EwsAllowOptions {
   /** The cloud whose Exchange Online and token service the sign-in and the cmdlets use. */
@@ -169,12 +154,13 @@ export function createEwsAllow(options: EwsAllowOptions) {
             sessions.set(id, { state: "failed", expiresAt: Date.now() + 600_000, error: errorBody(error) });
         });
     });
-    send(res, 200, {
+    const answer: EwsDeviceCode = {
       id,
       userCode: code.userCode,
       verificationUri: code.verificationUri,
       expiresIn: code.expiresIn,
-    });
+    };
+    send(res, 200, answer);
   }
 
   function status(id: string, res: ServerResponse): void {
@@ -185,7 +171,8 @@ export function createEwsAllow(options: EwsAllowOptions) {
       return;
     }
     const { expiresAt: _, ...shown } = session;
-    send(res, 200, shown);
+    const answer: EwsPoll = shown;
+    send(res, 200, answer);
   }
 
   /** Handles the two paths; answers false for any other path. */

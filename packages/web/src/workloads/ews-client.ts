@@ -4,35 +4,7 @@
  * signed in; the page shows the code and polls. No token reaches the page.
  */
 import { CoreError, ErrorCode } from "@boxafe-connect/core";
-
-export interface EwsDeviceCode {
-  readonly id: string;
-  readonly userCode: string;
-  readonly verificationUri: string;
-  readonly expiresIn: number;
-}
-
-/** Core's EWS step result in words (server/ews-allow.ts renders it; tenant strings escaped there). */
-export interface EwsAllowView {
-  readonly ewsAllowed: boolean;
-  readonly needsConfirmation: boolean;
-  readonly outcome: string;
-  readonly effects: readonly string[];
-  readonly notes: readonly string[];
-  readonly powershell: string;
-}
-
-export type EwsPoll =
-  | { readonly state: "waiting" }
-  | { readonly state: "done"; readonly result: EwsAllowView }
-  | { readonly state: "failed"; readonly error: { readonly code: string; readonly message: string } };
-
-export interface EwsAllowRequest {
-  readonly tenantId: string;
-  readonly initialDomain: string;
-  readonly appId: string;
-  readonly confirmEwsChange: boolean;
-}
+import type { EwsAllowRequest, EwsDeviceCode, EwsPoll } from "../contracts/ews-allow.js";
 
 const KNOWN = new Set<string>(Object.values(ErrorCode));
 

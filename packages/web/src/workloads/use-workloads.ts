@@ -5,11 +5,11 @@
  */
 import type { CloudEndpoints, EwsMode, WorkloadResult } from "@boxafe-connect/core";
 import { createSignal } from "solid-js";
-import type { ErrorInfo } from "../error-view.js";
-import { toErrorInfo } from "../wizard/error-info.js";
 // Types only: the clients (and the core code they use: the ErrorCode table, assertion signing) load
 // when the end card first needs them, so they stay out of the page's initial JavaScript (BENCHMARKS.md).
-import type { EwsAllowView, EwsDeviceCode } from "./ews-client.js";
+import type { EwsAllowView, EwsDeviceCode } from "../contracts/ews-allow.js";
+import type { ErrorInfo } from "../error-view.js";
+import { toErrorInfo } from "../wizard/error-info.js";
 import type { ProofCredential, ProveDeps, ProveTarget } from "./prove-client.js";
 
 export type EwsView =
