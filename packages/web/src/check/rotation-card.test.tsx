@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Driver } from "../wizard/driver-types.js";
 import { CredentialTable } from "./credential-table.js";
 import type { Rotated } from "./rotation.js";
-import { RotationCard, suggestedVersion } from "./rotation-card.js";
+import { RotationCard } from "./rotation-card.js";
 import { useRotation } from "./use-rotation.js";
 
 const noop = () => undefined;
@@ -84,13 +84,6 @@ function mount(driver: Driver, rows: readonly CredentialRow[] = [row({})]) {
 }
 
 describe("the rotation card", () => {
-  it("suggests the Boxafe the app's own credentials point to", () => {
-    expect(suggestedVersion([row({})])).toBe("1.4");
-    expect(suggestedVersion([row({ type: "certificate" })])).toBe("1.5");
-    expect(suggestedVersion([row({}), row({ type: "certificate" })])).toBe("1.5");
-    expect(suggestedVersion([row({ madeByBoxafeConnect: false })])).toBe("1.5");
-  });
-
   it("shows the new secret, keeps retire disabled until the admin says Boxafe holds it, then retires", async () => {
     const retired: RetireOutcome[] = [];
     const view = mount(fakeDriver(async () => undefined, retired));

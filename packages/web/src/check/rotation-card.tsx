@@ -7,7 +7,7 @@
  * boxafe-connect made.
  */
 import type { BoxafeVersion, CredentialRow } from "@boxafe-connect/core";
-import { boxafeCredentials, DEFAULT_BOXAFE_VERSION } from "@boxafe-connect/core";
+import { boxafeCredentials, suggestedBoxafeVersion } from "@boxafe-connect/core";
 import { createSignal, For, Show } from "solid-js";
 import { Busy } from "../components/busy.js";
 import type { CopyFn } from "../components/copy-field.js";
@@ -19,16 +19,6 @@ import { ErrorView } from "../error-view.js";
 import { certificateValues } from "../wizard/view-model.js";
 import type { Rotated } from "./rotation.js";
 import type { Rotation } from "./use-rotation.js";
-
-/** What the app holds now suggests which Boxafe uses it: only certificates of ours -> 1.5, only secrets -> 1.4. */
-export function suggestedVersion(rows: readonly CredentialRow[]): BoxafeVersion {
-  const ours = rows.filter((r) => r.madeByBoxafeConnect && !r.expired);
-  const secrets = ours.some((r) => r.type === "secret");
-  const certificates = ours.some((r) => r.type === "certificate");
-  if (secrets && !certificates) return "1.4";
-  if (certificates && !secrets) return "1.5";
-  return DEFAULT_BOXAFE_VERSION;
-}
 
 export function rotatedValues(rotated: Rotated, clientId: string, tenantId: string): HandOverValues {
   return rotated.kind === "secret"
@@ -50,7 +40,7 @@ export function RotationCard(props: {
   readonly onErrorAction: (action: ErrorAction) => void;
 }) {
   const r = props.rotation;
-  const [version, setVersion] = createSignal<BoxafeVersion>(suggestedVersion(props.credentials));
+  const [version, setVersion] = createSignal<BoxafeVersion>(suggestedBoxafeVersion(props.credentials));
   const busy = () => r.phase() === "working" || r.retirePhase() === "working";
   const what = () => (r.rotated()?.kind === "certificate" ? "certificate" : "secret");
   const canRetire = () => r.phase() === "done";
