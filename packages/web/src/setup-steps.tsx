@@ -117,8 +117,12 @@ export function SetupSteps(props: {
           appId={state().handOver?.clientId ?? ""}
           url={state().sharepoint?.url}
           certificate={props.certificate.forApp(state().handOver?.clientId ?? "")}
+          lost={extras().sharePointLost}
           onCreateCertificate={(password) =>
             void props.certificate.create(state().handOver?.clientId ?? "", password)
+          }
+          onCertificateAction={(action) =>
+            void props.certificate.acted(state().handOver?.clientId ?? "", action)
           }
           onConfirm={() => send({ type: "sharepoint.confirm" })}
           onSkip={() => send({ type: "finish" })}
@@ -136,7 +140,7 @@ export function SetupSteps(props: {
               tokensComplete: state().verification?.complete ?? false,
               certificate:
                 extras().certificate !== undefined ||
-                props.certificate.forApp(state().handOver?.clientId ?? "").made !== undefined ||
+                props.certificate.forApp(state().handOver?.clientId ?? "").held === true ||
                 state().sharepoint?.certificate !== undefined,
               clientId: state().handOver?.clientId ?? "",
             }),

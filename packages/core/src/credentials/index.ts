@@ -30,3 +30,5 @@ export {
   secretLifetimes,
   shorterLifetime,
 } from "./secret-lifetime.js";
+export type { UnheldCertificate } from "./unheld-certificates.js";
+export { unheldCertificates } from "./unheld-certificates.js";

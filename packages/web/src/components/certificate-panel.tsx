@@ -2,6 +2,7 @@ import { createSignal, Show } from "solid-js";
 import type { ErrorAction, ErrorInfo } from "../error-view.js";
 import { ErrorView } from "../error-view.js";
 import type { Phase } from "../steps/types.js";
+import type { HandOverFile } from "../wizard/held-rule.js";
 import { Busy } from "./busy.js";
 import type { CertificateFiles } from "./certificate-downloads.js";
 import { CertificateDownloads } from "./certificate-downloads.js";
@@ -22,6 +23,8 @@ export function CertificatePanel(props: {
   readonly error?: ErrorInfo | undefined;
   readonly made?: CertificateMade | undefined;
   readonly onCreate: (pfxPassword: string) => void;
+  /** A file was downloaded (whether that holds the key is ../wizard/held-rule.ts's call). */
+  readonly onDownload?: ((file: HandOverFile) => void) | undefined;
   readonly onErrorAction: (action: ErrorAction) => void;
 }) {
   const [password, setPassword] = createSignal("");
@@ -101,7 +104,7 @@ export function CertificatePanel(props: {
               {made().notAfter.slice(0, 10)}. Download the files now: the private key is in this page only and
               is gone when you leave it.
             </p>
-            <CertificateDownloads files={made()} />
+            <CertificateDownloads files={made()} onDownload={props.onDownload} />
           </div>
         )}
       </Show>

@@ -13,8 +13,11 @@ const made: CertificateMade = {
   fileName: "boxafe-app-1-sharepoint",
 };
 
-function driverWith(createCertificate: Driver["createCertificate"]): Driver {
-  return { createCertificate } as Partial<Driver> as Driver;
+function driverWith(
+  createCertificate: Driver["createCertificate"],
+  sharePointHeld: Driver["sharePointHeld"] = async () => undefined,
+): Driver {
+  return { createCertificate, sharePointHeld } as Partial<Driver> as Driver;
 }
 
 describe("useCertificate", () => {
@@ -38,7 +41,7 @@ describe("useCertificate", () => {
       release();
       await pending;
       expect(passwords).toEqual(["pw-1"]);
-      expect(cert.forApp("app-1")).toEqual({ appId: "app-1", phase: "done", made });
+      expect(cert.forApp("app-1")).toEqual({ appId: "app-1", phase: "done", made, held: false });
       // After "start over" with another app its SharePoint step starts with no certificate.
       expect(cert.forApp("app-2")).toEqual({ phase: "idle" });
       dispose();
@@ -59,6 +62,37 @@ describe("useCertificate", () => {
         code: "access_denied",
         message: "Insufficient privileges to complete the operation.",
       });
+      dispose();
+    });
+  });
+
+  it("held by held-rule.ts: not on the CER, on a PFX download (the mark cleared once), a failure kept to retry", async () => {
+    let marks = 0;
+    let fail = true;
+    const driver = driverWith(
+      async () => made,
+      async () => {
+        marks += 1;
+        if (fail) throw new CoreError("unreachable", "Microsoft Graph could not be reached.");
+      },
+    );
+    await createRoot(async (dispose) => {
+      const cert = useCertificate(async () => driver);
+      await cert.create("app-1", "pw");
+      await cert.acted("app-1", { kind: "download", file: "cer" });
+      expect([marks, cert.forApp("app-1").held]).toEqual([0, false]);
+      // The mark could not be cleared: not held yet, the error kept for "Try again".
+      await cert.acted("app-1", { kind: "download", file: "pfx" });
+      expect(cert.forApp("app-1").held).toBe(false);
+      expect(cert.forApp("app-1").heldError?.code).toBe("unreachable");
+      fail = false;
+      await cert.acted("app-1", { kind: "confirm" });
+      expect(cert.forApp("app-1")).toMatchObject({ held: true, heldError: undefined });
+      await cert.acted("app-1", { kind: "download", file: "pem" });
+      expect(marks).toBe(2);
+      // Another app's step is not this certificate's.
+      await cert.acted("app-2", { kind: "confirm" });
+      expect(marks).toBe(2);
       dispose();
     });
   });

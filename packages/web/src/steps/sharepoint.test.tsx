@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from "@solidjs/testing-library";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CertificateMade } from "../components/certificate-panel.js";
 import type { ErrorAction } from "../error-view.js";
+import type { HandOverAction } from "../wizard/held-rule.js";
 import { SharePointStep } from "./sharepoint.js";
 import type { Phase } from "./types.js";
 
@@ -151,5 +152,63 @@ describe("SharePointStep", () => {
     const pfx = screen.getByRole("link", { name: "Download certificate with private key (PFX)" });
     expect(pfx).toHaveAttribute("download", "boxafe-app-1-sharepoint.pfx");
     expect(pfx.getAttribute("href")).not.toBe(pem.getAttribute("href"));
+  });
+
+  it("a made certificate is not held until a PEM or PFX download or 'I have saved the PFX': no Done, no Skip", () => {
+    const actions: HandOverAction[] = [];
+    let moved = 0;
+    const step = (held: boolean) =>
+      render(() => (
+        <SharePointStep
+          phase="done"
+          appId="app-1"
+          certificate={{ phase: "done", made, held }}
+          onCreateCertificate={noop}
+          onCertificateAction={(a) => actions.push(a)}
+          onConfirm={() => moved++}
+          onSkip={() => moved++}
+          onErrorAction={noop}
+        />
+      ));
+    const shown = step(false);
+    expect(screen.getByRole("button", { name: "Done" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Skip" })).toBeDisabled();
+    expect(screen.getByTestId("certificate-unheld")).toHaveTextContent("private key is in this page only");
+    fireEvent.click(screen.getByRole("link", { name: /PFX/ }));
+    fireEvent.click(screen.getByRole("button", { name: "I have saved the PFX" }));
+    expect(actions).toEqual([{ kind: "download", file: "pfx" }, { kind: "confirm" }]);
+    expect(moved).toBe(0);
+    shown.unmount();
+    step(true);
+    expect(screen.queryByTestId("certificate-unheld")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Done" }));
+    expect(moved).toBe(1);
+  });
+
+  it("after a reload says a certificate made here is lost (its key was in that page) and what to do", () => {
+    render(() => (
+      <SharePointStep
+        phase="done"
+        appId="app-1"
+        certificate={idle}
+        lost={[
+          {
+            keyId: "k1",
+            thumbprint: "AA11BB",
+            startDateTime: "2026-12-02T01:00:00Z",
+            endDateTime: "2027-12-02T01:00:00Z",
+          },
+        ]}
+        onCreateCertificate={noop}
+        onConfirm={noop}
+        onSkip={noop}
+        onErrorAction={noop}
+      />
+    ));
+    const lost = screen.getByTestId("sharepoint-lost");
+    expect(lost).toHaveTextContent("AA11BB");
+    expect(lost).toHaveTextContent("nobody can use it");
+    expect(lost).toHaveTextContent("Create a new certificate below");
+    expect(screen.getByRole("button", { name: "Create a certificate" })).toBeEnabled();
   });
 });

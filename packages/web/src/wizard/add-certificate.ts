@@ -4,12 +4,11 @@
  * (@boxafe-connect/certs, loaded on demand); the private key stays in this page's memory for the
  * downloads.
  */
-import type { AdminPorts, AppTokenPort, CloudEndpoints } from "@boxafe-connect/core";
+import type { AdminPorts, AppTokenPort, CloudEndpoints, PendingHandOver } from "@boxafe-connect/core";
 import {
   addCertificate as addCertificateUseCase,
   CoreError,
   certificateUseCaseRequestSchema,
-  handedOver,
   parseRequest,
 } from "@boxafe-connect/core";
 import type { CertificateMade } from "../components/certificate-panel.js";
@@ -38,7 +37,18 @@ const noBrowserRedemption: AppTokenPort = {
   },
 };
 
-export async function addCertificate(input: AddCertificateInput): Promise<CertificateMade> {
+/** The certificate with its key for the downloads, and the pending mark its hand-over clears. */
+export interface AddedCertificate {
+  readonly certificate: CertificateMade;
+  /**
+   * Shown is not held (held-rule.ts): the caller confirms this (core's `handedOver`) only once a PEM
+   * or PFX was downloaded or the admin said it is saved. Until then a reload leaves the mark, and
+   * the tenant counts the certificate unheld.
+   */
+  readonly handOver: PendingHandOver | undefined;
+}
+
+export async function addCertificate(input: AddCertificateInput): Promise<AddedCertificate> {
   if (input.pfxPassword === "") {
     throw new CoreError("invalid_input", "Choose a password for the PFX file.", { field: "pfxPassword" });
   }
@@ -54,14 +64,15 @@ export async function addCertificate(input: AddCertificateInput): Promise<Certif
     { ...input.deps, proof: { appToken: noBrowserRedemption, cloud: input.cloud }, certificates },
     request,
   );
-  // The key pair goes back to the page for download right away: that is the hand-over.
-  await handedOver(input.deps, outcome.handOver);
   const made = outcome.certificate;
   return {
-    thumbprint: made.thumbprint,
-    notAfter: made.notAfter,
-    pem: `${made.certificatePem.trim()}\n${made.privateKeyPem.trim()}\n`,
-    pfx: made.pfx,
-    fileName: `boxafe-${input.appId.slice(0, 8)}-sharepoint`,
+    certificate: {
+      thumbprint: made.thumbprint,
+      notAfter: made.notAfter,
+      pem: `${made.certificatePem.trim()}\n${made.privateKeyPem.trim()}\n`,
+      pfx: made.pfx,
+      fileName: `boxafe-${input.appId.slice(0, 8)}-sharepoint`,
+    },
+    handOver: outcome.handOver,
   };
 }

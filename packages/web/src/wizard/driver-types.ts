@@ -1,4 +1,4 @@
-import type { BoxafeVersion, WizardEvent, WizardState } from "@boxafe-connect/core";
+import type { BoxafeVersion, UnheldCertificate, WizardEvent, WizardState } from "@boxafe-connect/core";
 import type { Drift } from "../check/check-repair.js";
 import type { RotationActions } from "../check/rotation-session.js";
 import type { CertificateMade } from "../components/certificate-panel.js";
@@ -29,6 +29,11 @@ export interface SessionExtras {
   readonly boxafe?: BoxafeVersion;
   /** The certificate made for Boxafe 1.5 in this tab (PFX, its password, PEM, CER): never saved. */
   readonly certificate?: PageCertificate;
+  /**
+   * Certificates on the app whose key never reached anyone, read when the SharePoint step opens (a
+   * key made there in a page reloaded before its download): the step says they are lost.
+   */
+  readonly sharePointLost?: readonly UnheldCertificate[];
 }
 
 /**
@@ -50,6 +55,11 @@ export interface Driver extends RotationActions {
    * apply) and returns it with its private key for the downloads; nothing of it is saved.
    */
   createCertificate(pfxPassword: string): Promise<CertificateMade>;
+  /**
+   * The SharePoint certificate's key is in the admin's hands (held-rule.ts: a PEM or PFX downloaded,
+   * or said saved): its pending mark is cleared, and lost keys of earlier pages go with it.
+   */
+  sharePointHeld(): Promise<void>;
   /**
    * The admin has the setup hand-over's new credential (held-rule.ts: the key downloaded, or said
    * saved): its pending mark is cleared. Idempotent; a failure leaves the mark (the next run: unheld).

@@ -18,9 +18,11 @@ import {
   checkRole,
   hasLiveSecretOfOurs,
   handedOver as markHandedOver,
+  observeApp,
   setupRequestFromWebForm,
   sharePointAppInv,
   sharePointNameOf,
+  unheldCertificates,
 } from "@boxafe-connect/core";
 import type { Auth } from "../auth/session.js";
 import type { Drift } from "../check/check-repair.js";
@@ -50,6 +52,8 @@ export interface BrowserHandlers extends EffectHandlers, RotationActions {
   check(appId: string): Promise<Drift>;
   repair(): Promise<HandOverValues>;
   createCertificate(pfxPassword: string): Promise<CertificateMade>;
+  /** The SharePoint certificate's key is in the admin's hands (held-rule.ts): clear its pending mark. */
+  sharePointHeld(): Promise<void>;
   /** The admin saved the new secret: clear its pending mark in the tenant (hand-over-marker.ts). */
   handedOver(): Promise<void>;
 }
@@ -68,6 +72,8 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
   let extras: SessionExtras = boxafe ? { boxafe } : {};
   let appliedAppId: string | undefined;
   let pendingHandOver: PendingHandOver | undefined;
+  // The SharePoint step's certificate, added but not yet downloaded or said saved (held-rule.ts).
+  let sharePointPending: PendingHandOver | undefined;
   let chooseAccount = false;
 
   const session = () => {
@@ -244,19 +250,37 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
       return outcome;
     },
     async sharepoint() {
-      const appId = appliedAppId ?? reviewed?.observed.application?.appId ?? "";
+      const appId =
+        appliedAppId ?? reviewed?.observed.application?.appId ?? wizard().handOver?.clientId ?? "";
+      // Read the app as it is now: a certificate made at this step in a page that was reloaded (or
+      // closed) before its key was downloaded is still marked pending, and its key is gone. The page
+      // says so instead of offering a fresh form as if nothing had happened (core's unheldCertificates;
+      // the setup's own certificate, still in this page's memory, is not lost).
+      const observed = appId === "" ? undefined : await observeApp(deps(), { appId });
+      const inHand = extras.certificate ? [extras.certificate.thumbprint] : [];
+      extras = { ...extras, sharePointLost: unheldCertificates(observed?.application, inHand) };
       return { url: sharePointAppInv(extras.sharePointTenant ?? "", appId).url };
     },
     async createCertificate(pfxPassword) {
-      const appId = appliedAppId ?? reviewed?.observed.application?.appId;
+      const appId = appliedAppId ?? reviewed?.observed.application?.appId ?? wizard().handOver?.clientId;
       if (!appId) throw new CoreError("invalid_transition", "Set up the app before adding a certificate.");
-      return addCertificate({
+      const added = await addCertificate({
         appId,
         pfxPassword,
         crypto: window.crypto,
         deps: deps(),
         cloud,
       });
+      sharePointPending = added.handOver;
+      return added.certificate;
+    },
+    async sharePointHeld() {
+      const pending = sharePointPending;
+      if (pending === undefined) return;
+      // Core removes, with the mark, what earlier lost keys left on the app (confirm-hand-over.ts).
+      await markHandedOver(deps(), pending);
+      sharePointPending = undefined;
+      extras = { ...extras, sharePointLost: [] };
     },
     check: async (appId) => (await load({ appId }, undefined)).drift,
     async handedOver() {

@@ -93,6 +93,7 @@ export async function createDriver(
     rotationHeld: handlers.rotationHeld,
     handOverHeld: handlers.handedOver,
     createCertificate: handlers.createCertificate,
+    sharePointHeld: handlers.sharePointHeld,
     reset() {
       sessionStorage.removeItem(STATE_KEY);
       sessionStorage.removeItem(CHOICES_KEY);
