@@ -8,7 +8,7 @@
  */
 import type { AccountInfo, AuthenticationResult, PublicClientApplication } from "@azure/msal-node";
 import { adminScopes, CoreError, needsInteractiveSignIn, tokenFailureFromMsal } from "@boxafe-connect/core";
-import { msalAuthority } from "@boxafe-connect/runtime";
+import { msalAuthority, retryingNetwork } from "@boxafe-connect/runtime";
 import { defaultPublicClientId } from "../auth/authority.js";
 import { approveSandboxDeviceCode } from "../auth/sandbox-browser.js";
 import { toSignInError } from "../auth/sign-in.js";
@@ -45,6 +45,9 @@ async function makeApp(
   return new PublicClientApplication({
     auth: { clientId, ...msalAuthority(authorityHost, tenant) },
     system: {
+      // As the single-tenant sign-in: a 429/503 from Entra's device code or token endpoint (AADSTS90055,
+      // with Retry-After) is retried instead of ending the partner's sign-in, a tenant's own, or its silent refresh.
+      networkClient: retryingNetwork(),
       loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => {} },
     },
   });
