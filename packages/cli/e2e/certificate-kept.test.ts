@@ -48,7 +48,14 @@ describe("setup --boxafe 1.5 from a new folder keeps the app's certificate", () 
       clientId,
       changed: false,
       certificate: null,
-      verification: null,
+      verification: {
+        complete: false,
+        items: [],
+        notRun: {
+          reason: "certificate-held-elsewhere",
+          message: "not run: the certificate is held elsewhere",
+        },
+      },
       proof: "not run: the certificate is held elsewhere",
       keptCertificate: { thumbprint },
     });

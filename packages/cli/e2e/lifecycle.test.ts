@@ -51,19 +51,33 @@ describe("boxafe-connect lifecycle", () => {
     expect(data.appRoleAssignments.filter((a) => a.principalId === sp?.id)).toHaveLength(20);
   });
 
-  it("setup again finds nothing to do, makes no secret and writes nothing", async () => {
+  it("setup again finds nothing to do, makes no secret, writes nothing, and says the proof did not run", async () => {
     const before = t.sandbox.context.stats.snapshot().writes;
     const run = await t.run(["setup", "--yes", "--boxafe", "1.4", "--json", ...target()]);
     expect(t.sandbox.context.stats.snapshot().writes).toBe(before);
     expect(run.code, run.stderr).toBe(0);
+    const notRun =
+      "not run: no secret here to prove with (the app keeps its secret from an earlier run, held elsewhere)";
     expect(parseJson(run)).toMatchObject({
       ok: true,
       changed: false,
       clientId,
       clientSecret: null,
-      verification: null,
+      // The secret Boxafe holds is not here: no token was asked for, so nothing reads as complete.
+      verification: {
+        complete: false,
+        items: [],
+        tokens: [],
+        notRun: { reason: "secret-held-elsewhere", message: notRun },
+      },
+      proof: notRun,
     });
     expect(t.sandbox.context.dir.appByAppId(clientId)?.passwordCredentials).toHaveLength(1);
+    const human = await t.run(["setup", "--yes", "--boxafe", "1.4", ...target()]);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout + human.stderr).toContain(`Verification ${notRun}.`);
+    expect(human.stdout + human.stderr).toContain("boxafe-connect verify --client-secret-stdin");
+    expect(human.stdout + human.stderr).not.toMatch(/Verification complete|permissions granted/);
   });
 
   it("plan shows nothing to do", async () => {

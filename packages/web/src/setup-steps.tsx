@@ -1,5 +1,6 @@
 /** The setup view: the one step view that matches core's state, wired to core's events. */
-import { APPLY_STEPS, readiness, unprovenReport } from "@boxafe-connect/core";
+import type { ProofNotRunReason } from "@boxafe-connect/core";
+import { APPLY_STEPS, proofNotRun, readiness, unprovenReport } from "@boxafe-connect/core";
 import { Match, Switch } from "solid-js";
 import type { CopyFn } from "./components/copy-field.js";
 import type { WebConfig } from "./config.js";
@@ -138,6 +139,7 @@ export function SetupSteps(props: {
           readiness={readiness(
             unprovenReport({
               tokensComplete: state().verification?.complete ?? false,
+              ...notRunOf(state().verification?.notRun),
               certificate:
                 extras().certificate !== undefined ||
                 props.certificate.forApp(state().handOver?.clientId ?? "").held === true ||
@@ -151,4 +153,9 @@ export function SetupSteps(props: {
       </Match>
     </Switch>
   );
+}
+
+/** The token proof that did not run (core's reason in the state), for the honest end. */
+function notRunOf(reason: ProofNotRunReason | undefined) {
+  return reason === undefined ? {} : { tokensNotRun: proofNotRun(reason) };
 }

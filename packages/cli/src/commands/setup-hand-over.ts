@@ -72,7 +72,12 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
   const file = writeHandOverFileNow(input.outputFile, values);
   out.result({
     command: input.command,
-    ok: input.failure ? false : input.report ? input.report.complete : true,
+    // A proof that did not run (no credential here) is not a failure of setup; `verification.notRun` says why.
+    ok: input.failure
+      ? false
+      : input.report
+        ? input.report.complete || input.report.notRun !== undefined
+        : true,
     tenantId: input.tenantId,
     clientId: input.clientId,
     applicationObjectId: input.applicationObjectId,
@@ -90,7 +95,12 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
     advisories: notes,
     ...file,
     certificate: input.certificate ?? null,
-    ...(input.kept ? { keptCertificate: input.kept, proof: KEPT_NOT_RUN } : {}),
+    ...(input.kept ? { keptCertificate: input.kept } : {}),
+    ...(input.report?.notRun
+      ? { proof: input.report.notRun.message }
+      : input.kept
+        ? { proof: KEPT_NOT_RUN }
+        : {}),
     ...(input.preflight ? { preflight: input.preflight } : {}),
     boxafe: input.boxafe ?? null,
     ...(input.end ? endResult(input.end) : {}),

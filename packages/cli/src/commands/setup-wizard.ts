@@ -8,6 +8,7 @@ import {
   DEFAULT_APP_NAME,
   driveSteps,
   initialState,
+  proofNotRun,
   resumeState,
   steps,
   transition,
@@ -79,13 +80,12 @@ function doneText(state: WizardState, effect: Effect): string {
       return `Applied ${state.plan?.total ?? 0} changes`;
     case "verify": {
       const v = state.verification;
-      if (v?.notRun) return `Verification ${KEPT_NOT_RUN}`;
-      return v && v.total > 0
-        ? `${v.granted}/${v.total} permissions proven by tokens`
-        : "Verification skipped (no new secret)";
+      if (v?.notRun) return `Verification ${proofNotRun(v.notRun).message}`;
+      return `${v?.granted ?? 0}/${v?.total ?? 0} permissions proven by tokens`;
     }
     case "sharepoint":
-      if (state.verification?.notRun) return "Certificate kept (held from an earlier run), not proven here";
+      if (state.verification?.notRun === "certificate-held-elsewhere")
+        return "Certificate kept (held from an earlier run), not proven here";
       return state.sharepoint?.certificate ? "Certificate added and proven" : "SharePoint values ready";
   }
 }
@@ -229,15 +229,17 @@ export async function runSetupWizard(context: CommandContext, saved?: SavedRun):
   }
   await forgetRun(path);
   // Not run (a kept certificate, its key elsewhere) is not a failure, and never reads as "works".
-  const notRun = state.verification?.notRun !== undefined;
-  const incomplete = state.verification !== undefined && !state.verification.complete && !notRun;
+  const notRun = state.verification?.notRun;
+  const incomplete = state.verification !== undefined && !state.verification.complete && notRun === undefined;
   // The honest end: core's headline, never "can back up this tenant" while a workload is blocked.
   ui.outro(
     incomplete
       ? "Done, but verification is incomplete: run 'boxafe-connect check' later."
-      : notRun
+      : notRun === "certificate-held-elsewhere"
         ? `Done. The app keeps its certificate from an earlier run; proof ${KEPT_NOT_RUN} (prove it where the key is).`
-        : (end?.readiness.headline ?? "Done. Prove each workload with 'boxafe-connect verify'."),
+        : notRun === "secret-held-elsewhere"
+          ? `Done. The app keeps its secret from an earlier run; proof ${proofNotRun(notRun).message}. Prove it where the secret is: boxafe-connect verify --client-secret-stdin.`
+          : (end?.readiness.headline ?? "Done. Prove each workload with 'boxafe-connect verify'."),
   );
   return incomplete ? ExitCode.VerificationIncomplete : ExitCode.Ok;
 }

@@ -168,11 +168,6 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
     if (!input) throw new Error("The setup ended without an app.");
     // The EWS step and the real call per workload; failures are reported beside the values.
     const finished = await finishSetup(context, session, flags.ews, flags.confirmEwsChange, flags.mailbox);
-    if (!input.report && !input.kept) {
-      out.info(
-        "Verification skipped: no new secret was made. Prove an existing one with 'boxafe-connect verify'.",
-      );
-    }
     const written = await handOver(context, {
       ...input,
       ...(request.boxafe ? { boxafe: request.boxafe } : {}),
@@ -182,7 +177,8 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
     await session.core().handedOver();
     if (written !== ExitCode.Ok) return written;
     const incomplete =
-      (input.report !== undefined && !input.report.complete) ||
+      // Not run (no credential here) is said in the document and on screen; it is no exit 4.
+      (input.report !== undefined && !input.report.complete && input.report.notRun === undefined) ||
       (input.certificate?.verification !== undefined && !input.certificate.verification.complete);
     return incomplete ? ExitCode.VerificationIncomplete : ExitCode.Ok;
   } finally {

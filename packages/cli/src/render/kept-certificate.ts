@@ -3,9 +3,10 @@
  * of ours from an earlier run, so nothing was made, added or written, and no proof could run here.
  */
 import type { KeptCertificate } from "@boxafe-connect/core";
+import { proofNotRun } from "@boxafe-connect/core";
 
 /** What the proofs report when the key is not here: never "works". */
-export const KEPT_NOT_RUN = "not run: the certificate is held elsewhere";
+export const KEPT_NOT_RUN = proofNotRun("certificate-held-elsewhere").message;
 
 export function keptCertificateLines(kept: KeptCertificate): string[] {
   return [

@@ -3,6 +3,7 @@
  * schema too, so the HTTP API can accept events from a browser and check them.
  */
 import { z } from "zod";
+import { proofNotRunReasonSchema } from "../verify/not-run.js";
 import { errorInfoSchema, planSummarySchema, secretStatusSchema, sharePointModeSchema } from "./schema.js";
 import { APPLY_STEPS } from "./steps.js";
 
@@ -49,7 +50,7 @@ export const wizardEventSchema = z.discriminatedUnion("type", [
     unverifiable: count,
     total: count,
     /** Why no proof ran (verifyNotRun): never "works", and no retry can change it. */
-    notRun: z.literal("certificate-held-elsewhere").optional(),
+    notRun: proofNotRunReasonSchema.optional(),
   }),
   z.strictObject({ type: z.literal("verify.failed"), error: errorInfoSchema }),
   z.strictObject({

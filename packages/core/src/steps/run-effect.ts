@@ -5,6 +5,7 @@
  */
 import { isCoreError } from "../errors.js";
 import type { AppKey } from "../tenant/model.js";
+import type { ProofNotRun, ProofNotRunReason } from "../verify/not-run.js";
 import type { WizardEvent } from "./events.js";
 import type { Effect, ErrorInfo, PlanSummaryState, SharePointMode } from "./schema.js";
 import type { ApplyStep, StepId } from "./steps.js";
@@ -21,8 +22,8 @@ export interface ApplyOutcome {
 export interface VerifyOutcome {
   readonly complete: boolean;
   readonly items: readonly { readonly status: "granted" | "pending" | "missing" | "unverifiable" }[];
-  /** Set when no proof could run (never complete): the certificate's key is held elsewhere. */
-  readonly notRun?: "certificate-held-elsewhere";
+  /** Set when no proof could run (never complete): no key or secret here (verify/not-run.ts). */
+  readonly notRun?: ProofNotRunReason | ProofNotRun;
 }
 
 export interface EffectHandlers {
@@ -122,7 +123,9 @@ async function outcome(
         missing: count("missing"),
         unverifiable: count("unverifiable"),
         total: report.items.length,
-        ...(report.notRun ? { notRun: report.notRun } : {}),
+        ...(report.notRun
+          ? { notRun: typeof report.notRun === "string" ? report.notRun : report.notRun.reason }
+          : {}),
       };
     }
     case "sharepoint": {

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { ErrorCode } from "../errors.js";
 import { ACTION_TYPES } from "../tenant/describe.js";
+import { proofNotRunReasonSchema } from "../verify/not-run.js";
 import { APPLY_STEPS, STEP_IDS } from "./steps.js";
 
 const errorCodes = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];
@@ -90,7 +91,7 @@ export const verificationSchema = z.strictObject({
   unverifiable: z.number().int().min(0),
   total: z.number().int().min(0),
   attempts: z.number().int().min(0),
-  notRun: z.literal("certificate-held-elsewhere").optional(),
+  notRun: proofNotRunReasonSchema.optional(),
 });
 
 export const wizardStateSchema = z.strictObject({

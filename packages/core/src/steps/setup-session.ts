@@ -24,6 +24,7 @@ import { prepare, replan } from "../usecases/prepare.js";
 import type { Applied, SetupPorts } from "../usecases/setup.js";
 import { applyPrepared, sharePointNameOf } from "../usecases/setup.js";
 import { prove } from "../usecases/verify-app.js";
+import { notRunReport } from "../verify/not-run.js";
 import type { VerificationReport } from "../verify/verify.js";
 import type { EffectHandlers } from "./run-effect.js";
 import { askedCredentials, plansSecret, sessionCredentials } from "./session-credentials.js";
@@ -177,11 +178,13 @@ export function createSetupSession<C extends MadeCertificate>(
       const plan = need(prepared, "The plan");
       // The credential Boxafe will hold (session-credentials.ts decides which).
       const credential = credentials.proving(plan.request, applied, options.knownSecret);
-      // A kept certificate's key is held elsewhere: not proven, never "works" (and no retry helps).
-      if (!credential && credentials.kept())
-        return { complete: false, items: [], notRun: "certificate-held-elsewhere" };
-      // Without a new credential there is nothing to prove with: an existing secret cannot be read back.
-      if (!credential) return { complete: true, items: [] };
+      // No key or secret here (a kept certificate, or an existing secret that cannot be read back):
+      // the proof did not run, which is never "complete" (and no retry helps).
+      if (!credential) {
+        const reason = credentials.kept() ? "certificate-held-elsewhere" : "secret-held-elsewhere";
+        report = notRunReport(reason, new Date(p.clock.now()).toISOString());
+        return report;
+      }
       const sharePointTenant = sharePointNameOf(plan.observed);
       report = await prove(
         { ...p, ...p.proof },

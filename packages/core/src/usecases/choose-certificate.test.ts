@@ -152,7 +152,11 @@ describe("chooseCertificate: keep the app's handed-over certificate when no file
     expect(second.summary.counts["add-certificate"]).toBe(0);
     expect(second.summary.total).toBe(0);
     expect(second.notRun).toBe("certificate-held-elsewhere");
-    expect(second.report).toBeUndefined();
+    expect(second.report).toMatchObject({
+      complete: false,
+      items: [],
+      notRun: { reason: "certificate-held-elsewhere" },
+    });
     expect(second.certificate).toBeUndefined();
     expect(h.made).toHaveLength(1);
     expect(h.handedOver.filter((c) => c.certificate)).toHaveLength(1);

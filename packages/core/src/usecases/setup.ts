@@ -14,6 +14,7 @@ import type { ObservedWithOrganization } from "../engine/observe.js";
 import { CoreError } from "../errors.js";
 import type { SetupRequest } from "../requests/setup-request.js";
 import type { PlanSummary } from "../tenant/describe.js";
+import { notRunReport, type ProofNotRunReason } from "../verify/not-run.js";
 import type { ClientCredential } from "../verify/port.js";
 import type { VerificationReport } from "../verify/verify.js";
 import {
@@ -136,8 +137,11 @@ export interface SetupResult<C extends MadeCertificate = MadeCertificate> extend
    */
   readonly certificateSource?: CertificateSource | "kept";
   readonly keptCertificate?: KeptCertificate;
-  /** No proof ran: the kept certificate's key is held elsewhere (never reported as working). */
-  readonly notRun?: "certificate-held-elsewhere";
+  /**
+   * No proof ran (never reported as working): the kept certificate's key, or the app's existing
+   * secret (none made, none given), is held elsewhere. `report` then says so too (`report.notRun`).
+   */
+  readonly notRun?: ProofNotRunReason;
   readonly report?: VerificationReport;
 }
 
@@ -214,7 +218,11 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
   const [cleared, proved] = await Promise.allSettled([clearing, proving]);
   if (cleared.status === "rejected") throw cleared.reason;
   if (proved.status === "rejected") throw proved.reason;
-  const report = proved.value;
+  // Proof asked for but nothing here to prove with: a report that says it did not run, never complete.
+  const notRun = credential ? undefined : kept ? "certificate-held-elsewhere" : "secret-held-elsewhere";
+  const report =
+    proved.value ??
+    (ports.proof && notRun ? notRunReport(notRun, new Date(ports.clock.now()).toISOString()) : undefined);
   const { handOver: _confirmed, ...rest } = applied;
   return {
     ...rest,
@@ -224,7 +232,8 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
     summary: prepared.summary,
     ...(made ? { certificate: made } : {}),
     ...(chosen ? { certificateSource: chosen.source } : {}),
-    ...(kept ? { keptCertificate: kept, notRun: "certificate-held-elsewhere" as const } : {}),
+    ...(kept ? { keptCertificate: kept } : {}),
+    ...(notRun ? { notRun } : {}),
     ...(report ? { report } : {}),
   };
 }

@@ -5,6 +5,13 @@
 
 export { audienceFor } from "./audiences.js";
 export { canReadDirectory, DIRECTORY_READER_ROLES } from "./directory-readers.js";
+export type { ProofNotRun, ProofNotRunReason } from "./not-run.js";
+export {
+  notRunReport,
+  PROOF_NOT_RUN_REASONS,
+  proofNotRun,
+  proofNotRunReasonSchema,
+} from "./not-run.js";
 export type {
   AppTokenPort,
   AppTokenRequest,

@@ -14,6 +14,7 @@ import type { RuntimePorts } from "../ports.js";
 import { audienceFor } from "./audiences.js";
 import { readDirectoryRecord } from "./directory-record.js";
 import { appRoleItems, delegatedItems } from "./items.js";
+import type { ProofNotRun } from "./not-run.js";
 import type { AppTokenPort, ClientCredential } from "./port.js";
 import { lookupSharePointTenant } from "./sharepoint-tenant.js";
 import { type TokenWait, tokenErrorWait } from "./token-response.js";
@@ -37,10 +38,13 @@ export interface TokenCheck {
 }
 
 export interface VerificationReport {
+  /** False whenever `notRun` is set: a proof that did not run proves nothing. */
   readonly complete: boolean;
   readonly checkedAt: string;
   readonly items: VerificationItem[];
   readonly tokens: TokenCheck[];
+  /** Set when no proof ran (no credential here to prove with), with why (verify/not-run.ts). */
+  readonly notRun?: ProofNotRun;
 }
 
 export interface VerifyDeps extends RuntimePorts {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sandboxEndpoints } from "../clouds.js";
 import { fakeAppTokens } from "../testing/fake-app-tokens.js";
 import { reply, scriptedHttp } from "../testing/scripted-http.js";
+import { proofNotRun } from "../verify/not-run.js";
 import type { HttpRequest, HttpResponse } from "./http-port.js";
 import { proveWorkloads } from "./prove-workloads.js";
 import { readiness } from "./readiness.js";
@@ -109,5 +110,18 @@ describe("unprovenReport (no real call possible, e.g. the web page)", () => {
     const withCertificate = unprovenReport({ tokensComplete: true, certificate: true, clientId: "abc" });
     expect(withCertificate.ready.sharepoint).toBe("pending");
     expect(withCertificate.sharepoint.fix).toContain("boxafe-connect verify --app-id abc --certificate-file");
+  });
+
+  it("a token proof that did not run leaves Graph pending with why, never works", () => {
+    const notRun = unprovenReport({
+      tokensComplete: true,
+      certificate: false,
+      clientId: "abc",
+      tokensNotRun: proofNotRun("secret-held-elsewhere"),
+    });
+    expect(notRun.graph).toMatchObject({
+      state: "pending",
+      why: expect.stringContaining("not run: no secret here"),
+    });
   });
 });

@@ -3,6 +3,7 @@
  * or SharePoint REST across origins, nor sign a certificate assertion it did not make): what is known
  * from the token proof and the credentials, and the command that proves the rest.
  */
+import type { ProofNotRun } from "../verify/not-run.js";
 import type { WorkloadProof, WorkloadReport } from "./prove-workloads.js";
 
 export interface UnprovenInput {
@@ -11,18 +12,27 @@ export interface UnprovenInput {
   /** The app has a certificate Boxafe 1.5 holds (made on this page). */
   readonly certificate: boolean;
   readonly clientId: string;
+  /** The token proof did not run (no credential or no token service here): Graph is unproven, never "works". */
+  readonly tokensNotRun?: ProofNotRun;
 }
 
 export function unprovenReport(input: UnprovenInput): WorkloadReport {
   const verify = `boxafe-connect verify --app-id ${input.clientId}`;
-  const graph: WorkloadProof = input.tokensComplete
-    ? { state: "works", call: "fresh app tokens for Microsoft Graph (every role present)" }
-    : {
+  const graph: WorkloadProof = input.tokensNotRun
+    ? {
         state: "pending",
-        call: "fresh app tokens",
-        why: "Some roles have not reached the tokens yet.",
-        fix: "Check again in a few minutes.",
-      };
+        call: "none (no app token asked for)",
+        why: `Token proof ${input.tokensNotRun.message}.`,
+        fix: `${verify} proves it where the credential is.`,
+      }
+    : input.tokensComplete
+      ? { state: "works", call: "fresh app tokens for Microsoft Graph (every role present)" }
+      : {
+          state: "pending",
+          call: "fresh app tokens",
+          why: "Some roles have not reached the tokens yet.",
+          fix: "Check again in a few minutes.",
+        };
   const exchange: WorkloadProof = {
     state: "blocked",
     call: "none (a browser cannot call EWS)",

@@ -1,3 +1,4 @@
+import { proofNotRun } from "@boxafe-connect/core";
 import { fireEvent, render, screen } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import type { PermissionGroup } from "../components/permission-table.js";
@@ -182,6 +183,27 @@ describe("HandOverStep", () => {
     tenantId: "t",
     secret: { text: "s3cr3t-value", expiresOn: "2027-01-01T00:00:00Z" },
   };
+
+  it("says the token proof did not run, never the green 'verified'", () => {
+    render(() => (
+      <HandOverStep
+        values={{ clientId: "c", tenantId: "t" }}
+        verify={{ rows: [], tokens: [], notRun: proofNotRun("secret-held-elsewhere") }}
+        secretPending={false}
+        canSharePoint={false}
+        canFinish={true}
+        onSecretSaved={noop}
+        onCertificateHeld={noop}
+        onSharePoint={noop}
+        onFinish={noop}
+      />
+    ));
+    expect(screen.getByTestId("verify-not-run")).toHaveTextContent(
+      "Token proof not run: no secret here to prove with",
+    );
+    expect(screen.getByTestId("verify-result")).not.toHaveClass("ok");
+    expect(screen.getByTestId("verify-result")).not.toHaveTextContent("Verified with real tokens");
+  });
 
   it("counts a copied secret as shown, so the wizard may move on", async () => {
     let saved = 0;

@@ -16,6 +16,8 @@ export function HandOverStep(props: {
         readonly rows: readonly VerifyRow[];
         readonly tokens: readonly TokenRow[];
         readonly note?: string | undefined;
+        /** The token proof did not run (core's verify/not-run.ts): never the green "verified". */
+        readonly notRun?: { readonly message: string } | undefined;
       }
     | undefined;
   /** The new secret still has to be acknowledged before the wizard moves on. */
@@ -44,8 +46,13 @@ export function HandOverStep(props: {
       <p class="lead">In Boxafe, open Add new Domain and paste these values.</p>
       <Show when={props.verify}>
         {(v) => (
-          <div class={`callout ${v().note ? "" : "ok"}`} data-testid="verify-result">
-            <p>{v().note ?? `Verified with real tokens: ${verifySummary(v().rows)}.`}</p>
+          <div class={`callout ${v().note || v().notRun ? "" : "ok"}`} data-testid="verify-result">
+            <Show when={v().notRun}>
+              {(n) => <p data-testid="verify-not-run">Token proof {n().message}.</p>}
+            </Show>
+            <Show when={v().note !== undefined || v().notRun === undefined}>
+              <p>{v().note ?? `Verified with real tokens: ${verifySummary(v().rows)}.`}</p>
+            </Show>
             <details>
               <summary>Show the verification</summary>
               <VerifyResults rows={v().rows} tokens={v().tokens} />

@@ -1,4 +1,10 @@
-import type { BoxafeVersion, UnheldCertificate, WizardEvent, WizardState } from "@boxafe-connect/core";
+import type {
+  BoxafeVersion,
+  ProofNotRun,
+  UnheldCertificate,
+  WizardEvent,
+  WizardState,
+} from "@boxafe-connect/core";
 import type { Drift } from "../check/check-repair.js";
 import type { RotationActions } from "../check/rotation-session.js";
 import type { CertificateMade } from "../components/certificate-panel.js";
@@ -14,6 +20,8 @@ export interface VerifyData {
   readonly tokens: readonly TokenRow[];
   /** Why rows are "not checkable" when the page has no secret to ask with. */
   readonly note?: string;
+  /** The token proof did not run (core's reason and message). */
+  readonly notRun?: ProofNotRun;
 }
 
 /** What the session keeps in memory beside the (secret-free) wizard state, for the views. */

@@ -6,7 +6,7 @@
  * the page says how to run it with `boxafe-connect verify`. The page never redeems a secret itself.
  */
 import type { CloudEndpoints, GraphPort, VerificationReport, VerifyOutcome } from "@boxafe-connect/core";
-import { isCoreError, sharePointTenantName } from "@boxafe-connect/core";
+import { isCoreError, proofNotRun, sharePointTenantName } from "@boxafe-connect/core";
 import { browserPorts } from "../platform.js";
 import { consentReadBack } from "./consent-readback.js";
 import type { VerifyData } from "./driver-types.js";
@@ -83,7 +83,16 @@ export async function verifyApp(
           ? `Consent read back from Entra with your account: ${verifySummary(consent)}. This page did not make the app's secret, so prove it with tokens where the secret is: ${cli}`
           : `Consent read back from Entra with your account: ${verifySummary(consent)}. To prove the new secret with the app's own tokens, run: ${cli}`,
     };
-    return { data, outcome: consent };
+    // Consent was read back, but no app token was asked for: the token proof did not run (never complete).
+    const reason = input.certificateMade
+      ? "certificate-held-elsewhere"
+      : secretText === undefined
+        ? "secret-held-elsewhere"
+        : "no-token-service";
+    // Consent still pending is retried first (verify-incomplete); once it is all there, on to the hand-over.
+    if (!consent.complete) return { data, outcome: consent };
+    const notRun = proofNotRun(reason);
+    return { data: { ...data, complete: false, notRun }, outcome: { ...consent, complete: false, notRun } };
   }
   const tokens = await proveWaitingOutThrottling(() =>
     proveTokensViaApi(input.verifyApi ?? "", {
