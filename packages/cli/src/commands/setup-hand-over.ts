@@ -14,6 +14,7 @@ import type {
 } from "@boxafe-connect/core";
 import { advisoryNotes, printable } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
+import { type CertificateFilesError, inlineCertificateLines } from "../files/certificate-files.js";
 import { handOverLines, handOverValues, shownOnlyNowWarning } from "../files/hand-over.js";
 import { reportHandOverFile, writeHandOverFileNow } from "../files/hand-over-file.js";
 import { advisoryLines } from "../render/advisories-view.js";
@@ -21,7 +22,7 @@ import { ewsChangeLines, powerShellLines } from "../render/ews-view.js";
 import { KEPT_NOT_RUN, keptCertificateLines } from "../render/kept-certificate.js";
 import { readinessLines } from "../render/readiness-view.js";
 import { verificationLines } from "../render/verification-view.js";
-import type { ExitCode, RenderedError } from "../render-error.js";
+import { ExitCode, type RenderedError } from "../render-error.js";
 import type { SetupEnd } from "../session/setup-end.js";
 
 export interface HandOverInput {
@@ -45,6 +46,10 @@ export interface HandOverInput {
     /** The admin's file when reused. */
     readonly file: string | null;
     readonly files: { readonly pem: string; readonly cer: string; readonly pfx: string } | null;
+    /** The files of a new key pair could not be written: why, and the key pair itself (shown once). */
+    readonly filesError?: CertificateFilesError;
+    readonly pem?: string;
+    readonly pfxBase64?: string;
     readonly pfxPassword: string | null;
     /** The SharePoint proof with the certificate. */
     readonly verification?: VerificationReport;
@@ -66,6 +71,8 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
   // The values the admin must receive pass the stdout redactor; everything else on stdout is redacted.
   out.redactor.handOver(input.secret?.secretText);
   out.redactor.handOver(input.certificate?.pfxPassword ?? undefined);
+  out.redactor.handOver(input.certificate?.pem);
+  out.redactor.handOver(input.certificate?.pfxBase64);
   const values = handOverValues(input.tenantId, input.clientId, input.secret);
   const notes = advisoryNotes(input.permissions, input.clientId);
   // The file first (it cannot throw), so the document says whether it was written.
@@ -112,7 +119,14 @@ export async function handOver(context: CommandContext, input: HandOverInput): P
       : {}),
   });
   if (!out.json) showValues(context, input, values, notes);
-  return reportHandOverFile(out, file);
+  const filed = reportHandOverFile(out, file);
+  const unwritten = input.certificate?.filesError;
+  if (unwritten === undefined) return filed;
+  if (out.json)
+    out.error(
+      `Could not write the certificate's files (${unwritten.path}: ${unwritten.reason}). The app already has the certificate; its key pair is in the JSON document (certificate.pem, certificate.pfxBase64): save it from there now.`,
+    );
+  return ExitCode.FileNotWritten;
 }
 
 function showValues(
@@ -142,9 +156,10 @@ function showValues(
         `${what}: ${c.thumbprint} (until ${c.notAfter.slice(0, 10)})`,
         ...(c.files ? [`  ${c.files.pem} (key, 0600)  ${c.files.cer}  ${c.files.pfx} (0600)`] : []),
         ...(c.file ? [`  your ${c.file}, reused: no new key, no file written`] : []),
-        ...(c.pfxPassword ? [`  PFX password (shown only now): ${c.pfxPassword}`] : []),
+        ...(c.pfxPassword && !c.filesError ? [`  PFX password (shown only now): ${c.pfxPassword}`] : []),
       ].join("\n"),
     );
+    if (c.filesError && c.pem) out.print(inlineCertificateLines(c.pem, c.filesError).join("\n"));
   }
   if (input.kept) out.print(keptCertificateLines(input.kept).join("\n"));
   if (input.secret) out.warn(shownOnlyNowWarning);

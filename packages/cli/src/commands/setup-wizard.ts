@@ -18,7 +18,12 @@ import { CancelledError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import type { CertificateFiles } from "../files/certificate-files.js";
-import { certificateBaseName, writeCertificateFiles } from "../files/certificate-files.js";
+import {
+  certificateBaseName,
+  handOverCertificateFiles,
+  inlineCertificate,
+  inlineCertificateLines,
+} from "../files/certificate-files.js";
 import { heldCertificates } from "../files/held-certificate.js";
 import { KEPT_NOT_RUN, keptCertificateLines } from "../render/kept-certificate.js";
 import { readinessLines } from "../render/readiness-view.js";
@@ -195,8 +200,16 @@ export async function runSetupWizard(context: CommandContext, saved?: SavedRun):
       heldCertificates(io, { dir: ".", option: "certificate-file", command: "setup" }),
     ),
     handOver: async ({ clientId, certificate }) => {
-      if (certificate?.source === "made")
-        files = await writeCertificateFiles(".", certificateBaseName(clientId), certificate);
+      if (certificate?.source !== "made") return;
+      const written = await handOverCertificateFiles(".", certificateBaseName(clientId), certificate);
+      if (written.files) {
+        files = written.files;
+        return;
+      }
+      // No files (a full disk, another run's): the key is on the app, so it is shown now, before the proof.
+      const { pem } = inlineCertificate(certificate);
+      ctx.out.redactor.handOver(pem);
+      ui.note(inlineCertificateLines(pem, written.filesError).join("\n"), "Certificate key: save it now");
     },
   });
   try {

@@ -15,8 +15,12 @@ import {
 } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
-import type { CertificateFiles } from "../files/certificate-files.js";
-import { certificateBaseName, writeCertificateFiles } from "../files/certificate-files.js";
+import type { WrittenCertificate } from "../files/certificate-files.js";
+import {
+  certificateBaseName,
+  handOverCertificateFiles,
+  inlineCertificate,
+} from "../files/certificate-files.js";
 import { heldCertificates, readHeldCertificate } from "../files/held-certificate.js";
 import { checkOutputFile, checkOutputFolder } from "../files/output-path.js";
 import { planLines } from "../render/plan-view.js";
@@ -33,7 +37,11 @@ import { createWizardSession } from "../wizard/setup-session.js";
 import { handOver } from "./setup-hand-over.js";
 
 /** What the run made, as the hand-over shows it. */
-function handOverInput(context: CommandContext, session: WizardSession, files: CertificateFiles | undefined) {
+function handOverInput(
+  context: CommandContext,
+  session: WizardSession,
+  written: WrittenCertificate | undefined,
+) {
   const core = session.core();
   const prepared = core.prepared();
   const applied = core.applied();
@@ -60,7 +68,7 @@ function handOverInput(context: CommandContext, session: WizardSession, files: C
     outputFile: stringOption(context, "output"),
     ...(checked ? { preflight: preflightDocument(checked) } : {}),
     ...(core.keptCertificate() ? { kept: core.keptCertificate() } : {}),
-    ...(certificate && (files || certificate.made.source === "held")
+    ...(certificate && (written || certificate.made.source === "held")
       ? {
           certificate: {
             thumbprint: certificate.made.thumbprint,
@@ -68,7 +76,11 @@ function handOverInput(context: CommandContext, session: WizardSession, files: C
             // "held": the admin's own file was reused (nothing written), "made": new files.
             source: certificate.made.source,
             file: certificate.made.source === "held" ? certificate.made.file : null,
-            files: files ?? null,
+            files: written?.files ?? null,
+            // The files could not be written: the key pair goes out in the document, once.
+            ...(written?.filesError && certificate.made.source === "made"
+              ? { filesError: written.filesError, ...inlineCertificate(certificate.made) }
+              : {}),
             pfxPassword: certificate.made.generatedPassword ? certificate.made.pfxPassword : null,
             ...(certificate.report ? { verification: certificate.report } : {}),
           },
@@ -115,7 +127,7 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
   });
   if (request.appId !== undefined && (request.certificate || request.boxafe === "1.5"))
     await held(request.appId);
-  let files: CertificateFiles | undefined;
+  let certificateFiles: WrittenCertificate | undefined;
   const progress = taskProgress(out, {}, (event) => {
     if (event.type === "planned") out.info(planLines(event.summary, out.style).join("\n"));
   });
@@ -125,9 +137,10 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
     preflight: true,
     certificates: appCertificates(context, held),
     handOver: async ({ clientId, certificate }) => {
-      // The private key is on disk before the proof runs (the secret is in memory until the end).
+      // The private key is on disk before the proof runs (the secret is in memory until the end);
+      // a write that fails keeps the key for the hand-over, which then shows it inline.
       if (certificate?.source === "made")
-        files = await writeCertificateFiles(".", certificateBaseName(clientId), certificate);
+        certificateFiles = await handOverCertificateFiles(".", certificateBaseName(clientId), certificate);
     },
   });
   try {
@@ -143,7 +156,7 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
       },
       [initialState({ defaultDisplayName: request.displayName ?? DEFAULT_APP_NAME }), []],
     );
-    const input = handOverInput(context, session, files);
+    const input = handOverInput(context, session, certificateFiles);
     if (end.phase !== "done") {
       progress.fail();
       const failure = failureOf(end, session);

@@ -5,19 +5,24 @@
 import { addCertificate, handedOver, sharePointValues } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
-import type { CertificateFiles } from "../files/certificate-files.js";
-import { certificateBaseName, writeCertificateFiles } from "../files/certificate-files.js";
+import type { CertificateFiles, WrittenCertificate } from "../files/certificate-files.js";
+import {
+  certificateBaseName,
+  handOverCertificateFiles,
+  inlineCertificate,
+  inlineCertificateLines,
+} from "../files/certificate-files.js";
 import { type HeldCertificate, heldCertificates, readHeldCertificate } from "../files/held-certificate.js";
 import { checkOutputFolder } from "../files/output-path.js";
 import { appInvLines } from "../render/app-inv-view.js";
 import { withProgress } from "../render/task-progress.js";
 import { verificationLines } from "../render/verification-view.js";
-import { ExitCode } from "../render-error.js";
+import { ExitCode, renderError } from "../render-error.js";
 import { appRequestOf } from "../requests/app-request.js";
 import { certificateRequestOf } from "../requests/certificate-request.js";
 import { sessionRequestOf } from "../requests/session-request.js";
 import { openAdminSession } from "../session/admin-session.js";
-import { type AppCertificate, appCertificates } from "../session/certificate-maker.js";
+import { type AppCertificate, appCertificates, type MadeCertificate } from "../session/certificate-maker.js";
 
 async function legacyAppInv(context: CommandContext): Promise<number> {
   const { out } = context;
@@ -63,6 +68,8 @@ export async function runSharePoint(context: CommandContext): Promise<number> {
   const session = await openAdminSession(context, sessionRequestOf(context.values), { requireAdmin: true });
   try {
     let files: CertificateFiles | undefined;
+    // A new key pair on the app whose files could not be written: it goes out inline, whatever follows.
+    let unwritten: { made: MadeCertificate; written: WrittenCertificate } | undefined;
     const result = await withProgress(out, (emit) =>
       addCertificate(
         {
@@ -72,14 +79,35 @@ export async function runSharePoint(context: CommandContext): Promise<number> {
           // A new key pair's files are written as soon as it is on the app, before the proof.
           handOver: async ({ clientId, certificate }) => {
             if (certificate?.source !== "made") return;
-            files = await writeCertificateFiles(dir, certificateBaseName(clientId), certificate);
+            const written = await handOverCertificateFiles(dir, certificateBaseName(clientId), certificate);
+            if (written.files) files = written.files;
+            else unwritten = { made: certificate, written };
           },
         },
         request,
         emit,
       ),
-    );
+    ).catch(async (error: unknown) => {
+      // The proof (or anything after the add) failed: the key still reaches the admin first.
+      if (unwritten === undefined) throw error;
+      const rendered = renderError(error);
+      showUnwritten(context, unwritten, { ok: false, exitCode: rendered.exitCode, error: rendered });
+      out.error(rendered.message);
+      return rendered.exitCode;
+    });
+    if (typeof result === "number") return result;
     const made = result.certificate;
+    if (unwritten !== undefined) {
+      // Shown inline: now the tenant may count it held.
+      showUnwritten(context, unwritten, {
+        ok: result.report.complete,
+        tenantId: session.tenantId,
+        clientId: result.clientId,
+        verification: result.report,
+      });
+      await handedOver(session.ports, result.handOver);
+      return ExitCode.FileNotWritten;
+    }
     if (made.source === "made" && !files)
       throw new Error("The certificate was added but its files were not written; run sharepoint again.");
     // The private key is in the admin's files now; until here the tenant counts the certificate unheld.
@@ -141,4 +169,48 @@ function certificateLines(
       ? `PFX password (shown only now): ${made.pfxPassword}`
       : "PFX password: from BOXAFE_PFX_PASSWORD",
   ];
+}
+
+/** A new key pair whose files could not be written, in the JSON document and on stdout (once). */
+function showUnwritten(
+  context: CommandContext,
+  unwritten: { made: MadeCertificate; written: WrittenCertificate },
+  fields: Record<string, unknown>,
+): void {
+  const { out } = context;
+  const { made, written } = unwritten;
+  const inline = inlineCertificate(made);
+  out.redactor.handOver(inline.pem);
+  out.redactor.handOver(inline.pfxBase64);
+  if (made.generatedPassword) out.redactor.handOver(made.pfxPassword);
+  const failed = written.filesError ?? { path: "", reason: "not written" };
+  out.result({
+    command: "sharepoint",
+    mode: "certificate",
+    ...fields,
+    thumbprint: made.thumbprint,
+    notAfter: made.notAfter,
+    source: "made",
+    added: true,
+    changed: true,
+    certificateFile: null,
+    files: null,
+    filesError: failed,
+    ...inline,
+    pfxPassword: made.generatedPassword ? made.pfxPassword : null,
+  });
+  if (!out.json) {
+    out.print(
+      [
+        `Certificate thumbprint: ${made.thumbprint} (valid until ${made.notAfter.slice(0, 10)})`,
+        ...inlineCertificateLines(inline.pem, failed),
+        made.generatedPassword
+          ? `PFX password (shown only now): ${made.pfxPassword}`
+          : "PFX password: from BOXAFE_PFX_PASSWORD",
+      ].join("\n"),
+    );
+  } else
+    out.error(
+      `Could not write the certificate's files (${failed.path}: ${failed.reason}). The app already has the certificate; its key pair is in the JSON document (pem, pfxBase64): save it from there now.`,
+    );
 }
