@@ -13,7 +13,7 @@ import { boxafeProfile, resolveProfile } from "@boxafe-connect/core";
 import { trustCa } from "@boxafe-connect/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
-import { parseJson, startTestEnv } from "./harness.js";
+import { parseJson, setupApp, startTestEnv } from "./harness.js";
 
 const tableOneRoles = resolveProfile(boxafeProfile).filter((p) => p.kind === "application");
 const AUDIENCES = {
@@ -112,9 +112,7 @@ describe("setup --boxafe 1.5 | 1.4", () => {
   it("1.4: a secret, EWS only printed, and SharePoint blocked for the secret (never 'ready')", async () => {
     t.sandbox.context.dir.reset();
     t.sandbox.context.exchange.reset();
-    const run = await t.run(["setup", "--yes", "--boxafe", "1.4", "--json", "--sandbox", t.sandbox.url]);
-    expect(run.code, run.stderr).toBe(0);
-    const doc = parseJson(run);
+    const { doc } = await setupApp(t, ["--boxafe", "1.4"]);
     expect(String(doc.clientSecret)).toMatch(/Q~/);
     expect(doc.ews).toMatchObject({ mode: "print" });
     expect(String((doc.ews as { powershell: string }).powershell)).toContain(
@@ -135,9 +133,7 @@ describe("setup --boxafe 1.5 | 1.4", () => {
       EwsBlockList: null,
       EwsAllowedAppIDs: null,
     });
-    const run = await t.run(["setup", "--yes", "--ews", "allow", "--json", "--sandbox", t.sandbox.url]);
-    expect(run.code, run.stderr).toBe(0);
-    const doc = parseJson(run);
+    const { doc } = await setupApp(t, ["--ews", "allow"]);
     track(doc);
     expect(doc.ews).toMatchObject({ mode: "allow", outcome: "needs-confirmation", needsConfirmation: true });
     expect(t.sandbox.context.exchange.written().EwsAllowedAppIDs).toBeNull();

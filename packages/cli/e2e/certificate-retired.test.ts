@@ -9,7 +9,7 @@ import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
-import { parseJson, startTestEnv } from "./harness.js";
+import { parseJson, setupApp, startTestEnv } from "./harness.js";
 
 describe("a retired certificate found in a folder is not re-added", () => {
   let t: TestEnv;
@@ -25,20 +25,11 @@ describe("a retired certificate found in a folder is not re-added", () => {
   it("rotate into r1/, retire the old one, setup --yes in the old folder: refused, names the current one", async () => {
     const cwd = join(t.dir, "retired-comes-back");
     await mkdir(cwd, { recursive: true });
-    const setupArgs = ["setup", "--yes", "--boxafe", "1.5", "--json", "--sandbox", t.sandbox.url];
-    const setup = await t.run(setupArgs, { cwd });
-    expect(setup.code, setup.stderr).toBe(0);
-    const doc = parseJson(setup);
-    const clientId = String(doc.clientId);
-    const oldPem = String((doc.certificate as { files: { pem: string } }).files.pem);
-    const app = [
-      "--app-id",
-      clientId,
-      "--object-id",
-      String(doc.applicationObjectId),
-      "--sandbox",
-      t.sandbox.url,
-    ];
+    const setup = await setupApp(t, ["--boxafe", "1.5"], { cwd });
+    const setupArgs = setup.run.args;
+    const { clientId } = setup;
+    const oldPem = String(setup.pem);
+    const app = ["--app-id", clientId, "--object-id", setup.objectId, "--sandbox", t.sandbox.url];
     const r1 = join(cwd, "r1");
     const rotate = await t.run(
       ["certificate", "rotate", "--json", ...app, "--certificate-file", oldPem, "--out-dir", r1],

@@ -8,7 +8,7 @@ import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
-import { parseJson, startTestEnv } from "./harness.js";
+import { parseJson, setupApp, startTestEnv } from "./harness.js";
 
 describe("certificate rotate with another app's certificate", () => {
   let t: TestEnv;
@@ -21,17 +21,8 @@ describe("certificate rotate with another app's certificate", () => {
 
   const setupIn = async (cwd: string, name: string) => {
     await mkdir(cwd, { recursive: true });
-    const run = await t.run(
-      ["setup", "--yes", "--ews", "skip", "--app-name", name, "--json", "--sandbox", t.sandbox.url],
-      { cwd },
-    );
-    expect(run.code, run.stderr).toBe(0);
-    const doc = parseJson(run);
-    return {
-      clientId: String(doc.clientId),
-      objectId: String(doc.applicationObjectId),
-      pem: join(cwd, String((doc.certificate as { files: { pem: string } }).files.pem)),
-    };
+    const app = await setupApp(t, ["--ews", "skip", "--app-name", name], { cwd });
+    return { clientId: app.clientId, objectId: app.objectId, pem: join(cwd, String(app.pem)) };
   };
 
   it("stops before any file is written; the re-run with the right file converges", async () => {

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { makeCertificate } from "@boxafe-connect/certs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
-import { parseJson, startTestEnv } from "./harness.js";
+import { parseJson, setupApp, startTestEnv } from "./harness.js";
 
 /** Every file in a folder with its size and modification time: "nothing written" is this, unchanged. */
 async function snapshot(dir: string): Promise<string[]> {
@@ -35,9 +35,7 @@ describe("certificates the admin holds are reused, never doubled", () => {
   });
 
   it("sharepoint twice in one folder: one keyCredential; the second run writes nothing and says so", async () => {
-    const setup = await t.run(["setup", "--yes", "--boxafe", "1.4", "--json", "--sandbox", t.sandbox.url]);
-    expect(setup.code, setup.stderr).toBe(0);
-    const clientId = String(parseJson(setup).clientId);
+    const { clientId } = await setupApp(t, ["--boxafe", "1.4"]);
     const dir = join(t.dir, "sharepoint-twice");
     const args = ["sharepoint", "--json", "--out-dir", dir, "--sandbox", t.sandbox.url];
     const first = await t.run(args);
@@ -76,11 +74,8 @@ describe("certificates the admin holds are reused, never doubled", () => {
     t.sandbox.context.dir.reset();
     const cwd = join(t.dir, "boxafe-15-twice");
     await mkdir(cwd, { recursive: true });
-    const args = ["setup", "--yes", "--boxafe", "1.5", "--json", "--sandbox", t.sandbox.url];
-    const first = await t.run(args, { cwd });
-    expect(first.code, first.stderr).toBe(0);
-    const doc = parseJson(first);
-    const clientId = String(doc.clientId);
+    const { run: first, doc, clientId } = await setupApp(t, ["--boxafe", "1.5"], { cwd });
+    const args = first.args;
     expect(doc.certificate).toMatchObject({ source: "made", file: null });
     expect(keysOf(clientId)).toHaveLength(1);
     const files = await snapshot(cwd);
@@ -109,10 +104,7 @@ describe("certificates the admin holds are reused, never doubled", () => {
     const mine = await makeCertificate(globalThis.crypto, { subject: "My NAS", days: 200, pfxPassword: "x" });
     const file = join(cwd, "mine.pem");
     await writeFile(file, `${mine.certificatePem}\n${mine.privateKeyPem}\n`, { mode: 0o600 });
-    const setup = await t.run(["setup", "--yes", "--boxafe", "1.4", "--json", "--sandbox", t.sandbox.url], {
-      cwd,
-    });
-    const clientId = String(parseJson(setup).clientId);
+    const { clientId } = await setupApp(t, ["--boxafe", "1.4"], { cwd });
     const files = await snapshot(cwd);
     const args = [
       "sharepoint",
@@ -202,14 +194,9 @@ describe("certificates the admin holds are reused, never doubled", () => {
     t.sandbox.context.dir.reset();
     const cwd = join(t.dir, "self-rotation");
     await mkdir(cwd, { recursive: true });
-    const setup = await t.run(["setup", "--yes", "--boxafe", "1.5", "--json", "--sandbox", t.sandbox.url], {
-      cwd,
-    });
-    expect(setup.code, setup.stderr).toBe(0);
-    const doc = parseJson(setup);
-    const clientId = String(doc.clientId);
-    const objectId = String(doc.applicationObjectId);
-    const oldPem = String((doc.certificate as { files: { pem: string } }).files.pem);
+    const setup = await setupApp(t, ["--boxafe", "1.5"], { cwd });
+    const { clientId, objectId } = setup;
+    const oldPem = String(setup.pem);
     const app = ["--app-id", clientId, "--object-id", objectId, "--sandbox", t.sandbox.url];
     const verifyWith = (pem: string) =>
       t.run(

@@ -8,7 +8,7 @@ import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
-import { parseJson, startTestEnv } from "./harness.js";
+import { parseJson, setupApp, startTestEnv } from "./harness.js";
 
 describe("check on a certificate (Boxafe 1.5) app", () => {
   let t: TestEnv;
@@ -23,11 +23,8 @@ describe("check on a certificate (Boxafe 1.5) app", () => {
     t.sandbox.context.dir.reset();
     const cwd = join(t.dir, "check-15");
     await mkdir(cwd, { recursive: true });
-    const setup = await t.run(["setup", "--yes", "--ews", "skip", "--json", "--sandbox", t.sandbox.url], {
-      cwd,
-    });
-    expect(setup.code, setup.stderr).toBe(0);
-    expect(parseJson(setup)).toMatchObject({ boxafe: "1.5", clientSecret: null });
+    const setup = await setupApp(t, ["--ews", "skip"], { cwd });
+    expect(setup.doc).toMatchObject({ boxafe: "1.5", clientSecret: null });
 
     const check = await t.run(["check", "--json", "--sandbox", t.sandbox.url], { cwd });
     const doc = parseJson(check);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
-import { parseJson, startTestEnv } from "./harness.js";
+import { parseJson, setupApp, startTestEnv } from "./harness.js";
 
 describe("boxafe-connect ews", () => {
   let t: TestEnv;
@@ -16,11 +16,9 @@ describe("boxafe-connect ews", () => {
 
   beforeAll(async () => {
     t = await startTestEnv();
-    const run = await t.run(["setup", "--yes", "--boxafe", "1.4", "--json", ...target()]);
-    expect(run.code, run.stderr).toBe(0);
-    const doc = parseJson(run);
-    clientId = String(doc.clientId);
-    secret = String(doc.clientSecret);
+    const app = await setupApp(t, ["--boxafe", "1.4"]);
+    clientId = app.clientId;
+    secret = String(app.doc.clientSecret);
   });
   afterAll(async () => {
     await t?.close();

@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RunningSandbox, SandboxOptions } from "@boxafe-connect/sandbox";
 import { startSandbox } from "@boxafe-connect/sandbox";
+import { expect } from "vitest";
 
 export const cliMain = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "main.js");
 
@@ -124,4 +125,40 @@ export function parseJson(run: CliRun): Record<string, unknown> {
   } catch {
     throw new Error(`stdout is not JSON (exit ${run.code}):\n${run.stdout}\n--- stderr ---\n${run.stderr}`);
   }
+}
+
+/** An app made by `setup --yes --json` in a test (setupApp). */
+export interface SetupApp {
+  /** The run itself; `run.args` repeats the same setup. */
+  readonly run: CliRun;
+  readonly doc: Record<string, unknown>;
+  readonly clientId: string;
+  readonly objectId: string;
+  /** The certificate's PEM file as the JSON names it (relative to cwd), when setup wrote one. */
+  readonly pem: string | undefined;
+}
+
+/**
+ * `setup --yes <args> --json --sandbox <the test's sandbox>`, which must exit 0 (its stderr is the
+ * failure message), and the app it made: the set-up most e2e tests start from.
+ */
+export async function setupApp(
+  t: Pick<TestEnv, "run" | "sandbox">,
+  args: readonly string[] = [],
+  options: { readonly cwd?: string; readonly env?: Record<string, string> } = {},
+): Promise<SetupApp> {
+  const run = await t.run(["setup", "--yes", ...args, "--json", "--sandbox", t.sandbox.url], {
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
+  expect(run.code, run.stderr).toBe(0);
+  const doc = parseJson(run);
+  const files = (doc.certificate as { files?: { pem?: unknown } } | null | undefined)?.files;
+  return {
+    run,
+    doc,
+    clientId: String(doc.clientId),
+    objectId: String(doc.applicationObjectId),
+    pem: typeof files?.pem === "string" ? files.pem : undefined,
+  };
 }

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
-import { parseJson, startTestEnv, transcript } from "./harness.js";
+import { parseJson, setupApp, startTestEnv, transcript } from "./harness.js";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const day = 86_400_000;
@@ -25,11 +25,9 @@ describe("boxafe-connect lifecycle", () => {
   });
 
   it("setup --yes --json registers the app, consents, verifies and hands over the values", async () => {
-    const run = await t.run(["setup", "--yes", "--boxafe", "1.4", "--json", ...target()]);
-    expect(run.code, run.stderr).toBe(0);
-    const doc = parseJson(run);
+    const { doc, ...app } = await setupApp(t, ["--boxafe", "1.4", "--verbose"]);
     expect(doc).toMatchObject({ command: "setup", ok: true, tenantId: t.sandbox.tenantId, changed: true });
-    clientId = String(doc.clientId);
+    clientId = app.clientId;
     expect(clientId).toMatch(GUID);
     expect(String(doc.clientSecret)).toMatch(/^.{3}\dQ~/);
     secrets.push(String(doc.clientSecret));

@@ -5,7 +5,7 @@
 import { setPolicies, setTenantPolicy } from "@boxafe-connect/sandbox";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
-import { parseJson, startTestEnv } from "./harness.js";
+import { parseJson, setupApp, startTestEnv } from "./harness.js";
 
 interface Check {
   readonly id: string;
@@ -115,12 +115,8 @@ describe("preflight: the tenant's rules before any write", () => {
 
   it("secrets blocked with Boxafe 1.5 (the default): the certificate-only plan passes, nothing replanned", async () => {
     await hook("policy", { passwordAdditionBlocked: true });
-    const run = await t.run(
-      ["setup", "--yes", "--json", "--as", "admin@contoso.onmicrosoft.com", "--sandbox", t.sandbox.url],
-      { cwd: t.dir },
-    );
-    expect(run.code, run.stderr).toBe(0);
-    const doc = parseJson(run) as unknown as SetupDoc;
+    const app = await setupApp(t, ["--as", "admin@contoso.onmicrosoft.com"], { cwd: t.dir });
+    const doc = app.doc as unknown as SetupDoc;
     expect(check(doc, "app-management-policy")).toMatchObject({
       status: "pass",
       evidence: expect.stringContaining("client secrets are blocked"),
