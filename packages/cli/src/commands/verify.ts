@@ -12,7 +12,7 @@ import { ExitCode } from "../render-error.js";
 import { text } from "../requests/flag-values.js";
 import { targetOptionsOf } from "../requests/session-request.js";
 import { credentialOf, verifyFlagsOf, verifyRequestOf } from "../requests/verify-request.js";
-import { proofPorts } from "../session/admin-session.js";
+import { proofPorts, retryOf } from "../session/admin-session.js";
 import { loadProfile } from "../session/load-profile.js";
 import { resolveTarget } from "../target/resolve-target.js";
 
@@ -26,7 +26,11 @@ export async function runVerify(context: CommandContext): Promise<number> {
   try {
     const request = verifyRequestOf(flags, target.tenant, credential, profile);
     const result = await withProgress(context.out, async (emit) =>
-      verifyApp({ ...nodePorts(), ...(await proofPorts(context, target)) }, request, emit),
+      verifyApp(
+        { ...nodePorts(), ...(await proofPorts(context, target)), ...retryOf(context.env) },
+        request,
+        emit,
+      ),
     );
     context.out.result({
       command: "verify",

@@ -104,7 +104,8 @@ export async function appDirectoryGraph(
 }
 
 export async function verifyApp(
-  ports: RuntimePorts & ProofPorts,
+  // The run's retry budget (BOXAFE_RETRY_BUDGET_SECONDS) bounds waiting out an outage of the token service.
+  ports: RuntimePorts & ProofPorts & { readonly retry?: Partial<RetryPolicy> },
   request: VerifyRequest,
   emit: Emit = silent,
 ): Promise<VerifyResult> {

@@ -7,9 +7,9 @@
 import { decodeJwt } from "jose";
 import type { Permission, ResourceKey } from "../catalog/types.js";
 import type { CloudEndpoints } from "../clouds.js";
-import { isCoreError } from "../errors.js";
+import { CoreError, isCoreError } from "../errors.js";
 import type { GraphPort } from "../graph/port.js";
-import { backoffMs, type RetryPolicy, retryPolicy } from "../graph/retry-policy.js";
+import { backoffMs, defaultRetryPolicy, type RetryPolicy, retryPolicy } from "../graph/retry-policy.js";
 import type { RuntimePorts } from "../ports.js";
 import { audienceFor } from "./audiences.js";
 import { readDirectoryRecord } from "./directory-record.js";
@@ -87,6 +87,34 @@ interface Acquired {
   readonly jwt?: string;
   /** For a refused token: whether waiting can help (core's token classifier). */
   readonly wait?: TokenWait;
+  /** The error of a transient failure (network, 429, 5xx), for the outage's own error. */
+  readonly transientError?: CoreError;
+}
+
+/**
+ * Not one token was issued and every last answer was transient (unreachable, throttled, 5xx): the
+ * proof did not run for want of the token service, which is an error naming the outage, not a
+ * report of "pending" roles the admin could wait out.
+ */
+function throwOnTotalOutage(
+  checks: readonly TokenCheck[],
+  transient: ReadonlySet<ResourceKey>,
+  last: CoreError | undefined,
+  spentMs: number,
+): void {
+  if (last === undefined || checks.length === 0) return;
+  if (!checks.every((t) => !t.ok && transient.has(t.resource))) return;
+  const seconds = Math.round(spentMs / 1000);
+  throw new CoreError(
+    last.code,
+    `Verification could not run: every token request failed for ${seconds} s (${last.message}) and the retry budget is spent; nothing was proven. Re-run when the token service answers.`,
+    {
+      cause: last,
+      ...(last.status === undefined ? {} : { status: last.status }),
+      ...(last.upstreamCode === undefined ? {} : { upstreamCode: last.upstreamCode }),
+      ...(last.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: last.retryAfterSeconds }),
+    },
+  );
 }
 
 /**
@@ -104,6 +132,8 @@ async function checkToken(
   input: VerifyInput,
   resource: ResourceKey,
   audience: string,
+  /** Transient failures are not asked again past this time (the outage's share of the retry budget). */
+  retryUntil = Number.POSITIVE_INFINITY,
 ): Promise<Acquired> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -125,7 +155,8 @@ async function checkToken(
         backoffMs(TRANSIENT, attempt - 1, deps.random),
         (error.retryAfterSeconds ?? 0) * 1000,
       );
-      if (wait === "retry" && attempt < TRANSIENT_ATTEMPTS && delay <= TRANSIENT_MAX_WAIT_MS) {
+      const inBudget = deps.clock.now() + delay <= retryUntil;
+      if (wait === "retry" && attempt < TRANSIENT_ATTEMPTS && delay <= TRANSIENT_MAX_WAIT_MS && inBudget) {
         await deps.sleep(delay);
         continue;
       }
@@ -138,6 +169,7 @@ async function checkToken(
           error: { code: error.code, message: error.message },
         },
         wait,
+        ...(wait === "retry" ? { transientError: error } : {}),
       };
     }
   }
@@ -161,12 +193,20 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
   const final = new Set<ResourceKey>();
   // Resources whose last token request met a transient failure: their roles are unknown, not missing.
   const transient = new Set<ResourceKey>();
+  const budgetMs = deps.retry?.budgetMs ?? defaultRetryPolicy.budgetMs;
+  // When the rounds since this time waited on transient failures alone (see the loop's end).
+  let outageSince: number | undefined;
+  let lastTransient: CoreError | undefined;
   for (let attempt = 0; ; attempt++) {
+    const roundStart = deps.clock.now();
     const todo = provable().filter((k) => {
       const t = tokens.get(k);
       return t === undefined || (unfinished(t) && !final.has(k));
     });
-    const acquired = await Promise.all(todo.map((k) => checkToken(deps, input, k, audienceOf(k) ?? "")));
+    const retryUntil = (outageSince ?? roundStart) + budgetMs;
+    const acquired = await Promise.all(
+      todo.map((k) => checkToken(deps, input, k, audienceOf(k) ?? "", retryUntil)),
+    );
     // The SharePoint audience needs the tenant's name: read it with the app's first Graph token.
     const graphJwt = acquired.find((a) => a.check.resource === "microsoft-graph")?.jwt;
     if (sharePointTenant === undefined && wantedKeys.includes("sharepoint") && graphJwt !== undefined) {
@@ -175,10 +215,13 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
         : undefined;
       if (found?.ok) {
         sharePointTenant = found.name;
-        acquired.push(await checkToken(deps, input, "sharepoint", audienceOf("sharepoint") ?? ""));
+        acquired.push(
+          await checkToken(deps, input, "sharepoint", audienceOf("sharepoint") ?? "", retryUntil),
+        );
       } else sharePointUnknown = found?.reason;
     }
     for (const a of acquired) {
+      if (a.transientError) lastTransient = a.transientError;
       tokens.set(a.check.resource, a.check);
       if (a.wait === "final") final.add(a.check.resource);
       if (a.check.ok || a.wait !== "retry") transient.delete(a.check.resource);
@@ -188,13 +231,23 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
     const propagating = waiting.some((a) => a.wait === "propagation");
     if (waiting.length === 0) break;
     const delay = backoffMs(input.poll ? retryPolicy(input.poll) : POLL, attempt, deps.random);
-    if (deps.clock.now() + delay > deadline || (propagating && deps.clock.now() + delay > grace)) break;
+    // Waiting only on the network or 5xx/429 answers is an outage, not propagation: it is bounded by
+    // the run's retry budget, not the (longer) poll deadline; anything else waiting restarts the count.
+    outageSince = waiting.every((a) => a.wait === "retry") ? (outageSince ?? roundStart) : undefined;
+    const outageSpent = outageSince !== undefined && deps.clock.now() + delay - outageSince > budgetMs;
+    if (
+      outageSpent ||
+      deps.clock.now() + delay > deadline ||
+      (propagating && deps.clock.now() + delay > grace)
+    )
+      break;
     deps.progress?.({
       phase: "verify",
       message: `Waiting for permissions to reach the tokens (${todo.length} resource(s))`,
     });
     await deps.sleep(delay);
   }
+  throwOnTotalOutage([...tokens.values()], transient, lastTransient, deps.clock.now() - start);
   const record =
     deps.graph === undefined
       ? undefined
