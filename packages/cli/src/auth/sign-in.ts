@@ -74,10 +74,8 @@ function shortMessage(error: unknown): string {
 export function toSignInError(error: unknown): CoreError {
   if (error instanceof CoreError) return error;
   const message = shortMessage(error);
-  const failure = tokenFailureFromMsal(error);
-  // msal reports a throttled endpoint as post_request_failed with the OAuth error in its text.
-  const throttled = failure.aadsts === undefined && /temporarily_unavailable|throttl/i.test(message);
-  const read = throttled ? { ...failure, error: "temporarily_unavailable" } : failure;
+  // Core's reading of msal's error (a throttled endpoint msal reports as post_request_failed included).
+  const read = tokenFailureFromMsal(error);
   const verdict = classifyTokenFailure(read);
   const upstreamCode = read.aadsts === undefined ? read.error : `AADSTS${read.aadsts}`;
   const options = { cause: error, ...(upstreamCode ? { upstreamCode } : {}) };

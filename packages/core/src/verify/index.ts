@@ -20,6 +20,7 @@ export type {
   HeldCredential,
 } from "./port.js";
 export { assertionFor } from "./port.js";
+export { signInError } from "./sign-in-error.js";
 export {
   retryAfterHeaderSeconds,
   tokenFailureFromBody,
@@ -31,6 +32,7 @@ export {
   needsInteractiveSignIn,
   tokenError,
   tokenErrorWait,
+  upstreamOf,
 } from "./token-response.js";
 export type {
   TokenCheck,

@@ -50,6 +50,10 @@ export function tokenFailureFromMsal(error: unknown): TokenFailure {
   const errorNo = Number(text(record, "errorNo"));
   const aadsts = Number.isInteger(errorNo) && errorNo > 0 ? errorNo : aadstsIn(described);
   const status = typeof record.status === "number" ? record.status : undefined;
+  // msal reports a throttled endpoint whose answer it could not read as a server error (msal-node's device
+  // code poller: post_request_failed) with the OAuth error only in its text: read it as Entra's
+  // `temporarily_unavailable`, which the classifier calls throttled.
+  const throttled = aadsts === undefined && /temporarily_unavailable|throttl/i.test(described);
   const network =
     aadsts === undefined &&
     /network|fetch failed|ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT|certificate/i.test(
@@ -57,7 +61,7 @@ export function tokenFailureFromMsal(error: unknown): TokenFailure {
     );
   return {
     ...(status === undefined ? {} : { status }),
-    ...(errorCode ? { error: errorCode } : {}),
+    ...(throttled ? { error: "temporarily_unavailable" } : errorCode ? { error: errorCode } : {}),
     ...(aadsts === undefined ? {} : { aadsts }),
     ...(network ? { network } : {}),
   };

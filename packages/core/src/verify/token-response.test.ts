@@ -225,3 +225,23 @@ describe("retryAfterHeaderSeconds", () => {
     expect(retryAfterHeaderSeconds("1234567", now)).toBeUndefined();
   });
 });
+
+describe("tokenFailureFromMsal on a throttled endpoint", () => {
+  it("reads msal's post_request_failed naming temporarily_unavailable as throttled (the CLI and the page alike)", () => {
+    const msal = Object.assign(new Error("post_request_failed: temporarily_unavailable"), {
+      errorCode: "post_request_failed",
+    });
+    expect(tokenFailureFromMsal(msal)).toEqual({ error: "temporarily_unavailable" });
+    expect(classifyTokenFailure(tokenFailureFromMsal(msal)).code).toBe("throttled");
+    const said = { errorCode: "server_error", errorMessage: "Request throttled, retry later" };
+    expect(classifyTokenFailure(tokenFailureFromMsal(said)).code).toBe("throttled");
+  });
+
+  it("keeps an AADSTS code over the words, and leaves other refusals as they are", () => {
+    const coded = { errorCode: "invalid_grant", errorMessage: "AADSTS50020: throttled words aside" };
+    expect(tokenFailureFromMsal(coded)).toEqual({ error: "invalid_grant", aadsts: 50020 });
+    expect(tokenFailureFromMsal({ errorCode: "user_cancelled", message: "user_cancelled" })).toEqual({
+      error: "user_cancelled",
+    });
+  });
+});

@@ -9,11 +9,12 @@ import {
   PublicClientApplication,
 } from "@azure/msal-browser";
 import type { GraphPort } from "@boxafe-connect/core";
-import { CoreError, graphPortFromClient, isConsentRefusal, preflightScopes } from "@boxafe-connect/core";
+import { CoreError, graphPortFromClient, preflightScopes, signInError } from "@boxafe-connect/core";
 import { Client } from "@microsoft/microsoft-graph-client";
 import type { WebConfig } from "../config.js";
 import { msalConfiguration } from "./msal-config.js";
 import { graphResource, setupScopes } from "./scopes.js";
+import { DECLINED_KEY, redirectFailure } from "./sign-in-failure.js";
 import { covers, scopeKey, tokenSource } from "./token-source.js";
 
 export interface SignedIn {
@@ -41,21 +42,6 @@ export interface Auth {
   signIn(loginHint?: string): Promise<void>;
 }
 
-/** Set when the authority refused consent for the optional scopes: the next sign-in asks without them. */
-const DECLINED_KEY = "boxafe-connect:optional-scopes-declined";
-
-function errorCodeOf(error: unknown): string {
-  return typeof error === "object" && error !== null && "errorCode" in error
-    ? String(error.errorCode)
-    : "unknown";
-}
-
-/** The AADSTS code in msal's message (the server's error_description), e.g. AADSTS65004. */
-function aadstsOf(error: unknown): string | undefined {
-  const message = error instanceof Error ? error.message : "";
-  return /AADSTS\d+/.exec(message)?.[0];
-}
-
 /**
  * The scopes as the token endpoint named them for a requested set. Entra answers Microsoft Graph's scopes
  * in short form ("User.Read", not "https://graph.microsoft.com/User.Read"), msal caches the access token
@@ -81,14 +67,6 @@ function namesFor(requested: readonly string[]): string[] | undefined {
   }
 }
 
-function signInError(error: unknown): CoreError {
-  const code = errorCodeOf(error);
-  return new CoreError("sign_in_failed", `Sign-in did not complete (${code}). Sign in again.`, {
-    cause: error,
-    upstreamCode: code,
-  });
-}
-
 export async function startAuth(config: WebConfig, origin: string): Promise<Auth> {
   const msal = new PublicClientApplication(msalConfiguration(config, origin));
   await msal.initialize();
@@ -98,10 +76,7 @@ export async function startAuth(config: WebConfig, origin: string): Promise<Auth
   try {
     result = await msal.handleRedirectPromise();
   } catch (error) {
-    // Consent refused with Policy.Read.All asked too (core's isConsentRefusal, as the CLI): the next sign-in
-    // asks for the needed scopes only, and preflight's policy checks stay unknown.
-    if (isConsentRefusal(aadstsOf(error))) window.sessionStorage.setItem(DECLINED_KEY, "1");
-    throw signInError(error);
+    throw redirectFailure(error, window.sessionStorage);
   }
   const account: AccountInfo | undefined = result?.account ?? msal.getAllAccounts()[0];
   if (account) msal.setActiveAccount(account);
