@@ -136,7 +136,10 @@ describe("CLI for Microsoft 365 against the sandbox", () => {
   it("under Entra's replication lag m365 stops at its service principal and leaves an app without consent or secret", async () => {
     const sb = sandboxOf(peerTenant);
     // lag: a new app stays invisible to other replicas for 2 s; m365 posts its service principal at once
-    // and has no replication retry (peers-cli.md section 1), so Entra answers NoBackingApplicationObject.
+    // and has no replication retry (pnp/cli-microsoft365 src/request.ts, dist/request.js of the pinned
+    // 11.11.0: it retries only 429 and 503;
+    // src/utils/entraApp.ts posts the service principal right after the app), so Entra answers
+    // NoBackingApplicationObject.
     await hook(sb, "faults", { spec: "lag=2000", seed: 1 });
     try {
       const add = await peerOf().addApp(`${NAME} under lag`);

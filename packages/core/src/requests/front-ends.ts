@@ -2,12 +2,13 @@
  * How the API body and the web form become the same SetupRequest the CLI's flags map to. One
  * contract, three shapes at the edges:
  *
- * - `apiSetupBodySchema` is the API's POST /v1/plan and /v1/setup body derived from
- *   `setupRequestFields` (a profile by name, as the API serves only named profiles). HOOK for the
- *   API migration (engineer w11b): the route's OpenAPI body is meant to be this schema (or built
- *   from it) and its handler to call `setupRequestFromApiBody`.
- * - `setupRequestFromWebForm` is what the web wizard's choose-app and secret fields produce. HOOK for
- *   the web migration (w11b): the web's review step is meant to call it and then core's prepare.
+ * - `apiSetupBodySchema` is the API's POST /v1/plan, /v1/setup and /v1/preflight body derived from
+ *   `setupRequestFields` (a profile by name, as the API serves only named profiles); those routes'
+ *   handlers call `setupRequestFromApiBody` (packages/api/src/routes/). Their OpenAPI document still
+ *   describes the body with the API's own `SetupBodySchema` (api/src/schemas/setup.ts), which
+ *   validates first; this schema decides the request.
+ * - `setupRequestFromWebForm` is what the web wizard's choose-app and secret fields produce; the
+ *   page's review calls it before core's review (packages/web/src/wizard/effect-handlers.ts).
  *
  * The same-request test (packages/cli/src/requests/same-request.test.ts) sends one request through
  * the CLI mapping and both of these and compares the plans.
