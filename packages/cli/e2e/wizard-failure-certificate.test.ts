@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
 import { startTestEnv } from "./harness.js";
 import type { Terminal } from "./tmux.js";
-import { hasTmux, startInTerminal, stopTerminals } from "./tmux.js";
+import { skipTerminalTests, startInTerminal, stopTerminals } from "./tmux.js";
 
-describe.skipIf(!hasTmux)("setup wizard for Boxafe 1.5 failing after the certificate", () => {
+describe.skipIf(skipTerminalTests)("setup wizard for Boxafe 1.5 failing after the certificate", () => {
   let t: TestEnv;
   const terminals: Terminal[] = [];
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
 import { startTestEnv } from "./harness.js";
 import type { Terminal } from "./tmux.js";
-import { hasTmux } from "./tmux.js";
+import { skipTerminalTests } from "./tmux.js";
 import { acceptChooseApp, wizardTerminals } from "./wizard-terminal.js";
 
 const PENDING = "boxafe-connect:pending:";
@@ -137,7 +137,7 @@ describe("setup --resume", () => {
     expect(ours()).toHaveLength(0);
   });
 
-  describe.skipIf(!hasTmux)("in a terminal", () => {
+  describe.skipIf(skipTerminalTests)("in a terminal", () => {
     it("after apply, interrupted before the secret was confirmed copied: the resume replaces it", async () => {
       t.sandbox.context.dir.reset();
       const stateFile = join(t.dir, "after-apply.json");

@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
 import { startTestEnv } from "./harness.js";
-import { hasTmux } from "./tmux.js";
+import { skipTerminalTests } from "./tmux.js";
 import { acceptChooseApp, wizardTerminals } from "./wizard-terminal.js";
 
-describe.skipIf(!hasTmux)("setup wizard in a terminal", () => {
+describe.skipIf(skipTerminalTests)("setup wizard in a terminal", () => {
   let t: TestEnv;
   const { open, closeAll } = wizardTerminals(() => t);
 
