@@ -42,6 +42,18 @@ describe("error paths", () => {
     if (existsSync(state)) expect(readFileSync(state, "utf8")).not.toContain("QNAP Boxafe");
   });
 
+  it("--sandbox with a --tenant that is not the sandbox's is refused naming --tenant (found by QA: it set up contoso)", async () => {
+    const run = await t.run(["plan", "--sandbox", "--tenant", "fabrikam.com", "--json"]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(parseJson(run)).toMatchObject({ ok: false, error: { code: "invalid_input", field: "tenant" } });
+    expect(run.stderr).toContain("--tenant fabrikam.com is not the built-in sandbox's tenant");
+    // The sandbox's own domain is fine, and the notice no longer claims no --tenant was given.
+    const same = await t.run(["plan", "--sandbox", "--tenant", "CONTOSO.onmicrosoft.com"]);
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).toContain("Using the built-in sandbox tenant contoso.onmicrosoft.com");
+    expect(same.stderr).not.toContain("No --tenant given");
+  });
+
   it("a bad tenant id is a usage error naming the value", async () => {
     const run = await t.run(["plan", "--tenant", "not a tenant"]);
     expect(run.code).toBe(2);
@@ -127,6 +139,30 @@ describe("error paths", () => {
       expect(run.stderr).toContain(
         "Cancelled. Run the command again to continue (a guided setup: setup --resume).",
       );
+    } finally {
+      t.sandbox.context.faults.set(parseFaults(""));
+    }
+  });
+
+  it("Ctrl-C with --json still prints the one failure document (found by QA: stdout stayed empty)", async () => {
+    t.sandbox.context.faults.set(parseFaults("latency=1500"));
+    try {
+      let sent = false;
+      const run = await t.run(["setup", "--yes", "--json", "--boxafe", "1.4", "--sandbox", t.sandbox.url], {
+        onStderr: (all, child) => {
+          if (!sent && all.includes("devicelogin")) {
+            sent = true;
+            child.kill("SIGINT");
+          }
+        },
+      });
+      expect(run.code, run.stderr).toBe(130);
+      expect(parseJson(run)).toMatchObject({
+        command: "setup",
+        ok: false,
+        exitCode: 130,
+        error: { code: "cancelled" },
+      });
     } finally {
       t.sandbox.context.faults.set(parseFaults(""));
     }

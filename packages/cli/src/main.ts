@@ -60,9 +60,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     stderr: process.stderr,
   });
   let commandName: string | undefined;
+  running = { out, command: undefined };
   try {
     const parsed = parseArgs(argv, globalOptions, commands);
     commandName = parsed.command?.name;
+    running = { out, command: commandName };
     if (parsed.values.version === true) {
       process.stdout.write(`${packageJson.version}\n`);
       return ExitCode.Ok;
@@ -90,9 +92,23 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** The run an interrupt ends: its output, so --json still gets its one document. */
+let running: { readonly out: Output; readonly command: string | undefined } | undefined;
+
 // Ctrl-C outside a prompt (prompts turn it into a cancel value themselves).
 installInterrupt(() => {
-  process.stderr.write("\nCancelled. Run the command again to continue (a guided setup: setup --resume).\n");
+  const message = "Cancelled. Run the command again to continue (a guided setup: setup --resume).";
+  process.stderr.write(`\n${message}\n`);
+  // A script reading --json gets the failure document every failed run prints (stdout is written
+  // synchronously to files and pipes, so it is out before the exit); never a second document.
+  if (running && !running.out.hasResult()) {
+    running.out.result({
+      command: running.command ?? null,
+      ok: false,
+      exitCode: ExitCode.Cancelled,
+      error: { code: "cancelled", message },
+    });
+  }
   process.exit(ExitCode.Cancelled);
 });
 

@@ -28,6 +28,8 @@ export interface Output {
   readonly redactor: Redactor;
   /** The command's result: JSON document in --json mode, nothing otherwise; carries `target` once set. Redacted except hand-over values. */
   result(document: unknown): void;
+  /** True once the command's result went out (one document per run: an interrupt adds none after it). */
+  hasResult(): boolean;
   /** Set once the command knows its tenant; every later result document gets it as `target`. */
   setTarget(marker: TargetMarker): void;
   /** Human result text on stdout (skipped in --json mode). Redacted except hand-over values. */
@@ -57,6 +59,7 @@ const frames = ["◐", "◓", "◑", "◒"];
 export function createOutput(options: OutputOptions): Output {
   const style = createStyle(options.rich);
   const redactor = createRedactor();
+  let resulted = false;
   let spinning: { stop(): void } | undefined;
   // A message printed while a spinner runs first clears the spinner's line; the next frame redraws it.
   const err = (text: string) =>
@@ -116,9 +119,11 @@ export function createOutput(options: OutputOptions): Output {
     style,
     redactor,
     result(document) {
+      resulted = true;
       if (options.json)
         options.stdout.write(`${redactor.redactStdout(JSON.stringify(withTarget(document), null, 2))}\n`);
     },
+    hasResult: () => resulted,
     setTarget(marker) {
       target = marker;
     },

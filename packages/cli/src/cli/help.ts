@@ -31,7 +31,8 @@ export function topLevelHelp(commands: readonly CommandSpec[], style: Style): st
     `  ${bin} permissions`,
     "",
     `Run '${bin} <command> --help' for a command's options. Exit codes: 0 ok, 1 error, 2 usage,`,
-    "3 drift found, 4 verification incomplete, 5 insufficient role or access denied, 130 cancelled.",
+    "3 drift found, 4 verification incomplete, 5 insufficient role or access denied, 6 a new credential",
+    "was shown but its file not written, 7 a preflight rule failed, 130 cancelled.",
     "",
   ].join("\n");
 }

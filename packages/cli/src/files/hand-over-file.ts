@@ -4,7 +4,7 @@
  * else null with `handOverFileError` (path and reason). The write cannot throw: the values still go
  * out on stdout and in the JSON, and a failed write ends the run with exit 6 (FileNotWritten).
  */
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Output } from "../output.js";
 import { ExitCode } from "../render-error.js";
@@ -25,6 +25,15 @@ export function writeHandOverFileNow(path: string | undefined, values: HandOverV
     chmodSync(path, 0o600);
     return { handOverFile: path };
   } catch (error) {
+    // A write that failed after "wx" created the file (a full disk) leaves it empty or cut: remove
+    // it, or the re-run's -o with the same name is refused as "already exists". Never another's file.
+    if ((error as { code?: unknown }).code !== "EEXIST") {
+      try {
+        unlinkSync(path);
+      } catch {
+        // Never created (the folder could not be made): nothing to remove.
+      }
+    }
     const reason = error instanceof Error ? error.message : String(error);
     return { handOverFile: null, handOverFileError: { path, reason } };
   }

@@ -100,9 +100,24 @@ async function embeddedSandbox(context: Io, options: TargetOptions): Promise<Tar
     stateFile: join(configDir(context.env), "sandbox-tenant.json"),
   });
   trustCa(sandbox.caPem, sandbox.url);
+  const given = options.tenant;
+  // --sandbox with a --tenant of another name: the run would act on the sandbox while the admin
+  // believes it acts on that tenant (found by QA: "--tenant fabrikam.com --sandbox" set up contoso).
+  if (given !== undefined) {
+    const named = validateTenantId(given, "tenant").toLowerCase();
+    if (named !== sandbox.tenantId.toLowerCase() && named !== sandbox.tenantDomain.toLowerCase()) {
+      await sandbox.stop();
+      throw new CoreError(
+        "invalid_input",
+        `--tenant ${given} is not the built-in sandbox's tenant (${sandbox.tenantDomain}, ${sandbox.tenantId}). ` +
+          "Leave out --sandbox to act on that tenant, or leave out --tenant to use the sandbox.",
+        { field: "tenant" },
+      );
+    }
+  }
   const notice =
-    `No --tenant given: using the built-in sandbox tenant ${sandbox.tenantDomain} (${sandbox.tenantId}). ` +
-    "Nothing leaves this machine. Use --tenant for a real tenant.";
+    `${given === undefined ? "No --tenant given: using" : "Using"} the built-in sandbox tenant ${sandbox.tenantDomain} (${sandbox.tenantId}). ` +
+    `Nothing leaves this machine.${given === undefined ? " Use --tenant for a real tenant." : ""}`;
   // Said in --json mode too (on stderr): a script with an empty $TENANT must not mistake it for real.
   if (context.out.json) context.out.warn(notice);
   else context.out.info(notice);
