@@ -68,10 +68,12 @@ describe("setup --boxafe 1.5 from a new folder keeps the app's certificate", () 
     const human = await t.run(args, { cwd: d3 });
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toContain(`Certificate kept: ${thumbprint}`);
-    expect(human.stdout).toContain(
-      "held from an earlier run; to make a new one: certificate rotate or --new-certificate",
-    );
+    // core's keptCertificateWords: nothing made or new for Boxafe, how to prove it and how to renew it.
+    expect(human.stdout).toContain("held from an earlier run that handed it over");
+    expect(human.stdout).toContain("No new key, no file written, nothing new to upload to Boxafe.");
     expect(human.stdout).toContain("not run: the certificate is held elsewhere");
+    expect(human.stdout).toContain(`boxafe-connect verify --app-id ${clientId} --certificate-file <its PEM>`);
+    expect(human.stdout).toContain("boxafe-connect setup --new-certificate");
     expect(`${human.stdout}${human.stderr}`).not.toMatch(/Verification complete|\bworks\b/i);
     expect(await readdir(d3)).toEqual([]);
 

@@ -65,6 +65,8 @@ export async function startInTerminal(
   dir: string,
   env: Record<string, string>,
   args: readonly string[],
+  /** Where the command runs (default `dir`, where the script is written). */
+  cwd: string = dir,
 ): Promise<Terminal> {
   const script = join(dir, `${name}.sh`);
   const exports = Object.entries(env)
@@ -76,7 +78,7 @@ export async function startInTerminal(
       "#!/bin/sh",
       ...exports,
       "export TERM=xterm-256color",
-      `cd ${quote(dir)}`,
+      `cd ${quote(cwd)}`,
       `${quote(process.execPath)} ${quote(cliMain)} ${args.map(quote).join(" ")}`,
       'echo "EXIT=$?"',
       "sleep 120",

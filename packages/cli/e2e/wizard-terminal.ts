@@ -23,9 +23,10 @@ export async function acceptChooseApp(term: Terminal): Promise<void> {
 export function wizardTerminals(env: () => TestEnv) {
   const opened: Terminal[] = [];
   return {
-    async open(name: string, args: string[]): Promise<Terminal> {
+    /** `cwd`: where the command runs (default the test's folder, where its script is written). */
+    async open(name: string, args: string[], cwd?: string): Promise<Terminal> {
       const t = env();
-      const term = await startInTerminal(`bc-${name}-${process.pid}`, t.dir, t.env, args);
+      const term = await startInTerminal(`bc-${name}-${process.pid}`, t.dir, t.env, args, cwd);
       opened.push(term);
       return term;
     },

@@ -161,7 +161,7 @@ function showValues(
     );
     if (c.filesError && c.pem) out.print(inlineCertificateLines(c.pem, c.filesError).join("\n"));
   }
-  if (input.kept) out.print(keptCertificateLines(input.kept).join("\n"));
+  if (input.kept) out.print(keptCertificateLines(input.kept, input.clientId).join("\n"));
   if (input.secret) out.warn(shownOnlyNowWarning);
   const advice = advisoryLines(notes, out.style);
   if (advice.length > 0) out.info(["", ...advice].join("\n"));

@@ -8,6 +8,7 @@ import {
   DEFAULT_APP_NAME,
   driveSteps,
   initialState,
+  keptCertificateWords,
   proofNotRun,
   resumeState,
   steps,
@@ -153,7 +154,11 @@ export function promptAnswers(
           if (made)
             ui.note(boxafeCertificateLines(made, files()).join("\n"), "Certificate for Boxafe 1.5 or later");
           const kept = session.core().keptCertificate();
-          if (kept) ui.note(keptCertificateLines(kept).join("\n"), "Certificate for Boxafe 1.5 or later");
+          if (kept)
+            ui.note(
+              keptCertificateLines(kept, state.handOver?.clientId ?? "").join("\n"),
+              "Certificate for Boxafe 1.5 or later",
+            );
         }
         return askHandOver(ui, state, session);
       case "sharepoint":
@@ -242,6 +247,7 @@ export async function runSetupWizard(context: CommandContext, saved?: SavedRun):
   }
   await forgetRun(path);
   // Not run (a kept certificate, its key elsewhere) is not a failure, and never reads as "works".
+  const kept = session.core().keptCertificate();
   const notRun = state.verification?.notRun;
   const incomplete = state.verification !== undefined && !state.verification.complete && notRun === undefined;
   // The honest end: core's headline, never "can back up this tenant" while a workload is blocked.
@@ -249,7 +255,9 @@ export async function runSetupWizard(context: CommandContext, saved?: SavedRun):
     incomplete
       ? "Done, but verification is incomplete: run 'boxafe-connect check' later."
       : notRun === "certificate-held-elsewhere"
-        ? `Done. The app keeps its certificate from an earlier run; proof ${KEPT_NOT_RUN} (prove it where the key is).`
+        ? kept
+          ? keptCertificateWords(kept, state.handOver?.clientId ?? "").end
+          : `Done. Proof ${KEPT_NOT_RUN}.`
         : notRun === "secret-held-elsewhere"
           ? `Done. The app keeps its secret from an earlier run; proof ${proofNotRun(notRun).message}. Prove it where the secret is: boxafe-connect verify --client-secret-stdin.`
           : (end?.readiness.headline ?? "Done. Prove each workload with 'boxafe-connect verify'."),
@@ -281,6 +289,11 @@ async function wizardEnd(
       return undefined;
     });
     ewsAllowed = result?.ewsAllowed ?? false;
+  }
+  // A kept certificate's key is not here: nothing to prove with (never "could not run", never "works").
+  if (session.core().keptCertificate()) {
+    ui.log.info(`Workload proof ${KEPT_NOT_RUN}.`);
+    return undefined;
   }
   const spin = ui.spinner();
   spin.start("Proving each workload with a real call as the app");

@@ -3,7 +3,7 @@
  * an offer to write them to a 0600 file, and the advisories with the admin's next action.
  */
 import type { WizardEvent, WizardState } from "@boxafe-connect/core";
-import { advisoryNotes, userEvents } from "@boxafe-connect/core";
+import { advisoryNotes, keptCertificateWords, userEvents } from "@boxafe-connect/core";
 import { handOverLines, handOverValues, shownOnlyNowWarning, writeHandOverFile } from "../files/hand-over.js";
 import type { Output } from "../output.js";
 import { advisoryLines } from "../render/advisories-view.js";
@@ -21,6 +21,7 @@ export async function showHandOver(
   const h = state.handOver;
   if (!h) return;
   const secret = session.newSecret();
+  const kept = session.core().keptCertificate();
   const values = handOverValues(h.tenantId, h.clientId, secret);
   ui.note(handOverLines(values, out.style).join("\n"), 'Values for Boxafe\'s "Add new Domain" window');
   if (secret) ui.log.warn(shownOnlyNowWarning);
@@ -28,6 +29,8 @@ export async function showHandOver(
     ui.log.warn(
       "The secret made before the interruption cannot be shown again: run 'boxafe-connect secret rotate' for a new one.",
     );
+  // The app's certificate from an earlier run is kept: no secret, and nothing new for Boxafe.
+  else if (kept) ui.log.info(keptCertificateWords(kept, h.clientId).handOver);
   else if (session.core().boxafeCertificate())
     // Boxafe 1.5 takes the certificate shown next; there is no secret, old or new, to speak of.
     ui.log.info("No client secret: Boxafe takes the certificate below instead.");

@@ -37,6 +37,8 @@ export type { EwsStepResult } from "./ews-step.js";
 export { runEwsStep } from "./ews-step.js";
 export type { PendingHandOver } from "./hand-over.js";
 export { handedOver } from "./hand-over.js";
+export type { KeptCertificateWords } from "./kept-certificate-words.js";
+export { KEPT_NOT_RUN, keptCertificateWords } from "./kept-certificate-words.js";
 export type {
   AdminPorts,
   CertificateMaker,
