@@ -12,6 +12,7 @@ import {
   DEFAULT_BOXAFE_VERSION,
   driveSteps,
   initialState,
+  needsCertificate,
 } from "@boxafe-connect/core";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
@@ -116,8 +117,8 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
   // Output paths are checked before anyone signs in: nothing changes if a file cannot be written.
   await checkOutputFile(stringOption(context, "output"), "setup");
   // Boxafe 1.5 always gets a certificate, whose files go into this folder.
-  if (request.certificate || request.boxafe === "1.5")
-    await checkOutputFolder(".", [], "certificate", "setup");
+  const certificate = needsCertificate(request);
+  if (certificate) await checkOutputFolder(".", [], "certificate", "setup");
   // The certificate the admin holds (the file given, or an earlier run's files here) is reused.
   const held = heldCertificates(context, {
     ...(given ? { given } : {}),
@@ -125,8 +126,7 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
     option: "certificate-file",
     command: "setup",
   });
-  if (request.appId !== undefined && (request.certificate || request.boxafe === "1.5"))
-    await held(request.appId);
+  if (request.appId !== undefined && certificate) await held(request.appId);
   let certificateFiles: WrittenCertificate | undefined;
   const progress = taskProgress(out, {}, (event) => {
     if (event.type === "planned") out.info(planLines(event.summary, out.style).join("\n"));
@@ -151,7 +151,7 @@ export async function runSetupYes(context: CommandContext): Promise<number> {
           ...(request.appId ? { appId: request.appId } : {}),
           displayName: request.displayName ?? DEFAULT_APP_NAME,
           // Boxafe 1.5's certificate is the SharePoint one too (the step reuses it).
-          ...(request.certificate || request.boxafe === "1.5" ? { sharepoint: "certificate" as const } : {}),
+          ...(certificate ? { sharepoint: "certificate" as const } : {}),
         }),
       },
       [initialState({ defaultDisplayName: request.displayName ?? DEFAULT_APP_NAME }), []],

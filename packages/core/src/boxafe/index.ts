@@ -10,5 +10,6 @@ export {
   boxafeVersions,
   DEFAULT_BOXAFE_VERSION,
   DEFAULT_BOXAFE_VERSION_REASON,
+  needsCertificate,
   parseBoxafeVersion,
 } from "./version.js";

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { isCoreError } from "../errors.js";
-import { boxafeCredentials, DEFAULT_BOXAFE_VERSION, parseBoxafeVersion } from "./version.js";
+import {
+  boxafeCredentials,
+  DEFAULT_BOXAFE_VERSION,
+  needsCertificate,
+  parseBoxafeVersion,
+} from "./version.js";
 
 describe("Boxafe version", () => {
   it("defaults to 1.5 and reads every later release as 1.5", () => {
@@ -32,5 +37,19 @@ describe("Boxafe version", () => {
       certificate: true,
       handOver: ["tenantId", "clientId", "certificate"],
     });
+  });
+});
+
+describe("needsCertificate", () => {
+  it("is true when asked for, or when the Boxafe signs in with one (1.5)", () => {
+    expect(needsCertificate({ certificate: true })).toBe(true);
+    expect(needsCertificate({ certificate: false, boxafe: "1.5" })).toBe(true);
+    expect(needsCertificate({ certificate: true, boxafe: "1.4" })).toBe(true);
+  });
+
+  it("is false for Boxafe 1.4 or no version, without --certificate", () => {
+    expect(needsCertificate({ certificate: false, boxafe: "1.4" })).toBe(false);
+    expect(needsCertificate({ certificate: false })).toBe(false);
+    expect(needsCertificate({})).toBe(false);
   });
 });

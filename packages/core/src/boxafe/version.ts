@@ -59,6 +59,17 @@ export function boxafeCredentials(version: BoxafeVersion): BoxafeCredentials {
   return PLANS[version];
 }
 
+/**
+ * Whether a setup request gets a certificate: asked for (`--certificate`, a held certificate), or the
+ * Boxafe it is for signs in with one (1.5+). The one place every front end and setup itself ask.
+ */
+export function needsCertificate(request: {
+  readonly certificate?: boolean | undefined;
+  readonly boxafe?: BoxafeVersion | undefined;
+}): boolean {
+  return request.certificate === true || (request.boxafe !== undefined && PLANS[request.boxafe].certificate);
+}
+
 /** "1.4" -> 1.4; "1.5", "1.5+", "1.6", "2.0" -> 1.5 (every release from 1.5 on takes a certificate). */
 export function parseBoxafeVersion(value: string | undefined, field = "boxafe"): BoxafeVersion {
   if (value === undefined || value.trim() === "") return DEFAULT_BOXAFE_VERSION;

@@ -3,7 +3,7 @@
  * wizard's apply step runs too; `setup` is the whole job in one call (the API, tests). A re-run
  * with nothing to do writes nothing; a new secret is announced (`credential`) before the proof.
  */
-import { boxafeCredentials } from "../boxafe/version.js";
+import { boxafeCredentials, needsCertificate } from "../boxafe/version.js";
 import type { Permission } from "../catalog/types.js";
 import { sharePointTenantName } from "../clouds.js";
 import { certificateOption } from "../credentials/certificate-option.js";
@@ -172,7 +172,7 @@ export async function setup<C extends MadeCertificate = MadeCertificate>(
   const withSecret = credentials?.secret ?? true;
   let prepared = await prepare(ports, request, emit, { withSecret });
   let chosen: CertificateChoice<C> | undefined;
-  if (request.certificate || credentials?.certificate === true) {
+  if (needsCertificate(request)) {
     chosen = await chooseCertificate(
       ports,
       prepared.desired.displayName,
