@@ -23,6 +23,11 @@ export const DEFAULT_CERTIFICATE_DAYS = 365;
 export const MAX_CERTIFICATE_DAYS = 1095;
 /** How long `verify` waits for consent to show in tokens. */
 export const DEFAULT_VERIFY_DEADLINE_SECONDS = 60;
+/**
+ * How long a page waits out a throttled token proof (the API's 429 with Entra's Retry-After) before it says
+ * so: longer than verify's own deadline, since the API's proof runs that deadline itself.
+ */
+export const PROOF_THROTTLE_DEADLINE_SECONDS = 90;
 /** How long a rejected credential is retried (a new secret replicates); never past the deadline. */
 export const CREDENTIAL_GRACE_MS = 30_000;
 

@@ -15,6 +15,7 @@ export {
   DEFAULT_SECRET_NAME,
   DEFAULT_VERIFY_DEADLINE_SECONDS,
   MAX_CERTIFICATE_DAYS,
+  PROOF_THROTTLE_DEADLINE_SECONDS,
   renewWithinDaysFor,
 } from "./defaults.js";
 export * from "./engine/index.js";

@@ -1,4 +1,5 @@
 /** The option groups the commands share; one place so help text and parsing agree. */
+import { DEFAULT_APP_NAME, DEFAULT_SECRET_DAYS } from "@boxafe-connect/core";
 import type { OptionGroup, OptionSpec } from "./option-spec.js";
 
 const isUrl = (word: string): boolean => /^https?:\/\//i.test(word);
@@ -61,7 +62,12 @@ export const appIdOption: OptionSpec = {
 
 export const appKeyOptions: readonly OptionSpec[] = [
   appIdOption,
-  { name: "app-name", kind: "string", value: "NAME", description: 'Display name (default "QNAP Boxafe").' },
+  {
+    name: "app-name",
+    kind: "string",
+    value: "NAME",
+    description: `Display name (default "${DEFAULT_APP_NAME}").`,
+  },
 ];
 
 export const profileOptions: readonly OptionSpec[] = [
@@ -80,7 +86,7 @@ export const secretLifetimeOptions: readonly OptionSpec[] = [
     name: "secret-days",
     kind: "string",
     value: "90|180|365|545|730",
-    description: "Client secret lifetime in days (default 180).",
+    description: `Client secret lifetime in days (default ${DEFAULT_SECRET_DAYS}).`,
   },
   { name: "secret-end", kind: "string", value: "YYYY-MM-DD", description: "Client secret end date instead." },
   { name: "secret-name", kind: "string", value: "TEXT", description: "Client secret description." },

@@ -4,7 +4,14 @@
  * credential store before the tenant changes; the old certificate stays until Boxafe holds the new.
  * Exit 0 when nothing failed, 1 otherwise.
  */
-import { CoreError, fleetRotate, printable, type RotateRow } from "@boxafe-connect/core";
+import {
+  CoreError,
+  DEFAULT_RENEW_WITHIN_DAYS,
+  fleetRotate,
+  MAX_CERTIFICATE_DAYS,
+  printable,
+  type RotateRow,
+} from "@boxafe-connect/core";
 import { createProofSigner, nodePorts } from "@boxafe-connect/runtime";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
@@ -15,12 +22,16 @@ import { loadFleetState, stateSaver } from "./state-file.js";
 import { asAppWith, certificateMaker, proofPorts } from "./tenant-ports.js";
 
 function withinDays(context: CommandContext): number {
-  const raw = stringOption(context, "within") ?? "30";
+  const raw = stringOption(context, "within") ?? String(DEFAULT_RENEW_WITHIN_DAYS);
   const days = Number(raw);
-  if (!Number.isInteger(days) || days < 0 || days > 1095) {
-    throw new CoreError("invalid_input", "--within must be a whole number of days from 0 to 1095.", {
-      field: "within",
-    });
+  if (!Number.isInteger(days) || days < 0 || days > MAX_CERTIFICATE_DAYS) {
+    throw new CoreError(
+      "invalid_input",
+      `--within must be a whole number of days from 0 to ${MAX_CERTIFICATE_DAYS}.`,
+      {
+        field: "within",
+      },
+    );
   }
   return days;
 }

@@ -5,6 +5,7 @@
  */
 import type { WizardEvent, WizardEventType, WizardState } from "@boxafe-connect/core";
 import {
+  DEFAULT_APP_NAME,
   initialState,
   parseState,
   resumeState,
@@ -32,7 +33,7 @@ export async function createDriver(
   onChange: (state: WizardState, extras: SessionExtras, events: readonly WizardEventType[]) => void,
 ): Promise<Driver> {
   const auth = await startAuth(config, origin);
-  let state = initialState({ sharepoint: true, defaultDisplayName: "QNAP Boxafe" });
+  let state = initialState({ sharepoint: true, defaultDisplayName: DEFAULT_APP_NAME });
   const handlers = browserHandlers(config, auth, () => state);
 
   const commit = (next: WizardState) => {
@@ -97,7 +98,7 @@ export async function createDriver(
     reset() {
       sessionStorage.removeItem(STATE_KEY);
       sessionStorage.removeItem(CHOICES_KEY);
-      state = initialState({ sharepoint: true, defaultDisplayName: "QNAP Boxafe" });
+      state = initialState({ sharepoint: true, defaultDisplayName: DEFAULT_APP_NAME });
       onChange(state, handlers.extras(), userEvents(state));
     },
   };

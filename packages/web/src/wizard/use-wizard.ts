@@ -3,6 +3,7 @@
  * allows, mirrored into signals; the driver (msal, Graph, engine) loads on the first event.
  */
 import type { WizardEvent, WizardEventType, WizardState } from "@boxafe-connect/core";
+import { DEFAULT_APP_NAME } from "@boxafe-connect/core";
 import { createSignal } from "solid-js";
 import type { ErrorInfo } from "../error-view.js";
 import type { Phase } from "../steps/types.js";
@@ -21,7 +22,7 @@ export type LoadDriver = (listener: DriverListener) => Promise<Driver>;
 const START: WizardState = {
   version: 1,
   phase: "start",
-  options: { sharepoint: true, defaultDisplayName: "QNAP Boxafe" },
+  options: { sharepoint: true, defaultDisplayName: DEFAULT_APP_NAME },
   applied: [],
 };
 

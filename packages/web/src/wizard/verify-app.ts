@@ -6,7 +6,13 @@
  * the page says how to run it with `boxafe-connect verify`. The page never redeems a secret itself.
  */
 import type { CloudEndpoints, GraphPort, VerificationReport, VerifyOutcome } from "@boxafe-connect/core";
-import { isCoreError, proofNotRun, sharePointTenantName } from "@boxafe-connect/core";
+import {
+  DEFAULT_VERIFY_DEADLINE_SECONDS,
+  isCoreError,
+  PROOF_THROTTLE_DEADLINE_SECONDS,
+  proofNotRun,
+  sharePointTenantName,
+} from "@boxafe-connect/core";
 import { browserPorts } from "../platform.js";
 import { consentReadBack } from "./consent-readback.js";
 import type { VerifyData } from "./driver-types.js";
@@ -14,8 +20,8 @@ import type { Reviewed } from "./review-tenant.js";
 import { proveTokensViaApi } from "./token-proof.js";
 import { toVerifyData } from "./verify-data.js";
 
-const CONSENT_DEADLINE_MS = 60_000;
-const TOKEN_PROOF_DEADLINE_MS = 90_000;
+const CONSENT_DEADLINE_MS = DEFAULT_VERIFY_DEADLINE_SECONDS * 1000;
+const TOKEN_PROOF_DEADLINE_MS = PROOF_THROTTLE_DEADLINE_SECONDS * 1000;
 
 function verifySummary(report: VerificationReport): string {
   const granted = report.items.filter((i) => i.status === "granted").length;

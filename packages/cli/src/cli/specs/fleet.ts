@@ -1,4 +1,5 @@
 /** `fleet setup`, `fleet check`, `fleet rotate`, `fleet retire`: their help text, options and examples. */
+import { DEFAULT_CERTIFICATE_DAYS, DEFAULT_RENEW_WITHIN_DAYS } from "@boxafe-connect/core";
 import { bin } from "../bin-name.js";
 import type { CommandSpec, OptionGroup, OptionSpec } from "../option-spec.js";
 import { globalGroup } from "../options.js";
@@ -64,7 +65,7 @@ export const fleetSetupCommand: CommandSpec = {
           name: "cert-days",
           kind: "string",
           value: "DAYS",
-          description: "Lifetime of each new certificate (default 365).",
+          description: `Lifetime of each new certificate (default ${DEFAULT_CERTIFICATE_DAYS}).`,
         },
         {
           name: "as",
@@ -127,7 +128,7 @@ export const fleetRotateCommand: CommandSpec = {
           name: "within",
           kind: "string",
           value: "DAYS",
-          description: "Rotate certificates expiring within DAYS (default 30).",
+          description: `Rotate certificates expiring within DAYS (default ${DEFAULT_RENEW_WITHIN_DAYS}).`,
         },
       ],
     },
