@@ -5,15 +5,15 @@
  * 100 ms per request, once over a tenth of the fleet and once over all of it, to show that its memory
  * does not grow with the number of tenants (rows are streamed, not collected).
  */
-import { type ChildProcess, fork } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { TenantHealth } from "@boxafe-connect/core";
 import { scaledBudgetMs } from "./budget.js";
 import { type Plant, plantFor, tallyFleet } from "./fleet-plants.js";
+import { askChild, forkSandbox, sandboxCpuMs } from "./forked-sandbox.js";
 import { formatBytes, formatMs } from "./markdown.js";
 import { runMeasured } from "./measured-cli.js";
 import type { SectionResult } from "./section.js";
@@ -57,26 +57,6 @@ interface Started {
   readonly customers: readonly string[];
 }
 
-function forkFleet(home: string): Promise<{ child: ChildProcess; started: Started }> {
-  const script = fileURLToPath(new URL("./fleet-sandbox-child.ts", import.meta.url));
-  const child = fork(script, [], {
-    execArgv: process.execArgv.some((a) => a.includes("tsx")) ? process.execArgv : ["--import", "tsx"],
-    env: { ...process.env, BOXAFE_BENCH_SANDBOX_HOME: home, BOXAFE_BENCH_FLEET_TENANTS: String(TENANTS) },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error("the fleet sandbox did not start within 120 s")),
-      120_000,
-    );
-    child.once("message", (m) => {
-      clearTimeout(timer);
-      resolve({ child, started: m as Started });
-    });
-    child.once("exit", (code) => reject(new Error(`the fleet sandbox exited (${code})`)));
-  });
-}
-
 /**
  * Plants every tenth tenant's problem (fleet-plants.ts) through the sandbox process, with the app ids
  * `fleet setup` recorded in its state file. Returns the plants by tenant id (lower case).
@@ -98,16 +78,11 @@ async function plantProblems(
     plants.set(tenantId.toLowerCase(), plant);
     return [{ tenantId, clientId, plant }];
   });
-  const answer = await new Promise<{ planted?: number; plantError?: string }>((resolve) => {
-    const onMessage = (message: unknown) => {
-      if (typeof message !== "object" || message === null) return;
-      if (!("planted" in message) && !("plantError" in message)) return;
-      child.off("message", onMessage);
-      resolve(message as { planted?: number; plantError?: string });
-    };
-    child.on("message", onMessage);
-    child.send({ plants: orders });
-  });
+  const answer = await askChild(child, { plants: orders }, (message) =>
+    typeof message === "object" && message !== null && ("planted" in message || "plantError" in message)
+      ? (message as { planted?: number; plantError?: string })
+      : undefined,
+  );
   if (answer.plantError) throw new Error(`planting failed: ${answer.plantError}`);
   return plants;
 }
@@ -119,25 +94,18 @@ function send(child: ChildProcess, message: string): Promise<void> {
   });
 }
 
-/** CPU the fleet sandbox process has used so far (user + system), in ms. */
-function sandboxCpuMs(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    const onMessage = (message: unknown) => {
-      const micros = (message as { cpuMicros?: unknown }).cpuMicros;
-      if (typeof micros !== "number") return;
-      child.off("message", onMessage);
-      resolve(micros / 1000);
-    };
-    child.on("message", onMessage);
-    child.send("cpu");
-  });
-}
-
 export async function benchFleetCli(signal?: AbortSignal): Promise<Omit<SectionResult, "seconds">> {
   const dir = await mkdtemp(path.join(tmpdir(), "bc-bench-fleet-"));
   const home = path.join(dir, "sandbox-home");
   await mkdir(home, { recursive: true });
-  const { child, started } = await forkFleet(home);
+  const { child, started } = await forkSandbox<Started>(
+    new URL("./fleet-sandbox-child.ts", import.meta.url),
+    {
+      name: "the fleet sandbox",
+      env: { ...process.env, BOXAFE_BENCH_SANDBOX_HOME: home, BOXAFE_BENCH_FLEET_TENANTS: String(TENANTS) },
+      startWithinMs: 120_000,
+    },
+  );
   try {
     const system = readFileSync("/etc/ssl/certs/ca-certificates.crt", "utf8");
     await writeFile(path.join(dir, "ca-bundle.pem"), `${system}\n${started.caPem}\n`);

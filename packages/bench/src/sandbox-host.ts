@@ -3,11 +3,10 @@
  * servers, so it must not share the client's event loop) or in this process (unit tests), and
  * signs in its Global Administrator by device code (auto-approved) for a delegated Graph token.
  */
-import { type ChildProcess, fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { adminScopes } from "@boxafe-connect/core";
 import { deviceCodeSignIn, trustCa } from "@boxafe-connect/runtime";
 import { GRAPH_CLI_CLIENT_ID, startSandbox } from "@boxafe-connect/sandbox";
+import { sandboxCpuMs as childCpuMs, forkSandbox } from "./forked-sandbox.js";
 import { createHooks, type SandboxHooks } from "./sandbox-hooks.js";
 
 export interface SandboxHost {
@@ -32,33 +31,6 @@ interface Started {
 
 const ADMIN_SCOPES = adminScopes("https://graph.microsoft.com");
 
-function forkSandbox(home: string | undefined): Promise<{ child: ChildProcess; started: Started }> {
-  const script = fileURLToPath(new URL("./sandbox-child.ts", import.meta.url));
-  const child = fork(script, [], {
-    // Under `tsx` the parent's execArgv already carries the loader; keep it for the child.
-    execArgv: [
-      ...(process.execArgv.some((a) => a.includes("tsx")) ? process.execArgv : ["--import", "tsx"]),
-      // BENCH_PROFILE_SANDBOX=<dir> writes a CPU profile of the sandbox (to see where its time goes).
-      ...(process.env.BENCH_PROFILE_SANDBOX
-        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_SANDBOX}`]
-        : []),
-    ],
-    env: { ...process.env, ...(home ? { BOXAFE_BENCH_SANDBOX_HOME: home } : {}) },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the sandbox child did not start within 60 s")), 60_000);
-    child.once("message", (message) => {
-      clearTimeout(timer);
-      resolve({ child, started: message as Started });
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the sandbox child exited with ${code} before it started`));
-    });
-  });
-}
-
 export async function startHost(options: { inProcess?: boolean; home?: string } = {}): Promise<SandboxHost> {
   let started: Started;
   let stopSandbox: () => Promise<void>;
@@ -73,19 +45,20 @@ export async function startHost(options: { inProcess?: boolean; home?: string } 
     started = sandbox;
     stopSandbox = () => sandbox.stop();
   } else {
-    const { child, started: info } = await forkSandbox(options.home);
+    const { child, started: info } = await forkSandbox<Started>(
+      new URL("./sandbox-child.ts", import.meta.url),
+      {
+        name: "the sandbox child",
+        env: { ...process.env, ...(options.home ? { BOXAFE_BENCH_SANDBOX_HOME: options.home } : {}) },
+        startWithinMs: 60_000,
+        // BENCH_PROFILE_SANDBOX=<dir> writes a CPU profile of the sandbox (to see where its time goes).
+        execArgv: process.env.BENCH_PROFILE_SANDBOX
+          ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_SANDBOX}`]
+          : [],
+      },
+    );
     started = info;
-    sandboxCpuMs = () =>
-      new Promise((resolve) => {
-        const onMessage = (message: unknown) => {
-          const micros = (message as { cpuMicros?: unknown }).cpuMicros;
-          if (typeof micros !== "number") return;
-          child.off("message", onMessage);
-          resolve(micros / 1000);
-        };
-        child.on("message", onMessage);
-        child.send("cpu");
-      });
+    sandboxCpuMs = () => childCpuMs(child);
     stopSandbox = () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());
