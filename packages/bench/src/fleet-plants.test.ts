@@ -86,6 +86,23 @@ describe("section 3b's planted problems", () => {
     }));
     expect(tallyFleet(ids, wrong, plants)).toMatchObject({ found: 119, falseFindings: 1, exact: 999 });
 
+    // A tenant fleet setup could not onboard is judged by the check's not-onboarded, counted apart.
+    const failed = new Map(plants).set("tenant-1", { kind: "not-onboarded" });
+    const withFailed = (problems: (id: string) => Problem[]) =>
+      tallyFleet(
+        ids,
+        ids.map((id) => ({ tenant: id, problems: problems(id) })),
+        failed,
+      );
+    expect(
+      withFailed((id) =>
+        id === "tenant-1"
+          ? [problem("not-onboarded", "No app of ours is recorded")]
+          : reportFor(plants.get(id)),
+      ),
+    ).toMatchObject({ planted: 120, notOnboarded: 1, found: 120, falseFindings: 0, exact: 1000 });
+    expect(withFailed((id) => reportFor(plants.get(id)))).toMatchObject({ notOnboarded: 1, exact: 999 });
+
     const short = ids.slice(1).map((id) => ({ tenant: id, problems: reportFor(plants.get(id)) }));
     expect(tallyFleet(ids, short, plants)).toMatchObject({ exact: 999, falseFindings: 1 });
   });

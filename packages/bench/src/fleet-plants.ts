@@ -12,12 +12,15 @@ import type { ProblemKind, ResourceKey, TenantHealth } from "@boxafe-connect/cor
  * - `consent`: an admin revoked the delegated grant of Exchange Online (EWS.AccessAsUser.All).
  * - `certificate`: the app's certificate was deleted from its registration: the token service refuses it.
  * - `ews`: the organization switched EWS off (`Set-OrganizationConfig -EwsEnabled $false`).
+ * - `not-onboarded`: not a plant: `fleet setup` could not onboard the tenant (on a loaded machine a sign-in
+ *   can meet a dropped connection), so nothing is planted there and the check must say so.
  */
 export type Plant =
   | { readonly kind: "role"; readonly roles: readonly { resource: ResourceKey; value: string }[] }
   | { readonly kind: "consent"; readonly resource: ResourceKey; readonly scope: string }
   | { readonly kind: "certificate" }
-  | { readonly kind: "ews" };
+  | { readonly kind: "ews" }
+  | { readonly kind: "not-onboarded" };
 
 /**
  * App roles whose loss no workload call notices: not `User.ReadWrite.All` (Graph `GET /users`),
@@ -71,6 +74,8 @@ export function expectedProblems(plant: Plant | undefined): ExpectedProblem[] {
       return [{ kind: "credential-refused", names: "certificate was refused" }];
     case "ews":
       return [{ kind: "workload-blocked", names: "Exchange (EWS)" }];
+    case "not-onboarded":
+      return [{ kind: "not-onboarded", names: "No app of ours" }];
   }
 }
 
@@ -103,7 +108,9 @@ export function judgeTenant(
 }
 
 export interface FleetTally {
+  /** Problems planted (tenants `fleet setup` did not onboard are counted apart, in notOnboarded). */
   readonly planted: number;
+  readonly notOnboarded: number;
   readonly found: number;
   readonly falseFindings: number;
   /** Tenants whose report is exactly what was planted (nothing for the others). */
@@ -124,14 +131,15 @@ export function tallyFleet(
 ): FleetTally {
   const byTenant = new Map(rows.map((r) => [r.tenant.toLowerCase(), r]));
   let planted = 0;
+  let notOnboarded = 0;
   let found = 0;
   let falseFindings = 0;
   let exact = 0;
   const examples: string[] = [];
   for (const id of tenantIds) {
     const plant = plants.get(id.toLowerCase());
-    const want = expectedProblems(plant).length;
-    planted += want;
+    if (plant?.kind === "not-onboarded") notOnboarded += 1;
+    else planted += expectedProblems(plant).length;
     const row = byTenant.get(id.toLowerCase());
     if (!row) {
       falseFindings += 1;
@@ -139,7 +147,7 @@ export function tallyFleet(
       continue;
     }
     const judged = judgeTenant(row, plant);
-    found += judged.found;
+    if (plant?.kind !== "not-onboarded") found += judged.found;
     falseFindings += judged.falseFindings.length;
     if (judged.missed.length === 0 && judged.falseFindings.length === 0) exact += 1;
     else if (examples.length < 3) {
@@ -150,5 +158,5 @@ export function tallyFleet(
       examples.push(`${id} (${plant?.kind ?? "nothing planted"}): ${what.join("; ")}`);
     }
   }
-  return { planted, found, falseFindings, exact, tenants: tenantIds.length, examples };
+  return { planted, notOnboarded, found, falseFindings, exact, tenants: tenantIds.length, examples };
 }
