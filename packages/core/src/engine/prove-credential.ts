@@ -1,8 +1,11 @@
 /**
  * Proof, not hope: a fresh client-credentials token for Microsoft Graph with exactly this
  * credential. A new secret or certificate takes seconds to minutes to reach every Entra replica
- * (AADSTS7000215 / 700027 meanwhile), so "not yet" is retried with backoff until `withinMs`;
- * anything else (network, throttling) is thrown for the caller to handle.
+ * (AADSTS7000215 / 700027 meanwhile), so "not yet" is retried with backoff until `withinMs`. A
+ * token service that cannot answer for now (429 / AADSTS90055 throttling, 5xx, no network) is asked
+ * again in the same window, waiting its Retry-After (found by QA: one throttled token answer ended
+ * `secret rotate` and removed the new secret); still failing at the end, that error is thrown.
+ * Anything else is thrown at once for the caller to handle.
  */
 import { resourceByKey } from "../catalog/resources.js";
 import type { CloudEndpoints } from "../clouds.js";
@@ -10,6 +13,7 @@ import { isCoreError } from "../errors.js";
 import { backoffMs, retryPolicy } from "../graph/retry-policy.js";
 import type { RuntimePorts } from "../ports.js";
 import type { AppTokenPort, ClientCredential } from "../verify/port.js";
+import { tokenErrorWait } from "../verify/token-response.js";
 
 export interface ProveDeps extends RuntimePorts {
   readonly appToken: AppTokenPort;
@@ -45,10 +49,15 @@ export async function proveCredential(deps: ProveDeps, input: ProveInput): Promi
       });
       return true;
     } catch (error) {
-      if (!isCoreError(error) || error.code !== "invalid_client_credentials") throw error;
+      if (!isCoreError(error)) throw error;
+      const notYet = error.code === "invalid_client_credentials";
+      if (!notYet && tokenErrorWait(error) !== "retry") throw error;
+      const delay = Math.max(backoffMs(PROVE, attempt, deps.random), (error.retryAfterSeconds ?? 0) * 1000);
+      if (deps.clock.now() + delay > deadline) {
+        if (notYet) return false;
+        throw error;
+      }
+      await deps.sleep(delay);
     }
-    const delay = backoffMs(PROVE, attempt, deps.random);
-    if (deps.clock.now() + delay > deadline) return false;
-    await deps.sleep(delay);
   }
 }

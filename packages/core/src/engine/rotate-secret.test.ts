@@ -64,6 +64,40 @@ describe("rotateSecret", () => {
     expect(sent.indexOf("PATCH app-obj")).toBeLessThan(sent.indexOf("POST addPassword"));
   });
 
+  it("waits out a throttled token answer (AADSTS90055, Retry-After) and keeps the new secret (found by QA)", async () => {
+    const t = tenant();
+    const throttled = tokenError(
+      { status: 429, error: "temporarily_unavailable", aadsts: 90055 },
+      "app app-id",
+    );
+    const time = fakeTime();
+    let calls = 0;
+    const appToken = {
+      acquire: async () =>
+        ++calls === 1 ? Promise.reject(Object.assign(throttled, { retryAfterSeconds: 2 })) : "jwt",
+    };
+    const result = await rotateSecret({ ...time, graph: t.graph, appToken }, input);
+    expect(result.secret.keyId).toBe("new");
+    expect(calls).toBe(2);
+    expect(t.passwords.map((p) => p.keyId)).toEqual(["old-ours", "theirs", "new"]);
+  });
+
+  it("a token service still throttling at the end of the window: its error, the new secret removed", async () => {
+    const t = tenant();
+    const appToken = {
+      acquire: async () =>
+        Promise.reject(
+          tokenError({ status: 429, error: "temporarily_unavailable", aadsts: 90055 }, "app app-id"),
+        ),
+    };
+    const error = await rotateSecret(
+      { ...fakeTime(), graph: t.graph, appToken },
+      { ...input, proveWithinMs: 10_000 },
+    ).catch((e) => e);
+    expect(error).toMatchObject({ code: "throttled" });
+    expect(t.passwords.map((p) => p.keyId)).toEqual(["old-ours", "theirs"]);
+  });
+
   it("removes the new secret and keeps the old when the new one never works", async () => {
     const t = tenant();
     const appToken = {
