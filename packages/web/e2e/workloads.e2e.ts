@@ -46,6 +46,9 @@ describe("the end of a setup on the web page", () => {
     await signIn(page, stack, stack.sandbox.admin.upn);
     await runSetup(page, undefined, "1.5");
     const clientId = (await page.getByTestId("client-id").textContent()) ?? "";
+    // The hand-over does not move on before the key is held (held-rule.ts).
+    expect(await page.getByRole("button", { name: "Finish" }).isDisabled()).toBe(true);
+    await page.getByRole("button", { name: "I have saved the PFX" }).click();
     await page.getByRole("button", { name: "Finish" }).click();
     await page.getByTestId("end-panel").waitFor();
     expect(await page.getByRole("radio", { name: /Yes, do it now/ }).isChecked()).toBe(true);

@@ -276,13 +276,21 @@ describe("HandOverStep", () => {
         />
       ));
     const first = step();
-    // On screen with its downloads: not held yet (a reload now leaves the pending mark).
+    // On screen with its downloads: not held yet (a reload now leaves the pending mark), and the step
+    // does not move on: leaving would lose the key with the page.
     expect(held).toEqual([]);
+    expect(screen.getByRole("button", { name: "Finish" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "SharePoint (optional)" })).toBeDisabled();
+    expect(screen.getByTestId("key-pending")).toHaveTextContent("private key is in this page only");
     fireEvent.click(screen.getByRole("link", { name: /CER/ }));
     fireEvent.click(screen.getByRole("button", { name: "Copy Application (client) ID" }));
     expect(held).toEqual([]);
+    expect(screen.getByRole("button", { name: "Finish" })).toBeDisabled();
     fireEvent.click(screen.getByRole("link", { name: /PFX/ }));
     expect(held).toEqual(["key"]);
+    expect(screen.getByRole("button", { name: "Finish" })).toBeEnabled();
+    expect(screen.getByRole("button", { name: "SharePoint (optional)" })).toBeEnabled();
+    expect(screen.queryByTestId("key-pending")).toBeNull();
     expect(screen.queryByRole("button", { name: "I have saved the PFX" })).toBeNull();
     first.unmount();
     step();

@@ -40,6 +40,9 @@ export function HandOverStep(props: {
       props.onCertificateHeld();
     }
   };
+  // Boxafe 1.5's new certificate: the step does not move on until its key is held (held-rule.ts), as
+  // a secret must be saved first; leaving with it unheld would lose the key with this page.
+  const keyPending = () => props.values.certificate !== undefined && !keyHeld();
   return (
     <section class="card" aria-labelledby="step-heading">
       <StepHeading>Add the domain in Boxafe</StepHeading>
@@ -61,24 +64,36 @@ export function HandOverStep(props: {
         )}
       </Show>
       <HandOverCard values={props.values} copy={props.copy} onHeld={held} />
+      <Show when={keyPending()}>
+        <p class="hint" id="key-pending-hint" role="status" data-testid="key-pending">
+          Download the PFX or the PEM (the CER has no key), or say you saved the PFX, before you go on: the
+          private key is in this page only, and leaving or reloading it loses the key.
+        </p>
+      </Show>
       <div class="actions">
         <Show when={props.secretPending}>
           <button type="button" class="primary" onClick={() => props.onSecretSaved()}>
             I have saved the secret
           </button>
         </Show>
-        <Show when={props.values.certificate && !keyHeld()}>
+        <Show when={keyPending()}>
           <button type="button" onClick={() => held()}>
             I have saved the PFX
           </button>
         </Show>
         <Show when={props.canFinish}>
-          <button type="button" class="primary" onClick={() => props.onFinish()}>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => props.onFinish()}
+            disabled={keyPending()}
+            aria-describedby={keyPending() ? "key-pending-hint" : undefined}
+          >
             Finish
           </button>
         </Show>
         <Show when={props.canSharePoint}>
-          <button type="button" onClick={() => props.onSharePoint()}>
+          <button type="button" onClick={() => props.onSharePoint()} disabled={keyPending()}>
             SharePoint (optional)
           </button>
         </Show>
