@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { isCoreError } from "../errors.js";
 import { certificateRotateRequestSchema } from "./certificate-request.js";
 import { appIdField, inputText, secretEndDateField, secretLifetimeDaysField } from "./fields.js";
+import { parseRequest } from "./parse-request.js";
+import { setupRequestSchema } from "./setup-request.js";
 
 // A value whose String() throws: what a hostile JSON body can carry ({"toString": ""}).
 const hostile = { toString: "" };
@@ -25,5 +28,52 @@ describe("request fields on hostile input", () => {
       applicationObjectId: hostile,
     });
     expect(rotate.success).toBe(false);
+  });
+});
+
+/** The CoreError a setup request with these fields gets (what `setup --secret-end/--secret-name` maps to). */
+function refusal(fields: Record<string, unknown>) {
+  try {
+    parseRequest(setupRequestSchema, fields);
+  } catch (error) {
+    if (isCoreError(error)) return { code: error.code, field: error.field, message: error.message };
+    throw error;
+  }
+  throw new Error(`accepted ${JSON.stringify(fields)}`);
+}
+
+describe("secret end date and description, as setup's flags give them", () => {
+  it.each([
+    ["2027-02-31", /2027-02-31 is not a real date; give the end date as YYYY-MM-DD/],
+    ["2027-13-01", /2027-13-01 is not a real date/],
+    ["2027-2-3", /as YYYY-MM-DD/],
+    ["next year", /as YYYY-MM-DD/],
+  ])("refuses --secret-end %s naming the field", (value, message) => {
+    const error = refusal({ secretEndDate: value });
+    expect(error).toMatchObject({ code: "invalid_input", field: "secretEndDate" });
+    expect(error.message).toMatch(message);
+  });
+
+  it("takes a real date, 29 February of a leap year included", () => {
+    expect(parseRequest(setupRequestSchema, { secretEndDate: "2028-02-29" }).secretEndDate).toBe(
+      "2028-02-29",
+    );
+  });
+
+  it.each([
+    ["", /Give the client secret a description/],
+    ["   ", /Give the client secret a description/],
+    ["x".repeat(101), /at most 100 characters/],
+    ["Boxafe\u0007bell", /must not contain control characters/],
+    ["two\nlines", /must not contain control characters/],
+  ])("refuses --secret-name %j naming the field", (value, message) => {
+    const error = refusal({ secretName: value });
+    expect(error).toMatchObject({ code: "invalid_input", field: "secretName" });
+    expect(error.message).toMatch(message);
+  });
+
+  it("trims a description and defaults it", () => {
+    expect(parseRequest(setupRequestSchema, { secretName: "  NAS 2  " }).secretName).toBe("NAS 2");
+    expect(parseRequest(setupRequestSchema, {}).secretName).toBe("Boxafe");
   });
 });

@@ -65,7 +65,7 @@ export const secretNameField = z
     error: "The secret description must not contain control characters.",
   })
   .default(DEFAULT_SECRET_NAME)
-  .meta({ description: 'Description of a new client secret (default "Boxafe").' });
+  .meta({ description: `Description of a new client secret (default "${DEFAULT_SECRET_NAME}").` });
 
 export const secretLifetimeDaysField = z
   .union([z.literal(90), z.literal(180), z.literal(365), z.literal(545), z.literal(730)], {
