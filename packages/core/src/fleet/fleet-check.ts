@@ -21,6 +21,7 @@ import { errorSummary } from "./error-summary.js";
 import type { FleetEntry } from "./fleet-file.js";
 import type { FleetState } from "./fleet-state.js";
 import { fleetKey } from "./fleet-state.js";
+import { heldCertificates } from "./held-certificate.js";
 import {
   expiryProblems,
   type Light,
@@ -75,7 +76,8 @@ async function checkOne<C extends MadeCertificate>(
 ): Promise<TenantHealth> {
   const base = { row: entry.row, tenant: entry.tenant, label: entry.label };
   const record = state.tenants[fleetKey(entry.tenant)];
-  const certificate = await ports.store.current(fleetKey(entry.tenant));
+  // The certificate the app is known to accept, not one a killed rotate saved but never proved.
+  const { current: certificate } = await heldCertificates(ports.store, fleetKey(entry.tenant), record);
   if (!record?.tenantId || !record.clientId || !certificate) {
     return { ...base, light: "red", problems: [NOT_ONBOARDED] };
   }

@@ -71,13 +71,19 @@ export async function fleetRetire<C extends MadeCertificate>(
       counts: { retired: 0, "nothing-to-retire": 0, skipped: 0, failed: 0 },
     },
     (base, detail): RetireRow => ({ ...base, status: "skipped", detail }),
-    async ({ base, key, record, current: newest }): Promise<RetireRow> => {
+    async ({ base, key, record, current: newest, unproven }): Promise<RetireRow> => {
       const row = { ...base, thumbprint: newest.thumbprint };
-      const older = (await ports.store.all(key)).filter((c) => c.thumbprint !== newest.thumbprint);
+      // A certificate rotate saved but never proved is newer than the holder: never retired, never the prover.
+      const later = new Set(unproven.map((c) => c.thumbprint));
+      const older = (await ports.store.all(key)).filter(
+        (c) => c.thumbprint !== newest.thumbprint && !later.has(c.thumbprint),
+      );
       // addKey's answer was lost for these: removeKey cannot name them, so they stay (and on disk).
       const unnamed = older.filter((c) => keyIdOf(record, c.thumbprint) === null).length;
       const named = older.filter((c) => keyIdOf(record, c.thumbprint) !== null);
-      const note = unnamed > 0 ? `; ${unnamed} kept whose keyId is unknown (addKey's answer was lost)` : "";
+      const note =
+        (unnamed > 0 ? `; ${unnamed} kept whose keyId is unknown (addKey's answer was lost)` : "") +
+        (later.size > 0 ? `; ${later.size} newer one not proven yet (fleet rotate finishes it)` : "");
       if (named.length === 0) {
         return { ...row, status: "nothing-to-retire", detail: `no older certificate stored${note}` };
       }

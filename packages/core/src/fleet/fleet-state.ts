@@ -27,6 +27,12 @@ const tenantRecord = z.strictObject({
    * A stored certificate not listed here is setup's, whose keyId follows from its thumbprint.
    */
   keyIds: z.record(z.string(), z.string().nullable()).optional(),
+  /**
+   * Thumbprints of stored certificates fleet rotate saved (and maybe added with addKey) but has not
+   * proven yet: a run killed between addKey's answer and the proof leaves one. Never the holder, never
+   * retired; the next fleet rotate proves it (or adds it again when addKey never answered).
+   */
+  unproven: z.array(z.string().regex(/^[0-9A-F]{40}([0-9A-F]{24})?$/)).optional(),
   /** How this tenant's token was obtained: through GDAP or the tenant's own sign-in. */
   signIn: z.enum(["gdap", "tenant"]).optional(),
   error: z.strictObject({ code: z.string(), message: z.string() }).optional(),

@@ -8,6 +8,7 @@ import { forEachBounded } from "./bounded.js";
 import type { CredentialStore } from "./credential-store.js";
 import type { FleetEntry } from "./fleet-file.js";
 import { type FleetState, type FleetTenantRecord, fleetKey } from "./fleet-state.js";
+import { heldCertificates } from "./held-certificate.js";
 
 export interface TenantRowBase {
   readonly row: number;
@@ -23,7 +24,10 @@ export interface OnboardedTenant<C extends MadeCertificate> {
     readonly clientId: string;
     readonly applicationObjectId: string;
   };
+  /** The certificate the app is known to accept (held-certificate.ts). */
   readonly current: C;
+  /** Stored certificates rotate saved or added but never proved (finished by the next rotate). */
+  readonly unproven: readonly C[];
 }
 
 export async function forEachOnboardedTenant<
@@ -44,12 +48,18 @@ export async function forEachOnboardedTenant<
     const base = { row: entry.row, tenant: entry.tenant, label: entry.label };
     const key = fleetKey(entry.tenant);
     const record = state.tenants[key];
-    const current = await store.current(key);
+    const { current, unproven } = await heldCertificates(store, key, record);
     const { tenantId, clientId, applicationObjectId } = record ?? {};
     const row =
       !record || !tenantId || !clientId || !applicationObjectId || !current
         ? skipped(base, "not onboarded by fleet setup (no state or no stored certificate)")
-        : await work({ base, key, record: { ...record, tenantId, clientId, applicationObjectId }, current });
+        : await work({
+            base,
+            key,
+            record: { ...record, tenantId, clientId, applicationObjectId },
+            current,
+            unproven,
+          });
     counts[row.status] += 1;
     await onTenant(row);
   });

@@ -39,6 +39,11 @@ export interface CertificateRotatePorts<C extends MadeCertificate> extends Runti
    * failed, leaving a key on no app in files that blocked the next run's names.
    */
   readonly current?: ClientCredential;
+  /**
+   * Called once addKey answered (keyId) or its answer was lost (undefined), before the proof: a
+   * fleet records the keyId at once, so a run killed while proving leaves a certificate it can name.
+   */
+  readonly added?: (made: C, keyId: string | undefined) => Promise<void>;
 }
 
 export interface CertificateRotateOutcome<C extends MadeCertificate> {
@@ -80,6 +85,7 @@ export async function rotateCertificate<C extends MadeCertificate>(
     { derBase64: made.derBase64, displayName: certificateDisplayName(subject) },
     ports.currentSigner,
   );
+  await ports.added?.(made, added.kind === "added" ? added.keyId : undefined);
   const works = await proveCredential(ports, {
     tenantId: request.tenantId,
     clientId: request.appId,
