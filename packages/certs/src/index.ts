@@ -8,5 +8,6 @@ export type { ClientAssertionRequest } from "./client-assertion.js";
 export { signClientAssertion } from "./client-assertion.js";
 export type { CertificateOptions, CreatedCertificate, WebCrypto } from "./make-certificate.js";
 export { makeCertificate } from "./make-certificate.js";
+export { pfxFromPem } from "./pfx-from-pem.js";
 export type { PfxContents } from "./read-pfx.js";
 export { PfxError, readPfx } from "./read-pfx.js";

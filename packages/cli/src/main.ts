@@ -23,6 +23,7 @@ const loaders: Readonly<Record<string, () => Promise<RunCommand>>> = {
   "secret retire": async () => (await import("./commands/secret-retire.js")).runSecretRetire,
   "certificate rotate": async () => (await import("./commands/certificate-rotate.js")).runCertificateRotate,
   "certificate retire": async () => (await import("./commands/certificate-retire.js")).runCertificateRetire,
+  "certificate pfx": async () => (await import("./commands/certificate-pfx.js")).runCertificatePfx,
   sharepoint: async () => (await import("./commands/sharepoint.js")).runSharePoint,
   "ews status": async () => (await import("./commands/ews.js")).runEws,
   "ews allow": async () => (await import("./commands/ews.js")).runEws,

@@ -155,7 +155,13 @@ function showValues(
       [
         `${what}: ${c.thumbprint} (until ${c.notAfter.slice(0, 10)})`,
         ...(c.files ? [`  ${c.files.pem} (key, 0600)  ${c.files.cer}  ${c.files.pfx} (0600)`] : []),
-        ...(c.file ? [`  your ${c.file}, reused: no new key, no file written`] : []),
+        ...(c.file
+          ? [
+              `  your ${c.file}, reused: no new key, no file written`,
+              // A run stopped after writing the PEM never showed its PFX password: a new PFX is one command.
+              `  no PFX password to show for it; without one, 'boxafe-connect certificate pfx --certificate-file ${c.file}' makes a new PFX`,
+            ]
+          : []),
         ...(c.pfxPassword && !c.filesError ? [`  PFX password (shown only now): ${c.pfxPassword}`] : []),
       ].join("\n"),
     );

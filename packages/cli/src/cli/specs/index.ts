@@ -1,6 +1,7 @@
 /** The command table, in the order help lists it. Pure data; loaders live in main.ts. */
 import type { CommandSpec } from "../option-spec.js";
 import { apiCommand } from "./api.js";
+import { certificatePfxCommand } from "./certificate-pfx.js";
 import { certificateRetireCommand, certificateRotateCommand } from "./certificate-rotate.js";
 import { checkCommand } from "./check.js";
 import { ewsAllowCommand, ewsStatusCommand } from "./ews.js";
@@ -29,6 +30,7 @@ export const commands: readonly CommandSpec[] = [
   sharepointCommand,
   certificateRotateCommand,
   certificateRetireCommand,
+  certificatePfxCommand,
   ewsStatusCommand,
   ewsAllowCommand,
   removeCommand,
