@@ -99,3 +99,15 @@ describe("verify during an outage of the token service", () => {
     expect(time.clock.now() - start).toBeGreaterThan(5_000);
   });
 });
+
+describe("verify during an outage, its deadline shorter than the retry budget", () => {
+  it("ends at the deadline with a report (tokens not checked), not an error", async () => {
+    const time = fakeTime();
+    const report = await verify(
+      { ...time, appToken: failing({ network: true }), retry: { budgetMs: 120_000 } },
+      { ...input, deadlineMs: 10_000 },
+    );
+    expect(report.complete).toBe(false);
+    expect(report.tokens.every((t) => !t.ok && t.error?.code === "unreachable")).toBe(true);
+  });
+});

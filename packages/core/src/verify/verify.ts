@@ -92,9 +92,10 @@ interface Acquired {
 }
 
 /**
- * Not one token was issued and every last answer was transient (unreachable, throttled, 5xx): the
- * proof did not run for want of the token service, which is an error naming the outage, not a
- * report of "pending" roles the admin could wait out.
+ * The retry budget ran out with not one token issued and every last answer transient (unreachable,
+ * throttled, 5xx): the proof did not run for want of the token service, which is an error naming
+ * the outage, not a report of "pending" roles the admin could wait out. A poll its deadline ended
+ * first (an API call, a fleet check with no polling) keeps its report ("Not checked" items).
  */
 function throwOnTotalOutage(
   checks: readonly TokenCheck[],
@@ -197,6 +198,8 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
   // When the rounds since this time waited on transient failures alone (see the loop's end).
   let outageSince: number | undefined;
   let lastTransient: CoreError | undefined;
+  // True when the retry budget, not the deadline, ended the poll (a shorter deadline keeps its report).
+  let budgetSpent = false;
   for (let attempt = 0; ; attempt++) {
     const roundStart = deps.clock.now();
     const todo = provable().filter((k) => {
@@ -235,19 +238,19 @@ export async function verify(deps: VerifyDeps, input: VerifyInput): Promise<Veri
     // the run's retry budget, not the (longer) poll deadline; anything else waiting restarts the count.
     outageSince = waiting.every((a) => a.wait === "retry") ? (outageSince ?? roundStart) : undefined;
     const outageSpent = outageSince !== undefined && deps.clock.now() + delay - outageSince > budgetMs;
-    if (
-      outageSpent ||
-      deps.clock.now() + delay > deadline ||
-      (propagating && deps.clock.now() + delay > grace)
-    )
+    if (outageSpent) {
+      budgetSpent = true;
       break;
+    }
+    if (deps.clock.now() + delay > deadline || (propagating && deps.clock.now() + delay > grace)) break;
     deps.progress?.({
       phase: "verify",
       message: `Waiting for permissions to reach the tokens (${todo.length} resource(s))`,
     });
     await deps.sleep(delay);
   }
-  throwOnTotalOutage([...tokens.values()], transient, lastTransient, deps.clock.now() - start);
+  if (budgetSpent)
+    throwOnTotalOutage([...tokens.values()], transient, lastTransient, deps.clock.now() - start);
   const record =
     deps.graph === undefined
       ? undefined
