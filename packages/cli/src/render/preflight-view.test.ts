@@ -1,12 +1,9 @@
 import type { PreflightResult } from "@boxafe-connect/core";
 import { describe, expect, it } from "vitest";
 import { createStyle } from "../style.js";
-import { escapeControl, preflightLines } from "./preflight-view.js";
+import { preflightLines } from "./preflight-view.js";
 
 describe("preflight view", () => {
-  it("escapes control characters read from the tenant", () => {
-    expect(escapeControl("Block\u001b[2J device\ncode")).toBe("Block\\u001b[2J device\\u000acode");
-  });
   it("prints one row per check with its evidence, fix and the plan's reasons", () => {
     const result: PreflightResult = {
       ok: false,

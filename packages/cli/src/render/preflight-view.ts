@@ -1,15 +1,7 @@
 /** The preflight list for people: one row per check (status, title, evidence) and its fix beneath. */
 import type { CheckStatus, PreflightResult } from "@boxafe-connect/core";
+import { escapeControl } from "@boxafe-connect/core";
 import type { Style } from "../style.js";
-
-/** Tenant strings (policy names) may hold control characters: shown escaped, never interpreted. */
-export function escapeControl(text: string): string {
-  return text.replace(
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
-}
 
 const LABEL: Record<CheckStatus, string> = { pass: "PASS", warn: "WARN", fail: "FAIL", unknown: "UNKNOWN" };
 

@@ -10,6 +10,7 @@
 import type { CloudEndpoints } from "../clouds.js";
 import { CoreError } from "../errors.js";
 import type { Sleep } from "../ports.js";
+import { printable } from "../tenant/printable.js";
 import { bearer, type HttpPort, type HttpResponse, parseJson } from "../workloads/http-port.js";
 
 /** The Exchange Online PowerShell module's public client, allowed to ask for Exchange's `.default`. */
@@ -29,16 +30,6 @@ export function exchangeAdminScope(cloud: CloudEndpoints): string {
 
 const RETRIES = 3;
 const TRANSIENT = new Set([429, 500, 502, 503, 504]);
-
-/** Printable text from a tenant or service: control characters escaped (never a raw terminal code). */
-export function printable(text: string, max = 300): string {
-  return (
-    text
-      .slice(0, max)
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
-      .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-  );
-}
 
 function failure(cmdlet: string, res: HttpResponse): CoreError {
   const body = parseJson(res.text) as { error?: { message?: unknown } } | undefined;

@@ -5,9 +5,9 @@
  * with `x-ms-diagnostics` 2000008.
  */
 import type { CloudEndpoints } from "../clouds.js";
+import { printable } from "../tenant/printable.js";
 import type { HttpRequest, HttpResponse } from "../workloads/http-port.js";
 import { bearer } from "../workloads/http-port.js";
-import { printable } from "./admin-api.js";
 
 /** The user agent of our proof call (the user-agent allow list, if any, is evaluated on it). */
 export const EWS_PROOF_USER_AGENT = "boxafe-connect (EWS proof)";

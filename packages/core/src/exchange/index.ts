@@ -8,7 +8,6 @@ export {
   EXCHANGE_POWERSHELL_CLIENT_ID,
   exchangeAdminScope,
   invokeCmdlet,
-  printable,
 } from "./admin-api.js";
 export type { EwsChange, EwsWrite } from "./ews-change.js";
 export { planEwsAllow } from "./ews-change.js";

@@ -7,8 +7,8 @@
 
 import type { CloudEndpoints } from "../clouds.js";
 import { isCoreError } from "../errors.js";
-import { printable } from "../exchange/admin-api.js";
 import { classifyGetFolder, getFolderRequest } from "../exchange/ews-probe.js";
+import { printable } from "../tenant/printable.js";
 import { audienceFor } from "../verify/audiences.js";
 import type { AppTokenPort, ClientCredential } from "../verify/port.js";
 import { tokenErrorWait } from "../verify/token-response.js";
