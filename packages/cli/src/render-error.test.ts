@@ -1,9 +1,15 @@
-import { CoreError } from "@boxafe-connect/core";
+import { CoreError, ErrorCode } from "@boxafe-connect/core";
 import { describe, expect, it } from "vitest";
 import { CancelledError, UsageError } from "./cli/usage-error.js";
-import { browserHint, ExitCode, renderError } from "./render-error.js";
+import { browserHint, ExitCode, exitByCode, renderError } from "./render-error.js";
 
 describe("renderError", () => {
+  it("has an exit code of its own for every core error code", () => {
+    const codes = Object.values(ErrorCode);
+    expect(Object.keys(exitByCode).sort()).toEqual([...codes].sort());
+    for (const code of codes) expect(renderError(new CoreError(code, "x")).exitCode).toBe(exitByCode[code]);
+  });
+
   it("maps usage and cancel", () => {
     expect(renderError(new UsageError("Unknown option --x.", "plan"))).toEqual({
       exitCode: 2,

@@ -2,6 +2,7 @@
  * The one place that turns any failure into a user-facing message and an exit code. CoreError codes
  * map by table; msal and network errors are recognised by shape; everything else is exit 1.
  */
+import type { ErrorCode } from "@boxafe-connect/core";
 import { CancelledError, UsageError } from "./cli/usage-error.js";
 import { flagOf } from "./requests/field-flags.js";
 
@@ -30,7 +31,8 @@ export interface RenderedError {
   readonly requestId?: string;
 }
 
-const exitByCode: Readonly<Record<string, ExitCode>> = {
+/** Every ErrorCode's exit code: a code core adds does not compile here until it is given one. */
+export const exitByCode: Readonly<Record<ErrorCode, ExitCode>> = {
   invalid_input: ExitCode.Usage,
   invalid_profile: ExitCode.Usage,
   unknown_permission: ExitCode.Usage,
@@ -38,7 +40,28 @@ const exitByCode: Readonly<Record<string, ExitCode>> = {
   access_denied: ExitCode.AccessDenied,
   verification_incomplete: ExitCode.VerificationIncomplete,
   preflight_failed: ExitCode.PreflightFailed,
+  token_expired: ExitCode.Failure,
+  sign_in_failed: ExitCode.Failure,
+  invalid_client_credentials: ExitCode.Failure,
+  not_found: ExitCode.Failure,
+  throttled: ExitCode.Failure,
+  replication_timeout: ExitCode.Failure,
+  secret_lifetime_too_long: ExitCode.Failure,
+  secrets_not_allowed: ExitCode.Failure,
+  graph_request_failed: ExitCode.Failure,
+  unreachable: ExitCode.Failure,
+  invalid_transition: ExitCode.Failure,
+  unsafe_operation: ExitCode.Failure,
+  payload_too_large: ExitCode.Failure,
+  method_not_allowed: ExitCode.Failure,
+  unauthenticated: ExitCode.Failure,
+  internal_error: ExitCode.Failure,
 };
+
+/** A CoreError from another build of core may carry a code this table does not know (exit 1 then). */
+function isKnownCode(code: string): code is ErrorCode {
+  return Object.hasOwn(exitByCode, code);
+}
 
 /** Conditional Access / device-code refusals: AADSTS50199 (CmsiInterrupt), 53003, 530033, 50097... */
 export const deviceCodeRefusals = /AADSTS(50199|53003|53000|530033|530034|50097|50105)|conditional access/i;
@@ -88,7 +111,7 @@ export function renderError(error: unknown): RenderedError {
       error.code === "sign_in_failed" &&
       deviceCodeRefusals.test(`${error.upstreamCode ?? ""} ${error.message}`);
     return {
-      exitCode: exitByCode[error.code] ?? ExitCode.Failure,
+      exitCode: isKnownCode(error.code) ? exitByCode[error.code] : ExitCode.Failure,
       code: error.code,
       message: error.message,
       ...(refused ? { hint: browserHint } : {}),
