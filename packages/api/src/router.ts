@@ -29,8 +29,11 @@ export function describeIssue(
   return { field, message: `${field}: ${issue.message}.` };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: Hook's input/output generics vary per route; the body is the same.
-export const validationHook: Hook<any, ApiEnv, any, any> = (result, c) => {
+/**
+ * The default hook of every route: it reads only the failure (never `data`), so the validated input is
+ * `unknown` here and each route's own types stay with its handler; any path, a Response or nothing.
+ */
+export const validationHook: Hook<unknown, ApiEnv, string, Response | undefined> = (result, c) => {
   if (result.success) return;
   const target = result.target === "json" ? "body" : result.target;
   const { field, message } = describeIssue(result.error.issues, target);
