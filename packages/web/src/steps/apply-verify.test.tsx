@@ -42,6 +42,8 @@ describe("RegisterAppStep (review and apply)", () => {
       />
     ));
     expect(screen.getByText(/2 changes to/)).toBeInTheDocument();
+    // The lead claims only what the plan holds (a Boxafe 1.5 plan has a certificate, no secret).
+    expect(screen.getByText(/2 changes to/)).not.toHaveTextContent(/secret|certificate/);
     expect(screen.getByTestId("planned-changes")).toHaveTextContent("Assign Mail.ReadWrite");
     expect(screen.getByTestId("findings")).toHaveTextContent("EWS is blocked");
     fireEvent.click(screen.getByRole("button", { name: "Apply the changes" }));

@@ -46,8 +46,8 @@ export function RegisterAppStep(props: ReviewProps) {
           }
         >
           {props.changes.length} change{props.changes.length === 1 ? "" : "s"} to{" "}
-          <strong>{props.appLabel}</strong>: the app registration, its service principal, a client secret, and
-          admin consent for the permissions below.
+          <strong>{props.appLabel}</strong>, each one listed under "Show the {props.changes.length} planned
+          changes" below.
         </Show>
       </p>
       <Show when={(props.preflight ?? []).length > 0}>
