@@ -90,8 +90,10 @@ export async function verifyApp(
           : `Consent read back from Entra with your account: ${verifySummary(consent)}. To prove the new secret with the app's own tokens, run: ${cli}`,
     };
     // Consent was read back, but no app token was asked for: the token proof did not run (never complete).
+    // A certificate made in this page is held here, not elsewhere: what is missing is a service that
+    // asks for its tokens (the page never redeems a credential itself).
     const reason = input.certificateMade
-      ? "certificate-held-elsewhere"
+      ? "no-token-service"
       : secretText === undefined
         ? "secret-held-elsewhere"
         : "no-token-service";
