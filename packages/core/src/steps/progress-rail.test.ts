@@ -106,6 +106,28 @@ describe("progressRail", () => {
     expect(s.sharepoint).toBe("skipped");
     expect(statuses(STATES.done).sharepoint).toBe("done");
   });
+
+  it("shows a token proof that did not run as skipped with why, never as a done tick", () => {
+    const notRun = (reason: "certificate-held-elsewhere" | "no-token-service"): WizardState => ({
+      ...STATES.handOver,
+      verification: {
+        complete: false,
+        granted: 0,
+        pending: 0,
+        missing: 0,
+        unverifiable: 0,
+        total: 0,
+        attempts: 1,
+        notRun: reason,
+      },
+    });
+    for (const reason of ["certificate-held-elsewhere", "no-token-service"] as const) {
+      const verify = progressRail(notRun(reason)).find((entry) => entry.id === "verify");
+      expect(verify?.status).toBe("skipped");
+      expect(verify?.detail).toMatch(/^not run: /);
+    }
+    expect(statuses(STATES.handOver).verify).toBe("done");
+  });
 });
 
 describe("progress rail titles follow the Boxafe version", () => {

@@ -1,6 +1,7 @@
 /** The step list with a status each: what the CLI and the web both draw as the progress rail. */
 
 import type { BoxafeVersion } from "../boxafe/version.js";
+import { proofNotRun } from "../verify/not-run.js";
 import type { Phase, PlanSummaryState, WizardState } from "./schema.js";
 import { stepTitle } from "./step-titles.js";
 import { APPLY_STEPS, type ApplyStep, type StepId, type StepInfo, steps } from "./steps.js";
@@ -73,6 +74,11 @@ export function progressRail(state: WizardState, boxafe?: BoxafeVersion): RailEn
       return finished ? { ...info, status: "skipped", detail: "not chosen" } : { ...info, status: "pending" };
     }
     if (!past) return { ...info, status: "pending" };
+    // No token was asked for (the credential is not here, or no service to ask with): the step was
+    // passed, not proven; a tick would claim more than was shown.
+    const notRun = state.verification?.notRun;
+    if (info.id === "verify" && notRun !== undefined)
+      return { ...info, status: "skipped", detail: proofNotRun(notRun).message };
     if (applyStep !== undefined && state.plan !== undefined && work[applyStep] === 0) {
       return { ...info, status: "skipped", detail: "already in place" };
     }
