@@ -73,6 +73,16 @@ describe("the Boxafe version on the web page", () => {
     );
     await screenshot(page, "52-boxafe-15-hand-over");
     expect(await seriousViolations(page)).toEqual([]);
+    // No token was asked for the page's own certificate: said so (it is here, not "held elsewhere"),
+    // and the rail's proof step is skipped, not ticked.
+    const proof = (await page.getByTestId("verify-result").textContent()) ?? "";
+    expect(proof).toContain("not run: no verification service here");
+    expect(proof).not.toContain("held elsewhere");
+    expect(
+      await page
+        .locator("li[data-status]", { hasText: "Prove it with real tokens" })
+        .getAttribute("data-status"),
+    ).toBe("skipped");
     const card = page.getByTestId("hand-over-card");
     // Boxafe 1.5's Add new Domain order: tenant ID, client ID, the certificate.
     const labels = await card
