@@ -32,6 +32,7 @@ import type { CertificateMade } from "../components/certificate-panel.js";
 import type { HandOverValues } from "../components/hand-over-card.js";
 import type { WebConfig } from "../config.js";
 import { browserPorts } from "../platform.js";
+import { pageProveDeps } from "../workloads/page-prove.js";
 import { addCertificate } from "./add-certificate.js";
 import type { PageCertificate } from "./boxafe-certificate.js";
 import { pageCertificateMaker } from "./boxafe-certificate.js";
@@ -157,26 +158,14 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
   }
 
   // Check and repair's two-phase rotation, on the app the last check read.
+  const prove = pageProveDeps(config);
   const rotation = rotationSession(() => {
     if (!reviewed) throw new CoreError("invalid_transition", "Check an app first.");
     return {
       admin: deps(),
       graph: session().graph,
       cloud,
-      services: {
-        verifyApi: config.verifyApi,
-        ...(config.proveApi === undefined
-          ? {}
-          : {
-              prove: {
-                proveApi: config.proveApi,
-                cloud,
-                assertionAuthority: config.assertionAuthority ?? new URL(config.authority).origin,
-                crypto: window.crypto,
-                nowSeconds: () => Math.floor(browserPorts.clock.now() / 1000),
-              },
-            }),
-      },
+      services: { verifyApi: config.verifyApi, ...(prove ? { prove } : {}) },
       reviewed,
       crypto: window.crypto,
     };

@@ -7,9 +7,9 @@ import type { JSX } from "solid-js";
 import type { WebConfig } from "../config.js";
 import type { ErrorAction } from "../error-view.js";
 import type { SessionExtras } from "../wizard/driver-types.js";
-import { pageCloud } from "../wizard/page-cloud.js";
 import type { Wizard } from "../wizard/use-wizard.js";
 import { EndPanel } from "./end-panel.js";
+import { pageProveDeps } from "./page-prove.js";
 import type { ProofCredential } from "./prove-client.js";
 import { useWorkloads } from "./use-workloads.js";
 
@@ -32,19 +32,10 @@ export function endOfSetup(
   wizard: Wizard,
   onErrorAction: (action: ErrorAction) => void,
 ): (() => JSX.Element) | undefined {
-  const proveApi = config.proveApi;
-  if (proveApi === undefined) return undefined;
-  const cloud = pageCloud(config);
-  const workloads = useWorkloads({
-    ewsApi: config.ewsApi,
-    prove: {
-      proveApi,
-      cloud,
-      assertionAuthority: config.assertionAuthority ?? new URL(config.authority).origin,
-      crypto: window.crypto,
-      nowSeconds: () => Math.floor(Date.now() / 1000),
-    },
-  });
+  const prove = pageProveDeps(config);
+  if (prove === undefined) return undefined;
+  const cloud = prove.cloud;
+  const workloads = useWorkloads({ ewsApi: config.ewsApi, prove });
   return () => {
     const state = wizard.state();
     const extras = wizard.extras();
