@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { CredentialRow } from "../credentials/credential-rows.js";
+import { credentialRow } from "../testing/index.js";
 import { suggestedBoxafeVersion } from "./suggested-version.js";
 
-function row(over: Partial<CredentialRow>): CredentialRow {
-  return {
-    type: "secret",
-    keyId: "k1",
-    displayName: "Boxafe (boxafe-connect) abc-0",
-    startDateTime: "2026-06-01T00:00:00Z",
-    endDateTime: "2027-06-01T00:00:00Z",
-    daysLeft: 182,
-    expired: false,
-    warning: null,
-    madeByBoxafeConnect: true,
-    unheld: false,
-    ...over,
-  };
-}
+const row = credentialRow;
 
 describe("the suggested Boxafe version", () => {
   it("follows the app's own credentials", () => {

@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseRequest } from "../requests/parse-request.js";
 import { setupRequestSchema } from "../requests/setup-request.js";
-import { fakeTenant, fakeTime } from "../testing/index.js";
+import { fakeTenant, fakeTime, testCertificate } from "../testing/index.js";
 import type { MadeCertificate } from "../usecases/ports.js";
 import { prepare } from "../usecases/prepare.js";
 import { askedCredentials, plansSecret, sessionCredentials } from "./session-credentials.js";
 
-const certificate = (letter: string): MadeCertificate => ({
-  derBase64: `MII${letter}`,
-  thumbprint: letter.repeat(40),
-  notAfter: "2027-11-27T12:00:00.000Z",
-  certificatePem: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
-  privateKeyPem: "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----",
-});
+const certificate = testCertificate;
 const secret = { keyId: "k", secretText: "abc~Q~secret", endDateTime: "2027-06-01T00:00:00Z" };
 /** What apply returned, as far as credentials go: no new secret (a certificate-only run). */
 const applied = {};

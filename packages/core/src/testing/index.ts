@@ -12,3 +12,4 @@ export type { Handler, Reply, ScriptedGraph } from "./scripted-graph.js";
 export { graphError, scriptedGraph } from "./scripted-graph.js";
 export type { ScriptedHttp } from "./scripted-http.js";
 export { reply, scriptedHttp } from "./scripted-http.js";
+export { credentialRow, testCertificate } from "./test-credentials.js";

@@ -4,7 +4,7 @@ import { sandboxEndpoints } from "../clouds.js";
 import type { GraphPort } from "../graph/port.js";
 import { parseRequest } from "../requests/parse-request.js";
 import { setupRequestSchema } from "../requests/setup-request.js";
-import { fakeAppTokens, fakeTenant, fakeTime } from "../testing/index.js";
+import { fakeAppTokens, fakeTenant, fakeTime, testCertificate } from "../testing/index.js";
 import { addCertificate } from "./certificate.js";
 import { chooseCertificate, keptCertificateOf } from "./choose-certificate.js";
 import { handedOver } from "./hand-over.js";
@@ -13,13 +13,7 @@ import { setup } from "./setup.js";
 
 const allRoles = permissions.filter((p) => p.kind === "application").map((p) => p.value);
 
-const certificate = (letter: string): MadeCertificate => ({
-  derBase64: `MII${letter}`,
-  thumbprint: letter.repeat(40),
-  notAfter: "2027-11-27T12:00:00.000Z",
-  certificatePem: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
-  privateKeyPem: "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----",
-});
+const certificate = testCertificate;
 
 /**
  * The fake tenant with one more of Graph's habits: a keyCredential added without a

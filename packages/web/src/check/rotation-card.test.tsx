@@ -1,5 +1,6 @@
 import type { CredentialRow, RetireOutcome } from "@boxafe-connect/core";
 import { CoreError } from "@boxafe-connect/core";
+import { credentialRow } from "@boxafe-connect/core/testing";
 import { fireEvent, render, screen, waitFor } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import type { Driver } from "../wizard/driver-types.js";
@@ -12,21 +13,7 @@ const noop = () => undefined;
 const CLIENT = "11111111-2222-3333-4444-555555555555";
 const TENANT = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 
-function row(over: Partial<CredentialRow>): CredentialRow {
-  return {
-    type: "secret",
-    keyId: "k1",
-    displayName: "Boxafe (boxafe-connect) abc-0",
-    startDateTime: "2026-06-01T00:00:00Z",
-    endDateTime: "2027-06-01T00:00:00Z",
-    daysLeft: 182,
-    expired: false,
-    warning: null,
-    madeByBoxafeConnect: true,
-    unheld: false,
-    ...over,
-  };
-}
+const row = credentialRow;
 
 const secret: Rotated = {
   kind: "secret",
