@@ -108,6 +108,8 @@ export function SetupSteps(props: {
             onCertificateHeld={() => void w.handOverHeld()}
             onSharePoint={() => send({ type: "sharepoint.start" })}
             onFinish={() => send({ type: "finish" })}
+            kept={extras().keptCertificate}
+            onNewCertificate={() => void w.newCertificate()}
           />
         )}
       </Match>

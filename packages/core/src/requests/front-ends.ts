@@ -55,6 +55,8 @@ export interface WebSetupForm {
   readonly secretDays?: number;
   /** The page's Boxafe question (boxafe/version.ts): 1.5 makes a certificate, 1.4 a secret. */
   readonly boxafe?: BoxafeVersion;
+  /** The admin asked for a new certificate instead of keeping the app's (core's newCertificate). */
+  readonly newCertificate?: boolean;
 }
 
 export function setupRequestFromWebForm(form: WebSetupForm): SetupRequest {
@@ -64,5 +66,6 @@ export function setupRequestFromWebForm(form: WebSetupForm): SetupRequest {
     ...(form.secretName === undefined ? {} : { secretName: form.secretName }),
     ...(form.secretDays === undefined ? {} : { secretLifetimeDays: form.secretDays }),
     ...(form.boxafe === undefined ? {} : { boxafe: form.boxafe }),
+    ...(form.newCertificate === undefined ? {} : { newCertificate: form.newCertificate }),
   });
 }

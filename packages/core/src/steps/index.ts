@@ -35,7 +35,13 @@ export {
 } from "./schema.js";
 export type { ParseStateResult } from "./serialize.js";
 export { parseState, serializeState } from "./serialize.js";
-export type { SessionHost, SessionOptions, SessionPorts, SetupSession } from "./setup-session.js";
+export type {
+  HostProofInput,
+  SessionHost,
+  SessionOptions,
+  SessionPorts,
+  SetupSession,
+} from "./setup-session.js";
 export { createSetupSession } from "./setup-session.js";
 export { stepTitle } from "./step-titles.js";
 export type { ApplyStep, StepId, StepInfo } from "./steps.js";

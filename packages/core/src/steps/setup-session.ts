@@ -23,14 +23,25 @@ import type { Prepared } from "../usecases/prepare.js";
 import { prepare, replan } from "../usecases/prepare.js";
 import type { Applied, SetupPorts } from "../usecases/setup.js";
 import { applyPrepared, sharePointNameOf } from "../usecases/setup.js";
+import type { ProofInput } from "../usecases/verify-app.js";
 import { prove } from "../usecases/verify-app.js";
+import type { ProofNotRunReason } from "../verify/not-run.js";
 import { notRunReport } from "../verify/not-run.js";
+import type { ClientCredential } from "../verify/port.js";
 import type { VerificationReport } from "../verify/verify.js";
 import type { EffectHandlers } from "./run-effect.js";
 import { askedCredentials, plansSecret, sessionCredentials } from "./session-credentials.js";
 
 export interface SessionPorts<C extends MadeCertificate> extends SetupPorts<C> {
   readonly proof: ProofPorts;
+}
+
+/**
+ * What an adapter's own proof gets (SessionHost.prove): the app, its permissions, and the credential
+ * core chose to prove with; none when this run made none (an existing secret cannot be read back).
+ */
+export interface HostProofInput extends Omit<ProofInput, "credential"> {
+  readonly credential?: ClientCredential;
 }
 
 export interface SessionHost<C extends MadeCertificate> {
@@ -47,6 +58,15 @@ export interface SessionHost<C extends MadeCertificate> {
    * rules (preflight), or throws to stop before any write. Without it the request's stand.
    */
   fit?(prepared: Prepared, wanted: WantedCredentials): Promise<WantedCredentials>;
+  /**
+   * Proves the credential core chose where the adapter can, instead of core's token proof with the
+   * ports' `proof` (the web page redeems no credential itself: consent read back, and a secret through
+   * its API). Core still decides which credential, and that a kept certificate is never proven.
+   */
+  prove?(
+    input: HostProofInput,
+    progress: (granted: number, total: number) => void,
+  ): Promise<VerificationReport>;
 }
 
 export interface SetupSession<C extends MadeCertificate> {
@@ -178,29 +198,32 @@ export function createSetupSession<C extends MadeCertificate>(
       const plan = need(prepared, "The plan");
       // The credential Boxafe will hold (session-credentials.ts decides which).
       const credential = credentials.proving(plan.request, applied, options.knownSecret);
-      // No key or secret here (a kept certificate, or an existing secret that cannot be read back):
-      // the proof did not run, which is never "complete" (and no retry helps).
-      if (!credential) {
-        const reason = credentials.kept() ? "certificate-held-elsewhere" : "secret-held-elsewhere";
+      // No key or secret here: the proof did not run, which is never "complete" (and no retry helps).
+      const notRun = (reason: ProofNotRunReason) => {
         report = notRunReport(reason, new Date(p.clock.now()).toISOString());
         return report;
-      }
+      };
+      // A kept certificate's key is held elsewhere: never proven, by core or by the host.
+      if (!credential && credentials.kept()) return notRun("certificate-held-elsewhere");
       const sharePointTenant = sharePointNameOf(plan.observed);
-      report = await prove(
-        { ...p, ...p.proof },
-        {
-          tenantId: plan.observed.organization.id,
-          clientId: need(clientIdOf(), "The app"),
-          credential,
-          permissions: plan.permissions,
-          graph: p.graph,
-          ...(sharePointTenant ? { sharePointTenant } : {}),
-        },
-        (event) => {
-          if (event.type === "verify-progress" && event.total > 0) progress(event.granted, event.total);
-          emit(event);
-        },
-      );
+      const input = {
+        tenantId: plan.observed.organization.id,
+        clientId: need(clientIdOf(), "The app"),
+        permissions: plan.permissions,
+        graph: p.graph,
+        ...(sharePointTenant ? { sharePointTenant } : {}),
+      };
+      // The adapter proves its own way (the web page reads consent back and says why tokens were not asked for).
+      if (host.prove) {
+        report = await host.prove({ ...input, ...(credential ? { credential } : {}) }, progress);
+        return report;
+      }
+      // An existing secret cannot be read back.
+      if (!credential) return notRun("secret-held-elsewhere");
+      report = await prove({ ...p, ...p.proof }, { ...input, credential }, (event) => {
+        if (event.type === "verify-progress" && event.total > 0) progress(event.granted, event.total);
+        emit(event);
+      });
       return report;
     },
     async sharepoint(mode) {

@@ -138,10 +138,13 @@ export function rotationSession(scope: () => RotationScope): RotationActions {
       pending = made.pending;
       // Copied or downloaded while core was still writing: the admin has it, clear the mark now.
       if (wanted) await confirm(s);
+      const sharePoint = sharePointNameOf(s.reviewed.observed);
       const { data } = await verifyApp({
         graph: s.graph,
         cloud: s.cloud,
-        reviewed: s.reviewed,
+        tenantId: s.reviewed.observed.organization.id,
+        permissions: s.reviewed.permissions,
+        ...(sharePoint ? { sharePointTenant: sharePoint } : {}),
         appId: context.appId,
         secretText: rotated.kind === "secret" ? rotated.text : undefined,
         certificateMade: rotated.kind === "certificate",

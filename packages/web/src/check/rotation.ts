@@ -119,7 +119,7 @@ export async function rotateInPage(
     };
     return { rotated, ...(outcome.handOver ? { pending: outcome.handOver } : {}) };
   }
-  const make = pageCertificateMaker(context.crypto);
+  const certificates = pageCertificateMaker(context.crypto);
   let shown: Rotated | undefined;
   const outcome = await addCertificate<PageCertificate>(
     {
@@ -138,7 +138,7 @@ export async function rotateInPage(
         },
         cloud: context.cloud,
       },
-      certificates: { make },
+      certificates,
       handOver: async (credential) => {
         if (credential.certificate) {
           shown = { kind: "certificate", certificate: credential.certificate };

@@ -24,6 +24,8 @@ export interface HandOverValues {
     readonly derBase64?: string;
     readonly notAfter?: string;
   };
+  /** The app's certificate core kept (handed over earlier): nothing to download here. */
+  readonly keptThumbprint?: string;
 }
 
 function formatDate(iso: string): string {
@@ -184,10 +186,22 @@ function CertificateFields(props: { readonly values: HandOverValues; readonly co
     <Show
       when={props.values.certificate}
       fallback={
-        <AbsentValue label="Certificate" testId="certificate-absent">
-          No certificate was made in this session: add one with{" "}
-          <code>boxafe-connect sharepoint --certificate</code>, which hands over the PFX and its password.
-        </AbsentValue>
+        <Show
+          when={props.values.keptThumbprint}
+          fallback={
+            <AbsentValue label="Certificate" testId="certificate-absent">
+              No certificate was made in this session: add one with{" "}
+              <code>boxafe-connect sharepoint --certificate</code>, which hands over the PFX and its password.
+            </AbsentValue>
+          }
+        >
+          {(thumbprint) => (
+            <AbsentValue label="Certificate" testId="certificate-held">
+              Held elsewhere: the app's certificate {thumbprint()} from an earlier setup stays in use (see
+              below).
+            </AbsentValue>
+          )}
+        </Show>
       }
     >
       {(cert) => (

@@ -1,7 +1,9 @@
+import type { KeptCertificate } from "@boxafe-connect/core";
 import { createSignal, Show } from "solid-js";
 import type { CopyFn } from "../components/copy-field.js";
 import type { HandOverValues } from "../components/hand-over-card.js";
 import { HandOverCard } from "../components/hand-over-card.js";
+import { KeptCertificatePanel } from "../components/kept-certificate-panel.js";
 import { StepHeading } from "../components/step-heading.js";
 import type { TokenRow, VerifyRow } from "../components/verify-results.js";
 import { VerifyResults, verifySummary } from "../components/verify-results.js";
@@ -29,6 +31,9 @@ export function HandOverStep(props: {
   readonly onCertificateHeld: () => void;
   readonly onSharePoint: () => void;
   readonly onFinish: () => void;
+  /** The app's certificate core kept (held elsewhere), and the admin's way to a new one instead. */
+  readonly kept?: KeptCertificate | undefined;
+  readonly onNewCertificate?: () => void;
 }) {
   // Held by held-rule.ts (the card applies it): the secret copied or a key file downloaded; the
   // buttons below are its "confirm". Offered on screen alone leaves the mark (a reload: unheld).
@@ -69,6 +74,9 @@ export function HandOverStep(props: {
           Download the PFX or the PEM (the CER has no key), or say you saved the PFX, before you go on: the
           private key is in this page only, and leaving or reloading it loses the key.
         </p>
+      </Show>
+      <Show when={props.kept}>
+        {(kept) => <KeptCertificatePanel kept={kept()} onNewCertificate={props.onNewCertificate} />}
       </Show>
       <div class="actions">
         <Show when={props.secretPending}>

@@ -27,7 +27,7 @@ export interface AddCertificateInput {
  * browser for a non-SPA client, AADSTS9002326): the use case's token proof of the new certificate
  * is reported as not run, and `boxafe-connect verify --certificate-file` proves it.
  */
-const noBrowserRedemption: AppTokenPort = {
+export const noBrowserRedemption: AppTokenPort = {
   async acquire() {
     throw new CoreError(
       "invalid_input",

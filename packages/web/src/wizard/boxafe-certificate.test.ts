@@ -14,7 +14,7 @@ describe("pfxPassword", () => {
 
 describe("pageCertificateMaker", () => {
   it("makes a certificate for the subject with a PFX and the password that protects it", async () => {
-    const made = await pageCertificateMaker(globalThis.crypto)({ subject: "QNAP Boxafe", days: 365 });
+    const made = await pageCertificateMaker(globalThis.crypto).make({ subject: "QNAP Boxafe", days: 365 });
     expect(made.pfxPassword).toHaveLength(20);
     expect(made.pfx.byteLength).toBeGreaterThan(1000);
     expect(made.certificatePem).toMatch(/^-----BEGIN CERTIFICATE-----/);

@@ -4,8 +4,7 @@
  * shown beside the PFX download, since Boxafe's Add new Domain window asks for both; the private
  * key and the password stay in this page's memory and are never uploaded or saved.
  */
-import type { MadeCertificate } from "@boxafe-connect/core";
-import type { MakeCertificate } from "./review-tenant.js";
+import type { CertificateMaker, MadeCertificate } from "@boxafe-connect/core";
 
 export interface PageCertificate extends MadeCertificate {
   readonly pfx: Uint8Array;
@@ -28,12 +27,15 @@ export function pfxPassword(crypto: Pick<Crypto, "getRandomValues">, length = 20
   return out;
 }
 
-export function pageCertificateMaker(crypto: Crypto): MakeCertificate<PageCertificate> {
-  return async (request) => {
-    const password = pfxPassword(crypto);
-    // The certificate code (x509, pkijs) is large; it loads only when a certificate is asked for.
-    const { makeCertificate } = await import("@boxafe-connect/certs");
-    const made = await makeCertificate(crypto, { ...request, pfxPassword: password });
-    return { ...made, pfxPassword: password };
+/** Core's certificate port in the page: a new key pair each time (the page holds no earlier files). */
+export function pageCertificateMaker(crypto: Crypto): CertificateMaker<PageCertificate> {
+  return {
+    async make(request) {
+      const password = pfxPassword(crypto);
+      // The certificate code (x509, pkijs) is large; it loads only when a certificate is asked for.
+      const { makeCertificate } = await import("@boxafe-connect/certs");
+      const made = await makeCertificate(crypto, { ...request, pfxPassword: password });
+      return { ...made, pfxPassword: password };
+    },
   };
 }

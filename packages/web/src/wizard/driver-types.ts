@@ -1,5 +1,6 @@
 import type {
   BoxafeVersion,
+  KeptCertificate,
   ProofNotRun,
   UnheldCertificate,
   WizardEvent,
@@ -42,6 +43,8 @@ export interface SessionExtras {
    * key made there in a page reloaded before its download): the step says they are lost.
    */
   readonly sharePointLost?: readonly UnheldCertificate[];
+  /** The app's certificate core kept (Boxafe 1.5, handed over by an earlier walk): nothing made. */
+  readonly keptCertificate?: KeptCertificate;
 }
 
 /**
@@ -73,6 +76,8 @@ export interface Driver extends RotationActions {
    * saved): its pending mark is cleared. Idempotent; a failure leaves the mark (the next run: unheld).
    */
   handOverHeld(): Promise<void>;
+  /** The next walk makes a new certificate instead of keeping the app's (core's newCertificate). */
+  askNewCertificate(): void;
   /** Forgets the saved state (the msal sign-in stays). */
   reset(): void;
 }

@@ -1,26 +1,18 @@
 /**
- * Core's effect handlers for the browser: msal-browser sign-in, Graph through the SDK, consent read
- * back with the admin's token, the token proof through the deployment's API, and core's engine.
- * The new secret stays in this module's memory only (and is sent once to that API, if configured).
+ * Core's setup session in the browser (page-session.ts): msal-browser sign-in, Graph through the
+ * SDK, consent read back with the admin's token, the token proof through the deployment's API.
+ * Core decides the credentials; this module keeps what the views draw. The new secret and key pair
+ * stay in this page's memory only (the secret is sent once to that API, if configured).
  */
-import type {
-  AppKey,
-  ApplyOutcome,
-  ApplyStep,
-  BoxafeVersion,
-  EffectHandlers,
-  PendingHandOver,
-  WizardState,
-} from "@boxafe-connect/core";
+import type { AppKey, BoxafeVersion, PendingHandOver, SetupRequest, WizardState } from "@boxafe-connect/core";
 import {
-  applyPrepared,
   CoreError,
   checkRole,
-  hasLiveSecretOfOurs,
   handedOver as markHandedOver,
   observeApp,
+  parseRequest,
   setupRequestFromWebForm,
-  sharePointAppInv,
+  setupRequestSchema,
   sharePointNameOf,
   unheldCertificates,
 } from "@boxafe-connect/core";
@@ -33,21 +25,27 @@ import type { HandOverValues } from "../components/hand-over-card.js";
 import type { WebConfig } from "../config.js";
 import { browserPorts } from "../platform.js";
 import { pageProveDeps } from "../workloads/page-prove.js";
-import { addCertificate } from "./add-certificate.js";
-import type { PageCertificate } from "./boxafe-certificate.js";
+import { addCertificate, noBrowserRedemption } from "./add-certificate.js";
 import { pageCertificateMaker } from "./boxafe-certificate.js";
 import type { SessionExtras } from "./driver-types.js";
+import { keptVerifyData } from "./kept-certificate.js";
 import { loadChoices, saveChoices } from "./page-choices.js";
 import { pageCloud } from "./page-cloud.js";
-import type { Reviewed } from "./review-tenant.js";
-import { reviewTenant } from "./review-tenant.js";
+import type { PageHost, PageSetup } from "./page-session.js";
+import { pageSetupSession } from "./page-session.js";
+import { driftOf } from "./review-tenant.js";
 import { verifyApp } from "./verify-app.js";
 
-export interface BrowserHandlers extends EffectHandlers, RotationActions {
+export interface BrowserHandlers extends RotationActions {
+  readonly handlers: PageSetup["handlers"];
   readonly extras: () => SessionExtras;
   setSecretDays(days: number): void;
-  /** The Boxafe version the admin chose: 1.5 gets a certificate made here, 1.4 a secret. */
+  /** The Boxafe version the admin chose: core then plans a certificate (1.5) or a secret (1.4). */
   setBoxafe(version: BoxafeVersion): void;
+  /** The next walk makes a new certificate instead of keeping the app's (core's newCertificate). */
+  askNewCertificate(): void;
+  /** A new walk (start over): a fresh core session, nothing of the last run's memory. */
+  restart(): void;
   /** The next sign-in goes to the sign-in page even when an account is signed in ("sign in again"). */
   chooseAnotherAccount(): void;
   check(appId: string): Promise<Drift>;
@@ -55,11 +53,11 @@ export interface BrowserHandlers extends EffectHandlers, RotationActions {
   createCertificate(pfxPassword: string): Promise<CertificateMade>;
   /** The SharePoint certificate's key is in the admin's hands (held-rule.ts): clear its pending mark. */
   sharePointHeld(): Promise<void>;
-  /** The admin saved the new secret: clear its pending mark in the tenant (hand-over-marker.ts). */
+  /** The admin holds the new credential (held-rule.ts): core clears its pending mark in the tenant. */
   handedOver(): Promise<void>;
 }
 
-/** `wizard`: the machine's current state, which names the app when a reload emptied this memory. */
+/** `wizard`: the machine's current state (names the app a reload may have left in the SharePoint step). */
 export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => WizardState): BrowserHandlers {
   const cloud = pageCloud(config);
   // Unset until the admin picks one: core's default lifetime (defaults.ts) then applies. Kept in
@@ -67,103 +65,137 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
   const choices = loadChoices();
   let secretDays: number | undefined = choices.secretDays;
   let boxafe: BoxafeVersion | undefined = choices.boxafe;
-  // The certificate made for the reviewed plan (Boxafe 1.5): its private key lives only here.
-  let planned: PageCertificate | undefined;
-  let reviewed: Reviewed | undefined;
+  let newCertificate = false;
   let extras: SessionExtras = boxafe ? { boxafe } : {};
-  let appliedAppId: string | undefined;
-  let pendingHandOver: PendingHandOver | undefined;
+  let chooseAccount = false;
   // The SharePoint step's certificate, added but not yet downloaded or said saved (held-rule.ts).
   let sharePointPending: PendingHandOver | undefined;
-  let chooseAccount = false;
 
-  const session = () => {
+  const signedIn = () => {
     if (!auth.signedIn) throw new CoreError("unauthenticated", "You are not signed in. Sign in to continue.");
     return auth.signedIn;
   };
-  const deps = () => ({ ...browserPorts, graph: session().graph });
-
-  async function load(appKey: AppKey, displayName: string | undefined, version?: BoxafeVersion) {
-    const signed = session();
-    const request = setupRequestFromWebForm({
+  const deps = () => ({ ...browserPorts, graph: signedIn().graph });
+  /** The page's answers as core's request (the app itself comes with each observe). */
+  const requestFor = (appKey: AppKey, displayName: string | undefined, version: BoxafeVersion | undefined) =>
+    setupRequestFromWebForm({
       appKey,
       ...(displayName === undefined ? {} : { displayName }),
       ...(secretDays === undefined ? {} : { secretDays }),
       ...(version === undefined ? {} : { boxafe: version }),
+      ...(newCertificate ? { newCertificate } : {}),
     });
-    const result = await reviewTenant(
-      signed.graph,
-      request,
-      {
-        accessToken: () => signed.accessToken(),
-        graphWith: (extra) => signed.graphWith(extra),
-        readPolicies: signed.readPolicies,
-      },
-      pageCertificateMaker(window.crypto),
-    );
-    reviewed = result.reviewed;
-    planned = result.certificate;
-    const sharePointTenant = sharePointNameOf(result.reviewed.observed);
-    extras = {
-      ...extras,
-      review: result.drift,
-      ...(sharePointTenant ? { sharePointTenant } : {}),
-      initialDomain: result.reviewed.observed.organization.initialDomain,
-      ...(version ? { boxafe: version } : {}),
-    };
-    return result;
-  }
 
-  async function applyReviewed(
-    progress: (step: ApplyStep) => void,
-  ): Promise<ApplyOutcome & { tenantId: string }> {
-    if (!reviewed) throw new CoreError("invalid_transition", "Review the changes first.");
-    const { observed } = reviewed;
-    // core's apply half of setup; a new secret is kept (hand-over) the moment it is announced.
-    const certificate = planned;
-    const applied = await applyPrepared(
-      {
-        ...deps(),
-        // The certificate is in the page (extras) before anything after the write can fail.
-        handOver: async (credentials) => {
-          if (credentials.certificate) extras = { ...extras, certificate: credentials.certificate };
-        },
-      },
-      reviewed,
-      (event) => {
-        if (event.type === "apply-step") progress(event.step);
-        if (event.type === "credential" && event.secret) {
-          extras = {
-            ...extras,
-            secret: { text: event.secret.secretText, expiresOn: event.secret.endDateTime },
-          };
-        }
-      },
-      certificate,
-    );
-    appliedAppId = applied.clientId;
-    pendingHandOver = applied.handOver;
-    // Boxafe 1.5's certificate stays pending until the hand-over card offers its downloads (the
-    // driver calls handedOver then): a reload while verifying loses the key, and the tenant must still
-    // count it unheld so the resumed walk replaces it.
-    const existingSecret =
-      applied.secret === undefined &&
-      hasLiveSecretOfOurs(observed.application?.passwordCredentials ?? [], browserPorts.clock.now());
-    return {
-      clientId: applied.clientId,
-      tenantId: applied.tenantId,
-      existingSecret,
-      ...(applied.secret ? { secret: { endDateTime: applied.secret.endDateTime } } : {}),
-    };
-  }
+  const host: PageHost = {
+    runtime: browserPorts,
+    async signIn() {
+      if (auth.signedIn && !chooseAccount) {
+        const signed = auth.signedIn;
+        return {
+          username: signed.username,
+          tenantId: signed.tenantId,
+          graph: signed.graph,
+          access: {
+            accessToken: () => signed.accessToken(),
+            graphWith: (extra) => signed.graphWith(extra),
+            ...(signed.readPolicies === undefined ? {} : { readPolicies: signed.readPolicies }),
+          },
+        };
+      }
+      chooseAccount = false;
+      await auth.signIn();
+      // The page is leaving for the sign-in page; it resumes from the saved state on return.
+      return new Promise<never>(() => undefined);
+    },
+    async checkRole() {
+      const check = checkRole(await signedIn().accessToken());
+      if (!check.ok) throw new CoreError("insufficient_role", check.message);
+      return { roles: check.roles };
+    },
+    certificates: pageCertificateMaker(window.crypto),
+    proof: { appToken: noBrowserRedemption, cloud },
+    // The page redeems no credential: consent read back, a secret through the API, a certificate by the CLI.
+    async prove(input, progress) {
+      const credential = input.credential;
+      const { data, outcome } = await verifyApp({
+        graph: input.graph,
+        cloud,
+        verifyApi: config.verifyApi,
+        tenantId: input.tenantId,
+        appId: input.clientId,
+        permissions: input.permissions,
+        ...(input.sharePointTenant ? { sharePointTenant: input.sharePointTenant } : {}),
+        secretText: credential?.kind === "secret" ? credential.secret : undefined,
+        certificateMade: credential?.kind === "certificate",
+        progress,
+      });
+      extras = { ...extras, verify: data };
+      return outcome;
+    },
+  };
+  const blank = (): SetupRequest => parseRequest(setupRequestSchema, {});
+  let setup = pageSetupSession(host, blank());
+  // Check and repair read and repair one app through a session of their own.
+  let checking: PageSetup | undefined;
+
+  const appIdOf = (s: PageSetup) =>
+    s.session.applied()?.clientId ?? s.session.prepared()?.observed.application?.appId;
+
+  const handlers: PageSetup["handlers"] = {
+    signIn: () => setup.handlers.signIn(),
+    checkRole: () => setup.handlers.checkRole(),
+    async observe(appKey, displayName) {
+      setup.session.update(() => requestFor(appKey, displayName, boxafe));
+      extras = { ...(boxafe ? { boxafe } : {}) };
+      const result = await setup.handlers.observe(appKey, displayName);
+      const prepared = setup.session.prepared();
+      if (prepared) {
+        const sharePointTenant = sharePointNameOf(prepared.observed);
+        extras = {
+          ...extras,
+          review: driftOf(prepared, setup.preflight()),
+          ...(sharePointTenant ? { sharePointTenant } : {}),
+          initialDomain: prepared.observed.organization.initialDomain,
+        };
+      }
+      return result;
+    },
+    async apply(progress) {
+      const outcome = await setup.handlers.apply(progress);
+      // Asked for one walk: the next walk keeps the (new) certificate again.
+      newCertificate = false;
+      return outcome;
+    },
+    async verify(progress) {
+      const outcome = await setup.handlers.verify(progress);
+      const kept = setup.session.keptCertificate();
+      // Core did not run the proofs (the key is held elsewhere): say so, never "works".
+      if (outcome.notRun !== undefined && kept) extras = { ...extras, verify: keptVerifyData(kept) };
+      return outcome;
+    },
+    async sharepoint(mode) {
+      const ready = await setup.handlers.sharepoint(mode);
+      // Read the app as it is now: a certificate made at this step in a page that was reloaded (or
+      // closed) before its key was downloaded is still marked pending, and its key is gone. The page
+      // says so instead of offering a fresh form as if nothing had happened (core's unheldCertificates;
+      // the setup's own certificate, still in this page's memory, is not lost).
+      const appId = appIdOf(setup) ?? wizard().handOver?.clientId;
+      const observed = appId === undefined ? undefined : await observeApp(deps(), { appId });
+      const made = setup.handedOver().certificate;
+      const inHand = made ? [made.thumbprint] : [];
+      extras = { ...extras, sharePointLost: unheldCertificates(observed?.application, inHand) };
+      return ready;
+    },
+  };
 
   // Check and repair's two-phase rotation, on the app the last check read.
   const prove = pageProveDeps(config);
   const rotation = rotationSession(() => {
+    const reviewed = checking?.session.prepared();
     if (!reviewed) throw new CoreError("invalid_transition", "Check an app first.");
     return {
       admin: deps(),
-      graph: session().graph,
+      graph: signedIn().graph,
       cloud,
       services: { verifyApi: config.verifyApi, ...(prove ? { prove } : {}) },
       reviewed,
@@ -172,10 +204,23 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
   });
 
   return {
+    handlers,
     rotate: rotation.rotate,
     retire: rotation.retire,
     rotationHeld: rotation.rotationHeld,
-    extras: () => extras,
+    extras() {
+      // What core handed to the page this walk, and the certificate it kept.
+      const handed = setup.handedOver();
+      const kept = setup.session.keptCertificate();
+      return {
+        ...extras,
+        ...(handed.secret
+          ? { secret: { text: handed.secret.secretText, expiresOn: handed.secret.endDateTime } }
+          : {}),
+        ...(handed.certificate ? { certificate: handed.certificate } : {}),
+        ...(kept ? { keptCertificate: kept } : {}),
+      };
+    },
     chooseAnotherAccount() {
       chooseAccount = true;
     },
@@ -187,79 +232,17 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
       boxafe = version;
       saveChoices({ boxafe: version });
     },
-    async signIn() {
-      if (auth.signedIn && !chooseAccount) {
-        return { username: auth.signedIn.username, tenantId: auth.signedIn.tenantId };
-      }
-      chooseAccount = false;
-      await auth.signIn();
-      // The page is leaving for the sign-in page; it resumes from the saved state on return.
-      return new Promise<never>(() => undefined);
+    askNewCertificate() {
+      newCertificate = true;
     },
-    async checkRole() {
-      const check = checkRole(await session().accessToken());
-      if (!check.ok) throw new CoreError("insufficient_role", check.message);
-      return { roles: check.roles };
-    },
-    async observe(appKey, displayName) {
-      const { reviewed: r, summary } = await load(appKey, displayName, boxafe);
-      const appId = r.observed.application?.appId;
-      const planState = {
-        total: summary.total,
-        counts: { ...summary.counts },
-        actions: [...summary.actions],
-        findings: summary.findings.map((f) => ({ ...f })),
-      };
-      return { plan: planState, ...(appId ? { appId } : {}) };
-    },
-    apply: (progress) => applyReviewed(progress),
-    async verify(progress) {
-      const saved = wizard();
-      const appId =
-        appliedAppId ??
-        reviewed?.observed.application?.appId ??
-        saved.handOver?.clientId ??
-        saved.existingAppId;
-      // After a reload the review was only in the old page's memory: read the tenant again (read-only;
-      // nothing of that plan is applied), so verify proves what the tenant holds now.
-      if (!reviewed && appId) await load({ appId }, undefined);
-      if (!reviewed || !appId)
-        throw new CoreError("invalid_transition", "Set up the app before verifying it.");
-      const { data, outcome } = await verifyApp({
-        graph: session().graph,
-        cloud,
-        verifyApi: config.verifyApi,
-        reviewed,
-        appId,
-        secretText: extras.secret?.text,
-        certificateMade: extras.certificate !== undefined,
-        progress,
-      });
-      extras = { ...extras, verify: data };
-      return outcome;
-    },
-    async sharepoint() {
-      const appId =
-        appliedAppId ?? reviewed?.observed.application?.appId ?? wizard().handOver?.clientId ?? "";
-      // Read the app as it is now: a certificate made at this step in a page that was reloaded (or
-      // closed) before its key was downloaded is still marked pending, and its key is gone. The page
-      // says so instead of offering a fresh form as if nothing had happened (core's unheldCertificates;
-      // the setup's own certificate, still in this page's memory, is not lost).
-      const observed = appId === "" ? undefined : await observeApp(deps(), { appId });
-      const inHand = extras.certificate ? [extras.certificate.thumbprint] : [];
-      extras = { ...extras, sharePointLost: unheldCertificates(observed?.application, inHand) };
-      return { url: sharePointAppInv(extras.sharePointTenant ?? "", appId).url };
+    restart() {
+      setup = pageSetupSession(host, blank());
+      extras = boxafe ? { boxafe } : {};
     },
     async createCertificate(pfxPassword) {
-      const appId = appliedAppId ?? reviewed?.observed.application?.appId ?? wizard().handOver?.clientId;
+      const appId = appIdOf(setup) ?? wizard().handOver?.clientId;
       if (!appId) throw new CoreError("invalid_transition", "Set up the app before adding a certificate.");
-      const added = await addCertificate({
-        appId,
-        pfxPassword,
-        crypto: window.crypto,
-        deps: deps(),
-        cloud,
-      });
+      const added = await addCertificate({ appId, pfxPassword, crypto: window.crypto, deps: deps(), cloud });
       sharePointPending = added.handOver;
       return added.certificate;
     },
@@ -271,24 +254,28 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
       sharePointPending = undefined;
       extras = { ...extras, sharePointLost: [] };
     },
-    check: async (appId) => (await load({ appId }, undefined)).drift,
-    async handedOver() {
-      const pending = pendingHandOver;
-      if (pending === undefined) return;
-      await markHandedOver(deps(), pending);
-      pendingHandOver = undefined;
+    async check(appId) {
+      const session = pageSetupSession(host, requestFor({ appId }, undefined, undefined));
+      await session.handlers.signIn();
+      await session.handlers.observe({ appId });
+      checking = session;
+      const prepared = session.session.prepared();
+      if (!prepared) throw new CoreError("invalid_transition", "Check an app first.");
+      return driftOf(prepared, session.preflight());
     },
+    handedOver: () => setup.session.handedOver(),
     async repair() {
-      const outcome = await applyReviewed(() => undefined);
+      const session = checking;
+      const prepared = session?.session.prepared();
+      if (!session || !prepared) throw new CoreError("invalid_transition", "Check an app first.");
+      const outcome = await session.handlers.apply(() => undefined);
       // The page shows the returned values at once: that is the hand-over.
-      if (pendingHandOver !== undefined) {
-        await markHandedOver(deps(), pendingHandOver);
-        pendingHandOver = undefined;
-      }
+      await session.session.handedOver();
+      const secret = session.handedOver().secret;
       return {
         clientId: outcome.clientId,
-        tenantId: outcome.tenantId,
-        ...(extras.secret && outcome.secret ? { secret: extras.secret } : {}),
+        tenantId: prepared.observed.organization.id,
+        ...(secret ? { secret: { text: secret.secretText, expiresOn: secret.endDateTime } } : {}),
       };
     },
   };

@@ -34,19 +34,20 @@ export async function createDriver(
 ): Promise<Driver> {
   const auth = await startAuth(config, origin);
   let state = initialState({ sharepoint: true, defaultDisplayName: DEFAULT_APP_NAME });
-  const handlers = browserHandlers(config, auth, () => state);
+  const page = browserHandlers(config, auth, () => state);
+  const handlers = page.handlers;
 
   const commit = (next: WizardState) => {
     state = next;
     sessionStorage.setItem(STATE_KEY, serializeState(state));
-    onChange(state, handlers.extras(), userEvents(state));
+    onChange(state, page.extras(), userEvents(state));
   };
 
   const send = async (event: WizardEvent): Promise<void> => {
-    if (event.type === "sign-in.again") handlers.chooseAnotherAccount();
+    if (event.type === "sign-in.again") page.chooseAnotherAccount();
     // The admin confirmed the secret is saved (held-rule.ts: "confirm"): held now. Leaving the
     // hand-over is not having the credential: a certificate never downloaded stays marked unheld.
-    if (event.type === "secret.shown") await handlers.handedOver();
+    if (event.type === "secret.shown") await page.handedOver();
     const [next, effects] = transition(state, event);
     commit(next);
     // Boxafe 1.5's certificate: the card offers its downloads at once, but offered is not held; the
@@ -83,23 +84,26 @@ export async function createDriver(
       return state;
     },
     get extras() {
-      return handlers.extras();
+      return page.extras();
     },
-    setSecretDays: handlers.setSecretDays,
-    setBoxafe: handlers.setBoxafe,
-    check: handlers.check,
-    repair: handlers.repair,
-    rotate: handlers.rotate,
-    retire: handlers.retire,
-    rotationHeld: handlers.rotationHeld,
-    handOverHeld: handlers.handedOver,
-    createCertificate: handlers.createCertificate,
-    sharePointHeld: handlers.sharePointHeld,
+    setSecretDays: page.setSecretDays,
+    setBoxafe: page.setBoxafe,
+    check: page.check,
+    repair: page.repair,
+    rotate: page.rotate,
+    retire: page.retire,
+    rotationHeld: page.rotationHeld,
+    handOverHeld: page.handedOver,
+    askNewCertificate: page.askNewCertificate,
+    createCertificate: page.createCertificate,
+    sharePointHeld: page.sharePointHeld,
     reset() {
       sessionStorage.removeItem(STATE_KEY);
       sessionStorage.removeItem(CHOICES_KEY);
+      // A new walk is a new core session, as a new CLI run is.
+      page.restart();
       state = initialState({ sharepoint: true, defaultDisplayName: DEFAULT_APP_NAME });
-      onChange(state, handlers.extras(), userEvents(state));
+      onChange(state, page.extras(), userEvents(state));
     },
   };
 }

@@ -92,6 +92,16 @@ export function useWizard(loadDriver: LoadDriver) {
     await d.send({ type: "sign-in.start" });
   };
 
+  /**
+   * The admin asked for a new certificate instead of the kept one (core's newCertificate): a new walk
+   * whose plan makes and adds one, handed over like the first.
+   */
+  const newCertificate = async () => {
+    const d = await getDriver();
+    d.askNewCertificate();
+    await startOver();
+  };
+
   /** Loads the driver at once (a sign-in under way or a saved state): it resumes by itself. */
   const resume = () => {
     void getDriver().catch((error: unknown) => setLocalError(toErrorInfo(error)));
@@ -112,6 +122,7 @@ export function useWizard(loadDriver: LoadDriver) {
     atStep,
     allowed,
     startOver,
+    newCertificate,
     resume,
   };
 }

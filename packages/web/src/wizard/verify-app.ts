@@ -5,18 +5,16 @@
  * client-credentials redemption from a browser for a non-SPA client (AADSTS9002326); otherwise
  * the page says how to run it with `boxafe-connect verify`. The page never redeems a secret itself.
  */
-import type { CloudEndpoints, GraphPort, VerificationReport, VerifyOutcome } from "@boxafe-connect/core";
+import type { CloudEndpoints, GraphPort, Permission, VerificationReport } from "@boxafe-connect/core";
 import {
   DEFAULT_VERIFY_DEADLINE_SECONDS,
   isCoreError,
   PROOF_THROTTLE_DEADLINE_SECONDS,
   proofNotRun,
-  sharePointTenantName,
 } from "@boxafe-connect/core";
 import { browserPorts } from "../platform.js";
 import { consentReadBack } from "./consent-readback.js";
 import type { VerifyData } from "./driver-types.js";
-import type { Reviewed } from "./review-tenant.js";
 import { proveTokensViaApi } from "./token-proof.js";
 import { toVerifyData } from "./verify-data.js";
 
@@ -31,8 +29,12 @@ function verifySummary(report: VerificationReport): string {
 export interface VerifyAppInput {
   readonly graph: GraphPort;
   readonly cloud: CloudEndpoints;
-  readonly reviewed: Reviewed;
+  readonly tenantId: string;
   readonly appId: string;
+  /** The permissions the plan holds the app to. */
+  readonly permissions: readonly Permission[];
+  /** The tenant's SharePoint name (contoso for contoso.sharepoint.com), for SharePoint's token. */
+  readonly sharePointTenant?: string;
   /** The secret this page made, if it made one. */
   readonly secretText: string | undefined;
   /** A certificate was made for Boxafe 1.5 in this page: the proof is the CLI's, with its file. */
@@ -69,13 +71,12 @@ export function cliVerifyCommand(tenantId: string, appId: string): string {
 
 export async function verifyApp(
   input: VerifyAppInput,
-): Promise<{ readonly data: VerifyData; readonly outcome: VerifyOutcome }> {
-  const { reviewed, secretText } = input;
-  const tenantId = reviewed.observed.organization.id;
+): Promise<{ readonly data: VerifyData; readonly outcome: VerificationReport }> {
+  const { secretText, tenantId } = input;
   const consent = await consentReadBack({
     graph: input.graph,
     appId: input.appId,
-    permissions: reviewed.permissions,
+    permissions: input.permissions,
     deadlineMs: CONSENT_DEADLINE_MS,
     progress: input.progress,
   });
@@ -107,7 +108,7 @@ export async function verifyApp(
       tenantId,
       clientId: input.appId,
       clientSecret: secretText,
-      sharePointTenant: sharePointTenantName(reviewed.observed.organization.initialDomain),
+      ...(input.sharePointTenant ? { sharePointTenant: input.sharePointTenant } : {}),
     }),
   );
   const report: VerificationReport = {

@@ -48,6 +48,7 @@ export function handOverValues(state: WizardState, extras: SessionExtras): HandO
     ...(extras.boxafe ? { boxafe: extras.boxafe } : {}),
     ...(h.secret === "new" && secret ? { secret } : {}),
     ...(made ? { certificate: certificateValues(made, h.clientId) } : {}),
+    ...(extras.keptCertificate ? { keptThumbprint: extras.keptCertificate.thumbprint } : {}),
   };
 }
 
