@@ -15,5 +15,5 @@ export { PERMISSION_STATUSES, permissionStatuses } from "./permission-status.js"
 export { plan } from "./plan.js";
 export { escapeControl, printable } from "./printable.js";
 export { joinScopes, sortScopes, splitScopes } from "./scopes.js";
-export { hasLiveSecretOfOurs, isOurSecret, markedSecretName, SECRET_MARKER } from "./secrets.js";
+export { isOurSecret, markedSecretName, SECRET_MARKER } from "./secrets.js";
 export { UNIQUE_NAME_PREFIX, uniqueNameFor } from "./unique-name.js";

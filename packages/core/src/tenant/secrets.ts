@@ -26,11 +26,6 @@ export function isExpired(credential: PasswordCredential, now: number): boolean 
   return endOf(credential) <= now;
 }
 
-/** True when one of the secrets boxafe-connect made has not expired at `now` (an app already holds one). */
-export function hasLiveSecretOfOurs(credentials: readonly PasswordCredential[], now: number): boolean {
-  return credentials.some((c) => isOurSecret(c) && !isExpired(c, now));
-}
-
 /** True when the secret is still valid `renewWithinDays` from now. */
 export function isGoodBeyond(credential: PasswordCredential, now: number, renewWithinDays: number): boolean {
   return endOf(credential) > now + renewWithinDays * DAY_MS;
