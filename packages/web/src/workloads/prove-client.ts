@@ -6,7 +6,8 @@
  * get an assertion and what its aud is are core's (workloadAudiences, tokenEndpoint).
  */
 import type { CloudEndpoints, WorkloadResult } from "@boxafe-connect/core";
-import { CoreError, ErrorCode, tokenEndpoint, workloadAudiences } from "@boxafe-connect/core";
+import { tokenEndpoint, workloadAudiences } from "@boxafe-connect/core";
+import { callPageService, postJson, serviceFailure } from "../page-service.js";
 
 export type ProofCredential =
   | { readonly kind: "secret"; readonly secret: string }
@@ -29,8 +30,6 @@ export interface ProveDeps {
   readonly nowSeconds: () => number;
   readonly fetch?: typeof fetch;
 }
-
-const KNOWN = new Set<string>(Object.values(ErrorCode));
 
 async function credentialBody(
   deps: ProveDeps,
@@ -74,29 +73,7 @@ export async function proveViaApi(
     ewsAllowed: target.ewsAllowed,
     credential: await credentialBody(deps, target, credential),
   };
-  let res: Response;
-  try {
-    res = await (deps.fetch ?? fetch)(deps.proveApi, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-      credentials: "same-origin",
-      cache: "no-store",
-    });
-  } catch (cause) {
-    throw new CoreError("unreachable", "The proof service of this page could not be reached.", { cause });
-  }
-  const json: unknown = await res.json().catch(() => undefined);
-  if (res.ok && isReport(json)) return json;
-  const error = (typeof json === "object" && json !== null ? json : {}) as {
-    code?: unknown;
-    message?: unknown;
-  };
-  throw new CoreError(
-    typeof error.code === "string" && KNOWN.has(error.code)
-      ? (error.code as ErrorCode)
-      : "graph_request_failed",
-    typeof error.message === "string" ? error.message : `The proof service answered ${res.status}.`,
-    { status: res.status },
-  );
+  const answer = await callPageService("proof service", deps.proveApi, postJson(body), deps.fetch ?? fetch);
+  if (answer.res.ok && isReport(answer.json)) return answer.json;
+  throw serviceFailure("proof service", answer, "graph_request_failed");
 }
