@@ -89,7 +89,11 @@ const verifyInit =
     body: JSON.stringify({ tenantId }),
   });
 
-describe("limits across isolates (two Worker scripts in workerd, one Durable Object namespace)", () => {
+// Each case starts its own workerd with two scripts: about 2 s on a quiet machine, 31 s of the 60 s default
+// under load. The bound only says "no hang", so it is generous.
+describe("limits across isolates (two Worker scripts in workerd, one Durable Object namespace)", {
+  timeout: 180_000,
+}, () => {
   it("counts one tenant's requests in one object, whichever isolate serves them", async () => {
     const mf = twoIsolates(true);
     try {
