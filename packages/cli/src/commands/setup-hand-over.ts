@@ -5,9 +5,9 @@
  * was: a failed write loses nothing (exit 6, FileNotWritten; the path was checked before sign-in).
  */
 import type {
+  Applied,
   BoxafeVersion,
   KeptCertificate,
-  NewSecret,
   Permission,
   PlanSummary,
   VerificationReport,
@@ -25,14 +25,13 @@ import { verificationLines } from "../render/verification-view.js";
 import { ExitCode, type RenderedError } from "../render-error.js";
 import type { SetupEnd } from "../session/setup-end.js";
 
-export interface HandOverInput {
+/** What core's setup applied (its ids, the new secret) and what the end shows with it. */
+export interface HandOverInput
+  extends Pick<
+    Applied,
+    "tenantId" | "clientId" | "applicationObjectId" | "servicePrincipalId" | "displayName" | "secret"
+  > {
   readonly command: string;
-  readonly tenantId: string;
-  readonly clientId: string;
-  readonly applicationObjectId: string | null;
-  readonly servicePrincipalId: string | null;
-  readonly displayName: string;
-  readonly secret?: NewSecret;
   readonly permissions: readonly Permission[];
   readonly summary?: PlanSummary;
   readonly report: VerificationReport | undefined;
