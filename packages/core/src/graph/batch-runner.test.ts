@@ -251,6 +251,32 @@ describe("failures of the $batch call itself", () => {
     });
   });
 
+  it("a throttled token source (nothing sent) is waited out and every request sent again (found by QA)", async () => {
+    const { CoreError } = await import("../errors.js");
+    const time = fakeTime();
+    let calls = 0;
+    const inner = scriptedGraph(() => ({ status: 200 }));
+    const graph = {
+      batch: async (requests: Parameters<typeof inner.batch>[0]) => {
+        if (++calls === 1)
+          throw new CoreError("throttled", "AADSTS90055: throttled", { retryAfterSeconds: 3 });
+        return inner.batch(requests);
+      },
+    };
+    const write: RunRequest = {
+      id: "k",
+      method: "POST",
+      url: "/applications/a/addKey",
+      body: {},
+      onLost: "report",
+    };
+    const results = await runRequests({ ...time, graph }, [write]);
+    // Not "lost": the write was never sent, so it is sent (once) after the Retry-After.
+    expect(results.get("k")?.kind).toBe("ok");
+    expect(time.sleeps).toEqual([3_000]);
+    expect(inner.batches).toHaveLength(1);
+  });
+
   it("rethrows a CoreError from the token source unchanged (not a lost response)", async () => {
     const { CoreError } = await import("../errors.js");
     const graph = { batch: async () => Promise.reject(new CoreError("token_expired", "sign in again")) };

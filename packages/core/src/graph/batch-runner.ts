@@ -11,7 +11,7 @@
  * waited out exactly as sent while the budget allows; when it does not, the run stops with the
  * wait in the error (`retryAfterSeconds`) instead of retrying earlier than Graph asked.
  */
-import { CoreError } from "../errors.js";
+import { CoreError, isCoreError } from "../errors.js";
 import type { RuntimePorts } from "../ports.js";
 import { chunksOf, wire } from "./batch-order.js";
 import {
@@ -95,6 +95,14 @@ function budgetError(reason: RetryReason): CoreError {
 }
 
 function transportFailure(error: unknown, requests: readonly RunRequest[]): PendingRetry[] {
+  // The token source refused for now (an app's fresh client-credentials token per $batch, as
+  // certificate rotate/retire use: 429 AADSTS90055): nothing was sent, so every request goes again
+  // after its Retry-After (found by QA: one throttled token answer ended certificate rotate).
+  if (isCoreError(error) && error.code === "throttled") {
+    const retryAfter =
+      error.retryAfterSeconds === undefined ? undefined : { afterMs: error.retryAfterSeconds * 1000 };
+    return requests.map((request) => ({ request, reason: "throttled", retryAfter, maybeCommitted: false }));
+  }
   if (!isGraphTransportError(error)) throw error;
   if (error.kind === "network") {
     return requests.map((request) => ({
