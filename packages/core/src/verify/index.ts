@@ -20,6 +20,8 @@ export type {
   HeldCredential,
 } from "./port.js";
 export { assertionFor } from "./port.js";
+export type { ServiceProof } from "./service-proof.js";
+export { serviceProofOf } from "./service-proof.js";
 export { signInError } from "./sign-in-error.js";
 export {
   retryAfterHeaderSeconds,

@@ -20,7 +20,7 @@ import type { Reviewed } from "../wizard/review-tenant.js";
 import { verifyApp } from "../wizard/verify-app.js";
 import { proveViaApi } from "../workloads/prove-client.js";
 import type { ProofServices } from "./api-app-token.js";
-import { confirmHeld, type Rotated, retireInPage, rotateInPage } from "./rotation.js";
+import { confirmHeld, type Rotated, retireInPage, rotatedCredential, rotateInPage } from "./rotation.js";
 
 export interface RotationScope {
   readonly admin: AdminPorts;
@@ -146,8 +146,7 @@ export function rotationSession(scope: () => RotationScope): RotationActions {
         permissions: s.reviewed.permissions,
         ...(sharePoint ? { sharePointTenant: sharePoint } : {}),
         appId: context.appId,
-        secretText: rotated.kind === "secret" ? rotated.text : undefined,
-        certificateMade: rotated.kind === "certificate",
+        credential: rotatedCredential(rotated),
         verifyApi: s.services.verifyApi,
         progress: () => undefined,
       });

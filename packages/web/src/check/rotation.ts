@@ -18,6 +18,7 @@
 import type {
   AdminPorts,
   BoxafeVersion,
+  ClientCredential,
   CloudEndpoints,
   PendingHandOver,
   RetireOutcome,
@@ -57,6 +58,17 @@ export type Rotated =
       readonly expiresOn: string;
     }
   | { readonly kind: "certificate"; readonly certificate: PageCertificate };
+
+/** The rotated credential in core's terms (what the proofs take): the same value, another shape. */
+export function rotatedCredential(rotated: Rotated): ClientCredential {
+  return rotated.kind === "secret"
+    ? { kind: "secret", secret: rotated.text }
+    : {
+        kind: "certificate",
+        certificatePem: rotated.certificate.certificatePem,
+        privateKeyPem: rotated.certificate.privateKeyPem,
+      };
+}
 
 /** Checked before anything is written: a credential this page cannot prove is not made here. */
 function needService(context: RotationContext, kind: Rotated["kind"]): void {

@@ -116,7 +116,6 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
     proof: { appToken: noBrowserRedemption, cloud },
     // The page redeems no credential: consent read back, a secret through the API, a certificate by the CLI.
     async prove(input, progress) {
-      const credential = input.credential;
       const { data, outcome } = await verifyApp({
         graph: input.graph,
         cloud,
@@ -125,8 +124,7 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
         appId: input.clientId,
         permissions: input.permissions,
         ...(input.sharePointTenant ? { sharePointTenant: input.sharePointTenant } : {}),
-        secretText: credential?.kind === "secret" ? credential.secret : undefined,
-        certificateMade: credential?.kind === "certificate",
+        credential: input.credential,
         progress,
       });
       extras = { ...extras, verify: data };

@@ -5,12 +5,20 @@
  * client-credentials redemption from a browser for a non-SPA client (AADSTS9002326); otherwise
  * the page says how to run it with `boxafe-connect verify`. The page never redeems a secret itself.
  */
-import type { CloudEndpoints, GraphPort, Permission, VerificationReport } from "@boxafe-connect/core";
+import type {
+  ClientCredential,
+  CloudEndpoints,
+  GraphPort,
+  Permission,
+  ServiceProof,
+  VerificationReport,
+} from "@boxafe-connect/core";
 import {
   DEFAULT_VERIFY_DEADLINE_SECONDS,
   isCoreError,
   PROOF_THROTTLE_DEADLINE_SECONDS,
   proofNotRun,
+  serviceProofOf,
 } from "@boxafe-connect/core";
 import { browserPorts } from "../platform.js";
 import { consentReadBack } from "./consent-readback.js";
@@ -35,10 +43,8 @@ export interface VerifyAppInput {
   readonly permissions: readonly Permission[];
   /** The tenant's SharePoint name (contoso for contoso.sharepoint.com), for SharePoint's token. */
   readonly sharePointTenant?: string;
-  /** The secret this page made, if it made one. */
-  readonly secretText: string | undefined;
-  /** A certificate was made for Boxafe 1.5 in this page: the proof is the CLI's, with its file. */
-  readonly certificateMade?: boolean;
+  /** The credential core chose to prove with (undefined: none made here; core's serviceProofOf decides). */
+  readonly credential: ClientCredential | undefined;
   /** Same-origin path of the deployment's /v1/verify, when it offers the token proof. */
   readonly verifyApi: string | undefined;
   readonly progress: (granted: number, total: number) => void;
@@ -69,10 +75,26 @@ export function cliVerifyCommand(tenantId: string, appId: string): string {
   return `boxafe-connect verify --tenant ${tenantId} --app-id ${appId} --client-secret-stdin`;
 }
 
+/** How the admin proves what this page did not (core's serviceProofOf says what the page holds). */
+function noteFor(
+  holds: Extract<ServiceProof, { run: "none" }>["holds"],
+  tenantId: string,
+  appId: string,
+): string {
+  const cli = cliVerifyCommand(tenantId, appId);
+  const notes: Readonly<Record<typeof holds, string>> = {
+    // A certificate made in this page is held here, not elsewhere: no service here asks for its tokens.
+    certificate: `This page does not ask for app tokens, and the certificate's private key is only in your downloads: prove it where the PFX is with boxafe-connect verify --tenant ${tenantId} --app-id ${appId} --certificate-file <the PEM>`,
+    nothing: `This page did not make the app's secret, so prove it with tokens where the secret is: ${cli}`,
+    secret: `To prove the new secret with the app's own tokens, run: ${cli}`,
+  };
+  return notes[holds];
+}
+
 export async function verifyApp(
   input: VerifyAppInput,
 ): Promise<{ readonly data: VerifyData; readonly outcome: VerificationReport }> {
-  const { secretText, tenantId } = input;
+  const { tenantId } = input;
   const consent = await consentReadBack({
     graph: input.graph,
     appId: input.appId,
@@ -80,34 +102,23 @@ export async function verifyApp(
     deadlineMs: CONSENT_DEADLINE_MS,
     progress: input.progress,
   });
-  const cli = cliVerifyCommand(tenantId, input.appId);
-  if (secretText === undefined || input.verifyApi === undefined) {
+  const route = serviceProofOf(input.credential, input.verifyApi !== undefined);
+  if (route.run === "none") {
     const data: VerifyData = {
       ...toVerifyData(consent),
-      note: input.certificateMade
-        ? `Consent read back from Entra with your account: ${verifySummary(consent)}. This page does not ask for app tokens, and the certificate's private key is only in your downloads: prove it where the PFX is with boxafe-connect verify --tenant ${tenantId} --app-id ${input.appId} --certificate-file <the PEM>`
-        : secretText === undefined
-          ? `Consent read back from Entra with your account: ${verifySummary(consent)}. This page did not make the app's secret, so prove it with tokens where the secret is: ${cli}`
-          : `Consent read back from Entra with your account: ${verifySummary(consent)}. To prove the new secret with the app's own tokens, run: ${cli}`,
+      note: `Consent read back from Entra with your account: ${verifySummary(consent)}. ${noteFor(route.holds, tenantId, input.appId)}`,
     };
-    // Consent was read back, but no app token was asked for: the token proof did not run (never complete).
-    // A certificate made in this page is held here, not elsewhere: what is missing is a service that
-    // asks for its tokens (the page never redeems a credential itself).
-    const reason = input.certificateMade
-      ? "no-token-service"
-      : secretText === undefined
-        ? "secret-held-elsewhere"
-        : "no-token-service";
     // Consent still pending is retried first (verify-incomplete); once it is all there, on to the hand-over.
     if (!consent.complete) return { data, outcome: consent };
-    const notRun = proofNotRun(reason);
+    // Consent was read back, but no app token was asked for: the token proof did not run (never complete).
+    const notRun = proofNotRun(route.reason);
     return { data: { ...data, complete: false, notRun }, outcome: { ...consent, complete: false, notRun } };
   }
   const tokens = await proveWaitingOutThrottling(() =>
     proveTokensViaApi(input.verifyApi ?? "", {
       tenantId,
       clientId: input.appId,
-      clientSecret: secretText,
+      clientSecret: route.secret,
       ...(input.sharePointTenant ? { sharePointTenant: input.sharePointTenant } : {}),
     }),
   );
