@@ -7,7 +7,7 @@
 import { parseFaults } from "@boxafe-connect/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
-import { parseJson, startTestEnv } from "./harness.js";
+import { setupApp, startTestEnv } from "./harness.js";
 
 describe("verify during a token service outage", () => {
   let t: TestEnv;
@@ -20,9 +20,7 @@ describe("verify during a token service outage", () => {
   });
 
   it("stops within the retry budget with an error naming the outage (exit 1)", async () => {
-    const setup = await t.run(["setup", "--yes", "--boxafe", "1.4", "--json", "--sandbox", t.sandbox.url]);
-    expect(setup.code, setup.stderr).toBe(0);
-    const doc = parseJson(setup);
+    const { doc } = await setupApp(t, ["--boxafe", "1.4"]);
     const secret = String(doc.clientSecret);
     t.sandbox.context.faults.set(parseFaults("outage=100000"));
     try {

@@ -11,7 +11,7 @@ import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "./harness.js";
-import { parseJson, startTestEnv } from "./harness.js";
+import { setupApp, startTestEnv } from "./harness.js";
 import { skipTerminalTests } from "./tmux.js";
 import { wizardTerminals } from "./wizard-terminal.js";
 
@@ -34,12 +34,7 @@ describe.skipIf(skipTerminalTests)(
     it("says what it kept, that nothing was made or proven, and how to prove or renew it; writes nothing", async () => {
       const d1 = join(t.dir, "kept-wizard-d1");
       await mkdir(d1);
-      const first = await t.run(["setup", "--yes", "--boxafe", "1.5", "--sandbox", t.sandbox.url, "--json"], {
-        cwd: d1,
-      });
-      expect(first.code, first.stderr).toBe(0);
-      const doc = parseJson(first);
-      const clientId = String(doc.clientId);
+      const { doc, clientId } = await setupApp(t, ["--boxafe", "1.5"], { cwd: d1 });
       const thumbprint = (doc.certificate as { thumbprint: string }).thumbprint;
       const app = () => t.sandbox.context.dir.appByAppId(clientId);
       expect(app()?.keyCredentials).toHaveLength(1);
