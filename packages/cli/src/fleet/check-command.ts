@@ -7,6 +7,7 @@
 
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
+import { lstat } from "node:fs/promises";
 import {
   type AppSession,
   type AppTokenPort,
@@ -15,6 +16,7 @@ import {
   type TenantHealth,
 } from "@boxafe-connect/core";
 import { createFetchHttpPort, nodePorts } from "@boxafe-connect/runtime";
+import { UsageError } from "../cli/usage-error.js";
 import type { CommandContext } from "../command-context.js";
 import { stringOption } from "../command-context.js";
 import { ExitCode } from "../render-error.js";
@@ -27,10 +29,29 @@ import { graphOn, proofPorts } from "./tenant-ports.js";
 
 const LIGHT = { green: "OK       ", amber: "ATTENTION", red: "ACTION   " } as const;
 
-async function openReport(path: string | undefined): Promise<WriteStream | undefined> {
-  if (!path) return undefined;
+/**
+ * A report file, opened before any tenant is checked: a folder, a symbolic link (it could point
+ * anywhere) or a path that cannot be written is exit 2 naming the option (found by QA: `--html DIR`
+ * was "Unexpected error: EISDIR", exit 1). An existing report is replaced: it holds no credential.
+ */
+async function openReport(
+  path: string | undefined,
+  option: "html" | "csv",
+): Promise<WriteStream | undefined> {
+  if (path === undefined) return undefined;
+  if (path.trim() === "") throw new UsageError(`--${option} is empty: give a file name.`, "fleet check");
+  const found = await lstat(path).catch(() => undefined);
+  if (found?.isDirectory())
+    throw new UsageError(`--${option}: ${path} is a folder; give a file name.`, "fleet check");
+  if (found?.isSymbolicLink())
+    throw new UsageError(`--${option}: ${path} is a symbolic link; give a file name.`, "fleet check");
   const stream = createWriteStream(path, { mode: 0o600 });
-  await once(stream, "open");
+  try {
+    await once(stream, "open");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`--${option}: cannot write ${path} (${reason}).`, "fleet check");
+  }
   return stream;
 }
 
@@ -51,8 +72,8 @@ export async function runFleetCheck(context: CommandContext): Promise<number> {
   const runtime = nodePorts();
   const proof = proofPorts(fleet.endpoints);
   const http = createFetchHttpPort();
-  const html = await openReport(stringOption(context, "html"));
-  const csv = await openReport(stringOption(context, "csv"));
+  const html = await openReport(stringOption(context, "html"), "html");
+  const csv = await openReport(stringOption(context, "csv"), "csv");
   const generatedAt = new Date(runtime.clock.now()).toISOString();
   await write(html, htmlHead(`Boxafe fleet: ${fleet.entries.length} tenants`, generatedAt));
   await write(csv, CSV_HEADER);
