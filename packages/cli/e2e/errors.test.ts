@@ -168,6 +168,13 @@ describe("error paths", () => {
     }
   });
 
+  it("setup without a terminal names a bad value before asking for a terminal (found by QA)", async () => {
+    const run = await t.run(["setup", "--tenant", "contoso", "--json"]);
+    expect(run.code).toBe(2);
+    expect(parseJson(run)).toMatchObject({ ok: false, error: { code: "invalid_input", field: "tenant" } });
+    expect(run.stderr).not.toContain("needs a terminal");
+  });
+
   it("setup without a terminal and without --yes is a usage error", async () => {
     const run = await t.run(["setup", "--sandbox", t.sandbox.url]);
     expect(run.code).toBe(2);

@@ -6,6 +6,8 @@ import type { CommandContext } from "../command-context.js";
 import { flag, stringOption } from "../command-context.js";
 import { refuseEmptyOutput } from "../files/output-path.js";
 import { ExitCode } from "../render-error.js";
+import { sessionRequestOf } from "../requests/session-request.js";
+import { setupRequestOf } from "../requests/setup-request.js";
 import { checkNewStateFile, forgetRun, loadRun, stateFileOf } from "../wizard/state-store.js";
 
 export async function runSetup(context: CommandContext): Promise<number> {
@@ -31,6 +33,10 @@ export async function runSetup(context: CommandContext): Promise<number> {
     return ExitCode.Ok;
   }
   if (!context.interactive) {
+    // A bad value is named first (found by QA: "--tenant contoso" without a terminal only heard
+    // "needs a terminal", then, with --yes added, that the tenant was wrong).
+    sessionRequestOf(context.values);
+    setupRequestOf(context.values, Date.now());
     throw new UsageError(
       "The guided setup needs a terminal. Add --yes to run it without questions (e.g. in scripts or with --json).",
       "setup",
