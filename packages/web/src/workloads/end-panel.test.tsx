@@ -133,5 +133,9 @@ describe("EndPanel", () => {
     await waitFor(() => expect(screen.getByTestId("readiness")).toHaveTextContent("Exchange: BLOCKED"));
     expect(posted.map((p) => p.url)).toEqual(["/api/v1/prove"]);
     expect(screen.queryByTestId("ews-powershell")).toBeNull();
+    // Said in words, and not in a green "done" box.
+    const result = screen.getByTestId("ews-result");
+    expect(result).toHaveTextContent("Skipped: nothing was written");
+    expect(result).not.toHaveClass("ok");
   });
 });

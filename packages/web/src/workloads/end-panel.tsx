@@ -118,7 +118,17 @@ export function EndPanel(props: {
       <Show when={ewsError()}>{(error) => <ErrorView error={error()} onAction={props.onErrorAction} />}</Show>
       <Show when={ewsDone()}>
         {(v) => (
-          <div class={v().result.needsConfirmation ? "callout" : "callout ok"} data-testid="ews-result">
+          <div
+            // Skipped is not done: no green "ok" for a step that left mail backup blocked.
+            class={v().result.needsConfirmation || v().mode === "skip" ? "callout" : "callout ok"}
+            data-testid="ews-result"
+          >
+            <Show when={v().mode === "skip"}>
+              <p data-testid="ews-skipped">
+                Skipped: nothing was written. Mail, calendar and contacts backup stays blocked until Boxafe is on
+                the EWS allow list (<code>boxafe-connect ews allow</code>, or "Show me the PowerShell" above).
+              </p>
+            </Show>
             <Show when={v().mode === "allow"}>
               <p data-testid="ews-outcome">
                 {v().result.needsConfirmation
