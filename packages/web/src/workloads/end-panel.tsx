@@ -125,8 +125,9 @@ export function EndPanel(props: {
           >
             <Show when={v().mode === "skip"}>
               <p data-testid="ews-skipped">
-                Skipped: nothing was written. Mail, calendar and contacts backup stays blocked until Boxafe is on
-                the EWS allow list (<code>boxafe-connect ews allow</code>, or "Show me the PowerShell" above).
+                Skipped: nothing was written. Mail, calendar and contacts backup stays blocked until Boxafe is
+                on the EWS allow list (<code>boxafe-connect ews allow</code>, or "Show me the PowerShell"
+                above).
               </p>
             </Show>
             <Show when={v().mode === "allow"}>
