@@ -92,4 +92,26 @@ describe("the SharePoint step's certificate", () => {
     await page.getByRole("button", { name: "Done" }).click();
     await page.getByTestId("done").waitFor();
   });
+
+  it("Boxafe 1.5: the handed-over certificate already gives SharePoint access; no second one is made", async () => {
+    stack.sandbox.context.dir.reset();
+    await context.close();
+    ({ context, page } = await newPage(stack));
+    await signIn(page, stack, stack.sandbox.admin.upn);
+    await runSetup(page, undefined, "1.5");
+    const clientId = (await page.getByTestId("client-id").textContent()) ?? "";
+    await download(page, "Download certificate with private key (PFX)");
+    await page.getByRole("button", { name: "SharePoint (optional)" }).click();
+    const reused = page.getByTestId("sharepoint-reused");
+    await reused.waitFor({ timeout: 60_000 });
+    const [key] = app(await sandboxState(context, stack.sandbox), clientId)?.keyCredentials ?? [];
+    expect(await reused.textContent()).toContain(String(key?.customKeyIdentifier));
+    await screenshot(page, "sp4-1.5-reused");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Done" }).click();
+    await page.getByTestId("done").waitFor();
+    const end = await sandboxState(context, stack.sandbox);
+    expect(app(end, clientId)?.keyCredentials).toHaveLength(1);
+    expect(pending(end, clientId)).toEqual([]);
+  });
 });

@@ -120,6 +120,7 @@ export function SetupSteps(props: {
           appId={state().handOver?.clientId ?? ""}
           url={state().sharepoint?.url}
           certificate={props.certificate.forApp(state().handOver?.clientId ?? "")}
+          reused={state().sharepoint?.certificate}
           lost={extras().sharePointLost}
           onCreateCertificate={(password) =>
             void props.certificate.create(state().handOver?.clientId ?? "", password)

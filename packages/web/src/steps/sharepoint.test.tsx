@@ -214,4 +214,24 @@ describe("SharePointStep", () => {
     expect(lost).toHaveTextContent("Create a new certificate below");
     expect(screen.getByRole("button", { name: "Create a certificate" })).toBeEnabled();
   });
+
+  it("Boxafe 1.5: the handed-over certificate already gives SharePoint access; Done without a second one", () => {
+    let confirmed = 0;
+    render(() => (
+      <SharePointStep
+        phase="done"
+        appId="app-1"
+        certificate={idle}
+        reused={{ thumbprint: "C0FFEE", notAfter: "2027-12-02T00:00:00Z" }}
+        onCreateCertificate={noop}
+        onConfirm={() => confirmed++}
+        onSkip={noop}
+        onErrorAction={noop}
+      />
+    ));
+    expect(screen.getByTestId("sharepoint-reused")).toHaveTextContent("C0FFEE");
+    expect(screen.getByTestId("sharepoint-reused")).toHaveTextContent("nothing to add");
+    fireEvent.click(screen.getByRole("button", { name: "Done" }));
+    expect(confirmed).toBe(1);
+  });
 });

@@ -19,6 +19,8 @@ export function SharePointStep(
     readonly appId: string;
     readonly url?: string | undefined;
     readonly certificate: CertificateView;
+    /** Boxafe 1.5's certificate, handed over and on the app: it already gives SharePoint access. */
+    readonly reused?: { readonly thumbprint: string; readonly notAfter: string } | undefined;
     /** Certificates made here earlier whose key never reached anyone (a reload lost it). */
     readonly lost?: readonly UnheldCertificate[] | undefined;
     readonly onCreateCertificate: (pfxPassword: string) => void;
@@ -68,6 +70,18 @@ export function SharePointStep(
             <code>boxafe-connect check</code> lists it.
           </p>
         </div>
+      </Show>
+      <Show when={!made() && props.reused}>
+        {(reused) => (
+          <div class="callout ok" data-testid="sharepoint-reused">
+            <h3>Boxafe's certificate gives SharePoint access</h3>
+            <p>
+              The certificate Boxafe 1.5 takes (thumbprint <code>{reused().thumbprint}</code>, valid until{" "}
+              {reused().notAfter.slice(0, 10)}) is on the app and works for SharePoint REST app-only too:
+              nothing to add. Create another one below only if you need a separate certificate for SharePoint.
+            </p>
+          </div>
+        )}
       </Show>
       <CertificatePanel
         phase={props.certificate.phase}
@@ -122,7 +136,7 @@ export function SharePointStep(
           onClick={() => props.onConfirm()}
           // Done marks SharePoint trusted (the rail's tick): only with a certificate the admin holds;
           // appinv.aspx is retired, so nothing else here makes SharePoint work. Otherwise: Skip.
-          disabled={props.phase !== "done" || props.certificate.held !== true}
+          disabled={props.phase !== "done" || (props.certificate.held !== true && !(props.reused && !made()))}
         >
           Done
         </button>

@@ -8,6 +8,7 @@ import type { AppKey, BoxafeVersion, PendingHandOver, SetupRequest, WizardState 
 import {
   CoreError,
   checkRole,
+  keptCertificateOf,
   handedOver as markHandedOver,
   observeApp,
   parseRequest,
@@ -182,7 +183,15 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
       const made = setup.handedOver().certificate;
       const inHand = made ? [made.thumbprint] : [];
       extras = { ...extras, sharePointLost: unheldCertificates(observed?.application, inHand) };
-      return ready;
+      // Boxafe 1.5's certificate (handed over, on the app) already gives SharePoint app-only access, as
+      // the CLI's SharePoint step reuses it: no second certificate (core's keptCertificateOf).
+      const held =
+        ready.certificate === undefined && boxafe === "1.5"
+          ? keptCertificateOf(observed?.application, browserPorts.clock.now())
+          : undefined;
+      return held
+        ? { ...ready, certificate: { thumbprint: held.thumbprint, notAfter: held.notAfter } }
+        : ready;
     },
   };
 
