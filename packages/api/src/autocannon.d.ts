@@ -4,6 +4,8 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     duration?: number;
+    /** Requests to complete before ending (takes precedence over duration). */
+    amount?: number;
     method?: string;
     headers?: Record<string, string>;
     body?: string;
@@ -23,6 +25,8 @@ declare module "autocannon" {
     timeouts: number;
     statusCodeStats: Record<string, { count: number }>;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A running load: awaitable for its result; stop() ends it early (the result counts what was answered). */
+  type Instance = Promise<Result> & { stop(): void };
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

@@ -33,7 +33,16 @@ export interface TenantCapBenchOptions {
   readonly maxConcurrentVerify?: number;
   /** How long each token request is held (default 100 ms). */
   readonly pollMs?: number;
+  /**
+   * The other tenant sends exactly this many requests, and the flood lasts until they are answered,
+   * instead of both running `seconds`: on a starved machine a fixed 2 s could end before the other
+   * tenant's first answer (the test saw 0 served). Counts, never timing.
+   */
+  readonly otherRequests?: number;
 }
+
+/** With `otherRequests`, the flood's own bound: a no-hang limit, not a measure. */
+const FLOOD_BOUND_SECONDS = 120;
 
 export interface TenantFigures {
   readonly tenant: "hot" | "other";
@@ -123,11 +132,11 @@ export async function runTenantCapBench(options: TenantCapBenchOptions = {}): Pr
       limitStore: countingStore(createMemoryLimitStore(), leasePeaks),
     },
   });
-  const load = (tenantId: string, connections: number) =>
+  const load = (tenantId: string, connections: number, bound: { duration: number } | { amount: number }) =>
     autocannon({
       url: `${api.url}/v1/verify`,
       connections,
-      duration: seconds,
+      ...bound,
       method: "POST",
       headers: { "content-type": "application/json", "x-api-key": TEST_API_KEY },
       body: JSON.stringify({
@@ -138,10 +147,18 @@ export async function runTenantCapBench(options: TenantCapBenchOptions = {}): Pr
       }),
     });
   try {
-    const [hot, other] = await Promise.all([
-      load(TEST_TENANT, hotConnections),
-      load(OTHER_TENANT, otherConnections),
-    ]);
+    const [hot, other] = await (async () => {
+      if (options.otherRequests === undefined) {
+        return Promise.all([
+          load(TEST_TENANT, hotConnections, { duration: seconds }),
+          load(OTHER_TENANT, otherConnections, { duration: seconds }),
+        ]);
+      }
+      const flood = load(TEST_TENANT, hotConnections, { duration: FLOOD_BOUND_SECONDS });
+      const served = await load(OTHER_TENANT, otherConnections, { amount: options.otherRequests });
+      flood.stop();
+      return [await flood, served] as const;
+    })();
     const figures = (
       tenant: "hot" | "other",
       tenantId: string,
