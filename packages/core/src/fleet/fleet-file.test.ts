@@ -38,9 +38,29 @@ describe("parseFleetFile", () => {
     const csv = `# customers\ntenant,label,boxafe,appId\n${T1},"Contoso, Ltd",1.4,\nfabrikam.onmicrosoft.com,Fabrikam,,\n`;
     const result = parseFleetFile(csv);
     expect(result.ok && result.entries).toEqual([
-      { row: 1, tenant: T1, label: "Contoso, Ltd", boxafe: "1.4" },
-      { row: 2, tenant: "fabrikam.onmicrosoft.com", label: "Fabrikam", boxafe: "1.5" },
+      { row: 1, line: 3, tenant: T1, label: "Contoso, Ltd", boxafe: "1.4" },
+      { row: 2, line: 4, tenant: "fabrikam.onmicrosoft.com", label: "Fabrikam", boxafe: "1.5" },
     ]);
+  });
+
+  it("names a CSV problem by the file's line number, as an editor counts it (header, comments and blank lines too)", () => {
+    const csv = `\n# customers\ntenant,label\n${T1},Contoso\n\nnot a tenant,Bad\n${T1.toUpperCase()},Again\n${T1},"open\nx,y,z\n`;
+    const broken = parseFleetFile(csv);
+    expect(!broken.ok && broken.errors.map((e) => [e.row, e.line])).toEqual([
+      [4, 8],
+      [5, 9],
+    ]);
+    const fixed = parseFleetFile(csv.replace(`${T1},"open\nx,y,z\n`, ""));
+    expect(fixed.ok).toBe(false);
+    if (fixed.ok) return;
+    expect(fixed.errors.map((e) => [e.row, e.line, e.field])).toEqual([
+      [2, 6, "tenant"],
+      [3, 7, "tenant"],
+    ]);
+    const text = formatFleetFileErrors(fixed.errors);
+    expect(text).toMatch(/^row 2 \(line 6\), tenant: /);
+    expect(text).toContain("row 3 (line 7), tenant: Tenant");
+    expect(text).toContain("already listed in row 1 (line 4).");
   });
 
   it("names the row and field of every problem, and keeps going", () => {

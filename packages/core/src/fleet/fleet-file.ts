@@ -11,6 +11,8 @@ import { appIdField, tenantIdField } from "../requests/fields.js";
 export interface FleetEntry {
   /** 1-based position in the file (the CSV data row, or the JSON array index + 1). */
   readonly row: number;
+  /** The CSV file's line number (header and comments count, as in an editor); absent for JSON. */
+  readonly line?: number;
   readonly tenant: string;
   readonly label: string;
   readonly boxafe: BoxafeVersion;
@@ -19,6 +21,8 @@ export interface FleetEntry {
 
 export interface FleetFileError {
   readonly row: number | null;
+  /** The CSV file's line number of `row`; absent for JSON and for problems of the whole file. */
+  readonly line?: number;
   readonly field: string | null;
   readonly message: string;
 }
@@ -50,19 +54,30 @@ const entrySchema = z.strictObject({
   appId: appIdField.optional(),
 });
 
-function issuesOf(row: number, error: z.ZodError): FleetFileError[] {
+/**
+ * How every fleet message names a row: `row 1 (line 2)` for CSV, since admins open the file in an
+ * editor and "row 1" (the first data row) sits on line 2 under the header; `row 1` for JSON entries.
+ */
+export function fleetRowName(at: { readonly row: number; readonly line?: number | undefined }): string {
+  return at.line === undefined ? `row ${at.row}` : `row ${at.row} (line ${at.line})`;
+}
+
+function issuesOf(at: { row: number; line?: number }, error: z.ZodError): FleetFileError[] {
+  const { row } = at;
+  const line = at.line === undefined ? {} : { line: at.line };
   return error.issues.flatMap((issue) => {
     const field = issue.path.length > 0 ? issue.path.map(String).join(".") : null;
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({
         row,
+        ...line,
         field: key,
         message: CREDENTIAL_FIELD.test(key)
           ? "Credentials never go into a fleet file; they stay in the credential store."
           : `Unknown field "${key}"; a fleet file has tenant, label, boxafe and appId.`,
       }));
     }
-    return [{ row, field, message: issue.message }];
+    return [{ row, ...line, field, message: issue.message }];
   });
 }
 
@@ -86,11 +101,14 @@ function withCanonicalKeys(raw: unknown): unknown {
   );
 }
 
-/** Validates parsed rows (objects) into entries, every problem named by row and field. */
-export function fleetEntries(rows: readonly unknown[]): FleetFileResult {
+/**
+ * Validates parsed rows (objects) into entries, every problem named by row and field; `lines[i]` is
+ * the file line of `rows[i]` when the rows come from a CSV file.
+ */
+export function fleetEntries(rows: readonly unknown[], lines?: readonly number[]): FleetFileResult {
   const errors: FleetFileError[] = [];
   const entries: FleetEntry[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { row: number; line?: number }>();
   if (rows.length === 0)
     return { ok: false, errors: [{ row: null, field: null, message: "The fleet file lists no tenants." }] };
   if (rows.length > MAX_TENANTS) {
@@ -100,22 +118,27 @@ export function fleetEntries(rows: readonly unknown[]): FleetFileResult {
     };
   }
   rows.forEach((raw, index) => {
-    const row = index + 1;
+    const lineNumber = lines?.[index];
+    const at = lineNumber === undefined ? { row: index + 1 } : { row: index + 1, line: lineNumber };
     const parsed = entrySchema.safeParse(withCanonicalKeys(raw));
     if (!parsed.success) {
-      errors.push(...issuesOf(row, parsed.error));
+      errors.push(...issuesOf(at, parsed.error));
       return;
     }
     const { tenant, label, boxafe, appId } = parsed.data;
     const key = tenant.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({ row, field: "tenant", message: `Tenant ${tenant} is already listed in row ${first}.` });
+      errors.push({
+        ...at,
+        field: "tenant",
+        message: `Tenant ${tenant} is already listed in ${fleetRowName(first)}.`,
+      });
       return;
     }
-    seen.set(key, row);
+    seen.set(key, at);
     entries.push({
-      row,
+      ...at,
       tenant,
       label: label ?? tenant,
       boxafe: boxafe ?? DEFAULT_BOXAFE_VERSION,
@@ -196,30 +219,39 @@ function parseCsv(text: string): FleetFileResult {
     };
   }
   const rows: unknown[] = [];
+  const rowLines: number[] = [];
   const errors: FleetFileError[] = [];
   lines.forEach((l, index) => {
     const cells = csvCells(l.line);
     if (!cells) {
-      errors.push({ row: index + 1, field: null, message: "An opening quote is never closed." });
+      errors.push({
+        row: index + 1,
+        line: l.number,
+        field: null,
+        message: "An opening quote is never closed.",
+      });
       return;
     }
     if (cells.length > columns.length) {
       errors.push({
         row: index + 1,
+        line: l.number,
         field: null,
         message: `Row has ${cells.length} cells for ${columns.length} columns.`,
       });
       return;
     }
     rows.push(Object.fromEntries(columns.flatMap((c, i) => (cells[i] ? [[c, cells[i]]] : []))));
+    rowLines.push(l.number);
   });
   if (errors.length > 0) return { ok: false, errors };
-  return fleetEntries(rows);
+  return fleetEntries(rows, rowLines);
 }
 
 /** Parses a fleet file's text; JSON when it starts with `[` or `{`, CSV otherwise. */
 export function parseFleetFile(text: string): FleetFileResult {
-  const trimmed = text.replace(/^\uFEFF/, "").trim();
+  const unmarked = text.replace(/^\uFEFF/, "");
+  const trimmed = unmarked.trim();
   if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
     let data: unknown;
     try {
@@ -251,12 +283,16 @@ export function parseFleetFile(text: string): FleetFileResult {
     }
     return fleetEntries(list);
   }
-  return parseCsv(trimmed);
+  // Untrimmed, so line numbers match the file in an editor (blank lines at the top count there).
+  return parseCsv(unmarked);
 }
 
-/** One line per problem, e.g. `row 3, tenant: "x" is not a GUID or a domain`. */
+/** One line per problem, e.g. `row 3 (line 4), tenant: "x" is not a GUID or a domain`. */
 export function formatFleetFileErrors(errors: readonly FleetFileError[]): string {
   return errors
-    .map((e) => `${e.row === null ? "file" : `row ${e.row}`}${e.field ? `, ${e.field}` : ""}: ${e.message}`)
+    .map(
+      (e) =>
+        `${e.row === null ? "file" : fleetRowName({ row: e.row, line: e.line })}${e.field ? `, ${e.field}` : ""}: ${e.message}`,
+    )
     .join("\n");
 }

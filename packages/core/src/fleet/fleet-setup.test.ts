@@ -158,14 +158,19 @@ describe("fleetSetup", () => {
   it("a tenant named twice (GUID and domain) is set up once: the second row fails before any write", async () => {
     const guid = "c0000001-5a1d-4b0c-8e11-000000000001";
     const h = harness({ aliases: { [guid]: "customer1.onmicrosoft.com" } });
-    const byGuid: FleetEntry = { row: 2, tenant: guid, label: "Customer 1 by id", boxafe: "1.5" };
+    // As a CSV file gives them: the header is line 1, so row 1 is line 2 and row 2 is line 3.
+    const byGuid: FleetEntry = { row: 2, line: 3, tenant: guid, label: "Customer 1 by id", boxafe: "1.5" };
     const state = emptyFleetState();
-    const summary = await fleetSetup(h.ports, [entry(1), byGuid], state, { concurrency: 2 });
+    const summary = await fleetSetup(h.ports, [{ ...entry(1), line: 2 }, byGuid], state, { concurrency: 2 });
     expect(summary).toMatchObject({ done: 1, failed: 1 });
     expect(summary.failures).toHaveLength(1);
     const failure = summary.failures[0];
     expect(failure?.code).toBe("invalid_input");
     expect(failure?.message).toMatch(/same tenant as row \d/);
+    // Named as the admin's editor counts lines, so the row to remove is found.
+    expect(failure?.message).toContain("row 2 (line 3), c0000001");
+    expect(failure?.message).toContain("same tenant as row 1 (line 2), customer1.onmicrosoft.com");
+    expect(failure?.message).toContain("remove row 2 (line 3) from the fleet file");
     // One key made, one store entry, one app: the losing row wrote nothing.
     expect(h.made()).toBe(1);
     expect([...h.store.certs.keys()]).toHaveLength(1);

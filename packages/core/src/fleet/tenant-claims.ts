@@ -5,7 +5,7 @@
  * before any write, so a tenant never gets a second app certificate or a second store entry.
  */
 import { CoreError } from "../errors.js";
-import type { FleetEntry } from "./fleet-file.js";
+import { type FleetEntry, fleetRowName } from "./fleet-file.js";
 import type { FleetState } from "./fleet-state.js";
 import { fleetKey } from "./fleet-state.js";
 
@@ -29,8 +29,8 @@ export function tenantClaims(entries: readonly FleetEntry[], state: FleetState):
       if (owner !== undefined && owner.row !== entry.row) {
         throw new CoreError(
           "invalid_input",
-          `Row ${entry.row} (${entry.tenant}) names the same tenant as row ${owner.row} (${owner.tenant}): ` +
-            `${tenantId}. One row per tenant: remove row ${entry.row} from the fleet file. Nothing was written to it.`,
+          `The fleet file's ${fleetRowName(entry)}, ${entry.tenant}, names the same tenant as ${fleetRowName(owner)}, ${owner.tenant}: ` +
+            `${tenantId}. One row per tenant: remove ${fleetRowName(entry)} from the fleet file. Nothing was written to it.`,
           { field: "tenant" },
         );
       }
