@@ -22,6 +22,11 @@ export interface ApiBenchOptions {
   readonly seconds?: number;
   /** Concurrent connections (default 10). */
   readonly connections?: number;
+  /**
+   * Each endpoint gets exactly this many requests instead of `seconds` of load (the smoke test: a fixed
+   * 1 s on a starved machine can end before a cold server's first answer). Counts, never timing.
+   */
+  readonly requests?: number;
   /** Use real ports against this configuration instead of the in-process fakes. */
   readonly settings?: ApiSettings;
   /** Body for /v1/verify (default: credentials the fake token port accepts). */
@@ -90,7 +95,8 @@ export async function runApiBench(options: ApiBenchOptions = {}): Promise<ApiBen
       ],
     ] as const) {
       const path = endpoint.split(" ")[1] ?? "/";
-      const result = await autocannon({ url: `${api.url}${path}`, connections, duration: seconds, ...extra });
+      const bound = options.requests === undefined ? { duration: seconds } : { amount: options.requests };
+      const result = await autocannon({ url: `${api.url}${path}`, connections, ...bound, ...extra });
       endpoints.push({
         endpoint,
         requestsPerSecond: result.requests.average,
