@@ -12,6 +12,7 @@
  * app-only tokens got with a secret, so only a certificate lets Boxafe back up SharePoint.
  */
 import { CoreError } from "../errors.js";
+import { printable } from "../tenant/printable.js";
 
 export type BoxafeVersion = "1.4" | "1.5";
 
@@ -80,7 +81,8 @@ export function parseBoxafeVersion(value: string | undefined, field = "boxafe"):
   if (match && (major > 1 || (major === 1 && minor >= 5))) return "1.5";
   throw new CoreError(
     "invalid_input",
-    `Boxafe version "${value}" is not one we set up: use 1.4 or 1.5 (1.5 covers every later release).`,
+    // A fleet file is text from anywhere: quoted short and escaped, never a terminal sequence.
+    `Boxafe version "${printable(value, 40)}" is not one we set up: use 1.4 or 1.5 (1.5 covers every later release).`,
     {
       field,
     },

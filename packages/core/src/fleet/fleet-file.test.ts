@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { parseBoxafeVersion } from "../boxafe/version.js";
 import { formatFleetFileErrors, parseFleetFile } from "./fleet-file.js";
+
+function errorOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error("expected a throw");
+}
 
 const T1 = "c0000001-5a1d-4b0c-8e11-000000000001";
 const APP = "1dc52577-5496-4f81-a932-c0a27b43d537";
@@ -69,7 +79,7 @@ describe("parseFleetFile", () => {
         { tenant: "not a tenant" },
         { tenant: T1 },
         { tenant: T1.toUpperCase() },
-        { tenant: "fabrikam.onmicrosoft.com", boxafe: "2.0" },
+        { tenant: "fabrikam.onmicrosoft.com", boxafe: "1.3" },
         { label: "no tenant" },
       ]),
     );
@@ -102,6 +112,23 @@ describe("parseFleetFile", () => {
       const result = parseFleetFile(text);
       expect(result.ok, text).toBe(false);
     }
+  });
+
+  it("takes the Boxafe versions `setup --boxafe` takes (a later release is 1.5), and refuses the same others", () => {
+    const csv = `tenant,boxafe\n${T1},1.7\nfabrikam.onmicrosoft.com,2.0\ncustomer3.onmicrosoft.com,1.5+\ncustomer4.onmicrosoft.com,1.4\n`;
+    const result = parseFleetFile(csv);
+    expect(result.ok && result.entries.map((e) => e.boxafe)).toEqual(["1.5", "1.5", "1.5", "1.4"]);
+    const bad = parseFleetFile(`tenant,boxafe\n${T1},1.3\nfabrikam.onmicrosoft.com,"latest\u001b[2J"\n`);
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors.map((e) => [e.line, e.field])).toEqual([
+      [2, "boxafe"],
+      [3, "boxafe"],
+    ]);
+    // Word for word what --boxafe says, and a hostile cell is shown escaped.
+    expect(bad.errors[0]?.message).toBe(errorOf(() => parseBoxafeVersion("1.3")));
+    expect(bad.errors[1]?.message).toContain("latest\\u001b[2J");
+    expect(JSON.stringify(bad.errors)).not.toContain("\u001b[2J");
   });
 
   it("refuses a label with control characters (it is printed in reports)", () => {

@@ -5,8 +5,8 @@
  * looks like one is refused, so a file mailed around or committed cannot leak a secret.
  */
 import { z } from "zod";
-import { type BoxafeVersion, boxafeVersions, DEFAULT_BOXAFE_VERSION } from "../boxafe/version.js";
-import { appIdField, tenantIdField } from "../requests/fields.js";
+import { type BoxafeVersion, DEFAULT_BOXAFE_VERSION } from "../boxafe/version.js";
+import { appIdField, boxafeVersionField, tenantIdField } from "../requests/fields.js";
 
 export interface FleetEntry {
   /** 1-based position in the file (the CSV data row, or the JSON array index + 1). */
@@ -46,11 +46,8 @@ const entrySchema = z.strictObject({
     .max(120, { error: "A label can have at most 120 characters." })
     .refine((v) => !CONTROL.test(v), { error: "A label must not contain control characters." })
     .optional(),
-  boxafe: z
-    .enum(boxafeVersions as [BoxafeVersion, ...BoxafeVersion[]], {
-      error: `Boxafe version must be one of ${boxafeVersions.join(", ")}.`,
-    })
-    .optional(),
+  // The same values `setup --boxafe` takes: "1.7" is Boxafe 1.5 or later, not an error.
+  boxafe: boxafeVersionField.optional(),
   appId: appIdField.optional(),
 });
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { parseBoxafeVersion } from "../boxafe/version.js";
 import { isCoreError } from "../errors.js";
 import { certificateRotateRequestSchema } from "./certificate-request.js";
-import { appIdField, inputText, secretEndDateField, secretLifetimeDaysField } from "./fields.js";
+import {
+  appIdField,
+  boxafeVersionField,
+  inputText,
+  secretEndDateField,
+  secretLifetimeDaysField,
+} from "./fields.js";
 import { parseRequest } from "./parse-request.js";
 import { setupRequestSchema } from "./setup-request.js";
 
@@ -75,5 +82,22 @@ describe("secret end date and description, as setup's flags give them", () => {
   it("trims a description and defaults it", () => {
     expect(parseRequest(setupRequestSchema, { secretName: "  NAS 2  " }).secretName).toBe("NAS 2");
     expect(parseRequest(setupRequestSchema, {}).secretName).toBe("Boxafe");
+  });
+});
+
+describe("boxafe version field", () => {
+  it("takes what setup --boxafe takes (parseBoxafeVersion): a later release is 1.5, in a setup request too", () => {
+    for (const v of ["1.5", "1.6", "1.7", "2.0", "1.5+", "1.4"])
+      expect(boxafeVersionField.parse(v)).toBe(parseBoxafeVersion(v));
+    expect(parseRequest(setupRequestSchema, { boxafe: "1.7" }).boxafe).toBe("1.5");
+  });
+
+  it("refuses what --boxafe refuses, with its message", () => {
+    const result = boxafeVersionField.safeParse("1.3");
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(
+      /^Boxafe version "1\.3" is not one we set up: use 1\.4 or 1\.5/,
+    );
+    expect(() => parseRequest(setupRequestSchema, { boxafe: "latest" })).toThrow(/1\.4 or 1\.5/);
   });
 });

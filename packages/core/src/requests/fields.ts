@@ -4,6 +4,7 @@
  * the field name (`appId`) to its own (`--app-id`) when it renders the error.
  */
 import { z } from "zod";
+import { type BoxafeVersion, parseBoxafeVersion } from "../boxafe/version.js";
 import type { Profile } from "../catalog/types.js";
 import { secretLifetimes } from "../credentials/secret-lifetime.js";
 import {
@@ -27,7 +28,7 @@ export function inputText(value: unknown): string {
 }
 
 /** Runs a throwing core validator as a zod transform, keeping its message. */
-function checkedBy(validate: (value: string) => string) {
+function checkedBy<T>(validate: (value: string) => T) {
   return z.string().transform((value, ctx) => {
     try {
       return validate(value);
@@ -49,6 +50,15 @@ export const appIdField = z
 
 export const appNameField = checkedBy((value) => validateAppName(value)).meta({
   description: 'Display name of the app registration (default "QNAP Boxafe").',
+});
+
+/**
+ * Which Boxafe, as `--boxafe`, a fleet file's boxafe cell and a setup request give it: parsed by
+ * parseBoxafeVersion, so "1.6" or "2.0" read as 1.5 everywhere (every release from 1.5 takes a
+ * certificate) and a value refused in one front end is refused in all, with the same message.
+ */
+export const boxafeVersionField = checkedBy<BoxafeVersion>((value) => parseBoxafeVersion(value)).meta({
+  description: "Boxafe version: 1.4 takes a secret, 1.5 and every later release a certificate.",
 });
 
 export const tenantIdField = checkedBy((value) => validateTenantId(value)).meta({

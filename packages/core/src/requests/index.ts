@@ -20,6 +20,7 @@ export { ewsRequestSchema } from "./ews-request.js";
 export {
   appIdField,
   appNameField,
+  boxafeVersionField,
   certificateDaysField,
   profileField,
   secretEndDateField,

@@ -7,6 +7,7 @@ import { z } from "zod";
 import {
   appIdField,
   appNameField,
+  boxafeVersionField,
   certificateDaysField,
   profileField,
   secretEndDateField,
@@ -45,10 +46,7 @@ export const setupRequestFields = z.strictObject({
    * "1.4" a secret. Absent: the request's own secret/certificate choice (a secret, and a certificate
    * when asked). Front ends that ask the admin default to DEFAULT_BOXAFE_VERSION ("1.5").
    */
-  boxafe: z
-    .enum(["1.4", "1.5"], { error: "must be 1.4 or 1.5 (1.5 covers every later release)" })
-    .optional()
-    .meta({ description: "Boxafe version: 1.4 takes a secret, 1.5 and later a certificate." }),
+  boxafe: boxafeVersionField.optional(),
 });
 
 export const setupRequestSchema = setupRequestFields.superRefine((request, ctx) => {
