@@ -59,11 +59,6 @@ async function pkcs8Pem(key: CryptoKey): Promise<string> {
   return toPem(await webcrypto.subtle.exportKey("pkcs8", key), "PRIVATE KEY");
 }
 
-async function importEcKey(pem: string): Promise<CryptoKey> {
-  const der = Buffer.from(pem.replace(/-----[A-Z ]+-----|\s/g, ""), "base64");
-  return await webcrypto.subtle.importKey("pkcs8", der, ecAlg, true, ["sign"]);
-}
-
 /**
  * DER of a critical NameConstraints extension (RFC 5280 §4.2.1.10) permitting dNSName localhost
  * only, so a certificate this CA signed for any other host name is refused by every verifier that

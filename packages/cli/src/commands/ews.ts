@@ -12,7 +12,6 @@ import {
   ewsStatus,
   observeApp,
   parseRequest,
-  proveApp,
   requireApp,
   sharePointTenantName,
 } from "@boxafe-connect/core";
