@@ -64,6 +64,19 @@ function provenOf(
   return keys.find((k) => hasThumbprint(k, thumbprint));
 }
 
+/**
+ * A secret is found by its hint, the three characters Graph keeps: a mistyped value (or one whose
+ * secret was removed) can share them with a secret still on the app. What is known then: the hint
+ * matched, the token did not; never "a newer one exists" as if the value were that secret.
+ */
+function hintOnlyMessage(proven: Credential, wait: string): string {
+  return (
+    `The secret you gave is not one this app can be shown to hold: its first three characters match secret ` +
+    `keyId ${proven.keyId} (from ${proven.startDateTime.slice(0, 10)}), but it got no token${wait}, so it is ` +
+    `mistyped or that secret was already removed. Nothing was removed. Give the newest secret (the one Boxafe holds).`
+  );
+}
+
 export async function retireCredentials(deps: RetireDeps, input: RetireInput): Promise<RetireResult> {
   const budget = startBudget(deps);
   const app = await requireApplication(deps, input.appKey, budget);
@@ -96,6 +109,21 @@ export async function retireCredentials(deps: RetireDeps, input: RetireInput): P
   );
   if (selection.kind === "newer-exists") {
     const { newer } = selection;
+    // Only a token tells a held older secret from a mistyped value with its hint. That secret is
+    // older than another of ours, long replicated: one try decides (a throttled answer is thrown,
+    // and nothing is removed either way).
+    if (
+      input.proof.kind === "secret" &&
+      !(await proveCredential(deps, {
+        tenantId: input.tenantId,
+        clientId: app.appId,
+        credential: input.proof,
+        cloud: input.cloud,
+        withinMs: 0,
+      }))
+    ) {
+      throw new CoreError("invalid_input", hintOnlyMessage(proven, ""), { field: "proof" });
+    }
     throw new CoreError(
       "unsafe_operation",
       `A newer ${type} (keyId ${newer.keyId}, from ${newer.startDateTime.slice(0, 10)}) exists: prove that one before retiring older ones. Nothing was removed.`,
@@ -113,7 +141,12 @@ export async function retireCredentials(deps: RetireDeps, input: RetireInput): P
   if (!ok) {
     throw new CoreError(
       "unsafe_operation",
-      `The ${type} you gave did not get a token, so nothing was removed. Check it is the one Boxafe holds.`,
+      type === "secret"
+        ? hintOnlyMessage(
+            proven,
+            " (if it was made in the last minutes, it may not have replicated yet: try again)",
+          )
+        : `The ${type} you gave did not get a token, so nothing was removed. Check it is the one Boxafe holds.`,
       { field: "proof" },
     );
   }

@@ -110,7 +110,44 @@ describe("rotate, retire, list, verify", () => {
     const refusing = { ...p, appToken: fakeAppTokens(() => "invalid_client") };
     await expect(
       retire(refusing, { ...parseRequest(retireRequestSchema, { proof: proof(third.secret.secretText) }) }),
-    ).rejects.toMatchObject({ code: "unsafe_operation" });
+    ).rejects.toMatchObject({ code: "unsafe_operation", message: expect.stringContaining("mistyped") });
+  });
+
+  it("retire with a mistyped secret sharing an older secret's hint says so, not 'a newer secret exists'", async () => {
+    const { tenant, appToken, cloud, ports, first } = await withApp();
+    const p = { ...ports, appToken, cloud, tenantId: first.tenantId };
+    const second = await rotate(p, parseRequest(rotateRequestSchema, {}));
+    const firstText = first.secret?.secretText ?? "";
+    const known = new Set([firstText, second.secret.secretText]);
+    // Entra's token service knows the values: anything else is AADSTS7000215.
+    const refusing = fakeAppTokens(() => "invalid_client");
+    const entra: typeof appToken = {
+      requests: appToken.requests,
+      acquire: (request) =>
+        request.credential.kind === "secret" && !known.has(request.credential.secret)
+          ? refusing.acquire(request)
+          : appToken.acquire(request),
+    };
+    const mistyped = `${firstText.slice(0, 3)}mistyped-value`;
+    const attempt = retire(
+      { ...p, appToken: entra },
+      parseRequest(retireRequestSchema, { proof: { kind: "secret", secret: mistyped } }),
+    );
+    await expect(attempt).rejects.toMatchObject({ code: "invalid_input", field: "proof" });
+    const message = await attempt.catch((e: Error) => e.message);
+    expect(message).toContain(`match secret keyId ${first.secret?.keyId}`);
+    expect(message).toContain("mistyped or that secret was already removed. Nothing was removed.");
+    expect(message).not.toMatch(/newer/i);
+    expect(message).not.toContain(mistyped);
+    expect(tenant.apps[0]?.passwordCredentials).toHaveLength(2);
+    // The real older secret still hears that a newer one exists (nothing removed either).
+    await expect(
+      retire(
+        { ...p, appToken: entra },
+        parseRequest(retireRequestSchema, { proof: { kind: "secret", secret: firstText } }),
+      ),
+    ).rejects.toMatchObject({ code: "unsafe_operation", message: expect.stringContaining("A newer secret") });
+    expect(tenant.apps[0]?.passwordCredentials).toHaveLength(2);
   });
 
   it("retire spares credentials younger than --older-than", async () => {
