@@ -184,6 +184,17 @@ describe("boxafe-connect lifecycle", () => {
       env: { BOXAFE_CLIENT_SECRET: secrets[0] ?? "" },
     });
     expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain("A newer secret");
+    // A mistyped value sharing the old secret's first three characters (Graph's hint) is named as
+    // such, not as "a newer secret exists"; nothing is removed.
+    const typo = `${(secrets[0] ?? "").slice(0, 3)}not-the-secret`;
+    const mistyped = await t.run(["secret", "retire", "--json", "--app-id", clientId, ...target()], {
+      env: { BOXAFE_CLIENT_SECRET: typo },
+    });
+    expect(mistyped.code).not.toBe(0);
+    expect(mistyped.stderr).toContain("mistyped or that secret was already removed");
+    expect(mistyped.stderr).not.toContain("A newer secret");
+    expect(mistyped.stdout + mistyped.stderr).not.toContain(typo);
     const retired = await t.run(["secret", "retire", "--json", "--app-id", clientId, ...target()], {
       env: { BOXAFE_CLIENT_SECRET: fresh },
     });
