@@ -59,7 +59,9 @@ export const tokenRules: Readonly<Record<number, TokenRule>> = {
     wait: "propagation",
     field: "credential",
     text: (w) =>
-      `The client secret for ${w} was refused. If it was just made, wait a minute; otherwise check it, or make a new one.`,
+      // Entra gives this one answer for a secret not yet replicated, one removed from the app and a
+      // value it never had (reference-error-codes: "Invalid client secret provided"): say all three.
+      `The client secret for ${w} was refused: the app does not hold it (yet). If it was just made, wait a minute; otherwise it may have been removed from the app or mistyped: compare its first characters with secret list, or make a new one (secret rotate).`,
   },
   700027: {
     code: "invalid_client_credentials",

@@ -103,6 +103,16 @@ describe("classifyTokenFailure", () => {
     expect(v.message("app 11111111-2222-3333-4444-555555555555")).toMatch(/[.)]$/);
   });
 
+  it("a refused secret (AADSTS7000215) may be removed or mistyped, not only not replicated yet", () => {
+    // Entra answers a secret it never had, one removed from the app and one not yet replicated alike.
+    const text = classifyTokenFailure({ aadsts: 7000215, error: "invalid_client", status: 401 }).message(
+      "app X",
+    );
+    expect(text).toContain("If it was just made, wait a minute");
+    expect(text).toContain("may have been removed from the app or mistyped");
+    expect(text).toContain("secret list");
+  });
+
   it("names the field at fault", () => {
     expect(classifyTokenFailure({ aadsts: 90002 }).field).toBe("tenantId");
     expect(classifyTokenFailure({ aadsts: 700016 }).field).toBe("clientId");
