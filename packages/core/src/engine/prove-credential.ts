@@ -1,7 +1,7 @@
 /**
  * Proof, not hope: a fresh client-credentials token for Microsoft Graph with exactly this
  * credential. A new secret or certificate takes seconds to minutes to reach every Entra replica
- * (AADSTS7000215 / 700027 meanwhile), so "not yet" is retried with backoff until `withinMs`. A
+ * (AADSTS7000215 / 700027 meanwhile; AADSTS700016 for an app made moments ago), so "not yet" is retried with backoff until `withinMs`. A
  * token service that cannot answer for now (429 / AADSTS90055 throttling, 5xx, no network) is asked
  * again in the same window, waiting its Retry-After (found by QA: one throttled token answer ended
  * `secret rotate` and removed the new secret); still failing at the end, that error is thrown.
@@ -50,7 +50,9 @@ export async function proveCredential(deps: ProveDeps, input: ProveInput): Promi
       return true;
     } catch (error) {
       if (!isCoreError(error)) throw error;
-      const notYet = error.code === "invalid_client_credentials";
+      // "Not yet" is any propagation answer, not only a refused credential: right after setup the
+      // token service may not know the app itself (AADSTS700016, or 7000229: no service principal).
+      const notYet = error.code === "invalid_client_credentials" || tokenErrorWait(error) === "propagation";
       if (!notYet && tokenErrorWait(error) !== "retry") throw error;
       const delay = Math.max(backoffMs(PROVE, attempt, deps.random), (error.retryAfterSeconds ?? 0) * 1000);
       if (deps.clock.now() + delay > deadline) {
