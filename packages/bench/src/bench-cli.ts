@@ -2,12 +2,12 @@
  * Section 4: CLI cold start as users start it (the installed package's command and the README's
  * `pnpm --silent boxafe-connect` from a clone) against bare `node -e 0`, and the package's size.
  */
-import { existsSync } from "node:fs";
 import os from "node:os";
+import { buildCli } from "./cli-build.js";
 import { installCli } from "./installed-cli.js";
 import { formatMs } from "./markdown.js";
 import { runTimed } from "./process-run.js";
-import { repoPath, repoRoot } from "./repo.js";
+import { repoRoot } from "./repo.js";
 import { notMeasured, type SectionResult, type TargetResult } from "./section.js";
 import { median, percentile } from "./stats.js";
 
@@ -41,15 +41,10 @@ function checkJson(stdout: string): string | undefined {
 
 export async function benchCli(): Promise<Omit<SectionResult, "seconds">> {
   const notes: string[] = [];
-  const main = repoPath("packages/cli/dist/main.js");
-  const build = await runTimed("pnpm", ["--filter", "@boxafe-connect/cli", "build"], {
-    cwd: repoRoot,
-    timeoutMs: 120_000,
-  });
-  if (build.code !== 0) {
-    const why = `CLI build failed (exit ${build.code})`;
-    if (!existsSync(main)) return notMeasured("cli", TITLE, METHOD, why, [TARGET]);
-    notes.push(`${why}; measured the dist left by an earlier build.`);
+  const build = await buildCli();
+  if (build.failed !== undefined) {
+    if (!build.usable) return notMeasured("cli", TITLE, METHOD, build.failed, [TARGET]);
+    notes.push(`${build.failed}; measured the dist left by an earlier build.`);
   }
   const installed = await installCli();
   try {

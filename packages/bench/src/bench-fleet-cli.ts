@@ -12,6 +12,7 @@ import os, { tmpdir } from "node:os";
 import path from "node:path";
 import type { TenantHealth } from "@boxafe-connect/core";
 import { scaledBudgetMs } from "./budget.js";
+import { buildCli } from "./cli-build.js";
 import { type Plant, plantFor, tallyFleet } from "./fleet-plants.js";
 import { askChild, forkSandbox, sandboxCpuMs } from "./forked-sandbox.js";
 import { formatBytes, formatMs } from "./markdown.js";
@@ -99,6 +100,9 @@ function send(child: ChildProcess, message: string): Promise<void> {
 }
 
 export async function benchFleetCli(signal?: AbortSignal): Promise<Omit<SectionResult, "seconds">> {
+  // Run alone, the section found no dist and reported a missing state file instead of the cause.
+  const build = await buildCli();
+  if (!build.usable) throw new Error(`${build.failed}: there is no bundled CLI to run`);
   const dir = await mkdtemp(path.join(tmpdir(), "bc-bench-fleet-"));
   const home = path.join(dir, "sandbox-home");
   await mkdir(home, { recursive: true });

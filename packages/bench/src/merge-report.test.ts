@@ -65,5 +65,14 @@ describe("mergeReport", () => {
     const twice = mergeReport(merged, [section("four", "4. Four", "newer-4", true)], machine);
     expect(twice.match(/re-run with/g)).toHaveLength(2);
     expect(twice).toContain("new-5");
+    // Sections 4. and 5. both measured again: neither earlier line is true any more.
+    const again = mergeReport(
+      twice,
+      [section("four", "4. Four", "newest-4", true), section("five", "5. Five", "newest-5", true)],
+      machine,
+    );
+    expect(again.match(/re-run with/g)).toHaveLength(1);
+    expect(again).toContain("Sections 4., 5. re-run with `pnpm bench four five`");
+    expect(again).not.toMatch(/\n{3,}/);
   });
 });

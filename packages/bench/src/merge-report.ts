@@ -60,12 +60,22 @@ export function mergeReport(existing: string, fresh: readonly SectionResult[], m
     .map((s) => ({ heading: s.heading, body: s.body }))
     .concat([...freshBlocks].map(([heading, body]) => ({ heading, body })))
     .sort((a, b) => sectionOrder(a.heading) - sectionOrder(b.heading));
+  const freshNumbers = fresh.map((s) => escapeCell(s.title.split(" ")[0] ?? s.id));
   const note =
-    `Sections ${fresh.map((s) => escapeCell(s.title.split(" ")[0] ?? s.id)).join(", ")} re-run with ` +
+    `Sections ${freshNumbers.join(", ")} re-run with ` +
     `\`pnpm bench ${fresh.map((s) => s.id).join(" ")}\` on ${machine.date}, load average ${machine.load} at start; ` +
     "the others are from the run above.";
-  // Earlier partial runs keep their line: the report says where each section's figures come from.
-  const head = preamble.replace(/\n*$/, "\n\n");
+  // Earlier partial runs keep their line: the report says where each section's figures come from. A
+  // line all of whose sections this run measured again says nothing true any more: it goes.
+  const head = preamble
+    .split("\n")
+    .filter((line) => {
+      const listed = /^Sections (.+) re-run with /.exec(line)?.[1]?.split(", ");
+      return listed === undefined || !listed.every((n) => freshNumbers.includes(n));
+    })
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .replace(/\n*$/, "\n\n");
   return (
     `${head}${note}\n\n${targets}${merged.map((m) => m.body.replace(/\n*$/, "\n\n")).join("")}`.trimEnd() +
     "\n"
