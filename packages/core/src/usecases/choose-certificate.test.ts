@@ -6,7 +6,7 @@ import { parseRequest } from "../requests/parse-request.js";
 import { setupRequestSchema } from "../requests/setup-request.js";
 import { fakeAppTokens, fakeTenant, fakeTime, testCertificate } from "../testing/index.js";
 import { addCertificate } from "./certificate.js";
-import { chooseCertificate, keptCertificateOf } from "./choose-certificate.js";
+import { chooseCertificate, keptCertificateOf, sharePointCertificateOf } from "./choose-certificate.js";
 import { handedOver } from "./hand-over.js";
 import type { MadeCertificate, NewCredential } from "./ports.js";
 import { setup } from "./setup.js";
@@ -192,5 +192,31 @@ describe("chooseCertificate: keep the app's handed-over certificate when no file
     // Inside core's 30-day renewal window: a new one is due, not kept.
     expect(keptCertificateOf(app({ endDateTime: "2026-12-20T00:00:00Z" }), now)).toBeUndefined();
     expect(keptCertificateOf(undefined, now)).toBeUndefined();
+  });
+});
+
+describe("sharePointCertificateOf: Boxafe 1.5's handed-over certificate serves SharePoint", () => {
+  const now = Date.parse("2026-12-01T00:00:00Z");
+  const app = {
+    displayName: "QNAP Boxafe",
+    tags: [],
+    keyCredentials: [
+      {
+        keyId: "k1",
+        displayName: "CN=QNAP Boxafe",
+        type: "AsymmetricX509Cert",
+        usage: "Verify",
+        startDateTime: "2026-11-01T00:00:00Z",
+        endDateTime: "2027-11-01T00:00:00Z",
+        customKeyIdentifier: "A".repeat(40),
+      },
+    ],
+  };
+
+  it("is the kept certificate on 1.5, none on 1.4 or without a version", () => {
+    expect(sharePointCertificateOf(app, "1.5", now)).toEqual(keptCertificateOf(app, now));
+    expect(sharePointCertificateOf(app, "1.5", now)?.thumbprint).toBe("A".repeat(40));
+    expect(sharePointCertificateOf(app, "1.4", now)).toBeUndefined();
+    expect(sharePointCertificateOf(app, undefined, now)).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@
  * A setup may also keep (third outcome) a valid certificate of ours the app already holds when no
  * files are found or given: a run from another folder must not add one more one-year key.
  */
+import type { BoxafeVersion } from "../boxafe/version.js";
 import { certificateRequestFor } from "../credentials/certificate-option.js";
 import { isOurCertificate } from "../credentials/credential-rows.js";
 import { isUnheldKey, pendingIds } from "../credentials/hand-over-marker.js";
@@ -71,6 +72,19 @@ export function keptCertificateOf(
     notAfter: key.endDateTime,
     daysLeft: Math.floor((end - now) / DAY_MS),
   };
+}
+
+/**
+ * The certificate a SharePoint step uses instead of making one: on Boxafe 1.5 the app's handed-over
+ * certificate (setup's) already gives SharePoint app-only access, so a second one would only be one
+ * more key to hold. Undefined on 1.4 (Boxafe holds a secret; SharePoint needs its own certificate).
+ */
+export function sharePointCertificateOf(
+  app: Pick<ObservedApplication, "displayName" | "keyCredentials" | "tags"> | undefined,
+  boxafe: BoxafeVersion | undefined,
+  now: number,
+): KeptCertificate | undefined {
+  return boxafe === "1.5" ? keptCertificateOf(app, now) : undefined;
 }
 
 export function chooseCertificate<C extends MadeCertificate>(

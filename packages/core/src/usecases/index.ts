@@ -18,7 +18,7 @@ export type {
   ChosenCertificate,
   KeptCertificate,
 } from "./choose-certificate.js";
-export { chooseCertificate, keptCertificateOf } from "./choose-certificate.js";
+export { chooseCertificate, keptCertificateOf, sharePointCertificateOf } from "./choose-certificate.js";
 export type { CertificateRow, CredentialList, SecretRow } from "./credentials.js";
 export { listCredentials, observeApp, requireApp } from "./credentials.js";
 export type { Emit, Task, UseCaseEvent } from "./events.js";

@@ -8,12 +8,12 @@ import type { AppKey, BoxafeVersion, PendingHandOver, SetupRequest, WizardState 
 import {
   CoreError,
   checkRole,
-  keptCertificateOf,
   handedOver as markHandedOver,
   observeApp,
   parseRequest,
   setupRequestFromWebForm,
   setupRequestSchema,
+  sharePointCertificateOf,
   sharePointNameOf,
   unheldCertificates,
 } from "@boxafe-connect/core";
@@ -183,11 +183,10 @@ export function browserHandlers(config: WebConfig, auth: Auth, wizard: () => Wiz
       const made = setup.handedOver().certificate;
       const inHand = made ? [made.thumbprint] : [];
       extras = { ...extras, sharePointLost: unheldCertificates(observed?.application, inHand) };
-      // Boxafe 1.5's certificate (handed over, on the app) already gives SharePoint app-only access, as
-      // the CLI's SharePoint step reuses it: no second certificate (core's keptCertificateOf).
+      // Boxafe 1.5's certificate (handed over, on the app) already serves SharePoint: core says which.
       const held =
-        ready.certificate === undefined && boxafe === "1.5"
-          ? keptCertificateOf(observed?.application, browserPorts.clock.now())
+        ready.certificate === undefined
+          ? sharePointCertificateOf(observed?.application, boxafe, browserPorts.clock.now())
           : undefined;
       return held
         ? { ...ready, certificate: { thumbprint: held.thumbprint, notAfter: held.notAfter } }
