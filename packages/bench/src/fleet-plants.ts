@@ -88,10 +88,7 @@ export interface TenantJudgement {
 }
 
 /** Each planted problem matched by one reported problem of its kind naming it, and nothing else reported. */
-export function judgeTenant(
-  health: Pick<TenantHealth, "problems">,
-  plant: Plant | undefined,
-): TenantJudgement {
+function judgeTenant(health: Pick<TenantHealth, "problems">, plant: Plant | undefined): TenantJudgement {
   const left = [...health.problems];
   const missed: ExpectedProblem[] = [];
   let found = 0;

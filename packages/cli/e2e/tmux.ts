@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { cliMain } from "./harness.js";
 
 /** tmux on PATH (Debian's is /usr/bin/tmux), as scripts/setup-machine.sh looks for it. */
-export const tmuxPath = (process.env.PATH ?? "")
+const tmuxPath = (process.env.PATH ?? "")
   .split(delimiter)
   .filter((dir) => dir !== "")
   .map((dir) => join(dir, "tmux"))
@@ -15,7 +15,7 @@ export const tmuxPath = (process.env.PATH ?? "")
 export const hasTmux = tmuxPath !== undefined;
 
 /** Left by scripts/setup-machine.sh once it provided tmux and Chromium on this machine. */
-export const machineMarker = fileURLToPath(new URL("../../../node_modules/.boxafe-machine", import.meta.url));
+const machineMarker = fileURLToPath(new URL("../../../node_modules/.boxafe-machine", import.meta.url));
 
 /**
  * In CI (`CI` set) and on a machine scripts/setup-machine.sh set up, the wizard's terminal tests must
