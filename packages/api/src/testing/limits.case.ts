@@ -87,17 +87,28 @@ export function limitCases(makeApp: AppFactory): void {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
+    // The first verify is inside (it holds the tenant's only slot) once it asks for a token. Sent
+    // before that, a second verify could win the slot and wait at the gate for ever (a loaded CI run
+    // timed out so: API key hashing and body parsing take their own time in each request).
+    let entered: () => void = () => undefined;
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
     const base = makeApp().config.appTokenPort;
     const { request } = makeApp({
       tenantLimit: { capacity: 100, refillPerSecond: 100, maxConcurrentVerify: 1 },
       appTokenPort: {
         acquire: async (r) => {
-          if (r.tenantId === TEST_TENANT) await gate;
+          if (r.tenantId === TEST_TENANT) {
+            entered();
+            await gate;
+          }
           return base.acquire(r);
         },
       },
     });
     const first = request("/v1/verify", json(verifyBody()));
+    await inside;
     // The first verify holds the tenant's only slot until the gate opens.
     let second: Response | undefined;
     for (let i = 0; i < 50 && second?.status !== 429; i++) {
